@@ -1,0 +1,124 @@
+/**
+ * Quantities derived from a validated scenario. Everything here is pure and total on valid input.
+ */
+import type {
+  BackstopKind,
+  Condition,
+  Mission,
+  Nation,
+  Pledge,
+  Requirement,
+  Scenario,
+  UnitType,
+} from './schema.js';
+import { backstopKinds } from './schema.js';
+
+/**
+ * Units held per unit deployed continuously: (tour + dwell) / tour. A six-month tour with twelve months'
+ * dwell (1:2, the "rule of thirds") gives 3. Source: FACTS.md, "Rotation and sustainment".
+ */
+export function rotationRatio(u: Pick<UnitType, 'tourMonths' | 'dwellMonths'>): number {
+  return (u.tourMonths + u.dwellMonths) / u.tourMonths;
+}
+
+/** Last period a requirement or pledge covers (its `toPeriod`, else the horizon's last). */
+export function lastPeriod(s: Scenario, item: Pick<Requirement | Pledge, 'toPeriod'>): number {
+  return item.toPeriod ?? s.horizon.periods;
+}
+
+/** True when period `t` (1-based) lies in the item's [fromPeriod, toPeriod]. */
+export function coversPeriod(
+  s: Scenario,
+  item: Pick<Requirement | Pledge, 'fromPeriod' | 'toPeriod'>,
+  t: number,
+): boolean {
+  return t >= item.fromPeriod && t <= lastPeriod(s, item);
+}
+
+/** Rank of a backstop kind: none 0 < intelligence-logistics 1 < air-support 2 < full 3. */
+export function backstopRank(kind: BackstopKind): number {
+  return backstopKinds.indexOf(kind);
+}
+
+/** The backstop actually on offer in this scenario (none when there is no guarantor). */
+export function backstopKind(s: Scenario): BackstopKind {
+  return s.guarantor?.backstop.kind ?? 'none';
+}
+
+/**
+ * Whether a condition holds: a backstop condition when the guarantor's backstop is at least the required
+ * kind; otherwise its stated `holds` (default true). Unknown ids do not hold (validation reports them).
+ */
+export function conditionHolds(s: Scenario, id: string): boolean {
+  const c: Condition | undefined = s.conditions.find((x) => x.id === id);
+  if (c === undefined) return false;
+  if (c.requiresBackstop !== undefined)
+    return backstopRank(backstopKind(s)) >= backstopRank(c.requiresBackstop);
+  return c.holds ?? true;
+}
+
+export const allConditionsHold = (s: Scenario, ids: readonly string[]): boolean =>
+  ids.every((id) => conditionHolds(s, id));
+
+/** Coalition members (role `coalition`), in file order. */
+export const coalitionNations = (s: Scenario): Nation[] => s.nations.filter((n) => n.role === 'coalition');
+
+/** The host nation, if the scenario names one. */
+export const hostNation = (s: Scenario): Nation | undefined => s.nations.find((n) => n.role === 'host');
+
+/** Capabilities a mission requires at any time. */
+export function missionCapabilities(m: Mission): Set<string> {
+  return new Set(m.requirements.map((r) => r.capability));
+}
+
+/** True when a unit type provides at least one capability the mission requires. */
+export function missionUsesUnit(m: Mission, u: UnitType): boolean {
+  const caps = missionCapabilities(m);
+  return Object.entries(u.capabilities).some(([k, v]) => v > 0 && caps.has(k));
+}
+
+/** True when one of the nation's caveats forbids units of this type on this mission. */
+export function caveatForbids(n: Nation, m: Mission, u: UnitType): boolean {
+  return n.caveats.some(
+    (c) =>
+      (c.missions === undefined || c.missions.includes(m.id)) &&
+      (c.categories === undefined || c.categories.includes(u.category)) &&
+      (!c.hostTerritoryOnly || m.inHost),
+  );
+}
+
+/** Personnel a pledge keeps deployed. */
+export function pledgePersonnel(s: Scenario, p: Pledge): number {
+  const u = s.catalog.find((x) => x.id === p.unitType);
+  return u === undefined ? 0 : u.personnel * p.units;
+}
+
+/**
+ * Pledges that stand in this scenario: the nation is in the coalition and every condition of the pledge
+ * and of its nation holds.
+ */
+export function activePledges(s: Scenario): Pledge[] {
+  return s.pledges.filter((p) => {
+    const n = s.nations.find((x) => x.id === p.nation);
+    return (
+      n !== undefined &&
+      n.role === 'coalition' &&
+      allConditionsHold(s, p.conditions) &&
+      allConditionsHold(s, n.conditions)
+    );
+  });
+}
+
+/** Start date (YYYY-MM-DD) of period t (1-based). Pure calendar arithmetic on the ISO date. */
+export function periodStart(s: Scenario, t: number): string {
+  const [y, m, d] = s.horizon.start.split('-').map(Number) as [number, number, number];
+  const months = m - 1 + (t - 1) * s.horizon.periodMonths;
+  const year = y + Math.floor(months / 12);
+  const month = (months % 12) + 1;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Short label for period t, e.g. "P3 (2026-07)". */
+export function periodLabel(s: Scenario, t: number): string {
+  return `P${t} (${periodStart(s, t).slice(0, 7)})`;
+}

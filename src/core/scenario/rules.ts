@@ -1,0 +1,414 @@
+/**
+ * Semantic rules: what the schema's shape cannot say. Every rule returns all its findings; none throws.
+ * Codes are stable and documented in docs/scenario-reference.md; each has a broken fixture in
+ * test/fixtures/invalid/.
+ */
+import type { FieldPath, Issue, Severity } from '../shared/index.js';
+import { issue } from '../shared/index.js';
+import { lastPeriod, missionUsesUnit, caveatForbids, rotationRatio } from './model.js';
+import type { Distribution, Scenario } from './schema.js';
+
+type Emit = (code: string, path: FieldPath, message: string, severity?: Severity) => void;
+
+/** Number of ladder levels the assurance model's outcomes are defined on (DESIGN.md §6: levels 0–6). */
+export const LADDER_LEVELS = 7;
+
+/** Run every semantic rule on a schema-valid scenario. */
+export function checkRules(s: Scenario): Issue[] {
+  const out: Issue[] = [];
+  const emit: Emit = (code, path, message, severity = 'error') =>
+    out.push(issue(code, path, message, severity));
+  checkUniqueIds(s, emit);
+  checkReferences(s, emit);
+  checkPeriods(s, emit);
+  checkRoles(s, emit);
+  checkPledges(s, emit);
+  checkDistributions(s, emit);
+  checkAssurance(s, emit);
+  checkConditions(s, emit);
+  checkSourcing(s, emit);
+  return out;
+}
+
+function checkUniqueIds(s: Scenario, emit: Emit): void {
+  const unique = (items: readonly { id: string }[], base: FieldPath, what: string): void => {
+    const seen = new Map<string, number>();
+    items.forEach((item, i) => {
+      const first = seen.get(item.id);
+      if (first !== undefined)
+        emit(
+          'id.duplicate',
+          [...base, i, 'id'],
+          `${what} id "${item.id}" is already used at ${base.join('.')}[${first}]`,
+        );
+      else seen.set(item.id, i);
+    });
+  };
+  unique(s.capabilities, ['capabilities'], 'capability');
+  unique(s.catalog, ['catalog'], 'unit type');
+  unique(s.missions, ['missions'], 'mission');
+  unique(s.nations, ['nations'], 'nation');
+  unique(s.pledges, ['pledges'], 'pledge');
+  unique(s.conditions, ['conditions'], 'condition');
+  unique(s.variants, ['variants'], 'variant');
+  if (s.adversary) unique(s.adversary.ladder, ['adversary', 'ladder'], 'ladder level');
+  // Locations are drawn on one map: their ids must be unique across missions.
+  const locs: { id: string }[] = [];
+  const paths: FieldPath[] = [];
+  s.missions.forEach((m, mi) =>
+    m.locations.forEach((l, li) => {
+      locs.push(l);
+      paths.push(['missions', mi, 'locations', li, 'id']);
+    }),
+  );
+  const seen = new Set<string>();
+  locs.forEach((l, i) => {
+    const path = paths[i] ?? [];
+    if (seen.has(l.id)) emit('id.duplicate', path, `location id "${l.id}" is used by more than one location`);
+    seen.add(l.id);
+  });
+}
+
+function checkReferences(s: Scenario, emit: Emit): void {
+  const caps = new Set(s.capabilities.map((c) => c.id));
+  const units = new Set(s.catalog.map((u) => u.id));
+  const missions = new Set(s.missions.map((m) => m.id));
+  const nations = new Set(s.nations.map((n) => n.id));
+  const conditions = new Set(s.conditions.map((c) => c.id));
+  const list = (set: Set<string>): string => (set.size === 0 ? '(none defined)' : [...set].join(', '));
+
+  const cap = (id: string, path: FieldPath): void => {
+    if (!caps.has(id))
+      emit('ref.unknown-capability', path, `unknown capability "${id}"; defined: ${list(caps)}`);
+  };
+  const unit = (id: string, path: FieldPath): void => {
+    if (!units.has(id))
+      emit('ref.unknown-unit-type', path, `unknown unit type "${id}"; defined: ${list(units)}`);
+  };
+  const mission = (id: string, path: FieldPath): void => {
+    if (!missions.has(id))
+      emit('ref.unknown-mission', path, `unknown mission "${id}"; defined: ${list(missions)}`);
+  };
+  const nation = (id: string, path: FieldPath): void => {
+    if (!nations.has(id))
+      emit('ref.unknown-nation', path, `unknown nation "${id}"; defined: ${list(nations)}`);
+  };
+  const condition = (id: string, path: FieldPath): void => {
+    if (!conditions.has(id))
+      emit('ref.unknown-condition', path, `unknown condition "${id}"; defined: ${list(conditions)}`);
+  };
+
+  s.catalog.forEach((u, i) =>
+    Object.keys(u.capabilities).forEach((k) => cap(k, ['catalog', i, 'capabilities', k])),
+  );
+  s.missions.forEach((m, i) =>
+    m.requirements.forEach((r, j) => cap(r.capability, ['missions', i, 'requirements', j, 'capability'])),
+  );
+  s.nations.forEach((n, i) => {
+    Object.keys(n.inventory).forEach((k) => unit(k, ['nations', i, 'inventory', k]));
+    n.caveats.forEach((c, j) =>
+      c.missions?.forEach((m, k) => mission(m, ['nations', i, 'caveats', j, 'missions', k])),
+    );
+    n.conditions.forEach((c, j) => condition(c, ['nations', i, 'conditions', j]));
+  });
+  s.pledges.forEach((p, i) => {
+    nation(p.nation, ['pledges', i, 'nation']);
+    unit(p.unitType, ['pledges', i, 'unitType']);
+    p.missions?.forEach((m, j) => mission(m, ['pledges', i, 'missions', j]));
+    p.conditions.forEach((c, j) => condition(c, ['pledges', i, 'conditions', j]));
+  });
+  if (s.guarantor) nation(s.guarantor.nation, ['guarantor', 'nation']);
+  if (s.adversary) nation(s.adversary.nation, ['adversary', 'nation']);
+  const trainee = s.assurance.host?.traineeCapability;
+  if (trainee !== undefined) cap(trainee, ['assurance', 'host', 'traineeCapability']);
+  s.variants.forEach((v, i) => v.withdraw.forEach((n, j) => nation(n, ['variants', i, 'withdraw', j])));
+
+  // Every capability a mission requires should be provided by some unit type.
+  s.missions.forEach((m, i) =>
+    m.requirements.forEach((r, j) => {
+      if (caps.has(r.capability) && !s.catalog.some((u) => (u.capabilities[r.capability] ?? 0) > 0))
+        emit(
+          'requirement.no-provider',
+          ['missions', i, 'requirements', j, 'capability'],
+          `no unit type in the catalog provides "${r.capability}", so this requirement can never be met`,
+          'warning',
+        );
+    }),
+  );
+}
+
+function checkPeriods(s: Scenario, emit: Emit): void {
+  const T = s.horizon.periods;
+  const check = (item: { fromPeriod: number; toPeriod?: number | undefined }, path: FieldPath): void => {
+    if (item.fromPeriod > T)
+      emit(
+        'period.out-of-range',
+        [...path, 'fromPeriod'],
+        `fromPeriod ${item.fromPeriod} is after the last period (${T})`,
+      );
+    if (item.toPeriod !== undefined && item.toPeriod > T)
+      emit(
+        'period.out-of-range',
+        [...path, 'toPeriod'],
+        `toPeriod ${item.toPeriod} is after the last period (${T})`,
+      );
+    if (item.toPeriod !== undefined && item.toPeriod < item.fromPeriod)
+      emit(
+        'period.reversed',
+        [...path, 'toPeriod'],
+        `toPeriod ${item.toPeriod} is before fromPeriod ${item.fromPeriod}`,
+      );
+  };
+  s.missions.forEach((m, i) =>
+    m.requirements.forEach((r, j) => check(r, ['missions', i, 'requirements', j])),
+  );
+  s.pledges.forEach((p, i) => check(p, ['pledges', i]));
+}
+
+function checkRoles(s: Scenario, emit: Emit): void {
+  const hosts = s.nations.flatMap((n, i) => (n.role === 'host' ? [i] : []));
+  if (hosts.length > 1)
+    hosts
+      .slice(1)
+      .forEach((i) =>
+        emit('role.host-count', ['nations', i, 'role'], 'a scenario has at most one host nation'),
+      );
+  if (!s.nations.some((n) => n.role === 'coalition'))
+    emit(
+      'role.no-coalition',
+      ['nations'],
+      'no nation has role "coalition": there is no one to supply the force',
+    );
+  const roleOf = (id: string): string | undefined => s.nations.find((n) => n.id === id)?.role;
+  s.pledges.forEach((p, i) => {
+    const r = roleOf(p.nation);
+    if (r !== undefined && r !== 'coalition')
+      emit(
+        'role.mismatch',
+        ['pledges', i, 'nation'],
+        `only coalition members pledge; ${p.nation} has role "${r}"`,
+      );
+  });
+  const expect = (id: string | undefined, role: string, path: FieldPath): void => {
+    const r = id === undefined ? undefined : roleOf(id);
+    if (r !== undefined && r !== role)
+      emit('role.mismatch', path, `${id} has role "${r}", expected "${role}"`);
+  };
+  expect(s.guarantor?.nation, 'guarantor', ['guarantor', 'nation']);
+  expect(s.adversary?.nation, 'adversary', ['adversary', 'nation']);
+  s.variants.forEach((v, i) =>
+    v.withdraw.forEach((n, j) => expect(n, 'coalition', ['variants', i, 'withdraw', j])),
+  );
+}
+
+function checkPledges(s: Scenario, emit: Emit): void {
+  s.pledges.forEach((p, i) => {
+    const n = s.nations.find((x) => x.id === p.nation);
+    const u = s.catalog.find((x) => x.id === p.unitType);
+    if (n === undefined || u === undefined) return; // reported as references
+    if (!p.new && (n.inventory[u.id] ?? 0) <= 0)
+      emit(
+        'pledge.unit-not-held',
+        ['pledges', i, 'unitType'],
+        `${n.id} holds no "${u.id}" (inventory); add it to the inventory or mark the pledge "new: true"`,
+      );
+    const held = n.inventory[u.id] ?? 0;
+    if (!p.new && held > 0 && p.units * rotationRatio(u) > held)
+      emit(
+        'pledge.unsustainable',
+        ['pledges', i, 'units'],
+        `${p.units} "${u.id}" deployed continuously need ${round(p.units * rotationRatio(u))} held (rotation ${round(rotationRatio(u))}); ${n.id} holds ${held}`,
+        'warning',
+      );
+    p.missions?.forEach((mid, j) => {
+      const m = s.missions.find((x) => x.id === mid);
+      if (m === undefined) return;
+      if (!missionUsesUnit(m, u))
+        emit(
+          'pledge.mission-rejects-unit',
+          ['pledges', i, 'missions', j],
+          `mission "${m.id}" requires none of the capabilities "${u.id}" provides (${Object.keys(u.capabilities).join(', ') || 'none'})`,
+        );
+      if (caveatForbids(n, m, u))
+        emit(
+          'pledge.caveat-conflict',
+          ['pledges', i, 'missions', j],
+          `${n.id}'s own caveats exclude "${u.id}" on "${m.id}"`,
+        );
+    });
+  });
+  // Pledged personnel against each nation's ceiling, period by period.
+  s.nations.forEach((n, i) => {
+    if (n.personnelCeiling === undefined) return;
+    for (let t = 1; t <= s.horizon.periods; t++) {
+      let total = 0;
+      for (const p of s.pledges) {
+        if (p.nation !== n.id || t < p.fromPeriod || t > lastPeriod(s, p)) continue;
+        total += (s.catalog.find((u) => u.id === p.unitType)?.personnel ?? 0) * p.units;
+      }
+      if (total > n.personnelCeiling) {
+        emit(
+          'pledge.exceeds-ceiling',
+          ['nations', i, 'personnelCeiling'],
+          `${n.id} pledges ${Math.round(total)} personnel in period ${t}, above its ceiling of ${n.personnelCeiling}`,
+          'warning',
+        );
+        break;
+      }
+    }
+  });
+}
+
+const round = (x: number): number => Math.round(x * 100) / 100;
+
+/** Checks a distribution's parameters and, when given, that its support stays in [lo, hi]. */
+function checkDistribution(d: Distribution, path: FieldPath, emit: Emit, lo?: number, hi?: number): void {
+  const bad = (m: string): void => emit('dist.invalid', path, m);
+  let min: number;
+  let max: number;
+  switch (d.dist) {
+    case 'fixed':
+      min = max = d.value;
+      break;
+    case 'uniform':
+      if (d.min >= d.max) bad(`uniform needs min < max (got ${d.min} and ${d.max})`);
+      min = d.min;
+      max = d.max;
+      break;
+    case 'triangular':
+      if (!(d.min <= d.mode && d.mode <= d.max && d.min < d.max))
+        bad(`triangular needs min ≤ mode ≤ max and min < max (got ${d.min}, ${d.mode}, ${d.max})`);
+      min = d.min;
+      max = d.max;
+      break;
+    case 'normal':
+      min = -Infinity;
+      max = Infinity;
+      break;
+    case 'lognormal':
+      min = 0;
+      max = Infinity;
+      break;
+    case 'beta':
+      min = 0;
+      max = 1;
+      break;
+    default: {
+      const never: never = d;
+      throw new Error(`unhandled distribution ${String(never)}`);
+    }
+  }
+  if ((lo !== undefined && min < lo) || (hi !== undefined && max > hi)) {
+    const range = `[${lo ?? '-∞'}, ${hi ?? '∞'}]`;
+    if (d.dist === 'normal')
+      emit(
+        'dist.out-of-range',
+        path,
+        `a normal distribution can leave ${range}; draws are clamped to it`,
+        'warning',
+      );
+    else
+      emit(
+        'dist.out-of-range',
+        path,
+        `values must lie in ${range}; this ${d.dist} distribution reaches ${min}–${max}`,
+      );
+  }
+}
+
+function checkDistributions(s: Scenario, emit: Emit): void {
+  s.nations.forEach((n, i) => {
+    if (n.casualtyTolerance)
+      checkDistribution(n.casualtyTolerance, ['nations', i, 'casualtyTolerance'], emit, 0);
+  });
+  if (s.guarantor)
+    checkDistribution(s.guarantor.backstop.credibility, ['guarantor', 'backstop', 'credibility'], emit, 0, 1);
+  if (s.adversary) checkDistribution(s.adversary.riskTolerance, ['adversary', 'riskTolerance'], emit);
+  if (s.assurance.attackFatalities)
+    checkDistribution(s.assurance.attackFatalities, ['assurance', 'attackFatalities'], emit, 0);
+}
+
+function checkAssurance(s: Scenario, emit: Emit): void {
+  if (s.adversary && s.adversary.ladder.length !== LADDER_LEVELS)
+    emit(
+      'ladder.levels',
+      ['adversary', 'ladder'],
+      `the ladder must have ${LADDER_LEVELS} levels (0 holding … 6 war with the guarantor); it has ${s.adversary.ladder.length}`,
+    );
+  const hr = s.assurance.calibration?.peacekeeperHazardRatio;
+  if (hr && hr.low > hr.high)
+    emit(
+      'range.reversed',
+      ['assurance', 'calibration', 'peacekeeperHazardRatio'],
+      `low ${hr.low} is above high ${hr.high}`,
+    );
+  if (s.assurance.calibration && s.assurance.calibration.horizonDays > s.assurance.horizonDays * 100)
+    emit(
+      'range.implausible',
+      ['assurance', 'calibration', 'horizonDays'],
+      'calibration horizon is far beyond the simulation horizon',
+      'warning',
+    );
+}
+
+function checkConditions(s: Scenario, emit: Emit): void {
+  s.conditions.forEach((c, i) => {
+    if (c.requiresBackstop !== undefined && c.holds !== undefined)
+      emit('condition.ambiguous', ['conditions', i], 'give either requiresBackstop or holds, not both');
+    if (c.requiresBackstop !== undefined && c.requiresBackstop !== 'none' && s.guarantor === undefined)
+      emit(
+        'condition.no-guarantor',
+        ['conditions', i, 'requiresBackstop'],
+        'this condition needs a backstop but the scenario has no guarantor, so it never holds',
+        'warning',
+      );
+  });
+}
+
+/** Fields of each sourced object that may appear as keys of a field-wise `source` map. */
+function checkSourcing(s: Scenario, emit: Emit): void {
+  const sources = new Set(Object.keys(s.meta.sources));
+  const check = (
+    obj: object,
+    ref: string | Record<string, string> | undefined,
+    path: FieldPath,
+    required: boolean,
+  ): void => {
+    if (ref === undefined) {
+      if (required)
+        emit(
+          'source.missing',
+          [...path],
+          'no source: cite one from meta.sources or mark an assumption',
+          'warning',
+        );
+      return;
+    }
+    const entries: [string | undefined, string][] =
+      typeof ref === 'string' ? [[undefined, ref]] : Object.entries(ref);
+    for (const [field, id] of entries) {
+      const at: FieldPath = field === undefined ? [...path, 'source'] : [...path, 'source', field];
+      if (!sources.has(id)) emit('ref.unknown-source', at, `unknown source "${id}"; add it to meta.sources`);
+      if (field !== undefined && field !== '*' && !(field in obj))
+        emit('source.unknown-field', at, `"${field}" is not a field of this object`, 'warning');
+    }
+  };
+  s.catalog.forEach((u, i) => check(u, u.source, ['catalog', i], true));
+  s.missions.forEach((m, i) =>
+    m.requirements.forEach((r, j) => check(r, r.source, ['missions', i, 'requirements', j], true)),
+  );
+  s.nations.forEach((n, i) => {
+    check(n, n.source, ['nations', i], true);
+    n.caveats.forEach((c, j) => check(c, c.source, ['nations', i, 'caveats', j], true));
+  });
+  s.pledges.forEach((p, i) => check(p, p.source, ['pledges', i], true));
+  if (s.guarantor) check(s.guarantor, s.guarantor.source, ['guarantor'], true);
+  if (s.adversary) {
+    check(s.adversary, s.adversary.source, ['adversary'], true);
+    s.adversary.ladder.forEach((l, i) => check(l, l.source, ['adversary', 'ladder', i], false));
+  }
+  check(s.assurance, s.assurance.source, ['assurance'], false);
+  if (s.assurance.calibration)
+    check(s.assurance.calibration, s.assurance.calibration.source, ['assurance', 'calibration'], true);
+  s.variants.forEach((v, i) => check(v, v.source, ['variants', i], false));
+}

@@ -1,0 +1,354 @@
+/**
+ * The scenario schema (DESIGN.md §4). The shape lives here once; every TypeScript type of the scenario is
+ * inferred from it (`z.infer`), and the JSON Schema for editors is generated from it (`scenarioJsonSchema`).
+ * Meaning (references, ranges across fields) is checked afterwards by `rules.ts`.
+ *
+ * Units are in field names: `personnel`, `costPerYearUsd`, `tourMonths`, `leadTimeDays`, `gdpUsd`.
+ * Periods are 1-based and inclusive: period 1 starts at `horizon.start`.
+ */
+import { z } from 'zod';
+
+/** Identifier used for cross-references: letters, digits, `-`, `_`, `.`; starts with a letter or digit. */
+export const Id = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'an id: letters, digits, "-", "_" or "." (no spaces)');
+
+/** ISO 3166-1 alpha-3 code in upper case, e.g. `GBR`. */
+export const Iso3 = z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code such as "GBR"');
+
+export const IsoDate = z.iso.date({ message: 'a date as YYYY-MM-DD' });
+
+const NonNegative = z.number().finite().nonnegative();
+const Positive = z.number().finite().positive();
+const Share = z.number().min(0).max(1);
+const Period = z.number().int().min(1);
+
+/**
+ * Where a figure comes from: one source id for the whole object, or a map from field name to source id
+ * (key `"*"` covers the fields not named). Ids resolve in `meta.sources`.
+ */
+export const SourceRef = z.union([Id, z.record(z.string(), Id)]);
+
+/**
+ * A probability distribution for an uncertain parameter, drawn once per Monte Carlo run.
+ * Each form documents its parameters; `rules.ts` checks the cross-field conditions (min < max, …).
+ */
+export const Distribution = z.discriminatedUnion('dist', [
+  z.strictObject({ dist: z.literal('fixed'), value: z.number().finite() }),
+  z.strictObject({ dist: z.literal('uniform'), min: z.number().finite(), max: z.number().finite() }),
+  z.strictObject({
+    dist: z.literal('triangular'),
+    min: z.number().finite(),
+    mode: z.number().finite(),
+    max: z.number().finite(),
+  }),
+  z.strictObject({ dist: z.literal('normal'), mean: z.number().finite(), sd: Positive }),
+  /** Log-normal by its median and the multiplicative spread `sigma` of the underlying normal. */
+  z.strictObject({ dist: z.literal('lognormal'), median: Positive, sigma: Positive }),
+  /** Beta(alpha, beta) on [0, 1]; mean alpha / (alpha + beta). */
+  z.strictObject({ dist: z.literal('beta'), alpha: Positive, beta: Positive }),
+]);
+
+export const Source = z.strictObject({
+  /** `source`: a published figure; `derived`: arithmetic on sources; `assumption`: a stated judgement. */
+  kind: z.enum(['source', 'derived', 'assumption']).default('source'),
+  citation: z.string().min(1),
+  url: z.url().optional(),
+  /** For derived figures and assumptions: how the number was obtained. */
+  method: z.string().min(1).optional(),
+  date: IsoDate.optional(),
+});
+
+export const Meta = z.strictObject({
+  id: Id,
+  title: z.string().min(1),
+  description: z.string().default(''),
+  /** The date the situation is described as of (reporting moves; keep this honest). */
+  asOf: IsoDate,
+  sources: z.record(Id, Source).default({}),
+  /** Free-text notes on the scenario's assumptions, shown in the briefing's appendix. */
+  assumptions: z.array(z.string().min(1)).default([]),
+});
+
+export const Horizon = z.strictObject({
+  start: IsoDate,
+  /** Number of planning periods. */
+  periods: z.number().int().min(1).max(240),
+  /** Length of one planning period in months. */
+  periodMonths: z.number().int().min(1).max(24).default(3),
+});
+
+export const Capability = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  /** What one unit of the capability measures, e.g. "continuous air-policing orbits". */
+  unit: z.string().min(1),
+  description: z.string().optional(),
+});
+
+export const unitCategories = ['air', 'maritime', 'land', 'training', 'enabler'] as const;
+export const UnitCategory = z.enum(unitCategories);
+
+export const UnitType = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  category: UnitCategory,
+  /** Personnel deployed with one unit (including its immediate support). */
+  personnel: z.number().int().positive(),
+  /** Incremental cost of keeping one unit deployed for a year, US$. */
+  costPerYearUsd: NonNegative,
+  /** Length of one unit tour in theatre. */
+  tourMonths: Positive,
+  /** Time a unit spends at home between tours (recovering and preparing). Rotation ratio = (tour + dwell) / tour. */
+  dwellMonths: NonNegative,
+  /** Days from decision to a unit of this type being in place. */
+  leadTimeDays: NonNegative.default(0),
+  /** Amount of each capability one deployed unit provides (capability id → amount). */
+  capabilities: z.record(Id, NonNegative),
+  /** Combat power of one deployed unit, in the scenario's force-reference units (assurance: deterrence by denial). */
+  combatPower: NonNegative.default(0),
+  source: SourceRef.optional(),
+});
+
+export const Location = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+  /** Country the location is in (ISO alpha-3); need not be a scenario nation. */
+  country: Iso3,
+  /** Sea areas and corridors are drawn differently on the map. */
+  kind: z.enum(['city', 'base', 'port', 'sea', 'training', 'headquarters']).default('city'),
+});
+
+export const Requirement = z.strictObject({
+  capability: Id,
+  /** Amount of the capability needed in each period of [fromPeriod, toPeriod]. */
+  amount: NonNegative,
+  fromPeriod: Period.default(1),
+  /** Defaults to the last period of the horizon. */
+  toPeriod: Period.optional(),
+  /** 1 is the most important; shortfall on priority p weighs more than on p + 1. */
+  priority: z.number().int().min(1).max(5).default(2),
+  source: SourceRef.optional(),
+  note: z.string().optional(),
+});
+
+export const Mission = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  description: z.string().default(''),
+  /** True when the mission deploys on the host's territory (caveats such as "no troops in Ukraine"). */
+  inHost: z.boolean().default(true),
+  requirements: z.array(Requirement).default([]),
+  locations: z.array(Location).default([]),
+});
+
+export const nationRoles = ['coalition', 'host', 'adversary', 'guarantor'] as const;
+
+export const Caveat = z.strictObject({
+  /** Missions the nation will not contribute to; omitted means all missions in scope below. */
+  missions: z.array(Id).optional(),
+  /** Unit categories the caveat covers; omitted means all. */
+  categories: z.array(UnitCategory).optional(),
+  /** When true, the caveat covers only missions deployed on the host's territory. */
+  hostTerritoryOnly: z.boolean().default(false),
+  reason: z.string().min(1),
+  source: SourceRef.optional(),
+});
+
+export const Nation = z.strictObject({
+  id: Iso3,
+  name: z.string().min(1),
+  role: z.enum(nationRoles),
+  gdpUsd: Positive,
+  /** Annual military expenditure, US$ (SIPRI definition). */
+  defenceBudgetUsd: NonNegative.optional(),
+  /** Units held, by unit type id (coalition members). */
+  inventory: z.record(Id, z.number().int().nonnegative()).default({}),
+  /** Share of its inventory the nation may commit to this operation (potential mode). */
+  committableShare: Share.default(0.25),
+  /** Most personnel the nation keeps deployed at once. */
+  personnelCeiling: z.number().int().nonnegative().optional(),
+  /** Most it spends on the force per year, US$. */
+  budgetCeilingUsdPerYear: NonNegative.optional(),
+  caveats: z.array(Caveat).default([]),
+  /** Days before the nation can deploy anything (added to unit lead times). */
+  leadTimeDays: NonNegative.default(0),
+  /** Fatalities among its own personnel the nation's public will bear before withdrawing. */
+  casualtyTolerance: Distribution.optional(),
+  /** Condition ids the nation's whole participation depends on (e.g. `backstop`). */
+  conditions: z.array(Id).default([]),
+  source: SourceRef.optional(),
+  note: z.string().optional(),
+});
+
+export const Pledge = z.strictObject({
+  id: Id,
+  nation: Iso3,
+  unitType: Id,
+  /** Units the nation keeps deployed continuously (it sustains the rotation itself). */
+  units: Positive,
+  /** Missions the units may serve; omitted means any mission that uses their capabilities. */
+  missions: z.array(Id).optional(),
+  fromPeriod: Period.default(1),
+  toPeriod: Period.optional(),
+  conditions: z.array(Id).default([]),
+  status: z.enum(['announced', 'confirmed', 'assumed']),
+  /** True for a unit type the nation does not hold yet (to be raised or procured). */
+  new: z.boolean().default(false),
+  source: SourceRef,
+  note: z.string().optional(),
+});
+
+export const backstopKinds = ['none', 'intelligence-logistics', 'air-support', 'full'] as const;
+export const BackstopKind = z.enum(backstopKinds);
+
+export const Condition = z.strictObject({
+  id: Id,
+  description: z.string().min(1),
+  /** The condition holds when the guarantor's backstop is at least this kind … */
+  requiresBackstop: BackstopKind.optional(),
+  /** … or, for conditions not about the backstop, as stated here. */
+  holds: z.boolean().optional(),
+});
+
+export const Guarantor = z.strictObject({
+  nation: Iso3,
+  backstop: z.strictObject({
+    kind: BackstopKind,
+    /** Probability the guarantor acts when its trigger is met, drawn per run. */
+    credibility: Distribution,
+    /** Days between the trigger and the guarantor acting. */
+    responseLagDays: NonNegative,
+    /** Coalition fatalities that trigger the backstop. */
+    fatalityThreshold: NonNegative,
+    /** Punishment power of the guarantor when it is in, in deterrence units (G). */
+    power: NonNegative,
+  }),
+  source: SourceRef.optional(),
+});
+
+export const LadderLevel = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  /** Base daily hazard of stepping up from this level (before deterrence). */
+  upPerDay: NonNegative,
+  /** Base daily hazard of stepping down from this level. */
+  downPerDay: NonNegative,
+  source: SourceRef.optional(),
+});
+
+export const Adversary = z.strictObject({
+  nation: Iso3,
+  /** Escalation ladder, lowest level first: 0 holding … 6 war with the guarantor (DESIGN.md §6). */
+  ladder: z.array(LadderLevel).min(2),
+  /** Risk tolerance rho, in deterrence units, drawn per run. */
+  riskTolerance: Distribution,
+  /** Prior belief about the guarantor's resolve, Beta(alpha, beta). */
+  priorResolve: z.strictObject({ alpha: Positive, beta: Positive }),
+  source: SourceRef.optional(),
+});
+
+export const Assurance = z.strictObject({
+  runs: z.number().int().min(1).max(100_000_000).default(10_000),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .default(1),
+  horizonDays: z.number().int().min(1).max(36_500).default(730),
+  /** Sensitivity of hazards to deterrence: lambda_up = base * exp(theta * (rho - D - P)). */
+  theta: NonNegative.default(1),
+  weights: z
+    .strictObject({ host: NonNegative, force: NonNegative, retaliation: NonNegative, guarantor: NonNegative })
+    .default({ host: 1, force: 1, retaliation: 1, guarantor: 1 }),
+  host: z
+    .strictObject({
+      /** Host strength at the start, in the same units as `reference`. */
+      baseline: NonNegative,
+      /** Strength added per trainee delivered by the regeneration mission. */
+      perTrainee: NonNegative,
+      /** H_ref: strength that counts as one unit of denial. */
+      reference: Positive,
+      /** Capability id whose delivered amount (per year) counts trainees. */
+      traineeCapability: Id.optional(),
+    })
+    .optional(),
+  /** F_ref: force combat power that counts as one unit of denial. */
+  forceReference: Positive.default(1),
+  /** R: coalition retaliation capacity, in deterrence units. */
+  retaliation: NonNegative.default(0),
+  /** Fatalities in one attack on the force. */
+  attackFatalities: Distribution.optional(),
+  /** Probability that the guarantor's intervention deters (back down) rather than escalates. */
+  interventionDeters: Share.default(0.7),
+  calibration: z
+    .strictObject({
+      /** Outside-view probability that a ceasefire fails within `horizonDays` with no force and no guarantor. */
+      failureProbability: Share,
+      horizonDays: z.number().int().positive(),
+      /** Published range of the hazard ratio of renewed war with peacekeepers versus without. */
+      peacekeeperHazardRatio: z.strictObject({ low: Positive, high: Positive }).optional(),
+      source: SourceRef,
+    })
+    .optional(),
+  source: SourceRef.optional(),
+});
+
+export const Variant = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  description: z.string().default(''),
+  /** Coalition nations that leave: their pledges go and nothing of theirs may be committed. */
+  withdraw: z.array(Iso3).default([]),
+  /**
+   * A JSON merge patch (RFC 7396) applied to the scenario, with one extension: where the target is an
+   * array of objects with `id`, the patch may be an object keyed by id (null removes the element,
+   * an object merges into it or adds it).
+   */
+  patch: z.record(z.string(), z.unknown()).default({}),
+  source: SourceRef.optional(),
+});
+
+export const Scenario = z.strictObject({
+  /** Optional pointer to the JSON Schema, for editors. */
+  $schema: z.string().optional(),
+  meta: Meta,
+  horizon: Horizon,
+  capabilities: z.array(Capability).min(1),
+  catalog: z.array(UnitType).min(1),
+  missions: z.array(Mission).min(1),
+  nations: z.array(Nation).min(1),
+  pledges: z.array(Pledge).default([]),
+  conditions: z.array(Condition).default([]),
+  guarantor: Guarantor.optional(),
+  adversary: Adversary.optional(),
+  assurance: Assurance.default(() => Assurance.parse({})),
+  variants: z.array(Variant).default([]),
+});
+
+/** A scenario after parsing: defaults applied. The core only ever sees this type. */
+export type Scenario = z.infer<typeof Scenario>;
+/** A scenario as written in a file, before defaults. */
+export type ScenarioInput = z.input<typeof Scenario>;
+export type Nation = z.infer<typeof Nation>;
+export type UnitType = z.infer<typeof UnitType>;
+export type Mission = z.infer<typeof Mission>;
+export type Requirement = z.infer<typeof Requirement>;
+export type Pledge = z.infer<typeof Pledge>;
+export type Caveat = z.infer<typeof Caveat>;
+export type Capability = z.infer<typeof Capability>;
+export type Location = z.infer<typeof Location>;
+export type Distribution = z.infer<typeof Distribution>;
+export type Variant = z.infer<typeof Variant>;
+export type Condition = z.infer<typeof Condition>;
+export type Guarantor = z.infer<typeof Guarantor>;
+export type Adversary = z.infer<typeof Adversary>;
+export type LadderLevel = z.infer<typeof LadderLevel>;
+export type AssuranceSettings = z.infer<typeof Assurance>;
+export type Source = z.infer<typeof Source>;
+export type UnitCategory = z.infer<typeof UnitCategory>;
+export type BackstopKind = z.infer<typeof BackstopKind>;
+export type NationRole = Nation['role'];

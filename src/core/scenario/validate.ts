@@ -1,0 +1,86 @@
+/**
+ * `validate`: unknown data → a typed scenario, or every issue found. Shape first (zod), then meaning
+ * (`checkRules`). Positions are added by the edge that read the file (it knows the source text).
+ */
+import type { z } from 'zod';
+import type { Issue } from '../shared/index.js';
+import { fail, hasErrors, issue, ok, type Result } from '../shared/index.js';
+import { mergePatch } from './merge-patch.js';
+import { checkRules } from './rules.js';
+import { Scenario } from './schema.js';
+
+/** A valid scenario together with its warnings (issues of severity `warning`). */
+export interface Validated {
+  readonly scenario: Scenario;
+  readonly warnings: readonly Issue[];
+}
+
+/**
+ * Validates unknown data as a scenario. Never throws on bad input: all problems come back as issues.
+ * Rules run only once the shape is right, since they rely on it.
+ */
+export function validate(data: unknown): Result<Validated> {
+  const parsed = Scenario.safeParse(data);
+  if (!parsed.success) return fail(zodIssues(parsed.error));
+  const found = checkRules(parsed.data);
+  if (hasErrors(found)) return fail(found);
+  return ok({ scenario: parsed.data, warnings: found });
+}
+
+/** zod's issues as Bulwark issues: code `schema.<zod code>`, one issue per unrecognised key. */
+export function zodIssues(error: z.ZodError): Issue[] {
+  const out: Issue[] = [];
+  for (const i of error.issues) {
+    const path = i.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const code = `schema.${i.code.replaceAll('_', '-')}`;
+    if (i.code === 'unrecognized_keys') {
+      for (const key of i.keys) out.push(issue(code, [...path, key], `unknown field "${key}"`));
+    } else if (i.code === 'invalid_type' && i.input === undefined) {
+      out.push(issue('schema.missing', path, `required field is missing (expected ${i.expected})`));
+    } else {
+      out.push(issue(code, path, i.message));
+    }
+  }
+  return out;
+}
+
+/**
+ * Applies named variants in order: each variant's merge patch, then its withdrawals (the nation's pledges
+ * go and nothing of its inventory may be committed). Returns the new scenario, validated again, or the
+ * issues, with paths prefixed by the variant that caused them.
+ */
+export function applyVariants(s: Scenario, ids: readonly string[]): Result<Validated> {
+  let current: Scenario = s;
+  let warnings: Issue[] = [];
+  for (const id of ids) {
+    const index = current.variants.findIndex((v) => v.id === id);
+    const v = current.variants[index];
+    if (v === undefined) {
+      const known = current.variants.map((x) => x.id).join(', ') || '(none)';
+      return fail([
+        issue('variant.unknown', ['variants'], `no variant "${id}"; this scenario has: ${known}`),
+      ]);
+    }
+    const patched = mergePatch(current, v.patch) as Scenario;
+    const withdrawn = new Set(v.withdraw);
+    const data: Scenario = {
+      ...patched,
+      nations: patched.nations.map((n) =>
+        withdrawn.has(n.id) ? { ...n, committableShare: 0, personnelCeiling: 0 } : n,
+      ),
+      pledges: patched.pledges.filter((p) => !withdrawn.has(p.nation)),
+    };
+    const result = validate(data);
+    if (!result.ok)
+      return fail(
+        result.error.map((e) => ({
+          ...e,
+          path: ['variants', index, 'patch', ...e.path],
+          message: `after applying variant "${id}": ${e.message}`,
+        })),
+      );
+    current = result.value.scenario;
+    warnings = [...result.value.warnings];
+  }
+  return ok({ scenario: current, warnings });
+}

@@ -1,0 +1,3 @@
+export * from './issue.js';
+export * from './errors.js';
+export * from './canonical-json.js';
