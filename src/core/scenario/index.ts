@@ -4,3 +4,4 @@ export { checkRules, LADDER_LEVELS } from './rules.js';
 export { validate, applyVariants, zodIssues, type Validated } from './validate.js';
 export { mergePatch } from './merge-patch.js';
 export { scenarioJsonSchema } from './json-schema.js';
+export * from './summary.js';

@@ -1,0 +1,2 @@
+export * from './scenario-files.js';
+export { positionOf, locate } from './source-map.js';

@@ -1,0 +1,67 @@
+/**
+ * Scenario use cases shared by the CLI and the server: list, check, open, describe, schema.
+ */
+import {
+  builtinNames,
+  checkScenario,
+  loadScenario,
+  type CheckResult,
+  type LoadedScenario,
+} from '../adapters/files/index.js';
+import { scenarioJsonSchema, summarizeScenario, type ScenarioSummary } from '../core/scenario/index.js';
+
+export interface BuiltinInfo {
+  readonly name: string;
+  readonly title: string;
+  readonly asOf: string;
+  readonly nations: number;
+  readonly variants: readonly string[];
+  readonly valid: boolean;
+}
+
+/** Built-in scenarios with their titles; an invalid built-in is listed as such rather than hidden. */
+export function listScenarios(): BuiltinInfo[] {
+  return builtinNames().map((name) => {
+    const r = checkScenario(name);
+    const s = r.loaded?.scenario;
+    return {
+      name,
+      title: s?.meta.title ?? '(invalid)',
+      asOf: s?.meta.asOf ?? '',
+      nations: s?.nations.length ?? 0,
+      variants: s?.variants.map((v) => v.id) ?? [],
+      valid: s !== undefined,
+    };
+  });
+}
+
+/** Every issue of a scenario (and of the named variants applied to it). */
+export function validateScenario(
+  ref: string,
+  variants: readonly string[],
+  stdin?: () => string,
+): CheckResult {
+  return checkScenario(ref, variants, stdin);
+}
+
+/** A valid scenario with variants applied; throws `scenario-invalid` with every issue otherwise. */
+export function openScenario(
+  ref: string,
+  variants: readonly string[] = [],
+  stdin?: () => string,
+): LoadedScenario {
+  return loadScenario(ref, variants, stdin);
+}
+
+export interface ShownScenario {
+  readonly hash: string;
+  readonly variants: readonly string[];
+  readonly summary: ScenarioSummary;
+}
+
+export function showScenario(ref: string, variants: readonly string[], stdin?: () => string): ShownScenario {
+  const loaded = loadScenario(ref, variants, stdin);
+  return { hash: loaded.hash, variants, summary: summarizeScenario(loaded.scenario) };
+}
+
+export { scenarioJsonSchema };

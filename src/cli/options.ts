@@ -1,0 +1,23 @@
+import { InvalidArgumentError } from 'commander';
+
+/** Commander argument parser for an integer in [min, max]. */
+export function intOption(min: number, max: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max)
+      throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}, got "${value}"`);
+    return n;
+  };
+}
+
+/** Commander argument parser for one of a fixed set of words. */
+export function choiceOption<T extends string>(choices: readonly T[]): (value: string) => T {
+  return (value) => {
+    if (!(choices as readonly string[]).includes(value))
+      throw new InvalidArgumentError(`expected one of ${choices.join(', ')}, got "${value}"`);
+    return value as T;
+  };
+}
+
+/** Collects a repeatable option (`--variant a --variant b`) into an array. */
+export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];

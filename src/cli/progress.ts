@@ -1,0 +1,26 @@
+import { SingleBar, Presets } from 'cli-progress';
+import type { CliContext } from './context.js';
+
+export interface Progress {
+  /** Sets the number of completed items. */
+  update(done: number): void;
+  stop(): void;
+}
+
+/**
+ * A progress bar on stderr when it is a terminal and output is not JSON; silent otherwise, so piped and
+ * machine-readable output stay clean.
+ */
+export function startProgress(ctx: CliContext, label: string, total: number, enabled = true): Progress {
+  if (!enabled || !ctx.interactive) return { update: () => undefined, stop: () => undefined };
+  const bar = new SingleBar(
+    {
+      format: `${label} [{bar}] {percentage}% | {value}/{total} | eta {eta_formatted}`,
+      stream: process.stderr,
+      hideCursor: true,
+    },
+    Presets.shades_classic,
+  );
+  bar.start(total, 0);
+  return { update: (done) => bar.update(done), stop: () => bar.stop() };
+}

@@ -1,0 +1,50 @@
+/**
+ * The only reader of environment variables. Values are validated here, once, and passed down frozen.
+ */
+import { availableParallelism } from 'node:os';
+import { z } from 'zod';
+import { BulwarkError } from '../core/shared/index.js';
+
+export interface Config {
+  /** Print stack traces for internal errors (BULWARK_DEBUG=1). */
+  readonly debug: boolean;
+  /** Colour and progress bars allowed (off with NO_COLOR or when output is not a terminal). */
+  readonly color: boolean;
+  /** Default worker threads for Monte Carlo runs (BULWARK_WORKERS; default: all cores). */
+  readonly workers: number;
+  /** Directory for the workspace database and run results (BULWARK_DATA_DIR; default ./data). */
+  readonly dataDir: string;
+  /** PostgreSQL URL; when absent the embedded SQLite store is used. */
+  readonly databaseUrl: string | undefined;
+  /** Redis URL for distributed runs (REDIS_URL). */
+  readonly redisUrl: string | undefined;
+}
+
+const Env = z.object({
+  BULWARK_DEBUG: z.enum(['0', '1', 'true', 'false', '']).optional(),
+  NO_COLOR: z.string().optional(),
+  BULWARK_WORKERS: z.coerce.number().int().min(1).max(1024).optional(),
+  BULWARK_DATA_DIR: z.string().min(1).optional(),
+  DATABASE_URL: z.string().min(1).optional(),
+  REDIS_URL: z.string().min(1).optional(),
+});
+
+export function readConfig(env: Record<string, string | undefined>, isTty: boolean): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new BulwarkError(
+      'usage',
+      `environment variable ${String(first?.path[0])}: ${first?.message ?? 'invalid'}`,
+    );
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    debug: e.BULWARK_DEBUG === '1' || e.BULWARK_DEBUG === 'true',
+    color: isTty && (e.NO_COLOR === undefined || e.NO_COLOR === ''),
+    workers: e.BULWARK_WORKERS ?? availableParallelism(),
+    dataDir: e.BULWARK_DATA_DIR ?? 'data',
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+  });
+}
