@@ -342,6 +342,13 @@ function checkAssurance(s: Scenario, emit: Emit): void {
       ['assurance', 'calibration', 'peacekeeperHazardRatio'],
       `low ${hr.low} is above high ${hr.high}`,
     );
+  const mf = s.assurance.calibration?.majorFailureDays;
+  if (mf && mf.low > mf.high)
+    emit(
+      'range.reversed',
+      ['assurance', 'calibration', 'majorFailureDays'],
+      `low ${mf.low} is above high ${mf.high}`,
+    );
   if (s.assurance.calibration && s.assurance.calibration.horizonDays > s.assurance.horizonDays * 100)
     emit(
       'range.implausible',

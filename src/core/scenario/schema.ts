@@ -225,6 +225,13 @@ export const Guarantor = z.strictObject({
     fatalityThreshold: NonNegative,
     /** Punishment power of the guarantor when it is in, in deterrence units (G). */
     power: NonNegative,
+    /**
+     * Share of `power` each backstop kind brings (assurance: G_eff = power * powerByKind[kind]; `none` is 0).
+     * Default: an assumption (intelligence and logistics a quarter, air support 0.6, full 1).
+     */
+    powerByKind: z
+      .strictObject({ 'intelligence-logistics': Share, 'air-support': Share, full: Share })
+      .default({ 'intelligence-logistics': 0.25, 'air-support': 0.6, full: 1 }),
   }),
   source: SourceRef.optional(),
 });
@@ -236,6 +243,12 @@ export const LadderLevel = z.strictObject({
   upPerDay: NonNegative,
   /** Base daily hazard of stepping down from this level. */
   downPerDay: NonNegative,
+  /**
+   * How strongly deterrence acts on the step up from this level: the hazard is
+   * upPerDay * exp(deterrence * theta * (rho - D - P)). 0: the step ignores deterrence (CSIS 2025: monitors
+   * reduce large-scale violence but not minor clashes); 1: full effect.
+   */
+  deterrence: NonNegative.default(1),
   source: SourceRef.optional(),
 });
 
@@ -284,6 +297,13 @@ export const Assurance = z.strictObject({
   attackFatalities: Distribution.optional(),
   /** Probability that the guarantor's intervention deters (back down) rather than escalates. */
   interventionDeters: Share.default(0.7),
+  /** Ladder level the run drops to when an intervention deters (default 2: violations, attacks stop). */
+  interventionDetersTo: z.number().int().min(0).max(5).default(2),
+  /**
+   * Share of the force (by peak personnel) that must have withdrawn for the outcome "coalition collapse":
+   * "most contributors withdrew" read as more than half of the force.
+   */
+  collapseShare: Share.default(0.5),
   calibration: z
     .strictObject({
       /** Outside-view probability that a ceasefire fails within `horizonDays` with no force and no guarantor. */
@@ -291,6 +311,10 @@ export const Assurance = z.strictObject({
       horizonDays: z.number().int().positive(),
       /** Published range of the hazard ratio of renewed war with peacekeepers versus without. */
       peacekeeperHazardRatio: z.strictObject({ low: Positive, high: Positive }).optional(),
+      /** Days by which most ceasefires see a minor failure (level 2), e.g. 10 (CSIS 2025). */
+      minorFailureDays: z.number().int().positive().optional(),
+      /** Typical range of days to a larger failure (level 3) among ceasefires that fail, e.g. 65–193 (CSIS 2025). */
+      majorFailureDays: z.strictObject({ low: NonNegative, high: NonNegative }).optional(),
       source: SourceRef,
     })
     .optional(),

@@ -21,27 +21,47 @@ export interface Validated {
  */
 export function validate(data: unknown): Result<Validated> {
   const parsed = Scenario.safeParse(data);
-  if (!parsed.success) return fail(zodIssues(parsed.error));
+  if (!parsed.success) return fail(zodIssues(parsed.error, data));
   const found = checkRules(parsed.data);
   if (hasErrors(found)) return fail(found);
   return ok({ scenario: parsed.data, warnings: found });
 }
 
 /** zod's issues as Bulwark issues: code `schema.<zod code>`, one issue per unrecognised key. */
-export function zodIssues(error: z.ZodError): Issue[] {
+export function zodIssues(error: z.ZodError, data: unknown): Issue[] {
   const out: Issue[] = [];
   for (const i of error.issues) {
     const path = i.path.filter((p): p is string | number => typeof p !== 'symbol');
     const code = `schema.${i.code.replaceAll('_', '-')}`;
     if (i.code === 'unrecognized_keys') {
       for (const key of i.keys) out.push(issue(code, [...path, key], `unknown field "${key}"`));
-    } else if (i.code === 'invalid_type' && i.input === undefined) {
-      out.push(issue('schema.missing', path, `required field is missing (expected ${i.expected})`));
+    } else if (i.code === 'invalid_type') {
+      const value = valueAt(data, path);
+      if (value === undefined)
+        out.push(issue('schema.missing', path, `required field is missing (expected ${i.expected})`));
+      else out.push(issue(code, path, `expected ${i.expected}, got ${describe(value)}`));
     } else {
       out.push(issue(code, path, i.message));
     }
   }
   return out;
+}
+
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let v = data;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[p];
+  }
+  return v;
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`;
+  return `${typeof v} ${JSON.stringify(v)}`;
 }
 
 /**

@@ -1,0 +1,168 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadFixture } from '../../../test/helpers.js';
+import {
+  activePledges,
+  applyVariants,
+  caveatForbids,
+  conditionHolds,
+  mergePatch,
+  periodStart,
+  rotationRatio,
+  summarizeScenario,
+  validate,
+} from './index.js';
+
+describe('rotation ratio', () => {
+  it('is 3 for six-month tours with a 1:2 deployed-to-dwell ratio (rule of thirds)', () => {
+    expect(rotationRatio({ tourMonths: 6, dwellMonths: 12 })).toBe(3);
+  });
+  it('is 5 for the 1:4 reserve-component goal and 1 with no dwell', () => {
+    expect(rotationRatio({ tourMonths: 6, dwellMonths: 24 })).toBe(5);
+    expect(rotationRatio({ tourMonths: 6, dwellMonths: 0 })).toBe(1);
+  });
+});
+
+describe('periods', () => {
+  it('start dates advance by the period length across years', () => {
+    const s = loadFixture();
+    expect(periodStart(s, 1)).toBe('2026-01-01');
+    expect(periodStart(s, 2)).toBe('2026-07-01');
+    expect(periodStart(s, 4)).toBe('2027-07-01');
+  });
+});
+
+describe('conditions and variants', () => {
+  it('drops pledges conditional on the backstop when the variant removes it', () => {
+    const s = loadFixture();
+    expect(conditionHolds(s, 'backstop')).toBe(true);
+    expect(activePledges(s).map((p) => p.id)).toEqual(['gbr-air', 'gbr-land', 'fra-air']);
+    const r = applyVariants(s, ['no-backstop']);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(conditionHolds(r.value.scenario, 'backstop')).toBe(false);
+    expect(activePledges(r.value.scenario).map((p) => p.id)).toEqual(['gbr-air', 'gbr-land']);
+  });
+
+  it('withdraws a nation: its pledges go and nothing of it may be committed', () => {
+    const r = applyVariants(loadFixture(), ['uk-withdraws']);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const gbr = r.value.scenario.nations.find((n) => n.id === 'GBR');
+    expect(gbr?.committableShare).toBe(0);
+    expect(r.value.scenario.pledges.some((p) => p.nation === 'GBR')).toBe(false);
+  });
+
+  it('reports an unknown variant with the ones that exist', () => {
+    const r = applyVariants(loadFixture(), ['nope']);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error[0]?.code).toBe('variant.unknown');
+    expect(r.error[0]?.message).toContain('no-backstop');
+  });
+});
+
+describe('mergePatch', () => {
+  it('follows RFC 7396 for objects, nulls and arrays', () => {
+    expect(mergePatch({ a: 1, b: { c: 2, d: 3 } }, { b: { c: null, e: 4 }, f: 5 })).toEqual({
+      a: 1,
+      b: { d: 3, e: 4 },
+      f: 5,
+    });
+    expect(mergePatch({ a: [1, 2] }, { a: [3] })).toEqual({ a: [3] });
+    expect(mergePatch({ a: 1 }, 'x')).toBe('x');
+  });
+  it('patches arrays of objects by id: merge, remove, append', () => {
+    const target = [
+      { id: 'a', v: 1 },
+      { id: 'b', v: 2 },
+    ];
+    expect(mergePatch(target, { a: { v: 9 }, b: null, c: { v: 3 } })).toEqual([
+      { id: 'a', v: 9 },
+      { id: 'c', v: 3 },
+    ]);
+  });
+  it('never mutates its inputs', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), (t, p) => {
+        const ts = JSON.stringify(t);
+        const ps = JSON.stringify(p);
+        mergePatch(t, p);
+        return JSON.stringify(t) === ts && JSON.stringify(p) === ps;
+      }),
+    );
+  });
+});
+
+describe('caveats', () => {
+  it('a host-territory land caveat forbids land units on host missions only', () => {
+    const s = loadFixture();
+    const gbr = {
+      ...s.nations[0]!,
+      caveats: [{ categories: ['land' as const], hostTerritoryOnly: true, reason: 'no troops in host' }],
+    };
+    const presence = s.missions[1]!;
+    const infantry = s.catalog[1]!;
+    const fighters = s.catalog[0]!;
+    expect(caveatForbids(gbr, presence, infantry)).toBe(true);
+    expect(caveatForbids(gbr, presence, fighters)).toBe(false);
+    expect(caveatForbids(gbr, { ...presence, inHost: false }, infantry)).toBe(false);
+  });
+});
+
+describe('summary', () => {
+  it('totals pledged and indicative required personnel per period', () => {
+    const summary = summarizeScenario(loadFixture());
+    // P1: 2 orbits × 250 = 500 required; GBR 1 + FRA 1 squadrons = 500 pledged.
+    expect(summary.totals[0]).toMatchObject({ requiredPersonnel: 500, pledgedPersonnel: 500 });
+    // P2: + 3 battalions × 700 = 2,600 required; + 2 battalions = 1,900 pledged.
+    expect(summary.totals[1]).toMatchObject({ requiredPersonnel: 2600, pledgedPersonnel: 1900 });
+  });
+});
+
+/** Sets, replaces or deletes the value at a random path of a JSON document. */
+function mutate(doc: unknown, choices: readonly number[], replacement: unknown, remove: boolean): unknown {
+  const copy = structuredClone(doc);
+  let node: unknown = copy;
+  for (let depth = 0; depth < choices.length; depth++) {
+    if (node === null || typeof node !== 'object') return copy;
+    const keys = Object.keys(node);
+    if (keys.length === 0) return copy;
+    const key = keys[(choices[depth] ?? 0) % keys.length] ?? '';
+    const container = node as Record<string, unknown>;
+    const child = container[key];
+    const last = depth === choices.length - 1 || child === null || typeof child !== 'object';
+    if (last) {
+      if (remove) delete container[key];
+      else container[key] = replacement;
+      return copy;
+    }
+    node = child;
+  }
+  return copy;
+}
+
+describe('validation never throws', () => {
+  it('random mutations of a valid scenario either validate or return issues with paths', () => {
+    const base = JSON.parse(JSON.stringify(loadFixture())) as unknown;
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
+        fc.oneof(fc.jsonValue(), fc.constantFrom(-1, 0, 1e308, '', 'GBR', 'skies', 'fighter-sqn', null)),
+        fc.boolean(),
+        (choices, replacement, remove) => {
+          const r = validate(mutate(base, choices, replacement, remove));
+          if (r.ok) {
+            for (const v of r.value.scenario.variants) applyVariants(r.value.scenario, [v.id]);
+            return true;
+          }
+          return (
+            r.error.length > 0 &&
+            r.error.every((i) => i.code.length > 0 && Array.isArray(i.path) && i.message.length > 0)
+          );
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});

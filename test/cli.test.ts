@@ -1,0 +1,112 @@
+/** The CLI through the real executable, as a user runs it. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { bulwark, fixture } from './helpers.js';
+
+const minimal = fixture('minimal.yaml');
+
+describe('bulwark CLI', () => {
+  it('--help lists the commands and exits 0', () => {
+    const r = bulwark(['--help']);
+    expect(r.status).toBe(0);
+    for (const c of ['scenarios', 'validate', 'show', 'schema']) expect(r.stdout).toContain(c);
+  });
+
+  it('validate: a valid file exits 0 and prints its hash', () => {
+    const r = bulwark(['validate', minimal]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/valid \(sha256:[0-9a-f]{12}\)/);
+  });
+
+  it('validate: a broken file names file:line:col and the field for every problem, exits 2, no stack trace', () => {
+    const file = fixture('invalid/schema-errors.yaml');
+    const r = bulwark(['validate', file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${file}:15:12: error schema.invalid-type at horizon.periods`);
+    expect(r.stderr).toContain(`${file}:17:11: error schema.unrecognized-keys at horizon.lenght`);
+    expect(r.stderr).toContain('catalog[0].name');
+    expect(r.stderr).toContain('invalid, 5 errors');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('validate --json returns every issue as data', () => {
+    const r = bulwark(['validate', fixture('invalid/role-no-coalition.yaml'), '--json']);
+    expect(r.status).toBe(2);
+    const out = JSON.parse(r.stdout) as { valid: boolean; issues: { code: string; line: number }[] };
+    expect(out.valid).toBe(false);
+    expect(out.issues.map((i) => i.code)).toContain('role.no-coalition');
+  });
+
+  it('validate reads stdin with "-", and JSON as well as YAML gives the same hash', () => {
+    const yaml = bulwark(['validate', minimal, '--json']);
+    const asJson = JSON.stringify(readYaml(minimal));
+    const fromStdin = bulwark(['validate', '-', '--json'], asJson);
+    expect(fromStdin.status).toBe(0);
+    expect((JSON.parse(fromStdin.stdout) as { hash: string }).hash).toBe(
+      (JSON.parse(yaml.stdout) as { hash: string }).hash,
+    );
+    // Re-serialised YAML with other formatting: same content, same hash.
+    const restyled = bulwark(['validate', '-', '--json'], stringify(readYaml(minimal), { indent: 4 }));
+    expect((JSON.parse(restyled.stdout) as { hash: string }).hash).toBe(
+      (JSON.parse(yaml.stdout) as { hash: string }).hash,
+    );
+  });
+
+  it('validate --variant checks the scenario with the variant applied', () => {
+    const r = bulwark(['validate', fixture('invalid/variant-invalid.yaml')]);
+    expect(r.status).toBe(0);
+    const v = bulwark(['validate', fixture('invalid/variant-invalid.yaml'), '--variant', 'no-backstop']);
+    expect(v.status).toBe(2);
+    expect(v.stderr).toContain('after applying variant "no-backstop"');
+  });
+
+  it('show prints nations, pledges, requirements and totals; --variant drops conditional pledges', () => {
+    const r = bulwark(['show', minimal]);
+    expect(r.status).toBe(0);
+    for (const h of [
+      'Nations',
+      'Pledges',
+      'Requirements by mission and period',
+      'Personnel: required (indicative) vs pledged',
+    ])
+      expect(r.stdout).toContain(h);
+    const v = bulwark(['show', minimal, '--variant', 'no-backstop', '--json']);
+    const shown = JSON.parse(v.stdout) as { summary: { pledges: { id: string; active: boolean }[] } };
+    expect(shown.summary.pledges.find((p) => p.id === 'fra-air')?.active).toBe(false);
+  });
+
+  it('user errors exit 2 with a message and no stack: unknown scenario, unknown variant, unknown flag', () => {
+    const missing = bulwark(['show', 'no-such-scenario']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('no scenario file "no-such-scenario"');
+    const variant = bulwark(['show', minimal, '--variant', 'nope']);
+    expect(variant.status).toBe(2);
+    expect(variant.stderr).toContain('no variant "nope"');
+    const flag = bulwark(['show', minimal, '--frobnicate']);
+    expect(flag.status).toBe(2);
+    expect(flag.stderr).toContain("unknown option '--frobnicate'");
+    for (const r of [missing, variant, flag]) expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('schema prints a JSON Schema', () => {
+    const r = bulwark(['schema']);
+    expect(r.status).toBe(0);
+    const schema = JSON.parse(r.stdout) as { $schema: string; properties: Record<string, unknown> };
+    expect(schema.$schema).toContain('json-schema.org');
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['meta', 'catalog', 'pledges', 'variants']),
+    );
+  });
+
+  it('scenarios lists the built-ins', () => {
+    const r = bulwark(['scenarios', '--json']);
+    expect(r.status).toBe(0);
+    const list = JSON.parse(r.stdout) as { name: string; valid: boolean }[];
+    for (const s of list) expect(s.valid, s.name).toBe(true);
+  });
+});
+
+function readYaml(path: string): unknown {
+  return parse(readFileSync(path, 'utf8')) as unknown;
+}
