@@ -24,8 +24,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'worker_threads', 'child_process'], message: 'src/core is pure: no Node I/O.' },
-            { group: ['**/adapters/**', '**/app/**', '**/cli/**', '**/server/**', '**/config/**'], message: 'core depends only on core.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'worker_threads', 'child_process'],
+              message: 'src/core is pure: no Node I/O.',
+            },
+            {
+              group: ['**/adapters/**', '**/app/**', '**/cli/**', '**/server/**', '**/config/**'],
+              message: 'core depends only on core.',
+            },
             { group: ['highs'], message: 'core takes an LpSolver port; only adapters/highs imports highs.' },
           ],
         },
