@@ -1,0 +1,220 @@
+/**
+ * `LpSolver` on HiGHS compiled to WebAssembly (the `highs` package, persistent-model API).
+ *
+ * The model goes in as CSR arrays (no text round trip). Outcomes map from HiGHS model statuses:
+ * optimal → optimal; infeasible → infeasible; unbounded → unbounded; "unbounded or infeasible" is
+ * re-solved once without presolve to tell which; time limit → time-limit (with the incumbent when
+ * HiGHS has a feasible one); anything else, and any exception from the binding, → error.
+ *
+ * `solveEach` keeps one native model: it applies an edit set, solves (HiGHS warm-starts from the
+ * previous basis for LPs), restores the original values and moves to the next set.
+ */
+import type { Highs } from 'highs';
+import type { LpEdit, LpModel, LpOutcome, LpPoint, LpSolveOptions, LpSolver } from '../../core/plan/index.js';
+import { loadHighs } from './load.js';
+
+/** Native model type, as returned by `createModel`. */
+type NativeModel = ReturnType<Highs['createModel']>;
+
+export interface HighsSolverOptions {
+  /** Options passed to every solve (HiGHS option names), e.g. `{ presolve: 'off' }`. */
+  readonly highsOptions?: Readonly<Record<string, string | number | boolean>>;
+}
+
+/** Loads HiGHS (once per process) and returns a solver on it. */
+export async function createHighsSolver(options: HighsSolverOptions = {}): Promise<LpSolver> {
+  const highs = await loadHighs();
+  return new HighsSolver(highs, options);
+}
+
+class HighsSolver implements LpSolver {
+  readonly name: string;
+
+  constructor(
+    private readonly highs: Highs,
+    private readonly settings: HighsSolverOptions,
+  ) {
+    const v = highs.version as unknown as { major?: number; minor?: number; patch?: number } | string;
+    this.name = `HiGHS ${typeof v === 'string' ? v : `${v.major ?? '?'}.${v.minor ?? '?'}.${v.patch ?? '?'}`} (WebAssembly)`;
+  }
+
+  solve(model: LpModel, options: LpSolveOptions = {}): LpOutcome {
+    return this.solveEach(model, [[]], options)[0] ?? { status: 'error', message: 'no outcome', seconds: 0 };
+  }
+
+  solveEach(
+    model: LpModel,
+    editSets: readonly (readonly LpEdit[])[],
+    options: LpSolveOptions = {},
+  ): LpOutcome[] {
+    let native: NativeModel;
+    try {
+      native = this.highs.createModel(toModelData(this.highs, model));
+    } catch (e) {
+      return editSets.map(() => ({
+        status: 'error',
+        message: `HiGHS rejected the model: ${message(e)}`,
+        seconds: 0,
+      }));
+    }
+    try {
+      native.options.set({
+        output_flag: false,
+        ...(options.timeLimitSeconds !== undefined && options.timeLimitSeconds > 0
+          ? { time_limit: options.timeLimitSeconds }
+          : {}),
+        ...(options.mipRelativeGap !== undefined ? { mip_rel_gap: options.mipRelativeGap } : {}),
+        ...this.settings.highsOptions,
+      });
+      const mip = model.variables.some((v) => v.integer);
+      return editSets.map((edits) => {
+        applyNative(native, model, edits, false);
+        try {
+          return runOnce(this.highs, native, mip);
+        } finally {
+          applyNative(native, model, edits, true);
+        }
+      });
+    } catch (e) {
+      return editSets.map(() => ({ status: 'error', message: message(e), seconds: 0 }));
+    } finally {
+      native.dispose();
+    }
+  }
+}
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+function toModelData(highs: Highs, model: LpModel): Parameters<Highs['createModel']>[0] {
+  const n = model.variables.length;
+  const m = model.rows.length;
+  const inf = highs.infinity;
+  const clamp = (x: number): number => (x === Infinity ? inf : x === -Infinity ? -inf : x);
+  const colCost = new Float64Array(n);
+  const colLower = new Float64Array(n);
+  const colUpper = new Float64Array(n);
+  let anyInteger = false;
+  const integrality = new Int32Array(n);
+  model.variables.forEach((v, j) => {
+    colCost[j] = v.cost;
+    colLower[j] = clamp(v.lower);
+    colUpper[j] = clamp(v.upper);
+    if (v.integer) {
+      integrality[j] = 1;
+      anyInteger = true;
+    }
+  });
+  const rowLower = new Float64Array(m);
+  const rowUpper = new Float64Array(m);
+  let nnz = 0;
+  for (const r of model.rows) nnz += r.columns.length;
+  const starts = new Int32Array(m + 1);
+  const indices = new Int32Array(nnz);
+  const values = new Float64Array(nnz);
+  let k = 0;
+  model.rows.forEach((r, i) => {
+    rowLower[i] = clamp(r.lower);
+    rowUpper[i] = clamp(r.upper);
+    starts[i] = k;
+    for (let e = 0; e < r.columns.length; e++) {
+      indices[k] = r.columns[e] ?? 0;
+      values[k] = r.coefficients[e] ?? 0;
+      k++;
+    }
+  });
+  starts[m] = k;
+  return {
+    numCols: n,
+    numRows: m,
+    offset: model.offset,
+    colCost,
+    colLower,
+    colUpper,
+    rowLower,
+    rowUpper,
+    matrix: { format: 'csr', numRows: m, numCols: n, starts, indices, values },
+    ...(anyInteger ? { integrality } : {}),
+  };
+}
+
+/** Applies edits to the native model, or (revert) restores the original values they touched. */
+function applyNative(native: NativeModel, model: LpModel, edits: readonly LpEdit[], revert: boolean): void {
+  const inf = (x: number): number => x; // the binding accepts ±Infinity
+  for (const e of revert ? [...edits].reverse() : edits) {
+    switch (e.kind) {
+      case 'column-bounds': {
+        const v = model.variables[e.column];
+        if (v === undefined) throw new RangeError(`no column ${e.column}`);
+        native.changeColBounds(e.column, inf(revert ? v.lower : e.lower), inf(revert ? v.upper : e.upper));
+        break;
+      }
+      case 'row-bounds': {
+        const r = model.rows[e.row];
+        if (r === undefined) throw new RangeError(`no row ${e.row}`);
+        native.changeRowBounds(e.row, inf(revert ? r.lower : e.lower), inf(revert ? r.upper : e.upper));
+        break;
+      }
+      case 'coefficient': {
+        const r = model.rows[e.row];
+        if (r === undefined) throw new RangeError(`no row ${e.row}`);
+        const at = r.columns.indexOf(e.column);
+        const original = at >= 0 ? (r.coefficients[at] ?? 0) : 0;
+        native.changeCoefficient(e.row, e.column, revert ? original : e.value);
+        break;
+      }
+      default: {
+        const never: never = e;
+        throw new Error(`unknown edit ${JSON.stringify(never)}`);
+      }
+    }
+  }
+}
+
+function runOnce(highs: Highs, native: NativeModel, mip: boolean): LpOutcome {
+  const S = highs.constants.modelStatus;
+  const started = performance.now();
+  const seconds = (): number => (performance.now() - started) / 1000;
+  let status: number;
+  try {
+    status = native.run().modelStatus;
+    if (status === S.unboundedOrInfeasible) {
+      // Presolve cannot tell the two apart; the simplex without presolve can.
+      const presolve = native.options.get('presolve') as string;
+      native.options.set('presolve', 'off');
+      try {
+        status = native.run().modelStatus;
+      } finally {
+        native.options.set('presolve', presolve);
+      }
+    }
+  } catch (e) {
+    return { status: 'error', message: `HiGHS failed: ${message(e)}`, seconds: seconds() };
+  }
+  const point = (): LpPoint => {
+    const sol = native.getSolution();
+    return {
+      objective: native.getObjectiveValue(),
+      values: sol.colValue,
+      ...(mip ? {} : { rowDuals: sol.rowDual }),
+    };
+  };
+  switch (status) {
+    case S.optimal:
+    case S.empty:
+      return { status: 'optimal', ...point(), seconds: seconds() };
+    case S.infeasible:
+      return { status: 'infeasible', seconds: seconds() };
+    case S.unbounded:
+      return { status: 'unbounded', seconds: seconds() };
+    case S.unboundedOrInfeasible:
+      return { status: 'infeasible', seconds: seconds() };
+    case S.timeLimit: {
+      const feasible = Number(native.info.get('primal_solution_status')) === 2;
+      return feasible
+        ? { status: 'time-limit', point: point(), seconds: seconds() }
+        : { status: 'time-limit', seconds: seconds() };
+    }
+    default:
+      return { status: 'error', message: `HiGHS stopped with model status ${status}`, seconds: seconds() };
+  }
+}

@@ -1,0 +1,2 @@
+export { createHighsSolver, type HighsSolverOptions } from './highs-solver.js';
+export { loadHighs } from './load.js';

@@ -1,0 +1,593 @@
+/**
+ * Scenario → linear programme (DESIGN.md §5; every equation is written out in docs/planner.md).
+ *
+ * Variables
+ *   x[n,u,m,t]   ≥ 0  units of type u nation n keeps deployed on mission m in period t (integer in MIP
+ *                     mode). Created only where n can supply u (a pledge in pledged mode, committable
+ *                     inventory in potential mode), m needs a capability u provides in t, no caveat of n
+ *                     forbids u on m, and the lead time (nation + unit type) has passed by the start of t.
+ *                     A fifth index (the first pledge id) tells pledge pools apart when one nation pledges
+ *                     the same unit type for different mission sets.
+ *   s[m,k,t]     ≥ 0  shortfall of capability k on mission m in period t, ≤ R[m,k,t].
+ *   burden       ≥ 0  total coalition burden over the horizon (unit-years); over[n], under[n] ≥ 0 a
+ *                     nation's burden above / below its fair share; up[n,u,m,t], down[n,u,m,t] ≥ 0 the
+ *                     change in x between consecutive periods.
+ * Rows
+ *   cover[m,k,t]:      Σ cap[u,k]·x[n,u,m,t] + s[m,k,t] ≥ R[m,k,t]
+ *   supply[n,u,t]:     Σ_m x ≤ pledged units            (pledged)
+ *                      Σ_m rot[u]·x ≤ max(share[n]·inv[n,u], rot[u]·pledged)   (potential)
+ *   personnel[n,t]:    Σ personnel[u]·x ≤ ceiling[n];   budget[n,t]: Σ cost[u]·x ≤ budget[n] (per year)
+ *   burden-total:      Σ β[u]·x − burden = 0
+ *   fair[n]:           Σ_{x of n} β[u]·x − f[n]·burden − over[n] + under[n] = 0
+ *   churn[n,u,m,t]:    x[·,t] − x[·,t−1] − up + down = 0
+ * Objective (minimise)
+ *   Σ Ws·π[p]·y·s/R  +  Wc·Σ y·cost[u]/c̄·x  +  Wf·Σ (over + under)  +  Wch·Σ (up + down)
+ *   with y = period length in years, c̄ the catalog's mean annual unit cost, π the priority weights.
+ */
+import {
+  activePledges,
+  allConditionsHold,
+  caveatForbids,
+  coalitionNations,
+  coversPeriod,
+  missionUsesUnit,
+  periodLabel,
+  periodStart,
+  rotationRatio,
+  type Mission,
+  type Nation,
+  type Pledge,
+  type Scenario,
+  type UnitType,
+} from '../scenario/index.js';
+import { LpBuilder, type LpEdit, type LpModel } from './lp-model.js';
+import type { PlanOptions } from './options.js';
+
+export interface PeriodInfo {
+  /** 1-based. */
+  readonly index: number;
+  readonly label: string;
+  /** Days from the horizon start to the period's first day. */
+  readonly startDay: number;
+  readonly months: number;
+}
+
+export interface SourcingColumn {
+  readonly column: number;
+  readonly nation: string;
+  readonly unitType: string;
+  readonly mission: string;
+  readonly period: number;
+  /** Index into `PlanModel.pools`. */
+  readonly pool: number;
+}
+
+export interface ShortfallColumn {
+  readonly column: number;
+  readonly mission: string;
+  readonly capability: string;
+  readonly period: number;
+  /** R[m,k,t]: sum of the requirements on (m, k) covering t. */
+  readonly required: number;
+  /** Most important priority among them (1 highest). */
+  readonly priority: number;
+}
+
+/** A nation's supply of one unit type: the pledges behind it (pledged mode) or its inventory (potential). */
+export interface SupplyPool {
+  readonly nation: string;
+  readonly unitType: string;
+  /** Missions its units may serve (after caveats). */
+  readonly missions: readonly string[];
+  readonly pledges: readonly string[];
+}
+
+export type RowRole =
+  | {
+      readonly kind: 'coverage';
+      readonly mission: string;
+      readonly capability: string;
+      readonly period: number;
+    }
+  | {
+      readonly kind: 'supply';
+      readonly nation: string;
+      readonly unitType: string;
+      readonly period: number;
+      readonly pool: number;
+      /** Units that may be deployed in the period (pledged), or inventory that may be committed (potential). */
+      readonly capacity: number;
+      /** The same without conditional pledges (resilience). */
+      readonly unconditionalCapacity: number;
+    }
+  | { readonly kind: 'personnel'; readonly nation: string; readonly period: number; readonly ceiling: number }
+  | {
+      readonly kind: 'budget';
+      readonly nation: string;
+      readonly period: number;
+      readonly ceilingUsdPerYear: number;
+    }
+  | { readonly kind: 'burden-total' }
+  | { readonly kind: 'fair-share'; readonly nation: string }
+  | {
+      readonly kind: 'churn';
+      readonly nation: string;
+      readonly unitType: string;
+      readonly mission: string;
+      readonly period: number;
+    };
+
+export interface FairShareSetup {
+  /** Nations the burden is shared among: coalition members whose conditions hold and that have not withdrawn. */
+  readonly nations: readonly string[];
+  /** Fair share of each, summing to 1 (basis ÷ total basis). */
+  readonly shares: Readonly<Record<string, number>>;
+  /** Basis value per nation (GDP or defence budget, US$). */
+  readonly basis: Readonly<Record<string, number>>;
+  /** Column of the total burden; -1 when fewer than two nations share. */
+  readonly burdenColumn: number;
+  /** Row index of fair[n], by nation. */
+  readonly rows: Readonly<Record<string, number>>;
+  /** over[n] and under[n] columns. */
+  readonly deviationColumns: readonly number[];
+}
+
+/** The LP together with what each of its columns and rows means. */
+export interface PlanModel {
+  readonly lp: LpModel;
+  readonly options: PlanOptions;
+  readonly periods: readonly PeriodInfo[];
+  readonly sourcing: readonly SourcingColumn[];
+  readonly shortfall: readonly ShortfallColumn[];
+  readonly pools: readonly SupplyPool[];
+  /** One entry per LP row, same order. */
+  readonly rows: readonly RowRole[];
+  readonly fair: FairShareSetup;
+  /** up/down columns of the churn rows. */
+  readonly churnColumns: readonly number[];
+  /** Nations whose participation rests on a condition (they leave in the no-conditional-pledges case). */
+  readonly conditionalNations: readonly string[];
+  /** Normalisers used in the objective: mean annual unit cost (US$) and mean personnel per unit. */
+  readonly scale: { readonly meanUnitCostUsd: number; readonly meanUnitPersonnel: number };
+  /** Notes on the data (e.g. a nation without a defence budget under the defence-budget basis). */
+  readonly notes: readonly string[];
+}
+
+const DAY_MS = 86_400_000;
+
+/** Days from ISO date a to ISO date b (calendar arithmetic, no clock). */
+export function daysBetween(a: string, b: string): number {
+  const parse = (d: string): number => {
+    const [y, m, day] = d.split('-').map(Number) as [number, number, number];
+    return Date.UTC(y, m - 1, day);
+  };
+  return Math.round((parse(b) - parse(a)) / DAY_MS);
+}
+
+export function periodsOf(s: Scenario): PeriodInfo[] {
+  const out: PeriodInfo[] = [];
+  for (let t = 1; t <= s.horizon.periods; t++)
+    out.push({
+      index: t,
+      label: periodLabel(s, t),
+      startDay: daysBetween(s.horizon.start, periodStart(s, t)),
+      months: s.horizon.periodMonths,
+    });
+  return out;
+}
+
+/** Days before nation n can have a unit of type u in place. */
+export const leadTimeDays = (n: Nation, u: UnitType): number => n.leadTimeDays + u.leadTimeDays;
+
+/** A nation that a variant withdrew (nothing committable, no personnel) and that pledges nothing. */
+export function isWithdrawn(s: Scenario, n: Nation): boolean {
+  return n.committableShare === 0 && n.personnelCeiling === 0 && !s.pledges.some((p) => p.nation === n.id);
+}
+
+/** Required amount and top priority per (mission, capability, period). */
+export function requirementsOf(
+  s: Scenario,
+): Map<string, { mission: Mission; capability: string; period: number; amount: number; priority: number }> {
+  const out = new Map<
+    string,
+    { mission: Mission; capability: string; period: number; amount: number; priority: number }
+  >();
+  for (const m of s.missions)
+    for (const r of m.requirements)
+      for (let t = r.fromPeriod; t <= (r.toPeriod ?? s.horizon.periods); t++) {
+        if (r.amount <= 0) continue;
+        const key = `${m.id}|${r.capability}|${t}`;
+        const prev = out.get(key);
+        if (prev) {
+          prev.amount += r.amount;
+          prev.priority = Math.min(prev.priority, r.priority);
+        } else
+          out.set(key, {
+            mission: m,
+            capability: r.capability,
+            period: t,
+            amount: r.amount,
+            priority: r.priority,
+          });
+      }
+  return out;
+}
+
+/** True when mission m needs, in period t, some capability unit type u provides. */
+function needsUnitIn(required: ReadonlySet<string>, m: Mission, u: UnitType, t: number): boolean {
+  for (const [k, v] of Object.entries(u.capabilities))
+    if (v > 0 && required.has(`${m.id}|${k}|${t}`)) return true;
+  return false;
+}
+
+const sumUnits = (s: Scenario, pledges: readonly Pledge[], t: number): number =>
+  pledges.reduce((a, p) => a + (coversPeriod(s, p, t) ? p.units : 0), 0);
+
+const isConditionalPledge = (p: Pledge, n: Nation): boolean =>
+  p.conditions.length > 0 || n.conditions.length > 0;
+
+/** Builds the planning LP for a validated scenario (variants already applied). Pure. */
+export function buildPlanModel(s: Scenario, options: PlanOptions): PlanModel {
+  const b = new LpBuilder(`bulwark-${s.meta.id}-${options.mode}${options.integer ? '-mip' : ''}`);
+  const periods = periodsOf(s);
+  const years = s.horizon.periodMonths / 12;
+  const notes: string[] = [];
+  const unitById = new Map(s.catalog.map((u) => [u.id, u]));
+  const mean = (xs: number[]): number => (xs.length === 0 ? 0 : xs.reduce((a, x) => a + x, 0) / xs.length);
+  const meanUnitCostUsd = mean(s.catalog.map((u) => u.costPerYearUsd)) || 1;
+  const meanUnitPersonnel = mean(s.catalog.map((u) => u.personnel)) || 1;
+  const burdenPerUnitYear = (u: UnitType): number =>
+    options.burden === 'personnel' ? u.personnel / meanUnitPersonnel : u.costPerYearUsd / meanUnitCostUsd;
+  const requirements = requirementsOf(s);
+  const required = new Set(requirements.keys());
+  const active = new Set(activePledges(s).map((p) => p.id));
+  const W = options.weights;
+
+  // Nations that take part: coalition, conditions hold, not withdrawn.
+  const nations = coalitionNations(s).filter((n) => allConditionsHold(s, n.conditions) && !isWithdrawn(s, n));
+  const conditionalNations = nations.filter((n) => n.conditions.length > 0).map((n) => n.id);
+
+  // Shortfall columns first (their order is stable and readable in exports).
+  const shortfall: ShortfallColumn[] = [];
+  for (const r of requirements.values()) {
+    const pi = options.priorityWeights[r.priority - 1] ?? 1;
+    const column = b.variable(
+      `s[${r.mission.id},${r.capability},${r.period}]`,
+      0,
+      r.amount,
+      (W.shortfall * pi * years) / r.amount,
+    );
+    shortfall.push({
+      column,
+      mission: r.mission.id,
+      capability: r.capability,
+      period: r.period,
+      required: r.amount,
+      priority: r.priority,
+    });
+  }
+
+  // Supply pools and sourcing columns.
+  const pools: SupplyPool[] = [];
+  const sourcing: SourcingColumn[] = [];
+  const supplyRows: {
+    pool: number;
+    period: number;
+    capacity: number;
+    unconditional: number;
+    rot: number;
+    columns: number[];
+  }[] = [];
+  const integer = options.integer;
+  for (const n of nations) {
+    for (const u of s.catalog) {
+      const missionsUsing = s.missions.filter((m) => missionUsesUnit(m, u) && !caveatForbids(n, m, u));
+      if (missionsUsing.length === 0) continue;
+      const rot = rotationRatio(u);
+      const lead = leadTimeDays(n, u);
+      const pledges = s.pledges.filter((p) => p.nation === n.id && p.unitType === u.id && active.has(p.id));
+      // Pools: one per distinct mission set among the pledges (pledged mode), or one for the inventory.
+      const groups: { missions: Mission[]; pledges: Pledge[] }[] = [];
+      if (options.mode === 'pledged') {
+        const byKey = new Map<string, Pledge[]>();
+        for (const p of pledges) {
+          const key = p.missions === undefined ? '*' : [...p.missions].sort().join(',');
+          const list = byKey.get(key);
+          if (list) list.push(p);
+          else byKey.set(key, [p]);
+        }
+        for (const [key, ps] of byKey)
+          groups.push({
+            missions:
+              key === '*' ? missionsUsing : missionsUsing.filter((m) => key.split(',').includes(m.id)),
+            pledges: ps,
+          });
+      } else if ((n.inventory[u.id] ?? 0) > 0 || pledges.length > 0) {
+        groups.push({ missions: missionsUsing, pledges });
+      }
+      const multi = groups.length > 1;
+      for (const g of groups) {
+        if (g.missions.length === 0) continue;
+        const poolIndex = pools.length;
+        pools.push({
+          nation: n.id,
+          unitType: u.id,
+          missions: g.missions.map((m) => m.id),
+          pledges: g.pledges.map((p) => p.id),
+        });
+        const unconditionalPledges = g.pledges.filter((p) => !isConditionalPledge(p, n));
+        for (const period of periods) {
+          const t = period.index;
+          let capacity: number;
+          let unconditional: number;
+          if (options.mode === 'pledged') {
+            capacity = sumUnits(s, g.pledges, t);
+            unconditional = sumUnits(s, unconditionalPledges, t);
+          } else {
+            const committable = n.committableShare * (n.inventory[u.id] ?? 0);
+            capacity = Math.max(committable, rot * sumUnits(s, g.pledges, t));
+            unconditional =
+              n.conditions.length > 0 ? 0 : Math.max(committable, rot * sumUnits(s, unconditionalPledges, t));
+          }
+          if (capacity <= 0 || period.startDay < lead) continue;
+          const unitsCap = options.mode === 'pledged' ? capacity : capacity / rot;
+          const columns: number[] = [];
+          for (const m of g.missions) {
+            if (!needsUnitIn(required, m, u, t)) continue;
+            const suffix = multi ? `,${g.pledges[0]?.id ?? poolIndex}` : '';
+            const column = b.variable(
+              `x[${n.id},${u.id},${m.id},${t}${suffix}]`,
+              0,
+              integer ? Math.floor(unitsCap + 1e-9) : unitsCap,
+              (W.cost * years * u.costPerYearUsd) / meanUnitCostUsd,
+              integer,
+            );
+            columns.push(column);
+            sourcing.push({
+              column,
+              nation: n.id,
+              unitType: u.id,
+              mission: m.id,
+              period: t,
+              pool: poolIndex,
+            });
+          }
+          if (columns.length > 0)
+            supplyRows.push({
+              pool: poolIndex,
+              period: t,
+              capacity,
+              unconditional,
+              rot: options.mode === 'pledged' ? 1 : rot,
+              columns,
+            });
+        }
+      }
+    }
+  }
+
+  // Fair share columns.
+  const basisOf = (n: Nation): number => {
+    if (options.fairBasis === 'gdp') return n.gdpUsd;
+    if (n.defenceBudgetUsd === undefined) {
+      notes.push(`${n.id} has no defence budget in the scenario; its fair share is taken as 0.`);
+      return 0;
+    }
+    return n.defenceBudgetUsd;
+  };
+  const basis: Record<string, number> = {};
+  for (const n of nations) basis[n.id] = basisOf(n);
+  const basisTotal = Object.values(basis).reduce((a, x) => a + x, 0);
+  const shares: Record<string, number> = {};
+  for (const n of nations)
+    shares[n.id] = basisTotal > 0 ? (basis[n.id] ?? 0) / basisTotal : 1 / nations.length;
+  const fairActive = nations.length >= 2 && W.unfairness > 0;
+  const burdenColumn = fairActive ? b.variable('burden', 0, Infinity, 0) : -1;
+  const devColumns = new Map<string, [number, number]>();
+  if (fairActive)
+    for (const n of nations)
+      devColumns.set(n.id, [
+        b.variable(`over[${n.id}]`, 0, Infinity, W.unfairness),
+        b.variable(`under[${n.id}]`, 0, Infinity, W.unfairness),
+      ]);
+
+  // Churn columns: between consecutive periods where the same (pool, mission) has columns in both.
+  const churnPairs: { prev: SourcingColumn; next: SourcingColumn; plus: number; minus: number }[] = [];
+  if (W.churn > 0) {
+    const byKey = new Map<string, SourcingColumn>();
+    for (const c of sourcing) byKey.set(`${c.pool}|${c.mission}|${c.period}`, c);
+    for (const c of sourcing) {
+      const prev = byKey.get(`${c.pool}|${c.mission}|${c.period - 1}`);
+      if (prev === undefined) continue;
+      const key = b.nameOf(c.column).slice(2, -1);
+      churnPairs.push({
+        prev,
+        next: c,
+        plus: b.variable(`up[${key}]`, 0, Infinity, W.churn),
+        minus: b.variable(`down[${key}]`, 0, Infinity, W.churn),
+      });
+    }
+  }
+
+  // Rows.
+  const rows: RowRole[] = [];
+  const bySourceKey = groupBy(sourcing, (c) => `${c.mission}|${c.period}`);
+  for (const sc of shortfall) {
+    const terms: [number, number][] = [[sc.column, 1]];
+    for (const c of bySourceKey.get(`${sc.mission}|${sc.period}`) ?? []) {
+      const a = unitById.get(c.unitType)?.capabilities[sc.capability] ?? 0;
+      if (a > 0) terms.push([c.column, a]);
+    }
+    b.row(`cover[${sc.mission},${sc.capability},${sc.period}]`, sc.required, Infinity, terms);
+    rows.push({ kind: 'coverage', mission: sc.mission, capability: sc.capability, period: sc.period });
+  }
+  const poolsPerUnit = groupBy(pools, (p) => `${p.nation}|${p.unitType}`);
+  for (const r of supplyRows) {
+    const pool = pools[r.pool];
+    if (pool === undefined) continue;
+    const multi = (poolsPerUnit.get(`${pool.nation}|${pool.unitType}`)?.length ?? 0) > 1;
+    const suffix = multi ? `,${pool.pledges[0] ?? r.pool}` : '';
+    b.row(
+      `supply[${pool.nation},${pool.unitType},${r.period}${suffix}]`,
+      -Infinity,
+      r.capacity,
+      r.columns.map((c) => [c, r.rot] as const),
+    );
+    rows.push({
+      kind: 'supply',
+      nation: pool.nation,
+      unitType: pool.unitType,
+      period: r.period,
+      pool: r.pool,
+      capacity: r.capacity,
+      unconditionalCapacity: r.unconditional,
+    });
+  }
+  const byNationPeriod = groupBy(sourcing, (c) => `${c.nation}|${c.period}`);
+  for (const n of nations)
+    for (const p of periods) {
+      const cols = byNationPeriod.get(`${n.id}|${p.index}`) ?? [];
+      if (cols.length === 0) continue;
+      if (n.personnelCeiling !== undefined) {
+        b.row(
+          `personnel[${n.id},${p.index}]`,
+          -Infinity,
+          n.personnelCeiling,
+          cols.map((c) => [c.column, unitById.get(c.unitType)?.personnel ?? 0] as const),
+        );
+        rows.push({ kind: 'personnel', nation: n.id, period: p.index, ceiling: n.personnelCeiling });
+      }
+      if (n.budgetCeilingUsdPerYear !== undefined) {
+        // Scaled to millions of US$ to keep coefficients near 1.
+        b.row(
+          `budget[${n.id},${p.index}]`,
+          -Infinity,
+          n.budgetCeilingUsdPerYear / 1e6,
+          cols.map((c) => [c.column, (unitById.get(c.unitType)?.costPerYearUsd ?? 0) / 1e6] as const),
+        );
+        rows.push({
+          kind: 'budget',
+          nation: n.id,
+          period: p.index,
+          ceilingUsdPerYear: n.budgetCeilingUsdPerYear,
+        });
+      }
+    }
+  const fairRows: Record<string, number> = {};
+  if (fairActive) {
+    const beta = (c: SourcingColumn): number =>
+      years * burdenPerUnitYear(unitById.get(c.unitType) as UnitType);
+    b.row('burden-total', 0, 0, [...sourcing.map((c) => [c.column, beta(c)] as const), [burdenColumn, -1]]);
+    rows.push({ kind: 'burden-total' });
+    const byNation = groupBy(sourcing, (c) => c.nation);
+    for (const n of nations) {
+      const [plus, minus] = devColumns.get(n.id) ?? [-1, -1];
+      fairRows[n.id] = b.row(`fair[${n.id}]`, 0, 0, [
+        ...(byNation.get(n.id) ?? []).map((c) => [c.column, beta(c)] as const),
+        [burdenColumn, -(shares[n.id] ?? 0)],
+        [plus, -1],
+        [minus, 1],
+      ]);
+      rows.push({ kind: 'fair-share', nation: n.id });
+    }
+  }
+  for (const ch of churnPairs) {
+    const c = ch.next;
+    b.row(`churn[${b.nameOf(c.column).slice(2, -1)}]`, 0, 0, [
+      [c.column, 1],
+      [ch.prev.column, -1],
+      [ch.plus, -1],
+      [ch.minus, 1],
+    ]);
+    rows.push({
+      kind: 'churn',
+      nation: c.nation,
+      unitType: c.unitType,
+      mission: c.mission,
+      period: c.period,
+    });
+  }
+
+  return {
+    lp: b.build(),
+    options,
+    periods,
+    sourcing,
+    shortfall,
+    pools,
+    rows,
+    fair: {
+      nations: nations.map((n) => n.id),
+      shares,
+      basis,
+      burdenColumn,
+      rows: fairRows,
+      deviationColumns: [...devColumns.values()].flat(),
+    },
+    churnColumns: churnPairs.flatMap((c) => [c.plus, c.minus]),
+    conditionalNations,
+    scale: { meanUnitCostUsd, meanUnitPersonnel },
+    notes: [...new Set(notes)],
+  };
+}
+
+/**
+ * Edits that remove nations from a built model: their sourcing columns are fixed at 0 and the fair
+ * shares of the others renormalised. The model is otherwise unchanged, so a solver can warm-start.
+ */
+export function removeNationsEdits(pm: PlanModel, nations: readonly string[]): LpEdit[] {
+  const gone = new Set(nations);
+  const edits: LpEdit[] = [];
+  for (const c of pm.sourcing)
+    if (gone.has(c.nation)) edits.push({ kind: 'column-bounds', column: c.column, lower: 0, upper: 0 });
+  if (pm.fair.burdenColumn >= 0) {
+    const remaining = pm.fair.nations.filter((n) => !gone.has(n));
+    const total = remaining.reduce((a, n) => a + (pm.fair.basis[n] ?? 0), 0);
+    for (const n of pm.fair.nations) {
+      const row = pm.fair.rows[n];
+      if (row === undefined) continue;
+      const share = gone.has(n)
+        ? 0
+        : total > 0
+          ? (pm.fair.basis[n] ?? 0) / total
+          : 1 / Math.max(1, remaining.length);
+      edits.push({ kind: 'coefficient', row, column: pm.fair.burdenColumn, value: -share });
+    }
+  }
+  return edits;
+}
+
+/** Edits that drop every conditional pledge (and every nation whose participation is conditional). */
+export function removeConditionalEdits(pm: PlanModel): LpEdit[] {
+  const edits = removeNationsEdits(pm, pm.conditionalNations);
+  const ub = new Map<string, number>(); // pool|period → unconditional units
+  pm.rows.forEach((r, i) => {
+    if (r.kind !== 'supply' || r.unconditionalCapacity === r.capacity) return;
+    edits.push({ kind: 'row-bounds', row: i, lower: -Infinity, upper: r.unconditionalCapacity });
+    const rot = pm.options.mode === 'pledged' ? 1 : (pm.lp.rows[i]?.coefficients[0] ?? 1);
+    ub.set(`${r.pool}|${r.period}`, r.unconditionalCapacity / rot);
+  });
+  for (const c of pm.sourcing) {
+    const cap = ub.get(`${c.pool}|${c.period}`);
+    if (cap === undefined) continue;
+    edits.push({
+      kind: 'column-bounds',
+      column: c.column,
+      lower: 0,
+      upper: pm.options.integer ? Math.floor(cap + 1e-9) : cap,
+    });
+  }
+  return edits;
+}
+
+/** Groups items by a key, keeping their order. */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}

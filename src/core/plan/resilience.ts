@@ -1,0 +1,181 @@
+/**
+ * Resilience (N−1): the plan re-solved without each participating nation in turn, and without every
+ * conditional pledge (the "no backstop" case), ranked by the shortfall each loss adds.
+ *
+ * The model is built once; each case is a set of edits (the nation's columns fixed at zero, fair shares
+ * renormalised; or supply bounds cut to the unconditional pledges), solved through `solveEach` so the
+ * solver can keep the model loaded and warm-start.
+ */
+import type { Scenario } from '../scenario/index.js';
+import { removeConditionalEdits, removeNationsEdits, type PlanModel } from './build-model.js';
+import type { ForcePlan } from './force-plan.js';
+import { applyEdits, checkSolution, type LpEdit } from './lp-model.js';
+import { outcomePoint, type LpSolver, type LpStatus } from './lp-solver.js';
+
+export interface ResilienceCase {
+  /** A nation id, or `conditional` for the case without conditional pledges. */
+  readonly id: string;
+  readonly label: string;
+  readonly kind: 'nation' | 'conditional';
+  /** Nations removed entirely. */
+  readonly removedNations: readonly string[];
+  readonly status: LpStatus;
+  /** Priority-weighted shortfall of the re-solved plan (NaN without a solution). */
+  readonly weightedShortfall: number;
+  /** Its increase over the baseline plan. */
+  readonly addedShortfall: number;
+  /** Share of each mission's requirement-periods covered, 0–1, after the loss. */
+  readonly missionCoverage: Readonly<Record<string, number>>;
+  /** Capability-periods left short after the loss that were covered before: "mission/capability": amount summed over periods. */
+  readonly newGaps: Readonly<Record<string, number>>;
+  /** Personnel the lost nation(s) deployed at peak in the baseline plan. */
+  readonly baselinePeakPersonnel: number;
+  readonly totalCostUsd: number;
+  /** The re-solved plan satisfies its edited model. */
+  readonly checked: boolean;
+  readonly seconds: number;
+}
+
+export interface ResilienceReport {
+  readonly baselineWeightedShortfall: number;
+  readonly baselineMissionCoverage: Readonly<Record<string, number>>;
+  /** Cases, the most damaging loss first. */
+  readonly cases: readonly ResilienceCase[];
+  /** Solver seconds over all cases. */
+  readonly seconds: number;
+}
+
+/** Share of requirement-periods covered per mission, from shortfall values. */
+function missionCoverage(pm: PlanModel, values: ArrayLike<number>): Record<string, number> {
+  const acc = new Map<string, { covered: number; count: number }>();
+  for (const c of pm.shortfall) {
+    const e = acc.get(c.mission) ?? { covered: 0, count: 0 };
+    e.covered += 1 - Math.min(1, Math.max(0, (values[c.column] ?? 0) / c.required));
+    e.count += 1;
+    acc.set(c.mission, e);
+  }
+  return Object.fromEntries([...acc].map(([m, e]) => [m, e.count === 0 ? 1 : e.covered / e.count]));
+}
+
+function weighted(pm: PlanModel, s: Scenario, values: ArrayLike<number>): number {
+  const years = s.horizon.periodMonths / 12;
+  let w = 0;
+  for (const c of pm.shortfall)
+    w += ((pm.options.priorityWeights[c.priority - 1] ?? 1) * years * (values[c.column] ?? 0)) / c.required;
+  return w;
+}
+
+/** Runs the N−1 and no-conditional-pledges cases for a solved baseline plan. */
+export function analyseResilience(
+  s: Scenario,
+  pm: PlanModel,
+  baseline: ForcePlan,
+  solver: LpSolver,
+): ResilienceReport {
+  const cases: {
+    id: string;
+    label: string;
+    kind: ResilienceCase['kind'];
+    removed: string[];
+    edits: LpEdit[];
+  }[] = [];
+  const nameOf = new Map(s.nations.map((n) => [n.id, n.name]));
+  const contributing = new Set(pm.sourcing.map((c) => c.nation));
+  for (const n of pm.fair.nations.length > 0 ? pm.fair.nations : [...contributing]) {
+    if (!contributing.has(n)) continue; // a nation that can supply nothing changes nothing
+    cases.push({
+      id: n,
+      label: `without ${nameOf.get(n) ?? n}`,
+      kind: 'nation',
+      removed: [n],
+      edits: removeNationsEdits(pm, [n]),
+    });
+  }
+  const hasConditional =
+    pm.conditionalNations.length > 0 ||
+    pm.rows.some((r) => r.kind === 'supply' && r.unconditionalCapacity !== r.capacity);
+  if (hasConditional)
+    cases.push({
+      id: 'conditional',
+      label: 'without conditional pledges',
+      kind: 'conditional',
+      removed: [...pm.conditionalNations],
+      edits: removeConditionalEdits(pm),
+    });
+  const outcomes = solver.solveEach(
+    pm.lp,
+    cases.map((c) => c.edits),
+    {
+      ...(pm.options.timeLimitSeconds > 0 ? { timeLimitSeconds: pm.options.timeLimitSeconds } : {}),
+      ...(pm.options.integer ? { mipRelativeGap: pm.options.mipRelativeGap } : {}),
+    },
+  );
+  const shortBefore = new Set(baseline.shortfall.map((r) => `${r.mission}|${r.capability}|${r.period}`));
+  const peak = new Map(baseline.personnelByNation.map((p) => [p.nation, p.peakDeployed]));
+  const tol = pm.options.tolerance;
+  const unitCost = new Map(s.catalog.map((u) => [u.id, u.costPerYearUsd]));
+  const years = s.horizon.periodMonths / 12;
+  const results: ResilienceCase[] = cases.map((c, i) => {
+    const o = outcomes[i] ?? { status: 'error' as const, message: 'no outcome', seconds: 0 };
+    const point = outcomePoint(o);
+    const base = {
+      id: c.id,
+      label: c.label,
+      kind: c.kind,
+      removedNations: c.removed,
+      status: o.status,
+      baselinePeakPersonnel: c.removed.reduce((a, n) => a + (peak.get(n) ?? 0), 0),
+      seconds: o.seconds,
+    };
+    if (point === undefined)
+      return {
+        ...base,
+        weightedShortfall: NaN,
+        addedShortfall: NaN,
+        missionCoverage: {},
+        newGaps: {},
+        totalCostUsd: NaN,
+        checked: false,
+      };
+    const v = point.values;
+    const ws = weighted(pm, s, v);
+    const gaps: Record<string, number> = {};
+    for (const sc of pm.shortfall) {
+      const amount = v[sc.column] ?? 0;
+      if (amount > tol && !shortBefore.has(`${sc.mission}|${sc.capability}|${sc.period}`)) {
+        const key = `${sc.mission}/${sc.capability}`;
+        gaps[key] = (gaps[key] ?? 0) + amount;
+      }
+    }
+    let cost = 0;
+    for (const sc of pm.sourcing) cost += (v[sc.column] ?? 0) * (unitCost.get(sc.unitType) ?? 0) * years;
+    return {
+      ...base,
+      weightedShortfall: ws,
+      addedShortfall: ws - baseline.weightedShortfall,
+      missionCoverage: missionCoverage(pm, v),
+      newGaps: gaps,
+      totalCostUsd: cost,
+      checked: checkSolution(applyEdits(pm.lp, c.edits), v, Math.max(tol, 1e-6)).ok,
+    };
+  });
+  results.sort(
+    (a, b) =>
+      (Number.isNaN(b.addedShortfall) ? 1 : 0) - (Number.isNaN(a.addedShortfall) ? 1 : 0) ||
+      b.addedShortfall - a.addedShortfall ||
+      b.baselinePeakPersonnel - a.baselinePeakPersonnel,
+  );
+  const baseValues = new Float64Array(pm.lp.variables.length);
+  for (const r of baseline.shortfall) {
+    const col = pm.shortfall.find(
+      (c) => c.mission === r.mission && c.capability === r.capability && c.period === r.period,
+    );
+    if (col) baseValues[col.column] = r.shortfall;
+  }
+  return {
+    baselineWeightedShortfall: baseline.weightedShortfall,
+    baselineMissionCoverage: missionCoverage(pm, baseValues),
+    cases: results,
+    seconds: outcomes.reduce((a, o) => a + o.seconds, 0),
+  };
+}
