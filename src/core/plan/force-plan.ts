@@ -10,10 +10,18 @@ import {
   coversPeriod,
   rotationRatio,
   type Nation,
+  type Pledge,
   type Scenario,
   type UnitType,
 } from '../scenario/index.js';
-import { groupBy, isWithdrawn, leadTimeDays, type PeriodInfo, type PlanModel } from './build-model.js';
+import {
+  groupBy,
+  isWithdrawn,
+  leadTimeDays,
+  type PeriodInfo,
+  type PlanModel,
+  type SourcingColumn,
+} from './build-model.js';
 import { checkSolution, rowActivities, type SolutionCheck } from './lp-model.js';
 import { outcomePoint, type LpOutcome, type LpStatus } from './lp-solver.js';
 import type { BurdenBasis, FairBasis, SupplyMode } from './options.js';
@@ -202,7 +210,9 @@ export function periodRanges(ps: readonly number[]): string {
   return parts.join(', ');
 }
 
-const listNations = (ns: readonly string[]): string => ns.join(', ');
+/** "GBR, FRA", or "19 nations (DEU, ITA, POL, ESP, …)" for long lists. */
+const listNations = (ns: readonly string[]): string =>
+  ns.length <= 6 ? ns.join(', ') : `${ns.length} nations (${ns.slice(0, 4).join(', ')}, …)`;
 
 export interface InterpretContext {
   readonly variants: readonly string[];
@@ -335,10 +345,11 @@ export function interpretPlan(
     coverageRows.filter((c) => c.shortfall > tol).map((c) => `${c.mission}|${c.capability}|${c.period}`),
   );
 
+  const ectx = explainContext(s, pm);
   const shortfall = coverageRows
     .filter((c) => c.shortfall > tol)
     .map((c) => {
-      const causes = explainShortfall(s, pm, c, x, tight);
+      const causes = explainShortfall(s, pm, c, x, tight, ectx);
       return { ...c, causes, explanation: causes.map((k) => k.text).join('; ') };
     });
 
@@ -362,8 +373,9 @@ export function interpretPlan(
     const key = `${r.nation}|${r.unitType}|${r.period}`;
     deployedUnits.set(key, (deployedUnits.get(key) ?? 0) + r.units);
   }
+  const personnelOf = groupBy(personnel, (r) => r.nation);
   const personnelByNation: NationPersonnel[] = nationsInPlan.map((n) => {
-    const rows = personnel.filter((r) => r.nation === n);
+    const rows = personnelOf.get(n) ?? [];
     let distinct = 0;
     for (const u of s.catalog) {
       const series = pm.periods.map((p) => deployedUnits.get(`${n}|${u.id}|${p.index}`) ?? 0);
@@ -466,6 +478,30 @@ export function interpretPlan(
   };
 }
 
+interface ExplainContext {
+  readonly active: ReadonlySet<string>;
+  readonly supplyRowOf: ReadonlyMap<string, number>;
+  readonly nationRow: ReadonlyMap<string, number>;
+  readonly columnsOf: ReadonlyMap<string, readonly SourcingColumn[]>;
+  readonly pledgesOf: ReadonlyMap<string, readonly Pledge[]>;
+}
+
+function explainContext(s: Scenario, pm: PlanModel): ExplainContext {
+  const supplyRowOf = new Map<string, number>();
+  const nationRow = new Map<string, number>();
+  pm.rows.forEach((r, i) => {
+    if (r.kind === 'supply') supplyRowOf.set(`${r.pool}|${r.period}`, i);
+    if (r.kind === 'personnel' || r.kind === 'budget') nationRow.set(`${r.kind}|${r.nation}|${r.period}`, i);
+  });
+  return {
+    active: new Set(activePledges(s).map((p) => p.id)),
+    supplyRowOf,
+    nationRow,
+    columnsOf: groupBy(pm.sourcing, (sc) => `${sc.nation}|${sc.unitType}|${sc.period}`),
+    pledgesOf: groupBy(s.pledges, (p) => `${p.nation}|${p.unitType}`),
+  };
+}
+
 /** Ranks causes: the most direct first (what binds now), the most remote last. */
 const causeOrder: readonly ShortfallCauseCode[] = [
   'no-provider',
@@ -493,6 +529,7 @@ function explainShortfall(
   c: CoverageRow,
   x: ArrayLike<number>,
   tight: readonly boolean[],
+  ctx: ExplainContext,
 ): ShortfallCause[] {
   const tol = pm.options.tolerance;
   const mission = s.missions.find((m) => m.id === c.mission);
@@ -503,14 +540,7 @@ function explainShortfall(
     ];
   const period = pm.periods[c.period - 1];
   const startDay = period?.startDay ?? 0;
-  const active = new Set(activePledges(s).map((p) => p.id));
-  const supplyRowOf = new Map<string, number>();
-  const nationRow = new Map<string, number>();
-  pm.rows.forEach((r, i) => {
-    if (r.kind === 'supply') supplyRowOf.set(`${r.pool}|${r.period}`, i);
-    if (r.kind === 'personnel' || r.kind === 'budget') nationRow.set(`${r.kind}|${r.nation}|${r.period}`, i);
-  });
-  const columnsOf = groupBy(pm.sourcing, (sc) => `${sc.nation}|${sc.unitType}|${sc.period}`);
+  const { active, supplyRowOf, nationRow, columnsOf, pledgesOf } = ctx;
   const byCode = new Map<ShortfallCauseCode, { nations: string[]; details: string[] }>();
   const add = (code: ShortfallCauseCode, nation: string, detail = ''): void => {
     const e = byCode.get(code) ?? { nations: [], details: [] };
@@ -520,20 +550,12 @@ function explainShortfall(
   };
 
   const statusOf = (n: Nation, u: UnitType): [ShortfallCauseCode, string] | undefined => {
-    const pledges = s.pledges.filter((p) => p.nation === n.id && p.unitType === u.id);
+    const pledges = pledgesOf.get(`${n.id}|${u.id}`) ?? [];
     const held = (n.inventory[u.id] ?? 0) > 0;
     if (!held && pledges.length === 0) return undefined;
     if (isWithdrawn(s, n)) return ['withdrawn', ''];
     if (!allConditionsHold(s, n.conditions)) return ['conditional', n.conditions.join(', ')];
-    if (caveatForbids(n, mission, u)) {
-      const reason =
-        n.caveats.find(
-          (k) =>
-            (k.missions === undefined || k.missions.includes(mission.id)) &&
-            (k.categories === undefined || k.categories.includes(u.category)),
-        )?.reason ?? '';
-      return ['caveat', reason];
-    }
+    if (caveatForbids(n, mission, u)) return ['caveat', ''];
     if (pm.options.mode === 'pledged') {
       if (pledges.length === 0) return ['not-pledged', ''];
       const live = pledges.filter((p) => active.has(p.id));
@@ -602,9 +624,9 @@ function explainShortfall(
       case 'whole-units':
         return `only fractions of a unit left (whole units): ${who}`;
       case 'lead-time':
-        return `lead time: ${details.join(', ')}`;
+        return `lead time: ${ns.length <= 4 ? details.join(', ') : `${who} not ready yet`}`;
       case 'caveat':
-        return `caveats exclude ${who}${extra}`;
+        return `caveats exclude ${who}${ns.length <= 2 ? extra : ''}`;
       case 'pledged-elsewhere':
         return `pledged for other missions only: ${who}`;
       case 'conditional':
@@ -647,11 +669,12 @@ function bindingConstraints(
       bound: number;
     }
   >();
+  const poolsOf = groupBy(pm.pools, (p) => `${p.nation}|${p.unitType}`);
   // A (nation, unit type, period) limits coverage when its unit provides a capability short on a mission it could serve.
   const helps = (nation: string, unitType: string, period: number): boolean => {
     const u = unitById.get(unitType);
     if (u === undefined) return false;
-    const pools = pm.pools.filter((p) => p.nation === nation && p.unitType === unitType);
+    const pools = poolsOf.get(`${nation}|${unitType}`) ?? [];
     return pools.some((p) =>
       p.missions.some((m) =>
         Object.entries(u.capabilities).some(([k, a]) => a > 0 && shortKeys.has(`${m}|${k}|${period}`)),
