@@ -12,6 +12,7 @@ import { register as registerScenarios } from './commands/scenarios.js';
 import { register as registerValidate } from './commands/validate.js';
 import { register as registerShow } from './commands/show.js';
 import { register as registerSchema } from './commands/schema.js';
+import { register as registerPlan } from './commands/plan.js';
 
 const version = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -31,6 +32,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerValidate(program, ctx);
   registerShow(program, ctx);
   registerSchema(program, ctx);
+  registerPlan(program, ctx);
   for (const c of program.commands)
     c.exitOverride().configureOutput({
       writeOut: (s) => ctx.out(s.trimEnd()),

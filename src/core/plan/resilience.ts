@@ -26,7 +26,10 @@ export interface ResilienceCase {
   readonly addedShortfall: number;
   /** Share of each mission's requirement-periods covered, 0–1, after the loss. */
   readonly missionCoverage: Readonly<Record<string, number>>;
-  /** Capability-periods left short after the loss that were covered before: "mission/capability": amount summed over periods. */
+  /**
+   * Added shortfall by "mission/capability": the largest increase over any period, in the capability's
+   * units (e.g. "enablers/logisticsBn": 4 means up to four more battalion-equivalents short).
+   */
   readonly newGaps: Readonly<Record<string, number>>;
   /** Personnel the lost nation(s) deployed at peak in the baseline plan. */
   readonly baselinePeakPersonnel: number;
@@ -110,7 +113,9 @@ export function analyseResilience(
       ...(pm.options.integer ? { mipRelativeGap: pm.options.mipRelativeGap } : {}),
     },
   );
-  const shortBefore = new Set(baseline.shortfall.map((r) => `${r.mission}|${r.capability}|${r.period}`));
+  const shortBefore = new Map(
+    baseline.shortfall.map((r) => [`${r.mission}|${r.capability}|${r.period}`, r.shortfall]),
+  );
   const peak = new Map(baseline.personnelByNation.map((p) => [p.nation, p.peakDeployed]));
   const tol = pm.options.tolerance;
   const unitCost = new Map(s.catalog.map((u) => [u.id, u.costPerYearUsd]));
@@ -141,10 +146,11 @@ export function analyseResilience(
     const ws = weighted(pm, s, v);
     const gaps: Record<string, number> = {};
     for (const sc of pm.shortfall) {
-      const amount = v[sc.column] ?? 0;
-      if (amount > tol && !shortBefore.has(`${sc.mission}|${sc.capability}|${sc.period}`)) {
+      const added =
+        (v[sc.column] ?? 0) - (shortBefore.get(`${sc.mission}|${sc.capability}|${sc.period}`) ?? 0);
+      if (added > tol) {
         const key = `${sc.mission}/${sc.capability}`;
-        gaps[key] = (gaps[key] ?? 0) + amount;
+        gaps[key] = Math.max(gaps[key] ?? 0, added);
       }
     }
     let cost = 0;

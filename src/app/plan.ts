@@ -1,0 +1,168 @@
+/**
+ * The plan use case, shared by the CLI and the server: open a scenario (with variants), build and solve
+ * the force-generation LP, interpret it, optionally run the resilience analysis and export the model.
+ *
+ * Infeasible, partial or time-limited plans are results. Only a broken solver is an error
+ * (`solver-failed`).
+ */
+import { loadScenario } from '../adapters/files/index.js';
+import { createHighsSolver } from '../adapters/highs/index.js';
+import {
+  planForce,
+  writeLp,
+  writeMps,
+  type ForcePlan,
+  type LpSolver,
+  type PlanOptionsInput,
+  type ResilienceReport,
+} from '../core/plan/index.js';
+import { BulwarkError } from '../core/shared/index.js';
+
+export interface PlanInput {
+  /** A file path, a built-in scenario name, or `-` for stdin. */
+  readonly ref: string;
+  readonly variants?: readonly string[];
+  readonly options?: PlanOptionsInput;
+  readonly resilience?: boolean;
+  /** Return the model as free MPS and/or CPLEX LP text. */
+  readonly exportMps?: boolean;
+  readonly exportLp?: boolean;
+  readonly stdin?: () => string;
+  /** Solver to use; HiGHS (WebAssembly) by default. */
+  readonly solver?: LpSolver;
+}
+
+export interface PlanResult {
+  /** Hash of the scenario after defaults and variants (traceability). */
+  readonly scenarioHash: string;
+  readonly plan: ForcePlan;
+  readonly resilience?: ResilienceReport;
+  readonly mps?: string;
+  readonly lp?: string;
+}
+
+export async function runPlan(input: PlanInput): Promise<PlanResult> {
+  const variants = input.variants ?? [];
+  const loaded = loadScenario(input.ref, variants, input.stdin);
+  const solver = input.solver ?? (await createHighsSolver());
+  const run = planForce(loaded.scenario, solver, {
+    ...(input.options !== undefined ? { options: input.options } : {}),
+    variants,
+    resilience: input.resilience === true,
+  });
+  if (run.plan.status === 'error')
+    throw new BulwarkError('solver-failed', `the LP solver failed: ${run.plan.message ?? 'unknown error'}`);
+  return {
+    scenarioHash: loaded.hash,
+    plan: run.plan,
+    ...(run.resilience !== undefined ? { resilience: run.resilience } : {}),
+    ...(input.exportMps === true ? { mps: writeMps(run.model.lp) } : {}),
+    ...(input.exportLp === true ? { lp: writeLp(run.model.lp) } : {}),
+  };
+}
+
+/** RFC 4180 CSV: fields with comma, quote or newline are quoted. */
+function csv(
+  header: readonly string[],
+  rows: readonly (readonly (string | number | boolean | null)[])[],
+): string {
+  const cell = (v: string | number | boolean | null): string => {
+    const s = v === null ? '' : String(v);
+    return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  };
+  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** The plan's tables as CSV files (file name → content), for spreadsheets. */
+export function planCsvFiles(result: PlanResult): Record<string, string> {
+  const p = result.plan;
+  const files: Record<string, string> = {
+    'sourcing.csv': csv(
+      ['nation', 'unit_type', 'mission', 'period', 'units', 'personnel', 'cost_usd_per_year'],
+      p.sourcing.map((r) => [
+        r.nation,
+        r.unitType,
+        r.mission,
+        r.period,
+        r.units,
+        r.personnel,
+        r.costUsdPerYear,
+      ]),
+    ),
+    'coverage.csv': csv(
+      ['mission', 'capability', 'period', 'priority', 'required', 'provided', 'shortfall', 'explanation'],
+      p.coverage.map((r) => [
+        r.mission,
+        r.capability,
+        r.period,
+        r.priority,
+        r.required,
+        r.provided,
+        r.shortfall,
+        p.shortfall.find(
+          (s) => s.mission === r.mission && s.capability === r.capability && s.period === r.period,
+        )?.explanation ?? '',
+      ]),
+    ),
+    'personnel.csv': csv(
+      ['nation', 'period', 'deployed', 'tied_up_by_rotation'],
+      p.personnel.map((r) => [r.nation, r.period, r.deployed, r.tiedUp]),
+    ),
+    'cost.csv': csv(
+      ['nation', ...p.costByYearUsd.map((_, i) => `year_${i + 1}_usd`), 'total_usd'],
+      p.cost.map((c) => [c.nation, ...c.byYearUsd, c.totalUsd]),
+    ),
+    'fair-share.csv': csv(
+      ['nation', 'personnel_years', 'cost_usd', 'burden_share', 'fair_share', 'difference'],
+      p.fairShare.rows.map((r) => [
+        r.nation,
+        r.personnelYears,
+        r.costUsd,
+        r.burdenShare,
+        r.fairShare,
+        r.difference,
+      ]),
+    ),
+    'rotation-calendar.csv': csv(
+      ['nation', 'unit_type', 'period', 'deployed', 'preparing', 'recovering'],
+      p.calendar.map((r) => [r.nation, r.unitType, r.period, r.deployed, r.preparing, r.recovering]),
+    ),
+    'binding.csv': csv(
+      ['kind', 'nation', 'unit_type', 'periods', 'limits_coverage', 'text'],
+      p.binding.map((b) => [
+        b.kind,
+        b.nation,
+        b.unitType ?? '',
+        b.periods.join(' '),
+        b.limitsCoverage,
+        b.text,
+      ]),
+    ),
+  };
+  if (result.resilience !== undefined)
+    files['resilience.csv'] = csv(
+      [
+        'rank',
+        'case',
+        'kind',
+        'status',
+        'weighted_shortfall',
+        'added_shortfall',
+        'total_cost_usd',
+        'new_gaps',
+      ],
+      result.resilience.cases.map((c, i) => [
+        i + 1,
+        c.id,
+        c.kind,
+        c.status,
+        c.weightedShortfall,
+        c.addedShortfall,
+        c.totalCostUsd,
+        Object.entries(c.newGaps)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('; '),
+      ]),
+    );
+  return files;
+}

@@ -1,0 +1,369 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { planCsvFiles, runPlan, type PlanResult } from '../../app/plan.js';
+import { periodRanges, type ForcePlan, type ShortfallRow } from '../../core/plan/index.js';
+import type { CliContext } from '../context.js';
+import { choiceOption, collect } from '../options.js';
+import { formatNumber, formatPercent, formatUsd, heading, table } from '../render.js';
+
+interface PlanFlags {
+  variant: string[];
+  mode: 'pledged' | 'potential';
+  integer?: boolean;
+  resilience?: boolean;
+  exportMps?: string;
+  exportLp?: string;
+  json?: boolean;
+  csv?: string;
+  burden: 'personnel' | 'cost';
+  fairBasis: 'gdp' | 'defence-budget';
+  timeLimit?: number;
+}
+
+const seconds = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`expected seconds > 0, got "${value}"`);
+  return n;
+};
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('plan')
+    .description(
+      'source the force: optimal sourcing, gaps and their causes, personnel, cost, fair share, rotation',
+    )
+    .argument('<scenario>', 'a YAML/JSON file, a built-in name, or - for stdin')
+    .option('--variant <id>', 'apply a variant (repeatable, applied in order)', collect, [])
+    .option(
+      '--mode <mode>',
+      'pledged: pledges only; potential: committable inventory ÷ rotation',
+      choiceOption(['pledged', 'potential'] as const),
+      'pledged',
+    )
+    .option('--integer', 'whole units (solve as a MIP)')
+    .option('--resilience', 'also re-solve without each nation and without conditional pledges')
+    .option(
+      '--burden <basis>',
+      'burden measured in personnel or cost',
+      choiceOption(['personnel', 'cost'] as const),
+      'personnel',
+    )
+    .option(
+      '--fair-basis <basis>',
+      'fair share by gdp or defence-budget',
+      choiceOption(['gdp', 'defence-budget'] as const),
+      'gdp',
+    )
+    .option('--time-limit <seconds>', 'solver time limit per solve', seconds)
+    .option('--export-mps <file>', 'write the model as free-format MPS')
+    .option('--export-lp <file>', 'write the model as CPLEX LP')
+    .option('--json', 'print JSON')
+    .option('--csv <dir>', 'write the tables as CSV files into <dir>')
+    .action(async (ref: string, opts: PlanFlags) => {
+      const result = await runPlan({
+        ref,
+        variants: opts.variant,
+        options: {
+          mode: opts.mode,
+          integer: opts.integer === true,
+          burden: opts.burden,
+          fairBasis: opts.fairBasis,
+          ...(opts.timeLimit !== undefined ? { timeLimitSeconds: opts.timeLimit } : {}),
+        },
+        resilience: opts.resilience === true,
+        exportMps: opts.exportMps !== undefined,
+        exportLp: opts.exportLp !== undefined,
+        stdin: () => ctx.readStdin(),
+      });
+      if (opts.exportMps !== undefined && result.mps !== undefined) writeFileSync(opts.exportMps, result.mps);
+      if (opts.exportLp !== undefined && result.lp !== undefined) writeFileSync(opts.exportLp, result.lp);
+      if (opts.csv !== undefined) {
+        mkdirSync(opts.csv, { recursive: true });
+        for (const [name, text] of Object.entries(planCsvFiles(result)))
+          writeFileSync(join(opts.csv, name), text);
+      }
+      if (opts.json === true)
+        return ctx.json({
+          scenarioHash: result.scenarioHash,
+          plan: result.plan,
+          resilience: result.resilience,
+        });
+      ctx.out(renderPlan(result));
+    });
+}
+
+const fmtUnits = (x: number): string => (x === 0 ? '·' : formatNumber(x));
+
+/** Consecutive periods with the same shortfall and explanation, merged into one line. */
+function groupGaps(rows: readonly ShortfallRow[]): { row: ShortfallRow; periods: number[] }[] {
+  const out: { row: ShortfallRow; periods: number[] }[] = [];
+  for (const r of rows) {
+    const last = out[out.length - 1];
+    if (
+      last !== undefined &&
+      last.row.mission === r.mission &&
+      last.row.capability === r.capability &&
+      Math.abs(last.row.shortfall - r.shortfall) < 1e-9 &&
+      last.row.required === r.required &&
+      last.row.explanation === r.explanation &&
+      (last.periods[last.periods.length - 1] ?? 0) + 1 === r.period
+    )
+      last.periods.push(r.period);
+    else out.push({ row: r, periods: [r.period] });
+  }
+  return out;
+}
+
+export function renderPlan(result: PlanResult): string {
+  const p: ForcePlan = result.plan;
+  const out: string[] = [];
+  const P = p.periods.map((x) => `P${x.index}`);
+  out.push(`${p.scenario.title} — force plan`);
+  out.push(
+    `mode: ${p.mode}${p.integer ? ', whole units' : ''} · variants: ${p.variants.join(', ') || 'none'} · status: ${p.status} · ${p.solver}, ${(p.seconds * 1000).toFixed(0)} ms · ${p.model.variables} variables, ${p.model.rows} rows${p.check ? ` · solution ${p.check.ok ? 'checked against every constraint' : `VIOLATES ${p.check.violations.length} constraints`}` : ''}`,
+  );
+  out.push(`periods: ${p.periods.map((x) => x.label).join(', ')}`);
+  if (!p.solved) {
+    out.push('');
+    out.push(
+      p.status === 'infeasible'
+        ? 'No plan satisfies the hard constraints (ceilings, pledges). Shortfall is allowed, so this means the data contradict themselves; check ceilings and fixed commitments.'
+        : `No plan: ${p.status}${p.message !== undefined ? ` (${p.message})` : ''}.`,
+    );
+    return out.join('\n');
+  }
+
+  out.push(heading('Coverage: provided / required'));
+  const byReq = new Map<string, (typeof p.coverage)[number][]>();
+  for (const c of p.coverage)
+    byReq.set(`${c.mission}|${c.capability}`, [...(byReq.get(`${c.mission}|${c.capability}`) ?? []), c]);
+  out.push(
+    table(
+      ['mission', 'capability', 'prio', ...P, 'covered'],
+      [...byReq.values()].map((rows) => {
+        const first = rows[0];
+        const cells = p.periods.map((t) => {
+          const c = rows.find((r) => r.period === t.index);
+          return c === undefined
+            ? ''
+            : `${formatNumber(c.required - c.shortfall)}/${formatNumber(c.required)}`;
+        });
+        const covered =
+          rows.reduce((a, r) => a + (r.required - r.shortfall), 0) / rows.reduce((a, r) => a + r.required, 0);
+        return [
+          first?.mission ?? '',
+          first?.capability ?? '',
+          String(first?.priority ?? ''),
+          ...cells,
+          formatPercent(covered, 0),
+        ];
+      }),
+      ['left', 'left', 'right', ...P.map(() => 'right' as const), 'right'],
+    ),
+  );
+
+  out.push(heading('Sourcing: units deployed (nation × mission × unit type × period)'));
+  const src = new Map<string, Map<number, number>>();
+  for (const r of p.sourcing) {
+    const key = `${r.nation}|${r.mission}|${r.unitType}`;
+    const m = src.get(key) ?? new Map<number, number>();
+    m.set(r.period, (m.get(r.period) ?? 0) + r.units);
+    src.set(key, m);
+  }
+  out.push(
+    table(
+      ['nation', 'mission', 'unit type', ...P],
+      [...src.entries()].map(([key, m]) => [
+        ...key.split('|'),
+        ...p.periods.map((t) => fmtUnits(m.get(t.index) ?? 0)),
+      ]),
+      ['left', 'left', 'left', ...P.map(() => 'right' as const)],
+    ),
+  );
+
+  out.push(heading('Gaps and why'));
+  if (p.shortfall.length === 0) out.push('Every requirement is covered in every period.');
+  else
+    out.push(
+      table(
+        ['mission', 'capability', 'periods', 'short', 'of', 'cause'],
+        groupGaps(p.shortfall).map(({ row, periods }) => [
+          row.mission,
+          row.capability,
+          periodRanges(periods),
+          formatNumber(row.shortfall),
+          formatNumber(row.required),
+          row.explanation,
+        ]),
+        ['left', 'left', 'left', 'right', 'right', 'left'],
+      ),
+    );
+
+  out.push(heading('Personnel and cost by nation'));
+  const years = p.costByYearUsd.map((_, i) => `year ${i + 1}`);
+  out.push(
+    table(
+      ['nation', 'peak deployed', 'tied up by rotation', 'distinct over horizon', ...years, 'total'],
+      [
+        ...p.personnelByNation
+          .filter((n) => n.peakDeployed > 0)
+          .map((n) => {
+            const c = p.cost.find((x) => x.nation === n.nation);
+            return [
+              n.nation,
+              formatNumber(Math.round(n.peakDeployed)),
+              formatNumber(Math.round(n.peakTiedUp)),
+              formatNumber(Math.round(n.distinctOverHorizon)),
+              ...(c?.byYearUsd ?? []).map(formatUsd),
+              formatUsd(c?.totalUsd ?? 0),
+            ];
+          }),
+        [
+          'total',
+          formatNumber(
+            Math.round(
+              Math.max(
+                0,
+                ...p.periods.map((t) =>
+                  p.personnel.filter((r) => r.period === t.index).reduce((a, r) => a + r.deployed, 0),
+                ),
+              ),
+            ),
+          ),
+          formatNumber(
+            Math.round(
+              Math.max(
+                0,
+                ...p.periods.map((t) =>
+                  p.personnel.filter((r) => r.period === t.index).reduce((a, r) => a + r.tiedUp, 0),
+                ),
+              ),
+            ),
+          ),
+          formatNumber(Math.round(p.personnelByNation.reduce((a, n) => a + n.distinctOverHorizon, 0))),
+          ...p.costByYearUsd.map(formatUsd),
+          formatUsd(p.totalCostUsd),
+        ],
+      ],
+      ['left', 'right', 'right', 'right', ...years.map(() => 'right' as const), 'right'],
+    ),
+  );
+  out.push('Tied up by rotation = deployed × (tour + dwell) ÷ tour; the total row takes the peak period.');
+
+  const contributors = [...p.fairShare.rows]
+    .filter((r) => r.burdenShare > 0)
+    .sort((a, b) => b.difference - a.difference);
+  const idle = p.fairShare.rows.filter((r) => r.burdenShare <= 0);
+  out.push(
+    heading(
+      `Fair share: ${p.fairShare.burden} against ${p.fairShare.basis === 'gdp' ? 'GDP' : 'defence budget'}`,
+    ),
+  );
+  out.push(
+    table(
+      ['nation', 'personnel-years', 'cost', 'share of burden', 'fair share', 'difference'],
+      [
+        ...contributors.map((r) => [
+          r.nation,
+          formatNumber(Math.round(r.personnelYears)),
+          formatUsd(r.costUsd),
+          formatPercent(r.burdenShare),
+          formatPercent(r.fairShare),
+          `${r.difference >= 0 ? '+' : ''}${formatPercent(r.difference)}`,
+        ]),
+        ...(idle.length > 0
+          ? [
+              [
+                `${idle.length} others`,
+                '0',
+                '$0',
+                '0.0%',
+                formatPercent(idle.reduce((a, r) => a + r.fairShare, 0)),
+                formatPercent(-idle.reduce((a, r) => a + r.fairShare, 0)),
+              ],
+            ]
+          : []),
+      ],
+      ['left', 'right', 'right', 'right', 'right', 'right'],
+    ),
+  );
+  if (idle.length > 0)
+    out.push(
+      `Others, carrying nothing in this plan: ${[...idle]
+        .sort((a, b) => b.fairShare - a.fairShare)
+        .map((r) => `${r.nation} ${formatPercent(r.fairShare)}`)
+        .join(', ')}.`,
+    );
+  out.push(
+    `Fairness index (1 − ½Σ|share − fair share|): ${p.fairShare.index === null ? 'n/a' : p.fairShare.index.toFixed(2)} (1 = burden exactly in proportion).`,
+  );
+
+  out.push(heading('Rotation calendar: units deployed / preparing / recovering'));
+  const cal = new Map<string, Map<number, [number, number, number]>>();
+  for (const r of p.calendar) {
+    const m = cal.get(r.nation) ?? new Map<number, [number, number, number]>();
+    const prev = m.get(r.period) ?? [0, 0, 0];
+    m.set(r.period, [prev[0] + r.deployed, prev[1] + r.preparing, prev[2] + r.recovering]);
+    cal.set(r.nation, m);
+  }
+  out.push(
+    table(
+      ['nation', ...P],
+      [...cal.entries()].map(([n, m]) => [
+        n,
+        ...p.periods.map((t) => {
+          const v = m.get(t.index);
+          return v === undefined ? '·' : v.map((x) => formatNumber(Math.round(x * 10) / 10)).join(' / ');
+        }),
+      ]),
+      ['left', ...P.map(() => 'right' as const)],
+    ),
+  );
+
+  out.push(heading('Binding constraints'));
+  if (p.binding.length === 0) out.push('None: no pledge, ceiling or budget is fully used.');
+  else for (const b of p.binding.slice(0, 20)) out.push(`• ${b.text}`);
+  if (p.binding.length > 20) out.push(`… and ${p.binding.length - 20} more (see --json or --csv).`);
+
+  if (result.resilience !== undefined) {
+    const r = result.resilience;
+    const missions = Object.keys(r.baselineMissionCoverage);
+    out.push(heading('Resilience: what each loss costs'));
+    out.push(
+      table(
+        ['rank', 'loss', 'added shortfall', ...missions.map((m) => `${m} covered`), 'new gaps'],
+        [
+          [
+            '',
+            'baseline',
+            formatNumber(r.baselineWeightedShortfall),
+            ...missions.map((m) => formatPercent(r.baselineMissionCoverage[m] ?? 1, 0)),
+            '',
+          ],
+          ...r.cases.map((c, i) => [
+            String(i + 1),
+            c.label,
+            c.status === 'optimal' ? `+${formatNumber(c.addedShortfall)}` : c.status,
+            ...missions.map((m) =>
+              c.missionCoverage[m] === undefined ? '' : formatPercent(c.missionCoverage[m] ?? 0, 0),
+            ),
+            Object.entries(c.newGaps)
+              .map(([k, v]) => `${k} ${formatNumber(v)}`)
+              .join(', '),
+          ]),
+        ],
+        ['right', 'left', 'right', ...missions.map(() => 'right' as const), 'left'],
+      ),
+    );
+    out.push(
+      `Shortfall is priority-weighted (Σ priority weight × unmet fraction × years); ${r.cases.length} re-solves took ${(r.seconds * 1000).toFixed(0)} ms.`,
+    );
+  }
+  if (p.notes.length > 0) {
+    out.push(heading('Notes'));
+    for (const n of p.notes) out.push(`• ${n}`);
+  }
+  return out.join('\n');
+}
