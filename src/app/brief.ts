@@ -1,0 +1,140 @@
+/**
+ * The briefing use case — Bulwark's main job: plan the pledged force (with resilience) and what the
+ * coalition could field, simulate the post-ceasefire period for the base case and each compared variant
+ * (on the planned force, with common random numbers), and render one self-contained HTML file.
+ */
+import { loadScenario } from '../adapters/files/index.js';
+import { createHighsSolver } from '../adapters/highs/index.js';
+import { renderBriefingHtml } from '../adapters/render/briefing-html.js';
+import {
+  forceFromSourcing,
+  inlineRunner,
+  runAssurance,
+  type AssuranceCase,
+  type AssuranceResult,
+  type JobRunner,
+} from '../core/assure/index.js';
+import { buildBriefing, type Briefing } from '../core/brief/index.js';
+import { planForce, type ForcePlan, type LpSolver, type ResilienceReport } from '../core/plan/index.js';
+import { applyVariants, type Scenario } from '../core/scenario/index.js';
+import { BulwarkError, formatIssue } from '../core/shared/index.js';
+
+export type BriefPhase = 'plan' | 'assurance' | 'render';
+
+export interface BriefRequest {
+  /** A file path, a built-in scenario name, or `-` for stdin. */
+  readonly ref: string;
+  /**
+   * Variants compared with the base scenario (each planned and simulated as its own case). Default: the
+   * scenario's `no-backstop` variant when it has one.
+   */
+  readonly variants?: readonly string[];
+  /** Monte Carlo runs per case (default: the scenario's `assurance.runs`). */
+  readonly runs?: number;
+  /** Seed (default: the scenario's `assurance.seed`). */
+  readonly seed?: number;
+  /** Runs per pinned parameter for the tornado (default: a tenth of `runs`, at least 1,000; 0 for none). */
+  readonly tornadoRuns?: number;
+  readonly bulwarkVersion: string;
+  /** ISO timestamp to print (the caller owns the clock). */
+  readonly generatedAt: string;
+  readonly stdin?: () => string;
+  readonly solver?: LpSolver;
+  /** Executes Monte Carlo jobs (worker pool by default from the CLI; in-process otherwise). */
+  readonly runner?: JobRunner;
+  readonly onProgress?: (phase: BriefPhase, done: number, total: number) => void;
+}
+
+export interface BriefResult {
+  readonly html: string;
+  readonly briefing: Briefing;
+  readonly scenarioHash: string;
+  readonly plan: ForcePlan;
+  readonly resilience?: ResilienceReport;
+  readonly assurance?: AssuranceResult;
+  /** Seconds spent per phase. */
+  readonly seconds: Readonly<Record<BriefPhase, number>>;
+}
+
+const now = (): number => performance.now() / 1000;
+
+export async function runBrief(req: BriefRequest): Promise<BriefResult> {
+  const loaded = loadScenario(req.ref, [], req.stdin);
+  const base = loaded.scenario;
+  const variantIds =
+    req.variants ?? (base.variants.some((v) => v.id === 'no-backstop') ? ['no-backstop'] : []);
+  const variantScenarios: { id: string; label: string; scenario: Scenario }[] = variantIds.map((id) => {
+    const r = applyVariants(base, [id]);
+    if (!r.ok) throw new BulwarkError('scenario-invalid', r.error.map(formatIssue).join('\n'), r.error);
+    return { id, label: base.variants.find((v) => v.id === id)?.name ?? id, scenario: r.value.scenario };
+  });
+
+  const t0 = now();
+  const solver = req.solver ?? (await createHighsSolver());
+  const planSteps = 2 + variantScenarios.length;
+  req.onProgress?.('plan', 0, planSteps);
+  const main = planForce(base, solver, { resilience: true });
+  if (main.plan.status === 'error')
+    throw new BulwarkError('solver-failed', `the LP solver failed: ${main.plan.message ?? ''}`);
+  req.onProgress?.('plan', 1, planSteps);
+  const potential = planForce(base, solver, { options: { mode: 'potential' } });
+  req.onProgress?.('plan', 2, planSteps);
+  const variantPlans = variantScenarios.map((v, i) => {
+    const run = planForce(v.scenario, solver, { variants: [v.id] });
+    req.onProgress?.('plan', 3 + i, planSteps);
+    return run.plan;
+  });
+  const t1 = now();
+
+  let assurance: AssuranceResult | undefined;
+  if (base.adversary !== undefined) {
+    const runs = req.runs ?? base.assurance.runs;
+    const seed = req.seed ?? base.assurance.seed;
+    const tornadoRuns = req.tornadoRuns ?? Math.max(1000, Math.round(runs / 10));
+    const cases: AssuranceCase[] = [
+      { id: 'base', label: 'as pledged', scenario: base, force: forceFromSourcing(base, main.plan.sourcing) },
+      ...variantScenarios.map((v, i) => ({
+        id: v.id,
+        label: v.label,
+        scenario: v.scenario,
+        force: forceFromSourcing(v.scenario, variantPlans[i]?.sourcing ?? []),
+      })),
+    ];
+    const result = await runAssurance(
+      cases,
+      { runs, seed, tornadoRuns },
+      req.runner ?? inlineRunner,
+      (d, total) => req.onProgress?.('assurance', d, total),
+    );
+    if (!result.ok)
+      throw new BulwarkError('scenario-invalid', result.error.map(formatIssue).join('\n'), result.error);
+    assurance = result.value;
+  }
+  const t2 = now();
+
+  req.onProgress?.('render', 0, 1);
+  const briefing = buildBriefing({
+    scenario: base,
+    scenarioHash: loaded.hash,
+    variants: variantIds,
+    bulwarkVersion: req.bulwarkVersion,
+    generatedAt: req.generatedAt,
+    plan: main.plan,
+    ...(potential.plan.solved ? { potential: potential.plan } : {}),
+    ...(main.resilience !== undefined ? { resilience: main.resilience } : {}),
+    ...(assurance !== undefined ? { assurance } : {}),
+  });
+  const html = await renderBriefingHtml(briefing);
+  req.onProgress?.('render', 1, 1);
+  const t3 = now();
+
+  return {
+    html,
+    briefing,
+    scenarioHash: loaded.hash,
+    plan: main.plan,
+    ...(main.resilience !== undefined ? { resilience: main.resilience } : {}),
+    ...(assurance !== undefined ? { assurance } : {}),
+    seconds: { plan: t1 - t0, assurance: t2 - t1, render: t3 - t2 },
+  };
+}

@@ -1,0 +1,2 @@
+export * from './map-model.js';
+export * from './briefing.js';
