@@ -1,0 +1,118 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  applyEdits,
+  checkSolution,
+  LpBuilder,
+  writeLp,
+  writeMps,
+  type LpEdit,
+  type LpModel,
+  type LpSolver,
+} from '../../core/plan/index.js';
+import { createHighsSolver } from './highs-solver.js';
+import { loadHighs } from './load.js';
+
+let solver: LpSolver;
+beforeAll(async () => {
+  solver = await createHighsSolver();
+});
+
+/** Diet-style LP with a known optimum: min 2x + 3y  s.t. x + y ≥ 4, x + 3y ≥ 6, x ≤ 3 → x = 3, y = 1, z = 9. */
+function diet(): LpModel {
+  const b = new LpBuilder('diet');
+  const x = b.variable('x', 0, 3, 2);
+  const y = b.variable('y', 0, Infinity, 3);
+  b.row('a', 4, Infinity, [
+    [x, 1],
+    [y, 1],
+  ]);
+  b.row('b', 6, Infinity, [
+    [x, 1],
+    [y, 3],
+  ]);
+  return b.build();
+}
+
+/** Knapsack MIP: max 5a + 4b + 3c s.t. 2a + 3b + c ≤ 5, a, b, c ∈ {0, 1}: a = b = 1 → 9 (minimise −z;
+ * the LP relaxation reaches 10⅔ with b = ⅔). */
+function knapsack(): LpModel {
+  const b = new LpBuilder('knap');
+  const a = b.variable('a', 0, 1, -5, true);
+  const bb = b.variable('b', 0, 1, -4, true);
+  const c = b.variable('c', 0, 1, -3, true);
+  b.row('w', -Infinity, 5, [
+    [a, 2],
+    [bb, 3],
+    [c, 1],
+  ]);
+  return b.build();
+}
+
+describe('HiGHS adapter', () => {
+  it('solves an LP to its known optimum and the point satisfies the model', () => {
+    const o = solver.solve(diet());
+    expect(o.status).toBe('optimal');
+    if (o.status !== 'optimal') return;
+    expect(o.objective).toBeCloseTo(9, 9);
+    expect([...o.values]).toEqual([3, 1].map((v) => expect.closeTo(v, 9) as unknown as number));
+    expect(checkSolution(diet(), o.values).ok).toBe(true);
+    expect(o.rowDuals?.length).toBe(2);
+  });
+  it('solves a MIP to its known optimum', () => {
+    const o = solver.solve(knapsack());
+    expect(o.status).toBe('optimal');
+    if (o.status !== 'optimal') return;
+    expect(o.objective).toBeCloseTo(-9, 9);
+    expect([...o.values].map(Math.round)).toEqual([1, 1, 0]);
+    expect(checkSolution(knapsack(), o.values).ok).toBe(true);
+  });
+  it('returns infeasible and unbounded as values', () => {
+    const inf = applyEdits(diet(), [{ kind: 'row-bounds', row: 0, lower: 100, upper: 1 }]);
+    expect(solver.solve(inf).status).toBe('infeasible');
+    const b = new LpBuilder('unb');
+    const x = b.variable('x', 0, Infinity, -1);
+    b.row('r', 0, Infinity, [[x, 1]]);
+    expect(solver.solve(b.build()).status).toBe('unbounded');
+  });
+  it('solveEach equals solving each edited model afresh, and restores the model between sets', () => {
+    const m = diet();
+    const sets: LpEdit[][] = [
+      [],
+      [{ kind: 'column-bounds', column: 0, lower: 0, upper: 0 }],
+      [{ kind: 'row-bounds', row: 1, lower: 12, upper: Infinity }],
+      [{ kind: 'coefficient', row: 0, column: 1, value: 2 }],
+      [],
+    ];
+    const each = solver.solveEach(m, sets);
+    sets.forEach((edits, i) => {
+      const fresh = solver.solve(applyEdits(m, edits));
+      const got = each[i];
+      expect(got?.status).toBe('optimal');
+      if (got?.status !== 'optimal' || fresh.status !== 'optimal') return;
+      expect(got.objective).toBeCloseTo(fresh.objective, 9);
+      expect(checkSolution(applyEdits(m, edits), got.values).ok).toBe(true);
+    });
+    expect(each[0]?.status === 'optimal' && each[0].objective).toBeCloseTo(9, 9);
+    expect(each[4]?.status === 'optimal' && each[4].objective).toBeCloseTo(9, 9);
+  });
+  it('reads back the MPS and LP the core writes with the same optimum', async () => {
+    const highs = await loadHighs();
+    for (const m of [diet(), knapsack()]) {
+      const direct = solver.solve(m);
+      if (direct.status !== 'optimal') throw new Error('expected optimal');
+      for (const [format, data] of [
+        ['mps', new TextEncoder().encode(writeMps(m))],
+        ['lp', writeLp(m)],
+      ] as const) {
+        const native = highs.createModel({ format, data });
+        try {
+          native.options.set({ output_flag: false });
+          native.run();
+          expect(native.getObjectiveValue()).toBeCloseTo(direct.objective, 9);
+        } finally {
+          native.dispose();
+        }
+      }
+    }
+  });
+});

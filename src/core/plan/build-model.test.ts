@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { applyVariants, rotationRatio } from '../scenario/index.js';
+import {
+  buildPlanModel,
+  daysBetween,
+  periodsOf,
+  removeConditionalEdits,
+  removeNationsEdits,
+} from './build-model.js';
+import { resolvePlanOptions } from './options.js';
+import { miniScenario, type MiniScenario } from './testing.js';
+
+const base: MiniScenario = {
+  periods: 3,
+  units: [
+    {
+      id: 'bn',
+      category: 'land',
+      personnel: 600,
+      costPerYearUsd: 5e7,
+      tourMonths: 6,
+      dwellMonths: 12,
+      capabilities: { presence: 1 },
+    },
+    {
+      id: 'jet',
+      category: 'air',
+      personnel: 200,
+      costPerYearUsd: 2e8,
+      tourMonths: 4,
+      dwellMonths: 8,
+      leadTimeDays: 100,
+      capabilities: { orbit: 1 },
+    },
+  ],
+  missions: [
+    { id: 'land', requirements: [{ capability: 'presence', amount: 3 }] },
+    { id: 'air', inHost: false, requirements: [{ capability: 'orbit', amount: 2, priority: 1 }] },
+  ],
+  nations: [
+    { id: 'AAA', inventory: { bn: 9, jet: 6 }, committableShare: 1 / 3, personnelCeiling: 2000 },
+    { id: 'BBB', inventory: { bn: 6 }, caveats: [{ hostTerritoryOnly: true }], conditions: ['backstop'] },
+  ],
+  pledges: [
+    { nation: 'AAA', unitType: 'bn', units: 2 },
+    { nation: 'AAA', unitType: 'jet', units: 1, missions: ['air'] },
+    { nation: 'BBB', unitType: 'bn', units: 1 },
+  ],
+};
+
+const names = (s: MiniScenario, input = {}): string[] =>
+  buildPlanModel(miniScenario(s), resolvePlanOptions(input)).lp.variables.map((v) => v.name);
+
+describe('rotation arithmetic', () => {
+  it('a 6-month tour with 12 months of dwell (1:2) needs 3 units per unit deployed', () => {
+    expect(rotationRatio({ tourMonths: 6, dwellMonths: 12 })).toBe(3);
+    expect(rotationRatio({ tourMonths: 4, dwellMonths: 8 })).toBe(3);
+    expect(rotationRatio({ tourMonths: 6, dwellMonths: 6 })).toBe(2);
+  });
+  it('potential mode: the supply row charges the rotation ratio against committable inventory', () => {
+    const pm = buildPlanModel(
+      miniScenario({ ...base, pledges: [] }),
+      resolvePlanOptions({ mode: 'potential' }),
+    );
+    const row = pm.lp.rows.find((r) => r.name === 'supply[AAA,bn,1]');
+    expect(row?.upper).toBeCloseTo(3); // 9 held × 1/3 committable
+    expect(row?.coefficients).toEqual([3]); // rotation ratio 3 per unit deployed → 1 unit sustainable
+    expect(pm.lp.variables.find((v) => v.name === 'x[AAA,bn,land,1]')?.upper).toBeCloseTo(1);
+    // A pledge is honoured even beyond the committable share: 2 deployed need 6 held.
+    const pledged = buildPlanModel(miniScenario(base), resolvePlanOptions({ mode: 'potential' }));
+    expect(pledged.lp.rows.find((r) => r.name === 'supply[AAA,bn,1]')?.upper).toBeCloseTo(6);
+  });
+});
+
+describe('buildPlanModel', () => {
+  it('creates readable variables only where a nation can supply a unit a mission needs', () => {
+    const v = names(base);
+    expect(v).toContain('x[AAA,bn,land,1]');
+    expect(v).toContain('s[land,presence,2]');
+    expect(v).toContain('s[air,orbit,3]');
+    // Air squadrons are pledged for `air` only and cannot serve `land` anyway.
+    expect(v.filter((n) => n.startsWith('x[AAA,jet,land'))).toEqual([]);
+  });
+  it('applies caveats: BBB excludes missions on host territory', () => {
+    const v = names(base);
+    expect(v.filter((n) => n.startsWith('x[BBB'))).toEqual([]);
+    const open = names({
+      ...base,
+      nations: base.nations.map((n) => (n.id === 'BBB' ? { ...n, caveats: [] } : n)),
+    });
+    expect(open).toContain('x[BBB,bn,land,1]');
+  });
+  it('applies lead times against period start days (jets ready from day 100: not in P1, in P2 at day 181)', () => {
+    const v = names(base);
+    expect(v).not.toContain('x[AAA,jet,air,1]');
+    expect(v).toContain('x[AAA,jet,air,2]');
+    expect(periodsOf(miniScenario(base)).map((p) => p.startDay)).toEqual([0, 181, 365]);
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+  });
+  it('drops pledges and nations conditional on a backstop that is not there', () => {
+    const nob = names({
+      ...base,
+      backstop: 'none',
+      nations: base.nations.map((n) => ({ ...n, caveats: [] })),
+    });
+    expect(nob.filter((n) => n.includes('BBB'))).toEqual([]);
+  });
+  it('drops a withdrawn nation (variant) entirely, also from fair share', () => {
+    const s = miniScenario({ ...base, variants: [{ id: 'out', name: 'A out', withdraw: ['AAA'] }] });
+    const r = applyVariants(s, ['out']);
+    if (!r.ok) throw new Error('variant failed');
+    const pm = buildPlanModel(r.value.scenario, resolvePlanOptions({}));
+    expect(pm.lp.variables.some((v) => v.name.includes('AAA'))).toBe(false);
+    expect(pm.fair.nations).toEqual(['BBB']);
+  });
+  it('pledges with different mission sets become separate pools with their own supply rows', () => {
+    const s: MiniScenario = {
+      ...base,
+      missions: [...base.missions, { id: 'reserve', requirements: [{ capability: 'presence', amount: 1 }] }],
+      pledges: [
+        { nation: 'AAA', unitType: 'bn', units: 2, missions: ['land'] },
+        { nation: 'AAA', unitType: 'bn', units: 1, missions: ['reserve'] },
+      ],
+    };
+    const pm = buildPlanModel(miniScenario(s), resolvePlanOptions({}));
+    const supply = pm.lp.rows.filter((r) => r.name.startsWith('supply[AAA,bn,1'));
+    expect(supply.map((r) => [r.name, r.upper])).toEqual([
+      ['supply[AAA,bn,1,p1]', 2],
+      ['supply[AAA,bn,1,p2]', 1],
+    ]);
+    expect(pm.lp.variables.map((v) => v.name)).toContain('x[AAA,bn,reserve,1,p2]');
+  });
+  it('adds ceilings, fair share and churn rows', () => {
+    const pm = buildPlanModel(
+      miniScenario({ ...base, nations: base.nations.map((n) => ({ ...n, caveats: [] })) }),
+      resolvePlanOptions({}),
+    );
+    const rows = pm.lp.rows.map((r) => r.name);
+    expect(rows).toContain('personnel[AAA,1]');
+    expect(rows).toContain('burden-total');
+    expect(rows).toContain('fair[AAA]');
+    expect(rows).toContain('churn[AAA,bn,land,2]');
+    expect(pm.fair.shares).toEqual({ AAA: 0.5, BBB: 0.5 });
+    const noFair = buildPlanModel(
+      miniScenario(base),
+      resolvePlanOptions({ weights: { unfairness: 0, churn: 0 } }),
+    );
+    expect(noFair.lp.rows.some((r) => r.name.startsWith('fair') || r.name.startsWith('churn'))).toBe(false);
+  });
+  it('weights shortfall by priority, period length and requirement size; cost by mean unit cost', () => {
+    const pm = buildPlanModel(miniScenario(base), resolvePlanOptions({}));
+    const cost = (n: string): number | undefined => pm.lp.variables.find((v) => v.name === n)?.cost;
+    // priority 1 (×9), half a year, per unit of a requirement of 2: 10,000 × 9 × 0.5 / 2
+    expect(cost('s[air,orbit,1]')).toBeCloseTo(22_500);
+    // priority 2 (×3): 10,000 × 3 × 0.5 / 3
+    expect(cost('s[land,presence,1]')).toBeCloseTo(5_000);
+    // $50m a year against a mean of $125m, half a year
+    expect(cost('x[AAA,bn,land,1]')).toBeCloseTo(0.2);
+  });
+  it('resilience edits fix a nation at zero and renormalise fair shares; conditional edits cut supply', () => {
+    const s = miniScenario({ ...base, nations: base.nations.map((n) => ({ ...n, caveats: [] })) });
+    const pm = buildPlanModel(s, resolvePlanOptions({}));
+    const edits = removeNationsEdits(pm, ['AAA']);
+    const fixed = edits.filter((e) => e.kind === 'column-bounds');
+    expect(fixed.length).toBe(pm.sourcing.filter((c) => c.nation === 'AAA').length);
+    expect(
+      edits.filter((e) => e.kind === 'coefficient').map((e) => (e.kind === 'coefficient' ? e.value : 0)),
+    ).toEqual([-0, -1]);
+    expect(pm.conditionalNations).toEqual(['BBB']);
+    const cond = removeConditionalEdits(pm);
+    expect(
+      cond.some(
+        (e) => e.kind === 'column-bounds' && pm.sourcing.find((c) => c.column === e.column)?.nation === 'BBB',
+      ),
+    ).toBe(true);
+  });
+});
