@@ -7,5 +7,11 @@ export const exitStatus: Record<ErrorCode, number> = {
   'input-unreadable': 2,
   usage: 2,
   'solver-failed': 1,
+  'not-found': 2,
+  conflict: 2,
+  unauthorized: 2,
+  forbidden: 2,
+  'rate-limited': 2,
+  unavailable: 1,
   internal: 1,
 };

@@ -18,6 +18,16 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   /** Redis URL for distributed runs (REDIS_URL). */
   readonly redisUrl: string | undefined;
+  /** User name of the first coordinator, created on the workspace's first start (BULWARK_ADMIN_USER). */
+  readonly adminUser: string;
+  /** Password of the first coordinator (BULWARK_ADMIN_PASSWORD); required only on first start. No default. */
+  readonly adminPassword: string | undefined;
+  /** `bulwark serve` port (BULWARK_PORT; default 8080). */
+  readonly port: number;
+  /** `bulwark serve` host (BULWARK_HOST; default 127.0.0.1, loopback only). */
+  readonly host: string;
+  /** Send session cookies with `Secure` (BULWARK_COOKIE_SECURE=0 turns it off behind plain HTTP). */
+  readonly cookieSecure: boolean;
 }
 
 const Env = z.object({
@@ -27,6 +37,14 @@ const Env = z.object({
   BULWARK_DATA_DIR: z.string().min(1).optional(),
   DATABASE_URL: z.string().min(1).optional(),
   REDIS_URL: z.string().min(1).optional(),
+  BULWARK_ADMIN_USER: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/)
+    .optional(),
+  BULWARK_ADMIN_PASSWORD: z.string().min(1).optional(),
+  BULWARK_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  BULWARK_HOST: z.string().min(1).optional(),
+  BULWARK_COOKIE_SECURE: z.enum(['0', '1', 'true', 'false', '']).optional(),
 });
 
 export function readConfig(env: Record<string, string | undefined>, isTty: boolean): Config {
@@ -46,5 +64,10 @@ export function readConfig(env: Record<string, string | undefined>, isTty: boole
     dataDir: e.BULWARK_DATA_DIR ?? 'data',
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    adminUser: e.BULWARK_ADMIN_USER ?? 'admin',
+    adminPassword: e.BULWARK_ADMIN_PASSWORD,
+    port: e.BULWARK_PORT ?? 8080,
+    host: e.BULWARK_HOST ?? '127.0.0.1',
+    cookieSecure: !(e.BULWARK_COOKIE_SECURE === '0' || e.BULWARK_COOKIE_SECURE === 'false'),
   });
 }

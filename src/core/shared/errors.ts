@@ -11,6 +11,12 @@ export const errorCodes = [
   'input-unreadable', // a file or stream could not be read or parsed (syntax)
   'usage', // bad command-line flags or request parameters
   'solver-failed', // the LP solver broke (not infeasible: that is a result)
+  'not-found', // a workspace object (scenario, pledge, run, user…) that does not exist
+  'conflict', // a stale write: the object changed since the version the client read (optimistic concurrency)
+  'unauthorized', // no valid session or token, or wrong credentials
+  'forbidden', // authenticated, but the role may not do this
+  'rate-limited', // too many attempts (login)
+  'unavailable', // a required service is not there (e.g. a run kind whose use case is not installed)
   'internal', // a bug
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

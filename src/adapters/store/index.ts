@@ -1,0 +1,3 @@
+export * from './store.js';
+export { verifyChain, auditHash, genesisHash, type ChainCheck, type AuditContent } from './audit-chain.js';
+export type { Database } from './schema.js';

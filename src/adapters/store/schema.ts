@@ -1,0 +1,106 @@
+/**
+ * Tables of the workspace database, shared by SQLite and PostgreSQL. Portable column types only: text,
+ * integer, and JSON kept as text. Times are ISO 8601 UTC strings (they sort as text).
+ */
+export interface ScenarioTable {
+  id: string;
+  /** Current version number; 1 for the seed, +1 per committed change. */
+  version: number;
+  /** Scenario JSON (after defaults) at `version`. */
+  document: string;
+  /** `sha256:` content hash of `document` (same as `scenarioHash`). */
+  hash: string;
+  /** JSON map object key (e.g. `pledge:GBR-typhoon`) → scenario version at which it last changed. */
+  revisions: string;
+  created_at: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface ScenarioVersionTable {
+  scenario_id: string;
+  version: number;
+  document: string;
+  hash: string;
+  created_at: string;
+  created_by: string;
+  /** Short description of the change, e.g. `pledge.update GBR-typhoon`. */
+  summary: string;
+}
+
+export interface AuditTable {
+  /** 1, 2, 3, … with no gaps; the chain order. */
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  /** What changed: `scenario/<id>/pledges/<pledge id>`, `user/<name>`, … */
+  target: string;
+  scenario_id: string | null;
+  scenario_version: number | null;
+  /** JSON of the object before the change (null when created). */
+  before: string | null;
+  /** JSON of the object after the change (null when deleted). */
+  after: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface UserTable {
+  id: string;
+  username: string;
+  /** `scrypt$N$r$p$salt$hash`, base64 parts. */
+  password_hash: string;
+  role: string;
+  /** ISO alpha-3 of a liaison's nation; null for the other roles. */
+  nation: string | null;
+  created_at: string;
+  disabled: number;
+}
+
+export interface SessionTable {
+  /** sha256 hex of the cookie token: a stolen database does not yield live sessions. */
+  id: string;
+  user_id: string;
+  csrf: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface TokenTable {
+  /** sha256 hex of the bearer token. */
+  id: string;
+  user_id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface RunTable {
+  id: string;
+  scenario_id: string;
+  scenario_version: number;
+  scenario_hash: string;
+  kind: string;
+  /** JSON of the validated run options (variants, runs, …). */
+  options: string;
+  seed: number | null;
+  status: string;
+  /** JSON progress `{done,total,message}` as last persisted. */
+  progress: string | null;
+  result: string | null;
+  error: string | null;
+  created_at: string;
+  created_by: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+export interface Database {
+  scenarios: ScenarioTable;
+  scenario_versions: ScenarioVersionTable;
+  audit: AuditTable;
+  users: UserTable;
+  sessions: SessionTable;
+  tokens: TokenTable;
+  runs: RunTable;
+}

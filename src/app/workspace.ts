@@ -1,0 +1,406 @@
+/**
+ * Workspace use cases: the shared scenario, its objects (nations, pledges, catalog, missions and their
+ * requirements, variants, capabilities, conditions), who may change which, and how a change is checked.
+ *
+ * Every edit: parse the object with the scenario's zod schema, check the role, check the object's version
+ * (optimistic concurrency), replace it in the scenario, validate the whole scenario with its semantic
+ * rules, and commit — all inside one store transaction, so a stale or invalid write changes nothing.
+ */
+import type { z } from 'zod';
+import {
+  Capability,
+  Condition,
+  Mission,
+  Nation,
+  Pledge,
+  Requirement,
+  UnitType,
+  Variant,
+  summarizeScenario,
+  validate,
+  zodIssues,
+  type Scenario,
+  type ScenarioSummary,
+} from '../core/scenario/index.js';
+import { BulwarkError, issue, type Issue } from '../core/shared/index.js';
+import type { AuditEntry, Change, Store, StoredScenario } from '../adapters/store/index.js';
+import { loadScenario } from '../adapters/files/index.js';
+import type { Actor } from './workspace-auth.js';
+import { coverageByMission, type MissionCoverage } from './workspace-coverage.js';
+
+/** A stale write: carries what the client needs to merge (the object's current version and value). */
+export class ConflictError extends BulwarkError {
+  constructor(
+    message: string,
+    readonly current: { readonly version: number; readonly value: unknown },
+  ) {
+    super('conflict', message);
+  }
+}
+
+export const collectionNames = [
+  'nations',
+  'pledges',
+  'catalog',
+  'missions',
+  'variants',
+  'capabilities',
+  'conditions',
+] as const;
+export type CollectionName = (typeof collectionNames)[number];
+
+interface Item {
+  readonly id: string;
+  readonly [k: string]: unknown;
+}
+
+interface CollectionSpec {
+  /** Singular used in object keys, audit actions and messages. */
+  readonly noun: string;
+  readonly schema: z.ZodType;
+  /** Null when allowed, otherwise why not. Both `before` and `after` are checked (no moving a pledge away). */
+  readonly mayWrite: (actor: Actor, before: Item | undefined, after: Item | undefined) => string | null;
+}
+
+const coordinatorOnly =
+  (what: string) =>
+  (actor: Actor): string | null =>
+    actor.role === 'coordinator' ? null : `only a coordinator may change ${what}`;
+
+const specs: Record<CollectionName, CollectionSpec> = {
+  pledges: {
+    noun: 'pledge',
+    schema: Pledge,
+    mayWrite: (actor, before, after) => {
+      if (actor.role === 'coordinator') return null;
+      if (actor.role !== 'liaison') return 'viewers cannot change pledges';
+      for (const p of [before, after])
+        if (p !== undefined && p['nation'] !== actor.nation)
+          return `a liaison of ${actor.nation ?? '?'} may change only ${actor.nation ?? '?'}'s pledges`;
+      return null;
+    },
+  },
+  nations: {
+    noun: 'nation',
+    schema: Nation,
+    mayWrite: (actor, before, after) => {
+      if (actor.role === 'coordinator') return null;
+      if (actor.role !== 'liaison') return 'viewers cannot change nations';
+      if (before === undefined || after === undefined) return 'only a coordinator may add or remove nations';
+      if (before.id !== actor.nation)
+        return `a liaison of ${actor.nation ?? '?'} may change only its own nation`;
+      if (after['role'] !== before['role']) return "only a coordinator may change a nation's role";
+      return null;
+    },
+  },
+  catalog: { noun: 'unit-type', schema: UnitType, mayWrite: coordinatorOnly('the catalog') },
+  missions: { noun: 'mission', schema: Mission, mayWrite: coordinatorOnly('missions and requirements') },
+  variants: { noun: 'variant', schema: Variant, mayWrite: coordinatorOnly('variants') },
+  capabilities: { noun: 'capability', schema: Capability, mayWrite: coordinatorOnly('capabilities') },
+  conditions: { noun: 'condition', schema: Condition, mayWrite: coordinatorOnly('conditions') },
+};
+
+export const isCollection = (s: string): s is CollectionName =>
+  (collectionNames as readonly string[]).includes(s);
+
+/** A versioned object as the API returns it. */
+export interface Versioned<T = unknown> {
+  readonly version: number;
+  readonly value: T;
+}
+
+export type EditOp =
+  | { readonly kind: 'create'; readonly body: unknown }
+  | { readonly kind: 'update'; readonly body: unknown; readonly version: number }
+  | { readonly kind: 'delete'; readonly version: number };
+
+export interface EditResult {
+  readonly scenarioVersion: number;
+  readonly item: Versioned | null;
+  readonly warnings: readonly Issue[];
+}
+
+export interface DryRunResult {
+  readonly valid: boolean;
+  readonly issues: readonly Issue[];
+}
+
+const objectKey = (c: CollectionName, id: string): string => `${specs[c].noun}:${id}`;
+const revisionOf = (s: StoredScenario, key: string): number => s.revisions[key] ?? 1;
+
+function items(doc: Scenario, c: CollectionName): readonly Item[] {
+  return doc[c];
+}
+
+/**
+ * Issue paths that point into an id'd list (`pledges[12].units`) are rewritten to use the id
+ * (`pledges.GBR-typhoon.units`): indices shift as lists change, ids do not, and the web form matches on them.
+ */
+export function idPaths(doc: Scenario, issues: readonly Issue[]): Issue[] {
+  return issues.map((i) => {
+    const [head, index, ...rest] = i.path;
+    if (typeof head !== 'string' || typeof index !== 'number' || !isCollection(head)) return i;
+    const id = items(doc, head)[index]?.id;
+    return id === undefined ? i : { ...i, path: [head, id, ...rest] };
+  });
+}
+
+export class Workspace {
+  constructor(readonly store: Store) {}
+
+  /** First start: stores the built-in scenario `name` as the workspace scenario of the same id. */
+  async seed(name: string, id = name, actor = 'system'): Promise<'seeded' | 'exists'> {
+    if ((await this.store.getScenario(id)) !== undefined) return 'exists';
+    const loaded = loadScenario(name);
+    await this.store.createScenario(id, loaded.scenario, actor, `seeded from ${name}`);
+    return 'seeded';
+  }
+
+  /** Creates a workspace scenario from a built-in or a document (coordinator only). */
+  async createScenario(
+    actor: Actor,
+    id: string,
+    from: { builtin: string } | { document: unknown },
+  ): Promise<StoredScenario> {
+    requireRole(actor, 'coordinator', 'create scenarios');
+    let doc: Scenario;
+    if ('builtin' in from) doc = loadScenario(from.builtin).scenario;
+    else {
+      const r = validate(from.document);
+      if (!r.ok) throw new BulwarkError('scenario-invalid', 'the scenario is not valid', r.error);
+      doc = r.value.scenario;
+    }
+    return this.store.createScenario(
+      id,
+      doc,
+      actor.username,
+      'builtin' in from ? `created from built-in ${from.builtin}` : 'imported',
+    );
+  }
+
+  async list(): Promise<
+    { id: string; title: string; version: number; hash: string; updatedAt: string; updatedBy: string }[]
+  > {
+    return (await this.store.listScenarios()).map((s) => ({
+      id: s.id,
+      title: (s.document as Scenario).meta.title,
+      version: s.version,
+      hash: s.hash,
+      updatedAt: s.updatedAt,
+      updatedBy: s.updatedBy,
+    }));
+  }
+
+  async get(id: string): Promise<StoredScenario & { document: Scenario }> {
+    return (await this.store.requireScenario(id)) as StoredScenario & { document: Scenario };
+  }
+
+  /** The scenario as of a stored version (current when omitted). */
+  async document(
+    id: string,
+    version?: number,
+  ): Promise<{ version: number; hash: string; scenario: Scenario }> {
+    if (version === undefined) {
+      const s = await this.get(id);
+      return { version: s.version, hash: s.hash, scenario: s.document };
+    }
+    const v = await this.store.getVersion(id, version);
+    return { version: v.version, hash: v.hash, scenario: v.document as Scenario };
+  }
+
+  async summary(
+    id: string,
+  ): Promise<{ version: number; hash: string; summary: ScenarioSummary; coverage: MissionCoverage[] }> {
+    const s = await this.get(id);
+    return {
+      version: s.version,
+      hash: s.hash,
+      summary: summarizeScenario(s.document),
+      coverage: coverageByMission(s.document),
+    };
+  }
+
+  async listItems(id: string, c: CollectionName): Promise<{ scenarioVersion: number; items: Versioned[] }> {
+    const s = await this.get(id);
+    return {
+      scenarioVersion: s.version,
+      items: items(s.document, c).map((value) => ({ version: revisionOf(s, objectKey(c, value.id)), value })),
+    };
+  }
+
+  async getItem(id: string, c: CollectionName, itemId: string): Promise<Versioned> {
+    const s = await this.get(id);
+    const value = items(s.document, c).find((x) => x.id === itemId);
+    if (value === undefined)
+      throw new BulwarkError('not-found', `no ${specs[c].noun} "${itemId}" in scenario "${id}"`);
+    return { version: revisionOf(s, objectKey(c, itemId)), value };
+  }
+
+  /**
+   * Creates, replaces or deletes one object. Throws `forbidden`, `not-found`, `conflict` (a `ConflictError`
+   * with the current version and value), or `scenario-invalid` with every issue (paths by id).
+   */
+  async edit(actor: Actor, id: string, c: CollectionName, itemId: string, op: EditOp): Promise<EditResult> {
+    const after = op.kind === 'delete' ? undefined : parseItem(c, itemId, op.body);
+    let warnings: readonly Issue[] = [];
+    const saved = await this.store.mutateScenario(id, actor.username, (current) => {
+      const planned = planEdit(actor, current, c, itemId, op, after);
+      warnings = planned.warnings;
+      return planned.mutation;
+    });
+    const doc = saved.document as Scenario;
+    const value = items(doc, c).find((x) => x.id === itemId);
+    return {
+      scenarioVersion: saved.version,
+      item: value === undefined ? null : { version: revisionOf(saved, objectKey(c, itemId)), value },
+      warnings,
+    };
+  }
+
+  /** The same checks as `edit` without the version check and without committing: for instant validation. */
+  async dryRun(
+    actor: Actor,
+    id: string,
+    c: CollectionName,
+    itemId: string,
+    op: EditOp,
+  ): Promise<DryRunResult> {
+    try {
+      const after = op.kind === 'delete' ? undefined : parseItem(c, itemId, op.body);
+      const current = await this.get(id);
+      const exists = items(current.document, c).some((x) => x.id === itemId);
+      const effective: EditOp = op.kind === 'update' && !exists ? { kind: 'create', body: op.body } : op;
+      const planned = planEdit(actor, current, c, itemId, effective, after, false);
+      return { valid: true, issues: planned.warnings };
+    } catch (e) {
+      if (e instanceof BulwarkError && e.code === 'scenario-invalid')
+        return { valid: false, issues: e.issues };
+      throw e;
+    }
+  }
+
+  /** Replaces a mission's requirement list (coordinator only), versioned with the mission. */
+  async putRequirements(
+    actor: Actor,
+    id: string,
+    missionId: string,
+    body: unknown,
+    version: number,
+  ): Promise<EditResult> {
+    const list = Requirement.array().safeParse(body);
+    if (!list.success)
+      throw new BulwarkError(
+        'scenario-invalid',
+        'the requirements are not valid',
+        prefix(zodIssues(list.error, body), ['missions', missionId, 'requirements']),
+      );
+    const mission = await this.getItem(id, 'missions', missionId);
+    return this.edit(actor, id, 'missions', missionId, {
+      kind: 'update',
+      version,
+      body: { ...(mission.value as object), requirements: body },
+    });
+  }
+
+  async audit(q: {
+    scenarioId?: string;
+    beforeSeq?: number;
+    limit?: number;
+    target?: string;
+  }): Promise<AuditEntry[]> {
+    return this.store.listAudit(q);
+  }
+}
+
+export function requireRole(actor: Actor, role: Actor['role'], what: string): void {
+  if (actor.role !== role) throw new BulwarkError('forbidden', `only a ${role} may ${what}`);
+}
+
+function prefix(issues: readonly Issue[], path: readonly (string | number)[]): Issue[] {
+  return issues.map((i) => ({ ...i, path: [...path, ...i.path] }));
+}
+
+/** Parses an object body with its collection's schema; the id comes from the URL. */
+function parseItem(c: CollectionName, itemId: string, body: unknown): Item {
+  const base = `${c}.${itemId}`;
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    throw new BulwarkError('scenario-invalid', `${base}: expected an object`, [
+      issue('schema.invalid-type', [c, itemId], 'expected an object'),
+    ]);
+  const withId = { ...(body as Record<string, unknown>) };
+  if (withId['id'] === undefined) withId['id'] = itemId;
+  if (withId['id'] !== itemId)
+    throw new BulwarkError('scenario-invalid', `${base}: the id in the body differs from the URL`, [
+      issue(
+        'schema.id-mismatch',
+        [c, itemId, 'id'],
+        `the id must be "${itemId}" (ids are renamed by delete and create)`,
+      ),
+    ]);
+  const parsed = specs[c].schema.safeParse(withId);
+  if (!parsed.success)
+    throw new BulwarkError(
+      'scenario-invalid',
+      `${base} is not valid`,
+      prefix(zodIssues(parsed.error, withId), [c, itemId]),
+    );
+  return parsed.data as Item;
+}
+
+function planEdit(
+  actor: Actor,
+  current: StoredScenario,
+  c: CollectionName,
+  itemId: string,
+  op: EditOp,
+  after: Item | undefined,
+  checkVersion = true,
+): { mutation: { document: Scenario; summary: string; changes: Change[] }; warnings: readonly Issue[] } {
+  const spec = specs[c];
+  const doc = current.document as Scenario;
+  const list = items(doc, c);
+  const index = list.findIndex((x) => x.id === itemId);
+  const before = list[index];
+  const key = objectKey(c, itemId);
+  const version = revisionOf(current, key);
+  const denied = spec.mayWrite(actor, before, after);
+  if (denied !== null) throw new BulwarkError('forbidden', denied);
+  if (op.kind === 'create' && before !== undefined)
+    throw new ConflictError(`${spec.noun} "${itemId}" exists already`, { version, value: before });
+  if (op.kind !== 'create' && before === undefined)
+    throw new BulwarkError('not-found', `no ${spec.noun} "${itemId}" in scenario "${current.id}"`);
+  if (checkVersion && op.kind !== 'create' && op.version !== version)
+    throw new ConflictError(
+      `${spec.noun} "${itemId}" changed since version ${op.version}: it is at version ${version}; reload, reapply and retry`,
+      { version, value: before },
+    );
+  const next: Item[] = [...list];
+  if (op.kind === 'create' && after !== undefined) next.push(after);
+  else if (after !== undefined) next[index] = after;
+  else next.splice(index, 1);
+  const candidate = { ...doc, [c]: next };
+  const checked = validate(candidate);
+  if (!checked.ok)
+    throw new BulwarkError(
+      'scenario-invalid',
+      `the change would make the scenario invalid (${checked.error.length} issue${checked.error.length === 1 ? '' : 's'})`,
+      idPaths(candidate, checked.error),
+    );
+  const action = `${spec.noun}.${op.kind}`;
+  return {
+    mutation: {
+      document: checked.value.scenario,
+      summary: `${action} ${itemId}`,
+      changes: [
+        {
+          action,
+          key,
+          target: `scenario/${current.id}/${c}/${itemId}`,
+          before: before ?? null,
+          after: after ?? null,
+        },
+      ],
+    },
+    warnings: idPaths(checked.value.scenario, checked.value.warnings),
+  };
+}

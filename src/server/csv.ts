@@ -1,0 +1,107 @@
+/** Scenario tables as RFC 4180 CSV for spreadsheets. */
+import { summarizeScenario, type Scenario } from '../core/scenario/index.js';
+import { BulwarkError } from '../core/shared/index.js';
+import { coverageByMission } from '../app/workspace-coverage.js';
+
+type Cell = string | number | boolean | null | undefined;
+
+export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
+  const cell = (v: Cell): string => {
+    const s = v === null || v === undefined ? '' : String(v);
+    // A leading =, +, - or @ would make a spreadsheet evaluate the cell (CSV injection, OWASP).
+    const safe = /^[=+\-@\t\r]/.test(s) && Number.isNaN(Number(s)) ? `'${s}` : s;
+    return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  };
+  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+export function scenarioCsv(s: Scenario, table: string): string {
+  switch (table) {
+    case 'pledges': {
+      const sum = summarizeScenario(s);
+      return toCsv(
+        [
+          'id',
+          'nation',
+          'unitType',
+          'units',
+          'personnel',
+          'personnelWithRotation',
+          'missions',
+          'periods',
+          'status',
+          'conditions',
+          'active',
+        ],
+        sum.pledges.map((p) => [
+          p.id,
+          p.nation,
+          p.unitType,
+          p.units,
+          p.personnel,
+          Math.round(p.personnelWithRotation),
+          p.missions === 'any' ? 'any' : p.missions.join(' '),
+          p.periods,
+          p.status,
+          p.conditions.join(' '),
+          p.active,
+        ]),
+      );
+    }
+    case 'nations':
+      return toCsv(
+        [
+          'id',
+          'name',
+          'role',
+          'gdpUsd',
+          'defenceBudgetUsd',
+          'personnelCeiling',
+          'committableShare',
+          'conditions',
+        ],
+        s.nations.map((n) => [
+          n.id,
+          n.name,
+          n.role,
+          n.gdpUsd,
+          n.defenceBudgetUsd,
+          n.personnelCeiling,
+          n.committableShare,
+          n.conditions.join(' '),
+        ]),
+      );
+    case 'requirements':
+      return toCsv(
+        ['mission', 'capability', 'amount', 'fromPeriod', 'toPeriod', 'priority'],
+        s.missions.flatMap((m) =>
+          m.requirements.map((r) => [
+            m.id,
+            r.capability,
+            r.amount,
+            r.fromPeriod,
+            r.toPeriod ?? s.horizon.periods,
+            r.priority,
+          ]),
+        ),
+      );
+    case 'coverage':
+      return toCsv(
+        ['mission', 'capability', 'period', 'required', 'available', 'gap'],
+        coverageByMission(s).flatMap((m) =>
+          m.capabilities.flatMap((c) =>
+            c.byPeriod.map((cell, i) => [
+              m.mission,
+              c.capability,
+              i + 1,
+              cell.required,
+              cell.available,
+              cell.gap,
+            ]),
+          ),
+        ),
+      );
+    default:
+      throw new BulwarkError('usage', `unknown table "${table}" (pledges, nations, requirements, coverage)`);
+  }
+}

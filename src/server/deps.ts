@@ -1,0 +1,30 @@
+import type { Scenario } from '../core/scenario/index.js';
+import type { RunQueue } from '../app/runs.js';
+import type { Auth } from '../app/workspace-auth.js';
+import type { Workspace } from '../app/workspace.js';
+
+/** Everything the HTTP app needs, built by the caller (`bulwark serve` or a test). */
+export interface AppDeps {
+  readonly workspace: Workspace;
+  readonly auth: Auth;
+  readonly runs: RunQueue;
+  /** Renders a self-contained HTML briefing; the route exists only when given. */
+  readonly briefing?: (scenario: Scenario, variants: readonly string[]) => Promise<string>;
+  /** Folder of the built web front end (`web/dist`); not served when undefined or missing. */
+  readonly webDir?: string;
+  readonly cookieSecure: boolean;
+  readonly sessionTtlMs: number;
+  /** Login attempts per client address per minute. */
+  readonly loginRateLimit: number;
+  /** Largest request body, bytes. */
+  readonly bodyLimit: number;
+  readonly logger: boolean;
+}
+
+export const defaultAppOptions = {
+  cookieSecure: true,
+  sessionTtlMs: 12 * 3600_000,
+  loginRateLimit: 10,
+  bodyLimit: 1024 * 1024,
+  logger: false,
+} as const;

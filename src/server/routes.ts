@@ -1,0 +1,580 @@
+/**
+ * Every route of the API. Handlers parse input, call one use case and return its value; they compute
+ * nothing themselves.
+ */
+import { z } from 'zod';
+import {
+  Capability,
+  Condition,
+  Mission,
+  Nation,
+  Pledge,
+  Requirement,
+  UnitType,
+  Variant,
+} from '../core/scenario/index.js';
+import { BulwarkError } from '../core/shared/index.js';
+import { NewUser, publicUser } from '../app/workspace-auth.js';
+import { collectionNames, type CollectionName } from '../app/workspace.js';
+import { coordinators, editors, everyone, type RouteContext, type RouteDef } from './route.js';
+import type { AppDeps } from './deps.js';
+import { scenarioCsv } from './csv.js';
+
+const itemSchemas: Record<CollectionName, z.ZodType> = {
+  nations: Nation,
+  pledges: Pledge,
+  catalog: UnitType,
+  missions: Mission,
+  variants: Variant,
+  capabilities: Capability,
+  conditions: Condition,
+};
+
+/** Who may write each collection at the gate (the use case narrows liaisons to their own nation). */
+const writers: Record<CollectionName, RouteDef['access']> = {
+  nations: editors,
+  pledges: editors,
+  catalog: coordinators,
+  missions: coordinators,
+  variants: coordinators,
+  capabilities: coordinators,
+  conditions: coordinators,
+};
+
+const Login = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(512) });
+const VersionQuery = z.coerce.number().int().min(1);
+
+export const sessionCookie = 'bulwark_session';
+
+function versionFrom(ctx: RouteContext, fromBody: boolean): number {
+  const raw = fromBody ? (ctx.body as { version?: unknown } | null)?.version : ctx.query['version'];
+  const v = VersionQuery.safeParse(raw);
+  if (!v.success)
+    throw new BulwarkError(
+      'usage',
+      fromBody
+        ? 'the body needs "version": the version of the object you read'
+        : 'add ?version=<the version you read>',
+    );
+  return v.data;
+}
+
+function valueFrom(ctx: RouteContext): unknown {
+  const b = ctx.body;
+  if (b === null || typeof b !== 'object' || !('value' in b))
+    throw new BulwarkError('usage', 'the body needs "value": the object');
+  return b.value;
+}
+
+const optionalVersion = (ctx: RouteContext): number | undefined =>
+  ctx.query['version'] === undefined ? undefined : versionFrom(ctx, false);
+
+export function buildRoutes(deps: AppDeps): RouteDef[] {
+  const { workspace, auth, runs } = deps;
+  const routes: RouteDef[] = [
+    // ---- session ----
+    {
+      method: 'POST',
+      url: '/api/session',
+      summary: 'Sign in with user name and password; sets the session cookie and returns the CSRF token',
+      tag: 'session',
+      access: 'public',
+      body: Login,
+      handler: async (ctx) => {
+        const body = Login.safeParse(ctx.body);
+        if (!body.success) throw new BulwarkError('usage', 'send {"username", "password"}');
+        const s = await auth.login(body.data.username, body.data.password);
+        void ctx.reply.setCookie(sessionCookie, s.token, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: deps.cookieSecure,
+          maxAge: deps.sessionTtlMs / 1000,
+        });
+        return { user: publicUser(s.actor), csrfToken: s.csrf };
+      },
+    },
+    {
+      method: 'GET',
+      url: '/api/session',
+      summary: 'The signed-in user and the CSRF token for cookie-authenticated writes',
+      tag: 'session',
+      access: everyone,
+      handler: (ctx) => Promise.resolve({ user: publicUser(ctx.actor), csrfToken: ctx.request.csrf }),
+    },
+    {
+      method: 'DELETE',
+      url: '/api/session',
+      summary: 'Sign out',
+      tag: 'session',
+      access: everyone,
+      status: 204,
+      handler: async (ctx) => {
+        const token = ctx.request.cookies[sessionCookie];
+        if (token !== undefined) await auth.logout(token);
+        void ctx.reply.clearCookie(sessionCookie, { path: '/' });
+        return null;
+      },
+    },
+    {
+      method: 'POST',
+      url: '/api/tokens',
+      summary: 'Create an API token for yourself (Authorization: Bearer …); shown once',
+      tag: 'session',
+      access: everyone,
+      body: z.strictObject({ name: z.string().min(1).max(100) }),
+      status: 201,
+      handler: async (ctx) => {
+        const name = z.strictObject({ name: z.string().min(1).max(100) }).safeParse(ctx.body);
+        if (!name.success) throw new BulwarkError('usage', 'send {"name"}');
+        return { token: await auth.createApiToken(ctx.actor, name.data.name) };
+      },
+    },
+    // ---- users ----
+    {
+      method: 'GET',
+      url: '/api/users',
+      summary: 'List users',
+      tag: 'users',
+      access: coordinators,
+      handler: async () =>
+        (await workspace.store.listUsers()).map((u) => ({ ...publicUser(u), createdAt: u.createdAt })),
+    },
+    {
+      method: 'POST',
+      url: '/api/users',
+      summary: 'Create a user (coordinator, liaison with a nation, or viewer)',
+      tag: 'users',
+      access: coordinators,
+      body: NewUser,
+      status: 201,
+      handler: async (ctx) => {
+        const u = NewUser.safeParse(ctx.body);
+        if (!u.success)
+          throw new BulwarkError(
+            'usage',
+            `user: ${u.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+          );
+        return publicUser(await auth.createUser(ctx.actor.username, u.data));
+      },
+    },
+    // ---- scenarios ----
+    {
+      method: 'GET',
+      url: '/api/scenarios',
+      summary: 'Workspace scenarios with their current version',
+      tag: 'scenarios',
+      access: everyone,
+      handler: () => workspace.list(),
+    },
+    {
+      method: 'POST',
+      url: '/api/scenarios',
+      summary: 'Create a workspace scenario from a built-in ({id, builtin}) or a document ({id, document})',
+      tag: 'scenarios',
+      access: coordinators,
+      status: 201,
+      body: z.strictObject({
+        id: z.string(),
+        builtin: z.string().optional(),
+        document: z.unknown().optional(),
+      }),
+      handler: async (ctx) => {
+        const b = z
+          .strictObject({
+            id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/),
+            builtin: z.string().optional(),
+            document: z.unknown().optional(),
+          })
+          .safeParse(ctx.body);
+        if (!b.success || (b.data.builtin === undefined) === (b.data.document === undefined))
+          throw new BulwarkError('usage', 'send {"id", "builtin"} or {"id", "document"}');
+        const s = await workspace.createScenario(
+          ctx.actor,
+          b.data.id,
+          b.data.builtin !== undefined ? { builtin: b.data.builtin } : { document: b.data.document },
+        );
+        return { id: s.id, version: s.version, hash: s.hash };
+      },
+    },
+    {
+      method: 'GET',
+      url: '/api/scenarios/:id',
+      summary: 'The scenario document (current, or ?version=n) with its version and hash',
+      tag: 'scenarios',
+      access: everyone,
+      query: { version: 'a stored version number' },
+      handler: async (ctx) => workspace.document(ctx.params['id'] ?? '', optionalVersion(ctx)),
+    },
+    {
+      method: 'GET',
+      url: '/api/scenarios/:id/summary',
+      summary: 'Key figures: nations, pledges, requirements, personnel totals, and coverage by mission',
+      tag: 'scenarios',
+      access: everyone,
+      handler: (ctx) => workspace.summary(ctx.params['id'] ?? ''),
+    },
+    {
+      method: 'GET',
+      url: '/api/scenarios/:id/versions',
+      summary: 'Stored versions, newest first',
+      tag: 'scenarios',
+      access: everyone,
+      handler: async (ctx) => {
+        await workspace.get(ctx.params['id'] ?? '');
+        return workspace.store.listVersions(ctx.params['id'] ?? '');
+      },
+    },
+    {
+      method: 'GET',
+      url: '/api/scenarios/:id/audit',
+      summary: 'Audit entries of the scenario, newest first (?before=seq&limit=n&target=…)',
+      tag: 'audit',
+      access: everyone,
+      query: {
+        before: 'page back: entries with seq below this',
+        limit: 'at most this many (≤ 1000)',
+        target: 'one object',
+      },
+      handler: async (ctx) => {
+        await workspace.get(ctx.params['id'] ?? '');
+        return workspace.audit({
+          scenarioId: ctx.params['id'] ?? '',
+          ...(ctx.query['before'] === undefined ? {} : { beforeSeq: Number(ctx.query['before']) }),
+          ...(ctx.query['limit'] === undefined ? {} : { limit: Number(ctx.query['limit']) }),
+          ...(ctx.query['target'] === undefined ? {} : { target: ctx.query['target'] }),
+        });
+      },
+    },
+    {
+      method: 'GET',
+      url: '/api/audit',
+      summary: 'The whole audit log (users, runs, every scenario), newest first',
+      tag: 'audit',
+      access: coordinators,
+      handler: (ctx) =>
+        workspace.audit({
+          ...(ctx.query['before'] === undefined ? {} : { beforeSeq: Number(ctx.query['before']) }),
+          ...(ctx.query['limit'] === undefined ? {} : { limit: Number(ctx.query['limit']) }),
+        }),
+    },
+    {
+      method: 'GET',
+      url: '/api/audit/verify',
+      summary: 'Recompute the audit hash chain',
+      tag: 'audit',
+      access: coordinators,
+      handler: () => workspace.store.verifyAudit(),
+    },
+    // ---- requirements (a mission's list) ----
+    {
+      method: 'GET',
+      url: '/api/scenarios/:id/missions/:missionId/requirements',
+      summary: "A mission's requirements, versioned with the mission",
+      tag: 'requirements',
+      access: everyone,
+      handler: async (ctx) => {
+        const m = await workspace.getItem(ctx.params['id'] ?? '', 'missions', ctx.params['missionId'] ?? '');
+        return { version: m.version, value: (m.value as { requirements: unknown }).requirements };
+      },
+    },
+    {
+      method: 'PUT',
+      url: '/api/scenarios/:id/missions/:missionId/requirements',
+      summary: "Replace a mission's requirements ({version, value: [...]})",
+      tag: 'requirements',
+      access: coordinators,
+      body: z.object({ version: z.number().int(), value: z.array(Requirement) }),
+      handler: (ctx) =>
+        workspace.putRequirements(
+          ctx.actor,
+          ctx.params['id'] ?? '',
+          ctx.params['missionId'] ?? '',
+          valueFrom(ctx),
+          versionFrom(ctx, true),
+        ),
+    },
+    // ---- runs ----
+    {
+      method: 'GET',
+      url: '/api/run-kinds',
+      summary: 'Run kinds this server offers',
+      tag: 'runs',
+      access: everyone,
+      handler: () => Promise.resolve(runs.kindNames()),
+    },
+    {
+      method: 'POST',
+      url: '/api/scenarios/:id/runs',
+      summary: 'Queue a run ({kind, variants?, version?, options?}); returns it with its id',
+      tag: 'runs',
+      access: editors,
+      status: 202,
+      body: z.object({
+        kind: z.string(),
+        variants: z.array(z.string()).optional(),
+        version: z.number().int().optional(),
+        options: z.record(z.string(), z.unknown()).optional(),
+      }),
+      handler: async (ctx) => {
+        const b = ctx.body as { version?: unknown } | null;
+        const v = typeof b?.version === 'number' ? b.version : undefined;
+        const doc = await workspace.document(ctx.params['id'] ?? '', v);
+        return runs.submit(
+          ctx.actor,
+          { id: ctx.params['id'] ?? '', version: doc.version, hash: doc.hash, document: doc.scenario },
+          ctx.body,
+        );
+      },
+    },
+    {
+      method: 'GET',
+      url: '/api/scenarios/:id/runs',
+      summary: 'Runs of the scenario, newest first',
+      tag: 'runs',
+      access: everyone,
+      handler: async (ctx) => {
+        await workspace.get(ctx.params['id'] ?? '');
+        return workspace.store.listRuns(ctx.params['id'] ?? '');
+      },
+    },
+    {
+      method: 'GET',
+      url: '/api/runs/:runId',
+      summary: 'A run: status, progress, scenario version and hash, seed',
+      tag: 'runs',
+      access: everyone,
+      handler: async (ctx) => {
+        const r = await workspace.store.getRun(ctx.params['runId'] ?? '');
+        if (r === undefined) throw new BulwarkError('not-found', `no run "${ctx.params['runId']}"`);
+        return { ...r, progress: runs.progressOf(r.id) ?? r.progress };
+      },
+    },
+    {
+      method: 'GET',
+      url: '/api/runs/:runId/result',
+      summary: "A finished run's result JSON",
+      tag: 'runs',
+      access: everyone,
+      handler: async (ctx) => {
+        const text = await workspace.store.getRunResult(ctx.params['runId'] ?? '');
+        if (text === null)
+          throw new BulwarkError('not-found', `run "${ctx.params['runId']}" has no result (yet)`);
+        void ctx.reply.type('application/json').send(text);
+        return undefined;
+      },
+    },
+    {
+      method: 'DELETE',
+      url: '/api/runs/:runId',
+      summary: 'Cancel a queued or running run (its creator or a coordinator)',
+      tag: 'runs',
+      access: editors,
+      status: 204,
+      handler: async (ctx) => {
+        await runs.cancel(ctx.actor, ctx.params['runId'] ?? '');
+        return null;
+      },
+    },
+    {
+      method: 'GET',
+      url: '/api/runs/:runId/events',
+      summary:
+        'Server-sent events: `status`, `progress` {done,total,message}, then `done` with the final run',
+      tag: 'runs',
+      access: everyone,
+      produces: 'text/event-stream',
+      handler: async (ctx) => {
+        const id = ctx.params['runId'] ?? '';
+        const first = await workspace.store.getRun(id);
+        if (first === undefined) throw new BulwarkError('not-found', `no run "${id}"`);
+        const raw = ctx.reply.raw;
+        ctx.reply.hijack();
+        raw.writeHead(200, {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-store',
+          connection: 'keep-alive',
+          'x-content-type-options': 'nosniff',
+        });
+        const send = (event: string, data: unknown): void =>
+          void raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+        let closed = false;
+        const close = (): void => {
+          if (closed) return;
+          closed = true;
+          unsubscribe();
+          clearInterval(ping);
+          raw.end();
+        };
+        // Subscribe before reading the state again, so no event falls between the two.
+        const unsubscribe = runs.subscribe(id, (e) => {
+          if (e.type === 'progress') send('progress', e.progress);
+          else send(e.type, e.run);
+          if (e.type === 'done') close();
+        });
+        const ping = setInterval(() => void raw.write(': ping\n\n'), 15_000);
+        ctx.request.raw.on('close', close);
+        const now = await workspace.store.getRun(id);
+        if (now === undefined) return close();
+        send('status', now);
+        const p = runs.progressOf(id);
+        if (p !== undefined) send('progress', p);
+        if (['succeeded', 'failed', 'cancelled', 'interrupted'].includes(now.status)) {
+          send('done', now);
+          close();
+        }
+        return undefined;
+      },
+    },
+    // ---- exports ----
+    {
+      method: 'GET',
+      url: '/api/scenarios/:id/export.json',
+      summary: 'The scenario as a JSON file (?version=n for a stored version); loadable by the CLI',
+      tag: 'exports',
+      access: everyone,
+      produces: 'application/json',
+      handler: async (ctx) => {
+        const d = await workspace.document(ctx.params['id'] ?? '', optionalVersion(ctx));
+        void ctx.reply
+          .header('content-disposition', `attachment; filename="${ctx.params['id']}-v${d.version}.json"`)
+          .type('application/json')
+          .send(JSON.stringify(d.scenario, null, 2));
+        return undefined;
+      },
+    },
+    {
+      method: 'GET',
+      url: '/api/scenarios/:id/export.csv',
+      summary: 'A table as CSV: ?table=pledges (default), nations, requirements or coverage',
+      tag: 'exports',
+      access: everyone,
+      produces: 'text/csv',
+      query: { table: 'pledges | nations | requirements | coverage', version: 'a stored version number' },
+      handler: async (ctx) => {
+        const table = ctx.query['table'] ?? 'pledges';
+        const d = await workspace.document(ctx.params['id'] ?? '', optionalVersion(ctx));
+        const text = scenarioCsv(d.scenario, table);
+        void ctx.reply
+          .header(
+            'content-disposition',
+            `attachment; filename="${ctx.params['id']}-v${d.version}-${table}.csv"`,
+          )
+          .type('text/csv; charset=utf-8')
+          .send(text);
+        return undefined;
+      },
+    },
+  ];
+  if (deps.briefing !== undefined) {
+    const briefing = deps.briefing;
+    routes.push({
+      method: 'GET',
+      url: '/api/scenarios/:id/briefing.html',
+      summary:
+        'A self-contained HTML briefing of the scenario (?version=n, ?variant=id repeatable as comma list)',
+      tag: 'exports',
+      access: everyone,
+      produces: 'text/html',
+      handler: async (ctx) => {
+        const d = await workspace.document(ctx.params['id'] ?? '', optionalVersion(ctx));
+        const variants = (ctx.query['variant'] ?? '').split(',').filter((v) => v !== '');
+        const html = await briefing(d.scenario, variants);
+        void ctx.reply
+          .header(
+            'content-disposition',
+            `attachment; filename="${ctx.params['id']}-v${d.version}-briefing.html"`,
+          )
+          .type('text/html; charset=utf-8')
+          .send(html);
+        return undefined;
+      },
+    });
+  }
+  // ---- the scenario's collections: one set of routes each ----
+  for (const c of collectionNames) {
+    const base = `/api/scenarios/:id/${c}`;
+    routes.push(
+      {
+        method: 'GET',
+        url: base,
+        summary: `List ${c} with each object's version`,
+        tag: c,
+        access: everyone,
+        handler: (ctx) => workspace.listItems(ctx.params['id'] ?? '', c),
+      },
+      {
+        method: 'POST',
+        url: base,
+        summary: `Add to ${c} ({value}); 409 if the id exists`,
+        tag: c,
+        access: writers[c],
+        status: 201,
+        body: z.object({ value: itemSchemas[c] }),
+        handler: async (ctx) => {
+          const value = valueFrom(ctx);
+          const id = (value as { id?: unknown } | null)?.id;
+          if (typeof id !== 'string') throw new BulwarkError('usage', 'the value needs an "id"');
+          return workspace.edit(ctx.actor, ctx.params['id'] ?? '', c, id, { kind: 'create', body: value });
+        },
+      },
+      {
+        method: 'GET',
+        url: `${base}/:itemId`,
+        summary: `One of ${c} with its version`,
+        tag: c,
+        access: everyone,
+        handler: (ctx) => workspace.getItem(ctx.params['id'] ?? '', c, ctx.params['itemId'] ?? ''),
+      },
+      {
+        method: 'PUT',
+        url: `${base}/:itemId`,
+        summary: `Replace one of ${c} ({version, value}); 409 with the current version if stale, 422 with every issue if invalid`,
+        tag: c,
+        access: writers[c],
+        body: z.object({ version: z.number().int(), value: itemSchemas[c] }),
+        handler: (ctx) =>
+          workspace.edit(ctx.actor, ctx.params['id'] ?? '', c, ctx.params['itemId'] ?? '', {
+            kind: 'update',
+            body: valueFrom(ctx),
+            version: versionFrom(ctx, true),
+          }),
+      },
+      {
+        method: 'DELETE',
+        url: `${base}/:itemId`,
+        summary: `Remove one of ${c} (?version=n)`,
+        tag: c,
+        access: writers[c],
+        handler: (ctx) =>
+          workspace.edit(ctx.actor, ctx.params['id'] ?? '', c, ctx.params['itemId'] ?? '', {
+            kind: 'delete',
+            version: versionFrom(ctx, false),
+          }),
+      },
+      {
+        method: 'POST',
+        url: `${base}/:itemId/check`,
+        summary: `Check a change without saving it ({value} or {delete: true}): {valid, issues}`,
+        tag: c,
+        access: writers[c],
+        body: z.object({ value: itemSchemas[c].optional(), delete: z.boolean().optional() }),
+        handler: (ctx) => {
+          const b = ctx.body as { delete?: unknown; value?: unknown } | null;
+          const itemId = ctx.params['itemId'] ?? '';
+          if (b?.delete === true)
+            return workspace.dryRun(ctx.actor, ctx.params['id'] ?? '', c, itemId, {
+              kind: 'delete',
+              version: 0,
+            });
+          return workspace.dryRun(ctx.actor, ctx.params['id'] ?? '', c, itemId, {
+            kind: 'update',
+            body: valueFrom(ctx),
+            version: 0,
+          });
+        },
+      },
+    );
+  }
+  return routes;
+}
