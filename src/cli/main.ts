@@ -12,13 +12,10 @@ import { register as registerScenarios } from './commands/scenarios.js';
 import { register as registerValidate } from './commands/validate.js';
 import { register as registerShow } from './commands/show.js';
 import { register as registerSchema } from './commands/schema.js';
+import { register as registerBrief } from './commands/brief.js';
 import { register as registerPlan } from './commands/plan.js';
 
-const version = (
-  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
-
-export const bulwarkVersion = version;
+import { bulwarkVersion as version } from './version.js';
 
 /** Builds the program: one place lists every command. */
 export function buildProgram(ctx: CliContext): Command {
@@ -32,6 +29,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerValidate(program, ctx);
   registerShow(program, ctx);
   registerSchema(program, ctx);
+  registerBrief(program, ctx);
   registerPlan(program, ctx);
   for (const c of program.commands)
     c.exitOverride().configureOutput({

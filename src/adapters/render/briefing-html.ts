@@ -26,7 +26,7 @@ function tableHtml(t: Table): string {
 }
 
 async function figure(chart: ChartModel): Promise<string> {
-  const svg = await renderChartSvg(chart.spec);
+  const svg = await renderChartSvg(chart.spec, `chart-${chart.id}`);
   return `<figure class="chart" id="chart-${esc(chart.id)}" data-title="${esc(chart.title)}">${svg}<figcaption>${esc(chart.description)}</figcaption></figure>`;
 }
 

@@ -831,8 +831,7 @@ export function buildBriefing(input: BriefInput): Briefing {
       charts.push({
         id: 'tornado',
         section: 'tornado',
-        title:
-          'What drives the risk: probability the ceasefire fails, each assumption at its low and high value',
+        title: 'What drives the risk: ceasefire-failure probability, each assumption low and high',
         description: `One-at-a-time sensitivity (tornado): each uncertain parameter pinned at its ${pct(a.tornado.lowProbability)} and ${pct(a.tornado.highProbability)} quantile, the others still drawn; base ${pct(base, 1)}.`,
         spec: {
           $schema: VL,

@@ -1,0 +1,98 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { runBrief, type BriefPhase } from '../../app/brief.js';
+import { writePdf } from '../../adapters/render/pdf.js';
+import { bulwarkVersion } from '../version.js';
+import type { CliContext } from '../context.js';
+import { collect, intOption } from '../options.js';
+import { startProgress, type Progress } from '../progress.js';
+
+interface BriefOptions {
+  variant: string[];
+  runs?: number;
+  seed?: number;
+  tornadoRuns?: number;
+  out: string;
+  pdf?: boolean;
+  json?: boolean;
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('brief')
+    .description('plan, stress-test and write a self-contained HTML briefing (map, charts, plain findings)')
+    .argument('<scenario>', 'a YAML/JSON file, a built-in name, or - for stdin')
+    .option(
+      '--variant <id>',
+      'compare this variant with the base scenario (repeatable; default: no-backstop if defined)',
+      collect,
+    )
+    .option(
+      '--runs <n>',
+      'Monte Carlo runs per case (default: the scenario’s assurance.runs)',
+      intOption(1, 100_000_000),
+    )
+    .option('--seed <n>', 'random seed (default: the scenario’s assurance.seed)', intOption(0, 2 ** 32 - 1))
+    .option(
+      '--tornado-runs <n>',
+      'runs per pinned assumption in the sensitivity analysis (0 for none)',
+      intOption(0, 10_000_000),
+    )
+    .option('--out <file>', 'where to write the HTML', 'brief.html')
+    .option('--pdf', 'also print it to PDF next to the HTML (needs Chromium)')
+    .option('--json', 'print the findings and file paths as JSON')
+    .action(async (ref: string, opts: BriefOptions) => {
+      const t0 = performance.now();
+      let bar: Progress | undefined;
+      let phase: BriefPhase | undefined;
+      const labels: Record<BriefPhase, string> = {
+        plan: 'planning  ',
+        assurance: 'simulating',
+        render: 'rendering ',
+      };
+      const result = await runBrief({
+        ref,
+        ...(opts.variant !== undefined ? { variants: opts.variant } : {}),
+        ...(opts.runs !== undefined ? { runs: opts.runs } : {}),
+        ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+        ...(opts.tornadoRuns !== undefined ? { tornadoRuns: opts.tornadoRuns } : {}),
+        bulwarkVersion,
+        generatedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+        stdin: () => ctx.readStdin(),
+        onProgress: (p, done, total) => {
+          if (p !== phase) {
+            bar?.stop();
+            phase = p;
+            bar = startProgress(ctx, labels[p], total, opts.json !== true);
+          }
+          bar?.update(done);
+        },
+      });
+      bar?.stop();
+      const out = resolve(opts.out);
+      writeFileSync(out, result.html);
+      let pdf: string | undefined;
+      if (opts.pdf === true) {
+        pdf = out.replace(/\.html?$/i, '') + '.pdf';
+        await writePdf(result.html, pdf);
+      }
+      const seconds = (performance.now() - t0) / 1000;
+      if (opts.json === true)
+        return ctx.json({
+          html: out,
+          pdf: pdf ?? null,
+          bytes: Buffer.byteLength(result.html),
+          seconds,
+          scenarioHash: result.scenarioHash,
+          findings: result.briefing.findings,
+        });
+      ctx.out(result.briefing.title);
+      ctx.out('');
+      for (const f of result.briefing.findings) ctx.out(`• ${f.headline}\n  ${f.text}\n`);
+      ctx.out(`Briefing: ${out}${pdf === undefined ? '' : `\nPDF: ${pdf}`}`);
+      ctx.out(
+        `(${(Buffer.byteLength(result.html) / 1024).toFixed(0)} KB, ${seconds.toFixed(1)} s; open it in any browser, no network needed)`,
+      );
+    });
+}

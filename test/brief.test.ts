@@ -1,0 +1,115 @@
+/**
+ * The briefing from fixed inputs: the minimal fixture planned with HiGHS and simulated with a fixed seed.
+ * Expected figures are worked out by hand from test/fixtures/minimal.yaml.
+ */
+import { describe, expect, it } from 'vitest';
+import { runBrief, type BriefResult } from '../src/app/brief.js';
+import { fixture } from './helpers.js';
+
+let cached: Promise<BriefResult> | undefined;
+const brief = (): Promise<BriefResult> =>
+  (cached ??= runBrief({
+    ref: fixture('minimal.yaml'),
+    runs: 2000,
+    seed: 11,
+    tornadoRuns: 400,
+    bulwarkVersion: 'test',
+    generatedAt: '2026-11-26T00:00:00Z',
+  }));
+
+describe('briefing model', () => {
+  it('states the force: 1,900 personnel from 2 nations at the peak', async () => {
+    // P2–P4: GBR 1 fighter squadron (250) + 2 battalions (1,400), FRA 1 squadron (250) = 1,900.
+    const f = (await brief()).briefing.findings.find((x) => x.id === 'force');
+    expect(f?.headline).toBe('The pledged force: about 1,900 personnel from 2 nations');
+    // Skies P1–P4 and presence P2–P4 are 7 requirement-periods; only skies P2–P4 are met in full
+    // (fighters need 30 days, so none are in place in P1; presence gets 2 of 3 battalions).
+    expect(f?.text).toContain('They meet 3 of 7 capability requirements');
+    // Tied up by rotation: fighters 250 × 3 × 2 + battalions 1,400 × 3 = 5,700.
+    expect(f?.text).toContain('ties up about 5,700 personnel');
+  });
+
+  it('names the gaps, largest share first, with the cause', async () => {
+    const f = (await brief()).briefing.findings.find((x) => x.id === 'gaps');
+    expect(f?.headline).toBe('2 capability requirements not fully met');
+    expect(f?.text).toMatch(/Skies: Air policing orbit short by up to 2 of 2 .*lead time/);
+    expect(f?.text).toMatch(/Presence: Presence short by up to 1 of 3/);
+  });
+
+  it('reports cost and fair share: the UK carries most against half the GDP', async () => {
+    const f = (await brief()).briefing.findings.find((x) => x.id === 'cost');
+    // GBR and FRA have equal GDP, so each fair share is 50%.
+    expect(f?.text).toContain('against 100% of the contributors');
+    expect(f?.headline).toMatch(/^Cost: about \$\d+m a year; fairness index 0\.\d\d$/);
+  });
+
+  it('compares the base with the no-backstop variant on the same runs', async () => {
+    const r = await brief();
+    expect(r.assurance?.cases.map((c) => c.id)).toEqual(['base', 'no-backstop']);
+    expect(r.assurance?.runs).toBe(2000);
+    const f = r.briefing.findings.find((x) => x.id === 'assurance');
+    expect(f?.text).toContain('No backstop: holds in');
+    expect(f?.link).toBe('#assurance');
+  });
+
+  it('links every finding to a section that exists in the HTML', async () => {
+    const r = await brief();
+    for (const f of r.briefing.findings) expect(r.html).toContain(`id="${f.link.slice(1)}"`);
+  });
+
+  it('maps every location of the scenario with its place number', async () => {
+    const { map } = (await brief()).briefing;
+    expect(map.points.map((p) => p.id)).toEqual(['base-a', 'city-b']);
+    expect(map.hostIso3).toBe('UKR');
+    // Air base A (50.0N 30.0E) and City B (49.5N 31.0E) are ~88 km apart: two places.
+    expect(map.points.map((p) => p.place)).toEqual([1, 2]);
+  });
+});
+
+describe('briefing HTML', () => {
+  it('is self-contained: no external script, style, image or font', async () => {
+    const { html } = await brief();
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/(src|href)\s*=\s*["']?(https?:)?\/\//i);
+    expect(html).not.toMatch(/url\(\s*["']?(https?:)?\/\//i);
+    expect(html).not.toMatch(/@import/i);
+    expect(html).toContain("default-src 'none'");
+  });
+
+  it('has the map, every chart as SVG with its title, and the provenance appendix', async () => {
+    const r = await brief();
+    for (const c of r.briefing.charts) {
+      expect(r.html).toContain(`id="chart-${c.id}"`);
+    }
+    expect(r.briefing.charts.map((c) => c.id)).toEqual([
+      'coverage',
+      'fairness',
+      'calendar',
+      'resilience',
+      'outcomes',
+      'survival',
+      'tornado',
+    ]);
+    expect((r.html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(8);
+    expect(r.html).toContain(r.scenarioHash);
+    expect(r.html).toContain('2,000 runs per case, seed 11');
+  });
+
+  it('is reproducible: same scenario and seed give the same findings', async () => {
+    const again = await runBrief({
+      ref: fixture('minimal.yaml'),
+      runs: 2000,
+      seed: 11,
+      tornadoRuns: 400,
+      bulwarkVersion: 'test',
+      generatedAt: '2026-11-26T00:00:00Z',
+    });
+    expect(again.briefing.findings).toEqual((await brief()).briefing.findings);
+    const first = (await brief()).html;
+    const at = [...again.html].findIndex((c, i) => c !== first[i]);
+    expect(
+      at === -1 && again.html.length === first.length,
+      `first difference at ${at}: ${again.html.slice(at - 80, at + 80)}`,
+    ).toBe(true);
+  });
+});
