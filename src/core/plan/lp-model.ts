@@ -144,17 +144,25 @@ export interface SolutionCheck {
 /**
  * Checks a point against every bound, row and integrality requirement of the model (after YALPS's
  * tests: a solver's answer is believed only once checked). A violation counts when it exceeds
- * `tolerance · max(1, |bound|)`; integrality within `tolerance` of a whole number.
+ * `tolerance · max(1, |bound|)` (for rows also at least `tolerance · Σ|a·x|`, the size of the row's
+ * terms); integrality within `tolerance` of a whole number.
  */
 export function checkSolution(model: LpModel, values: ArrayLike<number>, tolerance = 1e-6): SolutionCheck {
   const violations: Violation[] = [];
   let worst = 0;
-  const test = (name: string, kind: Violation['kind'], value: number, lower: number, upper: number): void => {
+  const test = (
+    name: string,
+    kind: Violation['kind'],
+    value: number,
+    lower: number,
+    upper: number,
+    magnitude = 0,
+  ): void => {
     const below = lower - value;
     const above = value - upper;
     const amount = Math.max(below, above, 0);
     if (amount === 0) return;
-    const scale = Math.max(1, Math.abs(below > above ? lower : upper));
+    const scale = Math.max(1, Math.abs(below > above ? lower : upper), magnitude);
     worst = Math.max(worst, amount / scale);
     if (amount > tolerance * scale) violations.push({ name, kind, amount });
   };
@@ -178,7 +186,14 @@ export function checkSolution(model: LpModel, values: ArrayLike<number>, toleran
     }
   });
   const activity = rowActivities(model, values);
-  model.rows.forEach((r, i) => test(r.name, 'row', activity[i] ?? 0, r.lower, r.upper));
+  model.rows.forEach((r, i) => {
+    // Rows are judged relative to the size of their terms too: Σ a·x − B = 0 with B ≈ 500 cannot be
+    // checked to 1e-6 absolute from a solution printed with eight significant digits.
+    let magnitude = 0;
+    for (let k = 0; k < r.columns.length; k++)
+      magnitude += Math.abs((r.coefficients[k] ?? 0) * (values[r.columns[k] ?? 0] ?? 0));
+    test(r.name, 'row', activity[i] ?? 0, r.lower, r.upper, magnitude);
+  });
   return { ok: violations.length === 0, maxScaledViolation: worst, violations };
 }
 
