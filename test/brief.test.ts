@@ -32,8 +32,9 @@ describe('briefing model', () => {
   it('names the gaps, largest share first, with the cause', async () => {
     const f = (await brief()).briefing.findings.find((x) => x.id === 'gaps');
     expect(f?.headline).toBe('2 capability requirements not fully met');
-    expect(f?.text).toMatch(/Skies: Air policing orbit short by up to 2 of 2 .*lead time/);
-    expect(f?.text).toMatch(/Presence: Presence short by up to 1 of 3/);
+    expect(f?.text).toMatch(/Skies: Air policing orbit short by 2 of 2 continuous orbits in P1 \(lead time/);
+    expect(f?.text).toMatch(/Presence: Presence short by 1 of 3 battalion-equivalents in P2–P4/);
+    expect(f?.text).toContain('In P1 no requirement is met at all');
   });
 
   it('reports cost and fair share: the UK carries most against half the GDP', async () => {

@@ -160,28 +160,100 @@ export function buildBriefing(input: BriefInput): Briefing {
   });
 
   // ── Gaps and who could fill them ───────────────────────────────────────────────────────────────
-  const gapByReq = new Map<
-    string,
-    { mission: string; capability: string; short: number; required: number; periods: number[]; text: string }
-  >();
+  interface Gap {
+    mission: string;
+    capability: string;
+    /** Largest gap and its requirement. */
+    short: number;
+    required: number;
+    periods: number[];
+    /** Σ over periods of the unmet fraction: how much of the horizon the gap spans. */
+    weight: number;
+    /** The longest run of periods with the same gap, its amount and cause. */
+    typical: { from: number; to: number; short: number; required: number; text: string };
+  }
+  const gapByReq = new Map<string, Gap>();
   for (const g of p.shortfall) {
     const key = `${g.mission}/${g.capability}`;
-    const e = gapByReq.get(key) ?? {
+    const e: Gap = gapByReq.get(key) ?? {
       mission: g.mission,
       capability: g.capability,
       short: 0,
       required: 0,
       periods: [],
-      text: g.explanation,
+      weight: 0,
+      typical: {
+        from: g.period,
+        to: g.period,
+        short: g.shortfall,
+        required: g.required,
+        text: g.explanation,
+      },
     };
     e.short = Math.max(e.short, g.shortfall);
     e.required = Math.max(e.required, g.required);
     e.periods.push(g.period);
+    e.weight += g.shortfall / g.required;
     gapByReq.set(key, e);
   }
-  const gaps = [...gapByReq.values()].sort(
-    (a, b) => b.short / b.required - a.short / a.required || b.short - a.short,
-  );
+  // The typical gap: the longest run of consecutive periods with the same amount short.
+  for (const e of gapByReq.values()) {
+    const rows = p.shortfall
+      .filter((g) => g.mission === e.mission && g.capability === e.capability)
+      .sort((a, b) => a.period - b.period);
+    let best = e.typical;
+    let run = best;
+    for (const g of rows.slice(1)) {
+      if (g.period === run.to + 1 && Math.abs(g.shortfall - run.short) < 1e-6 && g.required === run.required)
+        run = { ...run, to: g.period };
+      else
+        run = { from: g.period, to: g.period, short: g.shortfall, required: g.required, text: g.explanation };
+      if (run.to - run.from > best.to - best.from) best = run;
+    }
+    e.typical = best;
+  }
+  const gaps = [...gapByReq.values()].sort((a, b) => b.weight - a.weight || b.short - a.short);
+  // Every run of consecutive periods with the same gap and cause, in mission order (for the table).
+  const gapRuns: {
+    mission: string;
+    capability: string;
+    from: number;
+    to: number;
+    short: number;
+    required: number;
+    text: string;
+  }[] = [];
+  for (const g of p.shortfall) {
+    const last = gapRuns[gapRuns.length - 1];
+    if (
+      last !== undefined &&
+      last.mission === g.mission &&
+      last.capability === g.capability &&
+      last.to + 1 === g.period &&
+      Math.abs(last.short - g.shortfall) < 1e-6 &&
+      last.required === g.required &&
+      last.text === g.explanation
+    )
+      last.to = g.period;
+    else
+      gapRuns.push({
+        mission: g.mission,
+        capability: g.capability,
+        from: g.period,
+        to: g.period,
+        short: g.shortfall,
+        required: g.required,
+        text: g.explanation,
+      });
+  }
+  const periodSpan = (from: number, to: number): string => (from === to ? `P${from}` : `P${from}–P${to}`);
+  // Periods where nothing can be in place yet because every unit needs time to deploy.
+  const leadOnly = p.periods
+    .filter((per) => {
+      const rows = p.coverage.filter((c) => c.period === per.index && c.required > 0);
+      return rows.length > 0 && rows.every((c) => c.provided <= 1e-9);
+    })
+    .map((per) => per.index);
   if (gaps.length === 0) {
     findings.push({
       id: 'gaps',
@@ -192,8 +264,13 @@ export function buildBriefing(input: BriefInput): Briefing {
   } else {
     const top = gaps.slice(0, 3).map((g) => {
       const cap = s.capabilities.find((c) => c.id === g.capability);
-      return `${missionName.get(g.mission) ?? g.mission}: ${capName.get(g.capability) ?? g.capability} short by up to ${roughly(g.short)} of ${roughly(g.required)} ${cap?.unit ?? ''} (${g.text})`;
+      const t = g.typical;
+      return `${missionName.get(g.mission) ?? g.mission}: ${capName.get(g.capability) ?? g.capability} short by ${roughly(t.short)} of ${roughly(t.required)} ${cap?.unit ?? ''} in ${periodSpan(t.from, t.to)} (${t.text})`;
     });
+    const early =
+      leadOnly.length > 0
+        ? ` In ${leadOnly.map((t) => `P${t}`).join(', ')} no requirement is met at all: the planner counts a unit only from the first period that starts after its lead time, and no pledged unit is ready on day 0.`
+        : '';
     let fill = '';
     if (input.potential?.solved) {
       const fillers = new Map<string, number>();
@@ -231,7 +308,7 @@ export function buildBriefing(input: BriefInput): Briefing {
     findings.push({
       id: 'gaps',
       headline: `${gaps.length} capability requirement${gaps.length === 1 ? '' : 's'} not fully met`,
-      text: `The biggest gaps: ${top.join('; ')}.${fill}`,
+      text: `The biggest gaps: ${top.join('; ')}.${early}${fill}`,
       link: '#gaps',
     });
   }
@@ -262,13 +339,13 @@ export function buildBriefing(input: BriefInput): Briefing {
       const worst = Object.entries(c.missionCoverage)
         .map(([m, cov]) => ({ m, drop: (input.resilience?.baselineMissionCoverage[m] ?? 1) - cov }))
         .sort((a, b) => b.drop - a.drop)[0];
-      return `${c.kind === 'nation' ? name(c.id) : c.label}${worst !== undefined && worst.drop > 0.005 ? ` (${missionName.get(worst.m) ?? worst.m} coverage falls by ${pct(worst.drop)})` : ''}`;
+      return `${c.kind === 'nation' ? name(c.id) : 'the conditional pledges'}${worst !== undefined && worst.drop > 0.005 ? ` (${missionName.get(worst.m) ?? worst.m} coverage falls by ${pct(worst.drop)})` : ''}`;
     };
     findings.push({
       id: 'resilience',
       headline:
         top.length > 0
-          ? `Most damaging loss: ${top[0] === undefined ? '' : top[0].kind === 'nation' ? name(top[0].id) : top[0].label}`
+          ? `Most damaging loss: ${top[0] === undefined ? '' : top[0].kind === 'nation' ? name(top[0].id) : 'the conditional pledges'}`
           : 'No single loss adds a gap',
       text:
         (top.length > 0
@@ -447,13 +524,11 @@ export function buildBriefing(input: BriefInput): Briefing {
   tables.push({
     id: 'gaps',
     caption: 'Capability gaps of the pledged force, with the binding cause.',
-    header: ['mission', 'capability', 'periods short', 'largest gap', 'required', 'why'],
-    rows: gaps.map((g) => [
+    header: ['mission', 'capability', 'periods', 'short', 'of', 'why'],
+    rows: gapRuns.map((g) => [
       missionName.get(g.mission) ?? g.mission,
       capName.get(g.capability) ?? g.capability,
-      g.periods.length === 1
-        ? `P${g.periods[0] ?? ''}`
-        : `P${Math.min(...g.periods)}–P${Math.max(...g.periods)} (${g.periods.length})`,
+      periodSpan(g.from, g.to),
       Number(g.short.toFixed(2)),
       Number(g.required.toFixed(2)),
       g.text,
