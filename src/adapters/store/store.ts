@@ -162,6 +162,9 @@ export class Store {
     private readonly now: () => Date,
   ) {}
 
+  /** Parsed current documents by scenario id (callers must not mutate them). */
+  private readonly cache = new Map<string, { version: number; hash: string; document: unknown }>();
+
   async close(): Promise<void> {
     await this.db.destroy();
   }
@@ -201,8 +204,44 @@ export class Store {
   }
 
   async getScenario(id: string): Promise<StoredScenario | undefined> {
-    const row = await this.db.selectFrom('scenarios').selectAll().where('id', '=', id).executeTakeFirst();
-    return row === undefined ? undefined : toStoredScenario(row);
+    return this.readScenario(this.db, id);
+  }
+
+  /**
+   * Reads a scenario row, parsing its document only when the cached parse is of another version: the
+   * document is the bulk of every read and write, and versions are immutable.
+   */
+  private async readScenario(db: Kysely<Database>, id: string): Promise<StoredScenario | undefined> {
+    const head = await db
+      .selectFrom('scenarios')
+      .select(['id', 'version', 'hash', 'revisions', 'updated_at', 'updated_by'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (head === undefined) return undefined;
+    const version = Number(head.version);
+    let document: unknown;
+    const cached = this.cache.get(id);
+    if (cached !== undefined && cached.version === version && cached.hash === head.hash)
+      document = cached.document;
+    else {
+      const row = await db
+        .selectFrom('scenario_versions')
+        .select('document')
+        .where('scenario_id', '=', id)
+        .where('version', '=', version)
+        .executeTakeFirstOrThrow();
+      document = parseJson(row.document);
+      this.cache.set(id, { version, hash: head.hash, document });
+    }
+    return {
+      id,
+      version,
+      hash: head.hash,
+      document,
+      revisions: JSON.parse(head.revisions) as Record<string, number>,
+      updatedAt: head.updated_at,
+      updatedBy: head.updated_by,
+    };
   }
 
   /** The scenario or `not-found`. */
@@ -306,9 +345,8 @@ export class Store {
     mutate: (current: StoredScenario) => Mutation,
   ): Promise<StoredScenario> {
     return this.write(async (trx, at) => {
-      const row = await trx.selectFrom('scenarios').selectAll().where('id', '=', id).executeTakeFirst();
-      if (row === undefined) throw new BulwarkError('not-found', `no workspace scenario "${id}"`);
-      const current = toStoredScenario(row);
+      const current = await this.readScenario(trx, id);
+      if (current === undefined) throw new BulwarkError('not-found', `no workspace scenario "${id}"`);
       const m = mutate(current);
       const version = current.version + 1;
       const text = JSON.stringify(m.document);
@@ -343,6 +381,7 @@ export class Store {
           summary: m.summary,
         })
         .execute();
+      this.cache.set(id, { version, hash, document: m.document });
       for (const c of m.changes)
         await this.appendAudit(trx, {
           at,
