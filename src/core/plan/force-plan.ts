@@ -622,7 +622,7 @@ function explainShortfall(
       case 'budget-ceiling':
         return `budget ceilings reached: ${who}`;
       case 'whole-units':
-        return `only fractions of a unit left (whole units): ${who}`;
+        return `less than one more whole unit available: ${who}`;
       case 'lead-time':
         return `lead time: ${ns.length <= 4 ? details.join(', ') : `${who} not ready yet`}`;
       case 'caveat':
