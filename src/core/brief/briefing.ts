@@ -429,13 +429,15 @@ export function buildBriefing(input: BriefInput): Briefing {
     caption:
       'Locations on the map. Personnel are the mission’s peak-period contingent divided evenly over its locations (the plan sources missions, not sites).',
     header: ['#', 'location', 'country', 'mission', 'contributors (personnel)'],
-    rows: points.map((pt) => [
-      pt.place,
-      pt.name,
-      s.missions.find((m) => m.id === pt.mission)?.locations.find((l) => l.id === pt.id)?.country ?? '',
-      pt.missionName,
-      pt.nations.length === 0 ? '—' : pt.nations.map((n) => `${n.id} ${roughly(n.personnel)}`).join(', '),
-    ]),
+    rows: [...points]
+      .sort((x, y) => x.place - y.place)
+      .map((pt) => [
+        pt.place,
+        pt.name,
+        s.missions.find((m) => m.id === pt.mission)?.locations.find((l) => l.id === pt.id)?.country ?? '',
+        pt.missionName,
+        pt.nations.length === 0 ? '—' : pt.nations.map((n) => `${n.id} ${roughly(n.personnel)}`).join(', '),
+      ]),
     numeric: [0],
   });
 
@@ -484,7 +486,7 @@ export function buildBriefing(input: BriefInput): Briefing {
         type: 'nominal',
         title: null,
         sort: { field: 'reqIndex', op: 'min' },
-        header: { labelLimit: 250, labelFontSize: 11 },
+        header: { labelLimit: 0, labelFontSize: 11 },
       },
       columns: 3,
       resolve: { scale: { y: 'independent' } },
@@ -509,7 +511,7 @@ export function buildBriefing(input: BriefInput): Briefing {
             },
           },
           {
-            mark: { type: 'line', point: true, color: '#D55E00', strokeWidth: 2 },
+            mark: { type: 'line', point: { color: '#D55E00' }, color: '#D55E00', strokeWidth: 2 },
             transform: [{ filter: "datum.series === 'required'" }],
             encoding: {
               x: { field: 'period', type: 'ordinal', sort: { field: 'order', op: 'min' } },
@@ -741,6 +743,11 @@ export function buildBriefing(input: BriefInput): Briefing {
       coalitionCollapse: 'coalition collapse',
       widerWar: 'wider war',
     };
+    // Cases keep their order and colour in every chart: the base first, in blue.
+    const caseScale = {
+      domain: a.cases.map((c) => c.label),
+      range: ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00'],
+    };
     const outcomeValues = a.cases.flatMap((c) =>
       Object.entries(c.outcomes).map(([o, prop], i) => ({
         case: c.label,
@@ -790,7 +797,7 @@ export function buildBriefing(input: BriefInput): Briefing {
                   field: 'case',
                   type: 'nominal',
                   title: 'case',
-                  scale: { range: ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00'] },
+                  scale: caseScale,
                 },
                 tooltip: [
                   { field: 'case' },
@@ -840,7 +847,12 @@ export function buildBriefing(input: BriefInput): Briefing {
           {
             mark: { type: 'area', opacity: 0.18 },
             encoding: {
-              x: { field: 'day', type: 'quantitative', title: 'days after the ceasefire' },
+              x: {
+                field: 'day',
+                type: 'quantitative',
+                title: 'days after the ceasefire',
+                scale: { domain: [0, a.horizonDays] },
+              },
               y: {
                 field: 'lo',
                 type: 'quantitative',
@@ -853,7 +865,7 @@ export function buildBriefing(input: BriefInput): Briefing {
                 field: 'case',
                 type: 'nominal',
                 title: 'case',
-                scale: { range: ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00'] },
+                scale: caseScale,
               },
             },
           },
