@@ -1,0 +1,348 @@
+/**
+ * Assurance as a pure pipeline around an injected runner: cases (scenario variants, each with the force to
+ * simulate) → compiled models → a job run by whoever executes chunks (in-process or worker threads) →
+ * merged counts → a result object of plain numbers, identical for any chunking of the runs.
+ */
+import type { Scenario } from '../scenario/index.js';
+import { fail, issue, ok, type Result } from '../shared/index.js';
+import type { ForceLayout } from './force-layout.js';
+import { forceFromPledges } from './force-layout.js';
+import { compileModel, parameterQuantile, pinParameter, type ModelParams } from './model-params.js';
+import type { Job } from './simulate.js';
+import { runChunk } from './simulate.js';
+import type { PartialStats } from './stats.js';
+import {
+  CATEGORIES,
+  fatalityBinLow,
+  GUARANTOR_FIELDS,
+  mergeChunks,
+  OUTCOMES,
+  type Outcome,
+} from './stats.js';
+import {
+  eventProbabilityBy,
+  histogramQuantile,
+  kaplanMeier,
+  pairedDifference,
+  round6,
+  wilson,
+  type PairedDifference,
+  type Proportion,
+  type SurvivalCurve,
+} from './statistics.js';
+
+/** One thing to simulate: a scenario (variants already applied) and optionally the force (default: pledges). */
+export interface AssuranceCase {
+  readonly id: string;
+  readonly label: string;
+  readonly scenario: Scenario;
+  readonly force?: ForceLayout;
+}
+
+/**
+ * Executes a job over runs [0, runs) and returns one merged `PartialStats` per model. Implementations:
+ * `runJobInline` here, the worker pool in adapters/workers. Must merge chunks in run order.
+ */
+export type JobRunner = (
+  job: Job,
+  seed: number,
+  runs: number,
+  onProgress?: (doneRuns: number) => void,
+) => Promise<PartialStats[]>;
+
+/** Runs a job in this thread, in chunks of `chunkRuns`, merged in order. */
+export function runJobInline(job: Job, seed: number, runs: number, chunkRuns = 10_000): PartialStats[] {
+  const chunks: PartialStats[][] = [];
+  for (let from = 0; from < runs; from += chunkRuns)
+    chunks.push(runChunk(job, seed, from, Math.min(runs, from + chunkRuns)));
+  return mergeChunks(job.models, chunks);
+}
+
+/** The in-process runner as a `JobRunner`. */
+export const inlineRunner: JobRunner = (job, seed, runs, onProgress) => {
+  const out = runJobInline(job, seed, runs);
+  onProgress?.(runs);
+  return Promise.resolve(out);
+};
+
+export interface AssuranceOptions {
+  readonly runs: number;
+  readonly seed: number;
+  /** Runs for the tornado (0: no tornado). */
+  readonly tornadoRuns: number;
+  /** Tornado probabilities at which each parameter is pinned (default 0.1 and 0.9). */
+  readonly tornadoLow?: number;
+  readonly tornadoHigh?: number;
+}
+
+export interface PreparedAssurance {
+  readonly cases: readonly { readonly id: string; readonly label: string; readonly model: ModelParams }[];
+  readonly job: Job;
+  /** Base model of the first case, then each uncertain parameter pinned low and high. */
+  readonly tornadoJob: Job | null;
+  readonly tornadoSides: readonly {
+    readonly parameter: number;
+    readonly low: number;
+    readonly high: number;
+  }[];
+  readonly options: Required<AssuranceOptions>;
+}
+
+/** Compiles the cases. Fails (as a value) when a scenario has no adversary to simulate. */
+export function prepareAssurance(
+  cases: readonly AssuranceCase[],
+  options: AssuranceOptions,
+): Result<PreparedAssurance> {
+  const opts: Required<AssuranceOptions> = { tornadoLow: 0.1, tornadoHigh: 0.9, ...options };
+  const missing = cases.find((c) => c.scenario.adversary === undefined);
+  if (missing !== undefined)
+    return fail([
+      issue(
+        'assurance.no-adversary',
+        ['adversary'],
+        `"${missing.id}" has no adversary block: nothing to simulate`,
+      ),
+    ]);
+  const compiled = cases.map((c) => ({
+    id: c.id,
+    label: c.label,
+    model: compileModel(c.scenario, { force: c.force ?? forceFromPledges(c.scenario) }),
+  }));
+  const job: Job = { models: compiled.map((c) => c.model) };
+  const base = compiled[0]?.model;
+  let tornadoJob: Job | null = null;
+  const sides: { parameter: number; low: number; high: number }[] = [];
+  if (base !== undefined && opts.tornadoRuns > 0) {
+    const models: ModelParams[] = [base];
+    base.parameters.forEach((p, i) => {
+      if (!p.uncertain) return;
+      const low = parameterQuantile(base, i, opts.tornadoLow);
+      const high = parameterQuantile(base, i, opts.tornadoHigh);
+      models.push(pinParameter(base, i, low), pinParameter(base, i, high));
+      sides.push({ parameter: i, low, high });
+    });
+    if (sides.length > 0) tornadoJob = { models };
+  }
+  return ok({ cases: compiled, job, tornadoJob, tornadoSides: sides, options: opts });
+}
+
+export interface FatalityQuantiles {
+  readonly p50: number | null;
+  readonly p90: number | null;
+  readonly p99: number | null;
+}
+
+export interface CaseResult {
+  readonly id: string;
+  readonly label: string;
+  readonly runs: number;
+  readonly force: { readonly nations: readonly string[]; readonly peakPersonnel: number };
+  /** Outcome at the horizon (mutually exclusive, sum to runs). */
+  readonly outcomes: Record<Outcome, Proportion>;
+  /** Reached level ≥ 2 (minor failure), ≥ 3 (ceasefire failed), ≥ 4 (tripwire tested), 6 (wider war). */
+  readonly minorFailure: Proportion;
+  readonly ceasefireFailed: Proportion;
+  readonly tripwireTested: Proportion;
+  readonly widerWar: Proportion;
+  /** Probability of each level at the horizon. */
+  readonly finalLevel: readonly number[];
+  readonly survival: { readonly ceasefire: SurvivalCurve; readonly tripwire: SurvivalCurve };
+  readonly fatalities: FatalityQuantiles & { readonly anyFatalities: Proportion };
+  readonly withdrawals: {
+    readonly nationsP50: number | null;
+    readonly nationsP90: number | null;
+    readonly anyWithdrawal: Proportion;
+    readonly byNation: Readonly<Record<string, Proportion>>;
+  };
+  readonly guarantor: Readonly<Record<(typeof GUARANTOR_FIELDS)[number], number>>;
+}
+
+export interface ComparisonRow {
+  readonly id: string;
+  readonly baseline: string;
+  /** Differences of probabilities against the baseline (first case), on the same runs. */
+  readonly ceasefireFailed: PairedDifference;
+  readonly outcomes: Record<Outcome, PairedDifference>;
+}
+
+export interface TornadoRow {
+  readonly key: string;
+  readonly label: string;
+  /** Parameter values at the low and high probabilities. */
+  readonly lowValue: number;
+  readonly highValue: number;
+  /** Probabilities with the parameter pinned low / high: ceasefire failed, tripwire tested, wider war, collapse. */
+  readonly low: TornadoSide;
+  readonly high: TornadoSide;
+  /** |high − low| of the ceasefire-failure probability: the ranking key. */
+  readonly swing: number;
+}
+
+export interface TornadoSide {
+  readonly ceasefireFailed: number;
+  readonly tripwireTested: number;
+  readonly widerWar: number;
+  readonly coalitionCollapse: number;
+}
+
+export interface AssuranceResult {
+  readonly seed: number;
+  readonly runs: number;
+  readonly horizonDays: number;
+  readonly cases: readonly CaseResult[];
+  readonly comparisons: readonly ComparisonRow[];
+  readonly tornado: {
+    readonly runs: number;
+    readonly lowProbability: number;
+    readonly highProbability: number;
+    readonly base: TornadoSide;
+    readonly rows: readonly TornadoRow[];
+  } | null;
+}
+
+function summariseCase(id: string, label: string, m: ModelParams, s: PartialStats): CaseResult {
+  const n = s.runs;
+  const T = m.horizonDays;
+  const outcomes = Object.fromEntries(OUTCOMES.map((o, i) => [o, wilson(s.outcomes[i]!, n)])) as Record<
+    Outcome,
+    Proportion
+  >;
+  let peak = 0;
+  for (let k = 0; k < m.nations; k++) peak += m.weight[k]!;
+  const byNation: Record<string, Proportion> = {};
+  m.nationIds.forEach((nid, k) => (byNation[nid] = wilson(s.withdrawnBy[k]!, n)));
+  const guarantor = Object.fromEntries(GUARANTOR_FIELDS.map((f, i) => [f, s.guarantor[i]!])) as Record<
+    (typeof GUARANTOR_FIELDS)[number],
+    number
+  >;
+  return {
+    id,
+    label,
+    runs: n,
+    force: { nations: m.nationIds, peakPersonnel: peak },
+    outcomes,
+    minorFailure: wilson(s.reached[2]!, n),
+    ceasefireFailed: wilson(s.reached[3]!, n),
+    tripwireTested: wilson(s.reached[4]!, n),
+    widerWar: wilson(s.reached[m.levels - 1]!, n),
+    finalLevel: Array.from(s.finalLevel, (c) => round6(n > 0 ? c / n : 0)),
+    survival: { ceasefire: kaplanMeier(s.firstFailure, T), tripwire: kaplanMeier(s.firstTripwire, T) },
+    fatalities: {
+      p50: histogramQuantile(s.fatalities, 0.5, fatalityBinLow),
+      p90: histogramQuantile(s.fatalities, 0.9, fatalityBinLow),
+      p99: histogramQuantile(s.fatalities, 0.99, fatalityBinLow),
+      anyFatalities: wilson(n - s.fatalities[0]!, n),
+    },
+    withdrawals: {
+      nationsP50: histogramQuantile(s.withdrawals, 0.5),
+      nationsP90: histogramQuantile(s.withdrawals, 0.9),
+      anyWithdrawal: wilson(n - s.withdrawals[0]!, n),
+      byNation,
+    },
+    guarantor,
+  };
+}
+
+/** Paired differences of case v against case 0 from the joint category table of case v. */
+function compare(id: string, baseline: string, s: PartialStats): ComparisonRow {
+  const n = s.runs;
+  const C = CATEGORIES;
+  const at = (c0: number, c: number): number => s.joint[c0 * C + c]!;
+  let failOnlyV = 0;
+  let failOnlyB = 0;
+  for (let a = 0; a < C; a++)
+    for (let b = 0; b < C; b++) {
+      if (b % 2 === 1 && a % 2 === 0) failOnlyV += at(a, b);
+      if (a % 2 === 1 && b % 2 === 0) failOnlyB += at(a, b);
+    }
+  const outcomes = Object.fromEntries(
+    OUTCOMES.map((o, oi) => {
+      let onlyV = 0;
+      let onlyB = 0;
+      for (let a = 0; a < C; a++)
+        for (let b = 0; b < C; b++) {
+          const inB = a >> 1 === oi;
+          const inV = b >> 1 === oi;
+          if (inV && !inB) onlyV += at(a, b);
+          if (inB && !inV) onlyB += at(a, b);
+        }
+      return [o, pairedDifference(onlyV, onlyB, n)];
+    }),
+  ) as Record<Outcome, PairedDifference>;
+  return { id, baseline, ceasefireFailed: pairedDifference(failOnlyV, failOnlyB, n), outcomes };
+}
+
+const side = (s: PartialStats, levels: number): TornadoSide => ({
+  ceasefireFailed: round6(s.reached[3]! / s.runs),
+  tripwireTested: round6(s.reached[4]! / s.runs),
+  widerWar: round6(s.reached[levels - 1]! / s.runs),
+  coalitionCollapse: round6(s.outcomes[OUTCOMES.indexOf('coalitionCollapse')]! / s.runs),
+});
+
+/** Turns merged counts into the result. `tornado` holds the merged stats of `prepared.tornadoJob`. */
+export function summariseAssurance(
+  prepared: PreparedAssurance,
+  stats: readonly PartialStats[],
+  tornado: readonly PartialStats[] | null,
+): AssuranceResult {
+  const cases = prepared.cases.map((c, i) => summariseCase(c.id, c.label, c.model, stats[i]!));
+  const first = prepared.cases[0];
+  const comparisons =
+    first === undefined ? [] : prepared.cases.slice(1).map((c, i) => compare(c.id, first.id, stats[i + 1]!));
+  let tornadoOut: AssuranceResult['tornado'] = null;
+  if (first !== undefined && prepared.tornadoJob !== null && tornado !== null) {
+    const L = first.model.levels;
+    const rows: TornadoRow[] = prepared.tornadoSides.map((t, j) => {
+      const low = side(tornado[1 + 2 * j]!, L);
+      const high = side(tornado[2 + 2 * j]!, L);
+      const p = first.model.parameters[t.parameter]!;
+      return {
+        key: p.key,
+        label: p.label,
+        lowValue: round6(t.low),
+        highValue: round6(t.high),
+        low,
+        high,
+        swing: round6(Math.abs(high.ceasefireFailed - low.ceasefireFailed)),
+      };
+    });
+    rows.sort((a, b) => b.swing - a.swing || a.key.localeCompare(b.key));
+    tornadoOut = {
+      runs: tornado[0]!.runs,
+      lowProbability: prepared.options.tornadoLow,
+      highProbability: prepared.options.tornadoHigh,
+      base: side(tornado[0]!, L),
+      rows,
+    };
+  }
+  return {
+    seed: prepared.options.seed,
+    runs: prepared.options.runs,
+    horizonDays: first?.model.horizonDays ?? 0,
+    cases,
+    comparisons,
+    tornado: tornadoOut,
+  };
+}
+
+/** Prepares, runs (main job, then tornado) and summarises. Progress counts runs of both jobs. */
+export async function runAssurance(
+  cases: readonly AssuranceCase[],
+  options: AssuranceOptions,
+  runner: JobRunner,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Result<AssuranceResult>> {
+  const prepared = prepareAssurance(cases, options);
+  if (!prepared.ok) return prepared;
+  const p = prepared.value;
+  const tornadoRuns = p.tornadoJob === null ? 0 : options.tornadoRuns;
+  const total = options.runs + tornadoRuns;
+  const stats = await runner(p.job, options.seed, options.runs, (d) => onProgress?.(d, total));
+  const tornado =
+    p.tornadoJob === null
+      ? null
+      : await runner(p.tornadoJob, options.seed, tornadoRuns, (d) => onProgress?.(options.runs + d, total));
+  return ok(summariseAssurance(p, stats, tornado));
+}
+
+export { eventProbabilityBy };

@@ -1,0 +1,83 @@
+/**
+ * The force the assurance engine simulates, as a small interface independent of where it came from: the
+ * scenario's active pledges by default (`forceFromPledges`), or a planner's result mapped into the same
+ * shape. Values are per planning period (index 0 = period 1); after the last period the last one holds.
+ */
+import type { Distribution, Scenario } from '../scenario/index.js';
+import { activePledges, coalitionNations, coversPeriod, missionUsesUnit } from '../scenario/index.js';
+
+export interface ForceNation {
+  /** Nation id (ISO alpha-3). */
+  readonly id: string;
+  /** Personnel deployed, per period. */
+  readonly personnel: readonly number[];
+  /** Personnel deployed on missions inside the host (exposed to attack), per period. */
+  readonly exposedPersonnel: readonly number[];
+  /** Combat power deployed (catalog `combatPower` × units), per period. */
+  readonly combatPower: readonly number[];
+  /** Host trainees delivered per year by the nation's units, per period. */
+  readonly traineesPerYear: readonly number[];
+  /** Fatalities the nation's public will bear before withdrawing (absent: it never withdraws). */
+  readonly casualtyTolerance?: Distribution | undefined;
+}
+
+export interface ForceLayout {
+  /** Number of planning periods described. */
+  readonly periods: number;
+  /** Days in one period. */
+  readonly periodDays: number;
+  /** Contributing nations, in scenario order. */
+  readonly nations: readonly ForceNation[];
+}
+
+/** Days in a planning period of `months` months (mean Gregorian month, 365.25 / 12 days). */
+export const periodDays = (months: number): number => Math.round((months * 365.25) / 12);
+
+/** A layout with no force at all (the calibration's "no force" case). */
+export function emptyForce(s: Scenario): ForceLayout {
+  return { periods: s.horizon.periods, periodDays: periodDays(s.horizon.periodMonths), nations: [] };
+}
+
+/**
+ * The force of the scenario's active pledges (pledges whose conditions hold: a variant without backstop
+ * drops the conditional ones). A pledge counts as exposed when one of the missions it may serve (all
+ * missions using its unit type, if it names none) deploys inside the host.
+ */
+export function forceFromPledges(s: Scenario): ForceLayout {
+  const T = s.horizon.periods;
+  const trainee = s.assurance.host?.traineeCapability;
+  const pledges = activePledges(s);
+  const nations: ForceNation[] = [];
+  for (const n of coalitionNations(s)) {
+    const own = pledges.filter((p) => p.nation === n.id);
+    if (own.length === 0) continue;
+    const personnel = new Array<number>(T).fill(0);
+    const exposed = new Array<number>(T).fill(0);
+    const combat = new Array<number>(T).fill(0);
+    const trainees = new Array<number>(T).fill(0);
+    for (const p of own) {
+      const u = s.catalog.find((x) => x.id === p.unitType);
+      if (u === undefined) continue;
+      const missions = s.missions.filter((m) =>
+        p.missions === undefined ? missionUsesUnit(m, u) : p.missions.includes(m.id),
+      );
+      const inHost = missions.some((m) => m.inHost);
+      for (let t = 1; t <= T; t++) {
+        if (!coversPeriod(s, p, t)) continue;
+        personnel[t - 1]! += u.personnel * p.units;
+        if (inHost) exposed[t - 1]! += u.personnel * p.units;
+        combat[t - 1]! += u.combatPower * p.units;
+        if (trainee !== undefined) trainees[t - 1]! += (u.capabilities[trainee] ?? 0) * p.units;
+      }
+    }
+    nations.push({
+      id: n.id,
+      personnel,
+      exposedPersonnel: exposed,
+      combatPower: combat,
+      traineesPerYear: trainees,
+      casualtyTolerance: n.casualtyTolerance,
+    });
+  }
+  return { periods: T, periodDays: periodDays(s.horizon.periodMonths), nations };
+}

@@ -1,0 +1,387 @@
+/**
+ * The hot loop: simulates runs [from, to) of every model in a job and returns their partial statistics.
+ *
+ * Readable model (docs/model.md has the equations): each day t = 1 … T at ladder level ℓ,
+ *   λup(ℓ, t) = up[ℓ] · gate(ℓ) · exp(deter[ℓ] · θ · (ρ − D(t) − P(t))),   λdown(ℓ) = down[ℓ],
+ *   D(t) = wH · H(t) / Href + wF · F(t) / Fref,   P(t) = wR · R(t) + wG · G · α / (α + β);
+ * a move happens on day t with probability 1 − exp(−(λup + λdown)), upwards with share λup / (λup + λdown).
+ *
+ * Implementation: instead of one uniform per day, each sojourn draws an exponential clock E ~ Exp(1) and
+ * moves on the first day the accumulated hazard Σ (λup + λdown) reaches E. The probability of no move through
+ * day t is exp(−Σ λ), exactly the product of the daily probabilities above, so the two are the same process
+ * in distribution; the clock needs no random draw and no exp() per day. Because the host's strength grows
+ * linearly between events, exp(−deter·θ·wH·H(t)/Href) is updated by one multiplication a day.
+ *
+ * Everything per day is arithmetic on locals; events (moves, attacks, withdrawals, guarantor decisions,
+ * period changes) call `refresh`, which recomputes the hazards of the current level.
+ */
+import { TABLE_SIZE } from './distribution.js';
+import type { ModelParams } from './model-params.js';
+import { P_CREDIBILITY, P_FATALITIES, P_RISK, P_TOLERANCE } from './model-params.js';
+import { hashUnit, mix32, TWO_POW_MINUS_32 } from './rng.js';
+import type { PartialStats } from './stats.js';
+import {
+  CATEGORIES,
+  emptyStats,
+  fatalityBin,
+  O_COLLAPSE,
+  O_CONTAINED,
+  O_CONTESTED,
+  O_HELD,
+  O_RENEWED,
+  O_WIDER,
+} from './stats.js';
+
+/** A job: models simulated in lockstep on the same run indices (common random numbers). */
+export interface Job {
+  readonly models: readonly ModelParams[];
+}
+
+const K1 = TABLE_SIZE + 1;
+
+/** Per-model scratch reused across runs of a chunk (no allocation per run or step). */
+interface Scratch {
+  readonly will: Float64Array;
+  readonly tol: Float64Array;
+  readonly present: Uint8Array;
+  readonly first: Int32Array;
+  /** Run state shared with `refresh`: see the S_* indices. */
+  readonly s: Float64Array;
+  /** Outputs of `refresh`: upL, dnL, ratio, exposed. */
+  readonly out: Float64Array;
+  readonly rng: Uint32Array;
+}
+
+const S_RHO = 0;
+const S_ALPHA = 1;
+const S_BETA = 2;
+const S_HBASE = 3;
+const S_TBASE = 4;
+const S_GROWTH = 5;
+const S_PERIOD = 6;
+const S_TOTALW = 7;
+
+function makeScratch(m: ModelParams): Scratch {
+  let totalW = 0;
+  for (let k = 0; k < m.nations; k++) totalW += m.weight[k]!;
+  const s = new Float64Array(8);
+  s[S_TOTALW] = totalW;
+  return {
+    will: new Float64Array(m.nations),
+    tol: new Float64Array(m.nations),
+    present: new Uint8Array(m.nations),
+    first: new Int32Array(m.levels),
+    s,
+    out: new Float64Array(4),
+    rng: new Uint32Array(4),
+  };
+}
+
+/** Draw of per-run parameter i: pinned value, else its quantile table at hashUnit(seed, run, key). */
+function drawParameter(m: ModelParams, i: number, seed: number, run: number): number {
+  const u = hashUnit(seed, run, m.keys[i]!);
+  const pinned = m.fixed[i]!;
+  if (pinned === pinned) return pinned;
+  const x = u * TABLE_SIZE;
+  const j = x | 0;
+  const lo = m.tables[i * K1 + j]!;
+  return lo + (x - j) * (m.tables[i * K1 + j + 1]! - lo);
+}
+
+/**
+ * Recomputes the current level's hazards at the end of day t after an event. Closes the host-growth segment
+ * at t: H(t) = Hbase + g · (t − tbase). Writes out[0] = λup at H(t), out[1] = λdown, out[2] = daily growth
+ * factor of λup, out[3] = exposed personnel present.
+ */
+function refresh(m: ModelParams, sc: Scratch, level: number, t: number): void {
+  const N = m.nations;
+  const s = sc.s;
+  const base = s[S_PERIOD]! * N;
+  let F = 0;
+  let tr = 0;
+  let ex = 0;
+  let w = 0;
+  for (let k = 0; k < N; k++) {
+    if (sc.present[k] === 0) continue;
+    F += m.combat[base + k]!;
+    tr += m.trainees[base + k]!;
+    ex += m.exposed[base + k]!;
+    w += m.weight[k]!;
+  }
+  const H = s[S_HBASE]! + s[S_GROWTH]! * (t - s[S_TBASE]!);
+  s[S_HBASE] = H;
+  s[S_TBASE] = t;
+  const g = m.feedback === 1 ? (m.hostPerTrainee * tr) / 365 : 0;
+  s[S_GROWTH] = g;
+  const totalW = s[S_TOTALW]!;
+  const R = totalW > 0 ? (m.retaliation * w) / totalW : 0;
+  const mu = s[S_ALPHA]! / (s[S_ALPHA]! + s[S_BETA]!);
+  const D = (m.wHost * H) / m.hostReference + (m.wForce * F) / m.forceReference;
+  const P = m.wRetaliation * R + m.wGuarantor * m.guarantorPower * mu;
+  const X = m.theta * (s[S_RHO]! - D - P);
+  // Attacks on the force need exposed personnel; war with the guarantor needs a backstop.
+  const open = level === 3 || level === 4 ? ex > 0 : level === 5 ? m.guarantorActive === 1 : true;
+  const d = m.deter[level]!;
+  sc.out[0] = open ? m.up[level]! * Math.exp(d * X) : 0;
+  sc.out[1] = m.down[level]!;
+  sc.out[2] = Math.exp((-d * m.theta * m.wHost * g) / m.hostReference);
+  sc.out[3] = ex;
+}
+
+/** Simulates run `run` of model m, adds it to `st`, returns its paired category. */
+function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number, run: number): number {
+  const N = m.nations;
+  const L = m.levels;
+  const T = m.horizonDays;
+  const INF = T + 1;
+  const s = sc.s;
+  const occ = st.occupancy;
+  const feedback = m.feedback === 1;
+
+  // Uncertain parameters, drawn once per run from (seed, run, key) only.
+  s[S_RHO] = drawParameter(m, P_RISK, seed, run);
+  const cred = drawParameter(m, P_CREDIBILITY, seed, run);
+  for (let k = 0; k < N; k++) {
+    const tol = drawParameter(m, P_TOLERANCE + k, seed, run);
+    sc.tol[k] = m.hasTolerance[k] === 1 ? tol : Infinity;
+    sc.will[k] = 1;
+    sc.present[k] = 1;
+  }
+  for (let l = 0; l < L; l++) sc.first[l] = -1;
+  s[S_ALPHA] = m.priorAlpha;
+  s[S_BETA] = m.priorBeta;
+  s[S_HBASE] = m.hostBaseline;
+  s[S_TBASE] = 0;
+  s[S_GROWTH] = 0;
+  s[S_PERIOD] = 0;
+  const fatPinned = m.fixed[P_FATALITIES]!;
+  const fatOff = P_FATALITIES * K1;
+
+  // xoshiro128** state of this run (splitmix32 from (seed, run)); inlined below.
+  let z = mix32((seed ^ mix32((run ^ 0x5bd1e995) >>> 0)) >>> 0);
+  z = (z + 0x9e3779b9) | 0;
+  let s0 = mix32(z) | 0;
+  z = (z + 0x9e3779b9) | 0;
+  let s1 = mix32(z) | 0;
+  z = (z + 0x9e3779b9) | 0;
+  let s2 = mix32(z) | 0;
+  z = (z + 0x9e3779b9) | 0;
+  let s3 = mix32(z) | 0;
+  if ((s0 | s1 | s2 | s3) === 0) s0 = 1;
+  let r: number;
+  let tt: number;
+
+  let level = 0;
+  let maxLevel = 0;
+  let fatal = 0;
+  let withdrawn = 0;
+  let withdrawnWeight = 0;
+  let decisionDay = INF;
+  let triggered = false;
+  let intervened = false;
+  let abstained = false;
+  let nextPeriod = m.periods > 1 ? m.periodDays + 1 : INF;
+  let nextSched = nextPeriod;
+  occ[0]! += 1;
+
+  refresh(m, sc, level, 0);
+  let upL = sc.out[0]!;
+  let dnL = sc.out[1]!;
+  let ratio = sc.out[2]!;
+  let exposedNow = sc.out[3]!;
+  // E ~ Exp(1) from u = (x + 0.5) / 2^32 ∈ (0, 1).
+  r = Math.imul(s1, 5);
+  r = Math.imul((r << 7) | (r >>> 25), 9) >>> 0;
+  tt = s1 << 9;
+  s2 ^= s0;
+  s3 ^= s1;
+  s1 ^= s2;
+  s0 ^= s3;
+  s2 ^= tt;
+  s3 = (s3 << 11) | (s3 >>> 21);
+  let clock = -Math.log(1 - (r + 0.5) * TWO_POW_MINUS_32);
+  let cum = 0;
+
+  for (let t = 1; t <= T; t++) {
+    if (t === nextSched) {
+      if (t === nextPeriod) {
+        const p: number = s[S_PERIOD] + 1;
+        s[S_PERIOD] = p;
+        nextPeriod = p < m.periods - 1 ? nextPeriod + m.periodDays : INF;
+      }
+      if (t === decisionDay) {
+        decisionDay = INF;
+        r = Math.imul(s1, 5);
+        r = Math.imul((r << 7) | (r >>> 25), 9) >>> 0;
+        tt = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= tt;
+        s3 = (s3 << 11) | (s3 >>> 21);
+        if ((r + 0.5) * TWO_POW_MINUS_32 < cred) {
+          // The guarantor intervenes: the adversary's belief in its resolve rises (α + 1).
+          s[S_ALPHA] += 1;
+          st.guarantor[3]! += 1;
+          intervened = true;
+          if (level >= 4 && level < L - 1) {
+            r = Math.imul(s1, 5);
+            r = Math.imul((r << 7) | (r >>> 25), 9) >>> 0;
+            tt = s1 << 9;
+            s2 ^= s0;
+            s3 ^= s1;
+            s1 ^= s2;
+            s0 ^= s3;
+            s2 ^= tt;
+            s3 = (s3 << 11) | (s3 >>> 21);
+            const to = (r + 0.5) * TWO_POW_MINUS_32 < m.interventionDeters ? m.detersTo : L - 1;
+            st.guarantor[to === L - 1 ? 5 : 4]! += 1;
+            occ[t * L + level]! -= 1;
+            occ[t * L + to]! += 1;
+            level = to;
+            while (maxLevel < level) sc.first[++maxLevel] = t;
+          }
+        } else {
+          s[S_BETA] += 1;
+          abstained = true;
+        }
+      }
+      nextSched = nextPeriod < decisionDay ? nextPeriod : decisionDay;
+      refresh(m, sc, level, t - 1);
+      upL = sc.out[0]!;
+      dnL = sc.out[1]!;
+      ratio = sc.out[2]!;
+      exposedNow = sc.out[3]!;
+    }
+    upL *= ratio;
+    cum += upL + dnL;
+    if (cum >= clock) {
+      r = Math.imul(s1, 5);
+      r = Math.imul((r << 7) | (r >>> 25), 9) >>> 0;
+      tt = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= tt;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      const old = level;
+      level = (r + 0.5) * TWO_POW_MINUS_32 * (upL + dnL) < upL ? level + 1 : level - 1;
+      occ[t * L + old]! -= 1;
+      occ[t * L + level]! += 1;
+      if (level > maxLevel) {
+        maxLevel = level;
+        sc.first[level] = t;
+      }
+      if (level > old && (level === 4 || level === 5)) {
+        // An attack on the force: fatalities drawn per attack, shared by exposed personnel.
+        r = Math.imul(s1, 5);
+        r = Math.imul((r << 7) | (r >>> 25), 9) >>> 0;
+        tt = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= tt;
+        s3 = (s3 << 11) | (s3 >>> 21);
+        let f = fatPinned;
+        if (f !== f) {
+          const x = (r + 0.5) * TWO_POW_MINUS_32 * TABLE_SIZE;
+          const j = x | 0;
+          const lo = m.tables[fatOff + j]!;
+          f = lo + (x - j) * (m.tables[fatOff + j + 1]! - lo);
+        }
+        const deaths = Math.round(f > 0 ? f : 0);
+        fatal += deaths;
+        if (feedback && deaths > 0 && exposedNow > 0) {
+          const base = s[S_PERIOD] * N;
+          for (let k = 0; k < N; k++) {
+            if (sc.present[k] === 0) continue;
+            const share = (deaths * m.exposed[base + k]!) / exposedNow;
+            if (share <= 0) continue;
+            sc.will[k]! -= share / sc.tol[k]!;
+            if (sc.will[k]! <= 0) {
+              sc.present[k] = 0;
+              withdrawn++;
+              withdrawnWeight += m.weight[k]!;
+              st.withdrawnBy[k]! += 1;
+            }
+          }
+        }
+        if (feedback && m.guarantorActive === 1 && fatal >= m.fatalityThreshold && decisionDay === INF) {
+          decisionDay = t + (m.lagDays >= 1 ? Math.round(m.lagDays) : 1);
+          if (decisionDay < nextSched) nextSched = decisionDay;
+          triggered = true;
+        }
+      }
+      refresh(m, sc, level, t);
+      upL = sc.out[0]!;
+      dnL = sc.out[1]!;
+      ratio = sc.out[2]!;
+      exposedNow = sc.out[3]!;
+      r = Math.imul(s1, 5);
+      r = Math.imul((r << 7) | (r >>> 25), 9) >>> 0;
+      tt = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= tt;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      clock = -Math.log(1 - (r + 0.5) * TWO_POW_MINUS_32);
+      cum = 0;
+    }
+    if (upL === 0 && dnL === 0 && nextSched === INF) break;
+  }
+
+  // Outcome at the horizon, most severe first.
+  const totalW = s[S_TOTALW]!;
+  let outcome: number;
+  if (maxLevel >= L - 1) outcome = O_WIDER;
+  else if (totalW > 0 && withdrawnWeight > m.collapseShare * totalW) outcome = O_COLLAPSE;
+  else if (level >= 3) outcome = O_RENEWED;
+  else if (maxLevel >= 4) outcome = O_CONTAINED;
+  else if (maxLevel >= 1) outcome = O_CONTESTED;
+  else outcome = O_HELD;
+
+  st.runs += 1;
+  st.runDays += T;
+  st.outcomes[outcome]! += 1;
+  for (let l = 0; l <= maxLevel; l++) st.reached[l]! += 1;
+  st.finalLevel[level]! += 1;
+  const f2 = sc.first[2]!;
+  const f3 = sc.first[3]!;
+  const f4 = sc.first[4]!;
+  const f6 = sc.first[L - 1]!;
+  st.firstMinor[f2 < 0 ? INF : f2]! += 1;
+  st.firstFailure[f3 < 0 ? INF : f3]! += 1;
+  st.firstTripwire[f4 < 0 ? INF : f4]! += 1;
+  st.firstWider[f6 < 0 ? INF : f6]! += 1;
+  st.fatalities[fatalityBin(fatal)]! += 1;
+  st.withdrawals[withdrawn]! += 1;
+  if (triggered) st.guarantor[0]! += 1;
+  if (intervened) st.guarantor[1]! += 1;
+  if (abstained) st.guarantor[2]! += 1;
+  return outcome * 2 + (maxLevel >= 3 ? 1 : 0);
+}
+
+/**
+ * Runs [from, to) of every model of the job, in lockstep (run i of every model uses the same draws), and
+ * returns one `PartialStats` per model. Pure; depends only on (job, seed, from, to).
+ */
+export function runChunk(job: Job, seed: number, from: number, to: number): PartialStats[] {
+  const stats = job.models.map(emptyStats);
+  const scratch = job.models.map(makeScratch);
+  const V = job.models.length;
+  for (let run = from; run < to; run++) {
+    let cat0 = 0;
+    for (let v = 0; v < V; v++) {
+      const st = stats[v]!;
+      const cat = simulateRun(job.models[v]!, st, scratch[v]!, seed >>> 0, run);
+      if (v === 0) cat0 = cat;
+      st.joint[cat0 * CATEGORIES + cat]! += 1;
+    }
+  }
+  return stats;
+}
