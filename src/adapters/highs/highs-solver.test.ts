@@ -74,6 +74,31 @@ describe('HiGHS adapter', () => {
     b.row('r', 0, Infinity, [[x, 1]]);
     expect(solver.solve(b.build()).status).toBe('unbounded');
   });
+  it('stops at the time limit and says so as a value', () => {
+    // A market-split instance (Cornuéjols & Dawande 1998): 4 equality rows over 40 binaries with
+    // coefficients in [0, 99] and right-hand sides half the row sums; notoriously hard for branch and bound.
+    let seed = 12345;
+    const next = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return (seed >>> 16) % 100;
+    };
+    const b = new LpBuilder('market-split');
+    const xs = Array.from({ length: 40 }, (_, j) => b.variable(`x${j}`, 0, 1, 0, true));
+    for (let i = 0; i < 4; i++) {
+      const a = xs.map(() => next());
+      const rhs = Math.floor(a.reduce((p, q) => p + q, 0) / 2);
+      b.row(
+        `r${i}`,
+        rhs,
+        rhs,
+        xs.map((x, j) => [x, a[j] ?? 0] as const),
+      );
+    }
+    const o = solver.solve(b.build(), { timeLimitSeconds: 0.3 });
+    expect(o.status).toBe('time-limit');
+    expect(o.seconds).toBeLessThan(5);
+  });
+
   it('solveEach equals solving each edited model afresh, and restores the model between sets', () => {
     const m = diet();
     const sets: LpEdit[][] = [
