@@ -14,6 +14,8 @@ import { register as registerShow } from './commands/show.js';
 import { register as registerSchema } from './commands/schema.js';
 import { register as registerBrief } from './commands/brief.js';
 import { register as registerPlan } from './commands/plan.js';
+import { register as registerServe } from './commands/serve.js';
+import { register as registerAudit } from './commands/audit.js';
 
 import { bulwarkVersion as version } from './version.js';
 
@@ -31,6 +33,8 @@ export function buildProgram(ctx: CliContext): Command {
   registerSchema(program, ctx);
   registerBrief(program, ctx);
   registerPlan(program, ctx);
+  registerServe(program, ctx);
+  registerAudit(program, ctx);
   for (const c of program.commands)
     c.exitOverride().configureOutput({
       writeOut: (s) => ctx.out(s.trimEnd()),

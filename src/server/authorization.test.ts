@@ -5,6 +5,8 @@
  * 409/400 without changing anything, and a refused one gets 403 (401 without credentials).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { RunKind } from '../app/runs.js';
 import { buildRoutes } from './routes.js';
 import { makeTestWorkspace, type Session, type TestWorkspace } from './testing.js';
 
@@ -100,9 +102,9 @@ const matrix: Record<string, Row> = {
   'DELETE /api/runs/:runId': { allow: gbrOnly, request: (f) => ({ url: `/api/runs/${f.run}` }) },
   'GET /api/scenarios/:id/export.json': { allow: all, request: (f) => ({ url: `${S(f)}/export.json` }) },
   'GET /api/scenarios/:id/export.csv': { allow: all, request: (f) => ({ url: `${S(f)}/export.csv` }) },
-  'GET /api/scenarios/:id/briefing.html': {
+  'GET /api/runs/:runId/briefing.html': {
     allow: all,
-    request: (f) => ({ url: `${S(f)}/briefing.html?version=1` }),
+    request: (f) => ({ url: `/api/runs/${f.run}/briefing.html` }),
   },
 };
 
@@ -139,8 +141,15 @@ describe('authorisation matrix', () => {
   const routes: { method: string; url: string }[] = [];
 
   beforeAll(async () => {
-    // With a (fake) briefing renderer, so the briefing route exists.
-    w = await makeTestWorkspace({ briefing: () => Promise.resolve('<html></html>') });
+    // A stand-in `brief` kind, so the fixture run has a briefing to download.
+    const fakeBrief: RunKind<Record<string, never>> = {
+      name: 'brief',
+      description: 'fake',
+      options: z.strictObject({}),
+      seed: () => 1,
+      run: () => Promise.resolve({ html: '<!doctype html><title>b</title>' }),
+    };
+    w = await makeTestWorkspace({ kinds: [fakeBrief as unknown as RunKind<never>] });
     routes.push(...buildRoutes(w.deps).map((r) => ({ method: r.method, url: r.url })));
     const coordS = await w.login('coord');
     const get = async <T>(url: string): Promise<T> => (await w.call(coordS, 'GET', url)).json<T>();
@@ -153,9 +162,9 @@ describe('authorisation matrix', () => {
       const first = (await get<{ items: { value: { id: string } }[] }>(`${sc}/${c}`)).items[0]!.value;
       items[c] = { id: first.id, value: first };
     }
-    const run = (
-      await w.call(await w.login('gbr'), 'POST', `${sc}/runs`, { kind: 'count', options: { steps: 1 } })
-    ).json<{ id: string }>();
+    const run = (await w.call(await w.login('gbr'), 'POST', `${sc}/runs`, { kind: 'brief' })).json<{
+      id: string;
+    }>();
     await w.deps.runs.drain();
     f = {
       scenario: w.scenarioId,

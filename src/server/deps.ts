@@ -1,4 +1,3 @@
-import type { Scenario } from '../core/scenario/index.js';
 import type { RunQueue } from '../app/runs.js';
 import type { Auth } from '../app/workspace-auth.js';
 import type { Workspace } from '../app/workspace.js';
@@ -8,8 +7,6 @@ export interface AppDeps {
   readonly workspace: Workspace;
   readonly auth: Auth;
   readonly runs: RunQueue;
-  /** Renders a self-contained HTML briefing; the route exists only when given. */
-  readonly briefing?: (scenario: Scenario, variants: readonly string[]) => Promise<string>;
   /** Folder of the built web front end (`web/dist`); not served when undefined or missing. */
   readonly webDir?: string;
   readonly cookieSecure: boolean;

@@ -365,6 +365,33 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       },
     },
     {
+      method: 'GET',
+      url: '/api/runs/:runId/briefing.html',
+      summary: 'The self-contained HTML briefing made by a finished `brief` run',
+      tag: 'exports',
+      access: everyone,
+      produces: 'text/html',
+      handler: async (ctx) => {
+        const id = ctx.params['runId'] ?? '';
+        const run = await workspace.store.getRun(id);
+        const text = run?.kind === 'brief' ? await workspace.store.getRunResult(id) : null;
+        const html = text === null ? undefined : (JSON.parse(text) as { html?: unknown }).html;
+        if (run === undefined || typeof html !== 'string')
+          throw new BulwarkError(
+            'not-found',
+            `run "${id}" has no briefing (only a finished brief run has one)`,
+          );
+        void ctx.reply
+          .header(
+            'content-disposition',
+            `attachment; filename="${run.scenarioId}-v${run.scenarioVersion}-briefing.html"`,
+          )
+          .type('text/html; charset=utf-8')
+          .send(html);
+        return undefined;
+      },
+    },
+    {
       method: 'DELETE',
       url: '/api/runs/:runId',
       summary: 'Cancel a queued or running run (its creator or a coordinator)',
@@ -466,31 +493,6 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       },
     },
   ];
-  if (deps.briefing !== undefined) {
-    const briefing = deps.briefing;
-    routes.push({
-      method: 'GET',
-      url: '/api/scenarios/:id/briefing.html',
-      summary:
-        'A self-contained HTML briefing of the scenario (?version=n, ?variant=id repeatable as comma list)',
-      tag: 'exports',
-      access: everyone,
-      produces: 'text/html',
-      handler: async (ctx) => {
-        const d = await workspace.document(ctx.params['id'] ?? '', optionalVersion(ctx));
-        const variants = (ctx.query['variant'] ?? '').split(',').filter((v) => v !== '');
-        const html = await briefing(d.scenario, variants);
-        void ctx.reply
-          .header(
-            'content-disposition',
-            `attachment; filename="${ctx.params['id']}-v${d.version}-briefing.html"`,
-          )
-          .type('text/html; charset=utf-8')
-          .send(html);
-        return undefined;
-      },
-    });
-  }
   // ---- the scenario's collections: one set of routes each ----
   for (const c of collectionNames) {
     const base = `/api/scenarios/:id/${c}`;

@@ -69,7 +69,6 @@ export const testUsers: readonly { username: string; role: Role; nation?: string
 export async function makeTestWorkspace(
   o: {
     databaseUrl?: string;
-    briefing?: AppDeps['briefing'];
     builtin?: string;
     kinds?: readonly RunKind<never>[];
     loginRateLimit?: number;
@@ -95,7 +94,6 @@ export async function makeTestWorkspace(
     auth,
     runs,
     loginRateLimit: o.loginRateLimit ?? 1000,
-    ...(o.briefing === undefined ? {} : { briefing: o.briefing }),
   };
   const app = await createApp(deps);
   const sessions = new Map<string, Session>();

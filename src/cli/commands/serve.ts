@@ -1,0 +1,67 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { openStore } from '../../adapters/store/index.js';
+import { RunQueue, type RunKind } from '../../app/runs.js';
+import { assureKind, briefKind, planKind } from '../../app/runs-kinds.js';
+import { Auth } from '../../app/workspace-auth.js';
+import { Workspace } from '../../app/workspace.js';
+import { createApp, defaultAppOptions } from '../../server/index.js';
+import type { CliContext } from '../context.js';
+import { intOption } from '../options.js';
+import { bulwarkVersion as version } from '../version.js';
+
+const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('serve')
+    .description('start the coalition workspace (API and web front end) on loopback')
+    .option('--port <n>', 'port (default BULWARK_PORT or 8080; 0 picks a free one)', intOption(0, 65535))
+    .option('--host <host>', 'address to listen on (default BULWARK_HOST or 127.0.0.1)')
+    .option('--data <dir>', 'data directory for the embedded database (default BULWARK_DATA_DIR or ./data)')
+    .option('--seed <scenario>', 'built-in scenario to seed an empty workspace with', 'ukraine-2025')
+    .action(async (opts: { port?: number; host?: string; data?: string; seed: string }) => {
+      const c = ctx.config;
+      const store = await openStore({ dataDir: opts.data ?? c.dataDir, databaseUrl: c.databaseUrl });
+      try {
+        const auth = new Auth(store);
+        if ((await auth.ensureAdmin(c.adminUser, c.adminPassword)) === 'created')
+          ctx.err(`created the first coordinator "${c.adminUser}"`);
+        const workspace = new Workspace(store);
+        if ((await workspace.seed(opts.seed)) === 'seeded')
+          ctx.err(`seeded workspace scenario "${opts.seed}"`);
+        const interrupted = await store.interruptUnfinishedRuns();
+        if (interrupted > 0)
+          ctx.err(`${interrupted} run(s) left unfinished by the last shutdown marked interrupted`);
+        const runs = new RunQueue(store, [
+          planKind,
+          assureKind,
+          briefKind(version, () => new Date()),
+        ] as unknown as RunKind<never>[]);
+        const app = await createApp(
+          { ...defaultAppOptions, workspace, auth, runs, webDir: webDist, cookieSecure: c.cookieSecure },
+          version,
+        );
+        const host = opts.host ?? c.host;
+        const address = await app.listen({ port: opts.port ?? c.port, host });
+        ctx.err(
+          `Bulwark workspace on ${address} (${store.dialect}${store.dialect === 'sqlite' ? ` in ${opts.data ?? c.dataDir}` : ''})`,
+        );
+        await new Promise<void>((done) => {
+          const stop = (): void => {
+            process.off('SIGINT', stop);
+            process.off('SIGTERM', stop);
+            done();
+          };
+          process.on('SIGINT', stop);
+          process.on('SIGTERM', stop);
+        });
+        ctx.err('stopping…');
+        await runs.stop();
+        await app.close();
+      } finally {
+        await store.close();
+      }
+    });
+}
