@@ -1,0 +1,1 @@
+export { createWorkerPool, workerEntry, type PoolOptions, type WorkerPool } from './pool.js';

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { loadFixture } from '../../../test/helpers.js';
+import { applyVariants } from '../../core/scenario/index.js';
+import { runAssurance, runJobInline, compileModel } from '../../core/assure/index.js';
+import { canonicalJson } from '../../core/shared/index.js';
+import { createWorkerPool } from './index.js';
+
+const cases = () => {
+  const s = loadFixture();
+  const v = applyVariants(s, ['no-backstop']);
+  if (!v.ok) throw new Error('variant');
+  return [
+    { id: 'base', label: 'Base', scenario: s },
+    { id: 'no-backstop', label: 'No backstop', scenario: v.value.scenario },
+  ];
+};
+
+describe('worker pool', () => {
+  it('same seed → byte-identical JSON with 1 and 2 workers (and in-process)', async () => {
+    const opts = { runs: 20_000, seed: 42, tornadoRuns: 2_000 };
+    const one = createWorkerPool({ workers: 1, chunkRuns: 3_000 });
+    const two = createWorkerPool({ workers: 2, chunkRuns: 1_700 });
+    try {
+      const a = await runAssurance(cases(), opts, one.run);
+      const b = await runAssurance(cases(), opts, two.run);
+      expect(a.ok && b.ok).toBe(true);
+      if (!a.ok || !b.ok) return;
+      expect(canonicalJson(b.value)).toBe(canonicalJson(a.value));
+      const job = { models: [compileModel(cases()[0]!.scenario)] };
+      expect((await two.run(job, 42, 5_000))[0]).toEqual(runJobInline(job, 42, 5_000)[0]);
+    } finally {
+      await one.close();
+      await two.close();
+    }
+  });
+  it('reports progress and can be cancelled', async () => {
+    const pool = createWorkerPool({ workers: 2, chunkRuns: 1_000 });
+    const seen: number[] = [];
+    const job = { models: [compileModel(loadFixture())] };
+    await pool.run(job, 1, 5_000, (d) => seen.push(d));
+    expect(seen.at(-1)).toBe(5_000);
+    expect(seen).toEqual([...seen].sort((x, y) => x - y));
+    await pool.close();
+    const ac = new AbortController();
+    const cancellable = createWorkerPool({ workers: 2, chunkRuns: 500, signal: ac.signal });
+    const p = cancellable.run(job, 1, 2_000_000, (d) => {
+      if (d >= 1_000) ac.abort(new Error('stopped by test'));
+    });
+    await expect(p).rejects.toThrow('stopped by test');
+  });
+});
