@@ -62,6 +62,7 @@ function quote(s: string): string {
 export function formatNumber(x: number): string {
   const s = String(x);
   if (!s.includes('e')) return s;
+  if (Number.isInteger(x)) return BigInt(x).toString();
   return x.toFixed(15).replace(/0+$/, '').replace(/\.$/, '');
 }
 

@@ -206,7 +206,7 @@ export function bestResponse(
       let arg = 0;
       first?.moves.forEach((_, a) => {
         const v = solveContext(members.map((m) => ({ node: m.node.moves[a]?.node ?? m.node, w: m.w })));
-        if (v > best + EPSILON * Math.max(1, Math.abs(best))) [best, arg] = [v, a];
+        if (a === 0 || v > best + EPSILON * Math.max(1, Math.abs(best))) [best, arg] = [v, a];
       });
       plan.set(id, arg);
       total += best;

@@ -69,13 +69,13 @@ export function randomPerfectInformation(xs: readonly number[], players: number,
  * A random one-sided incomplete-information game: nature draws one of 2–3 types, player 0 (uninformed)
  * picks one of 2 actions at one information set, then a random perfect-information continuation per type.
  */
-export function randomOneSided(xs: readonly number[], players: number): Game {
+export function randomOneSided(xs: readonly number[], players: number, subDepth = 2): Game {
   const d = new Draw(xs);
   const types = 2 + d.int(2);
   const w = Array.from({ length: types }, () => 1 + d.int(5));
   const sum = w.reduce((a, b) => a + b, 0);
   const sub = (): GameNode =>
-    randomPerfectInformation([d.int(1000), d.int(1000), ...xs.slice(d.int(7))], players, 2).root;
+    randomPerfectInformation([d.int(1000), d.int(1000), ...xs.slice(d.int(7))], players, subDepth).root;
   let k = 0;
   const rename = (n: GameNode, prefix: string): GameNode =>
     n.kind === 'decision'

@@ -9,7 +9,7 @@ import { fail, issue, ok, type Result } from '../shared/index.js';
 import { solveOneSidedBayesian } from './backward-induction.js';
 import type { CredibilityParams, TemplateKind } from './templates.js';
 import { templateGame } from './templates.js';
-import type { Game } from './tree.js';
+import { EPSILON, type Game } from './tree.js';
 
 /** The adversary's payoff from testing against each guarantor type, and what the coalition does. */
 export interface TestPayoffs {
@@ -31,23 +31,31 @@ export function testPayoffs(p: CredibilityParams, force: boolean): TestPayoffs {
   const f = p.denial;
   if (!force)
     return { resolute: -W, irresolute: p.stakes, fightsIfResolute: undefined, fightsIfIrresolute: undefined };
-  const fightR = p.audienceCost >= p.casualtyCost;
+  // The coalition's payoffs exactly as the template's leaves hold them, compared as the solver does.
+  const fightR = prefers(-p.casualtyCost, -p.audienceCost);
   const triggered = p.camp === 'trigger' && p.fatalitiesTrigger;
   const fightI = triggered
-    ? p.audienceCost + p.hostLoss >= p.casualtyCost
-    : p.audienceCost >= p.casualtyCost + p.aloneCost;
+    ? prefers(-p.casualtyCost, -p.audienceCost - p.hostLoss)
+    : prefers(-p.casualtyCost - p.aloneCost - p.hostLoss, -p.audienceCost - p.hostLoss);
   const resolute = fightR ? -W - f : -W;
   const irresolute = fightI ? (triggered ? -W - f : p.stakes - f) : p.stakes;
   return { resolute, irresolute, fightsIfResolute: fightR, fightsIfIrresolute: fightI };
 }
 
+/** Whether a player picks the first of two actions: it is optimal within the solvers' tolerance (ties go first). */
+function prefers(first: number, second: number): boolean {
+  const max = Math.max(first, second);
+  return first >= max - EPSILON * Math.max(1, Math.abs(max));
+}
+
 /**
  * The least prior π in [0, 1] with π·u_R + (1 − π)·u_I ≤ 0: 0 when u_I ≤ 0 (testing never pays), null
- * when u_R ≥ 0 < u_I (testing pays at any credibility), else u_I / (u_I − u_R).
+ * when u_R > 0 < u_I (testing pays at any credibility), else u_I / (u_I − u_R) (1 when u_R = 0: only
+ * certainty deters, ties going to holding).
  */
 export function thresholdFromPayoffs(u: Pick<TestPayoffs, 'resolute' | 'irresolute'>): number | null {
   if (u.irresolute <= 0) return 0;
-  if (u.resolute >= 0) return null;
+  if (u.resolute > 0) return null;
   return u.irresolute / (u.irresolute - u.resolute);
 }
 
