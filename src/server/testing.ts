@@ -72,6 +72,7 @@ export async function makeTestWorkspace(
     builtin?: string;
     kinds?: readonly RunKind<never>[];
     loginRateLimit?: number;
+    webDir?: string;
   } = {},
 ): Promise<TestWorkspace> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bulwark-ws-'));
@@ -94,6 +95,7 @@ export async function makeTestWorkspace(
     auth,
     runs,
     loginRateLimit: o.loginRateLimit ?? 1000,
+    ...(o.webDir === undefined ? {} : { webDir: o.webDir }),
   };
   const app = await createApp(deps);
   const sessions = new Map<string, Session>();

@@ -1,0 +1,120 @@
+/**
+ * Browser test of the workspace in Debian's Chromium (playwright-core): a liaison signs in, edits a pledge
+ * with instant validation, sees the change and its audit entry, and cannot open another nation's editor;
+ * a coordinator runs an assurance and sees progress and the result. Screenshots go to test-results/.
+ * Skipped, with a message, when /usr/bin/chromium is missing.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assureKind, planKind } from '../../src/app/runs-kinds.js';
+import type { RunKind } from '../../src/app/runs.js';
+import { makeTestWorkspace, testPassword, type TestWorkspace } from '../../src/server/testing.js';
+import { root } from '../helpers.js';
+
+const chromiumPath = '/usr/bin/chromium';
+const hasChromium = existsSync(chromiumPath);
+if (!hasChromium)
+  console.warn('Browser tests SKIPPED: /usr/bin/chromium is missing (apt-get install chromium)');
+const shots = join(root, 'test-results');
+
+describe.skipIf(!hasChromium)('workspace in the browser', () => {
+  let w: TestWorkspace;
+  let browser: Browser;
+  let url: string;
+
+  beforeAll(async () => {
+    const outDir = join(root, 'web', 'dist');
+    await build({ root: join(root, 'web'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    w = await makeTestWorkspace({
+      webDir: outDir,
+      kinds: [planKind, assureKind] as unknown as RunKind<never>[],
+    });
+    url = await w.app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu'],
+    });
+    mkdirSync(shots, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await w?.close();
+  });
+
+  async function signIn(page: Page, username: string): Promise<void> {
+    await page.goto(url);
+    await page.getByLabel('User name').fill(username);
+    await page.getByLabel('Password').fill(testPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Dashboard' }).waitFor();
+  }
+
+  it('a liaison edits a pledge with instant validation, sees the change and the audit entry, and cannot edit another nation', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, 'gbr');
+    await expect.poll(() => page.locator('svg.map path').count()).toBeGreaterThan(100);
+    await page.screenshot({ path: join(shots, 'workspace-dashboard.png') });
+
+    await page.getByRole('link', { name: /My pledges/ }).click();
+    const form = page.locator('form.pledge').first();
+    await form.waitFor();
+    const units = form.getByLabel('Units deployed');
+    const before = Number(await units.inputValue());
+    const title = (await form.locator('h3').innerText()).split(' ')[0] ?? '';
+
+    // Instant validation: an invalid value is reported inline before saving, and Save is disabled.
+    await units.fill('0');
+    await expect.poll(() => form.locator('.issues li.error').count(), { timeout: 5000 }).toBeGreaterThan(0);
+    expect(await form.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
+
+    await units.fill(String(before + 1));
+    await expect.poll(() => form.locator('.issues li.error').count(), { timeout: 5000 }).toBe(0);
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => form.locator('.status').innerText()).toContain('Saved');
+
+    // The change is in the scenario and in the history shown on the page.
+    const history = page.locator('table.audit');
+    await expect.poll(() => history.innerText()).toContain(`units: ${before} → ${before + 1}`);
+    const saved = await w.call(
+      await w.login('viewer'),
+      'GET',
+      `/api/scenarios/${w.scenarioId}/pledges/${title}`,
+    );
+    expect(saved.json<{ value: { units: number } }>().value.units).toBe(before + 1);
+    await page.screenshot({ path: join(shots, 'workspace-pledge-edit.png'), fullPage: true });
+
+    await page.getByRole('link', { name: 'Audit' }).click();
+    const row = page.locator('table.audit tbody tr').first();
+    await expect.poll(() => row.innerText()).toContain('pledge.update');
+    expect(await row.innerText()).toContain('gbr');
+
+    // Another nation's editor is refused.
+    await page.goto(`${url}/#/nations/FRA/edit`);
+    await expect.poll(() => page.getByRole('alert').innerText()).toContain("You may edit only GBR's pledges");
+    expect(await page.locator('form.pledge').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a coordinator runs an assurance and sees progress and the result', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await signIn(page, 'coord');
+    await page.getByRole('link', { name: 'Runs' }).click();
+    await page.getByLabel('Kind').selectOption('assure');
+    await page.getByLabel(/Monte Carlo runs/).fill('4000');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.locator('progress').waitFor();
+    await expect.poll(() => page.locator('.live').innerText(), { timeout: 60_000 }).toContain('succeeded');
+    await expect
+      .poll(() => page.locator('.live table').innerText(), { timeout: 10_000 })
+      .toContain('probability');
+    await page.screenshot({ path: join(shots, 'workspace-assurance-run.png'), fullPage: true });
+    await page.close();
+  });
+});

@@ -1,0 +1,929 @@
+/**
+ * Bulwark workspace front end: hash routes, one view function per page, everything through the HTTP API.
+ *   #/            dashboard: map and key figures
+ *   #/coverage    requirements against pledges by mission
+ *   #/nations     nations; #/nations/GBR a nation; #/nations/GBR/edit its pledge editor
+ *   #/runs        start plan / assurance / briefing runs, watch progress, see results
+ *   #/audit       the audit trail
+ */
+import './style.css';
+import {
+  ApiError,
+  api,
+  setCsrf,
+  type AuditEntry,
+  type Issue,
+  type Nation,
+  type Pledge,
+  type Run,
+  type Summary,
+  type User,
+  type Versioned,
+} from './api.js';
+import { fmt, h, pct } from './dom.js';
+import { drawMap } from './map.js';
+
+let user: User | null = null;
+let scenarioId = '';
+const main = document.getElementById('main') as HTMLElement;
+const top = document.getElementById('top') as HTMLElement;
+
+function setPage(title: string, ...content: (Node | string)[]): void {
+  document.title = `${title} · Bulwark`;
+  main.replaceChildren(h('h1', {}, title), ...content);
+}
+
+function errorBox(e: unknown): HTMLElement {
+  const message = e instanceof Error ? e.message : String(e);
+  return h('p', { class: 'error', role: 'alert' }, message);
+}
+
+function nav(): void {
+  if (user === null) {
+    top.replaceChildren(h('span', { class: 'brand' }, 'Bulwark'));
+    return;
+  }
+  const link = (href: string, text: string) =>
+    h(
+      'a',
+      {
+        href,
+        ...(location.hash === href || (href === '#/nations' && /^#\/nations\/[A-Z]{3}$/.test(location.hash))
+          ? { 'aria-current': 'page' }
+          : {}),
+      },
+      text,
+    );
+  const mine =
+    user.role === 'liaison' && user.nation !== null
+      ? link(`#/nations/${user.nation}/edit`, `My pledges (${user.nation})`)
+      : null;
+  top.replaceChildren(
+    h('span', { class: 'brand' }, 'Bulwark'),
+    h(
+      'nav',
+      { 'aria-label': 'main' },
+      link('#/', 'Dashboard'),
+      link('#/coverage', 'Coverage'),
+      link('#/nations', 'Nations'),
+      mine,
+      link('#/runs', 'Runs'),
+      link('#/audit', 'Audit'),
+    ),
+    h(
+      'span',
+      { class: 'who' },
+      `${user.username} · ${user.role}${user.nation === null ? '' : ` ${user.nation}`} `,
+      h('button', { type: 'button', onclick: () => void signOut() }, 'Sign out'),
+    ),
+  );
+}
+
+async function signOut(): Promise<void> {
+  await api('DELETE', '/api/session').catch(() => undefined);
+  user = null;
+  setCsrf(null);
+  location.hash = '#/';
+  await route();
+}
+
+function loginView(message?: string): void {
+  const status = h('p', { class: 'error', role: 'alert' }, message ?? '');
+  const form = h(
+    'form',
+    { class: 'login', 'aria-label': 'sign in' },
+    h('label', {}, 'User name', h('input', { name: 'username', autocomplete: 'username', required: true })),
+    h(
+      'label',
+      {},
+      'Password',
+      h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true }),
+    ),
+    h('button', { type: 'submit' }, 'Sign in'),
+    status,
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const data = new FormData(form);
+    api<{ user: User; csrfToken: string }>('POST', '/api/session', {
+      username: data.get('username'),
+      password: data.get('password'),
+    })
+      .then(async (r) => {
+        user = r.user;
+        setCsrf(r.csrfToken);
+        await route();
+      })
+      .catch((err: unknown) => {
+        status.textContent = err instanceof ApiError ? err.message : String(err);
+      });
+  });
+  nav();
+  setPage('Sign in', form);
+  (form.querySelector('input') as HTMLInputElement).focus();
+}
+
+// ---- dashboard ----
+
+async function dashboardView(): Promise<void> {
+  const [s, doc] = await Promise.all([
+    api<Summary>('GET', `/api/scenarios/${scenarioId}/summary`),
+    api<{
+      scenario: { missions: { id: string; locations: { name: string; lat: number; lon: number }[] }[] };
+    }>('GET', `/api/scenarios/${scenarioId}`),
+  ]);
+  const sum = s.summary;
+  const coalition = sum.nations.filter((n) => n.role === 'coalition');
+  const peakPledged = Math.max(0, ...sum.totals.map((t) => t.pledgedPersonnel));
+  const peakRequired = Math.max(0, ...sum.totals.map((t) => t.requiredPersonnel));
+  const gaps = s.coverage.filter((m) => m.periodsWithGap > 0).length;
+  const figure = (label: string, value: string) =>
+    h('div', { class: 'figure' }, h('div', { class: 'value' }, value), h('div', { class: 'label' }, label));
+  const places = doc.scenario.missions.flatMap((m) => m.locations.map((l) => ({ ...l, mission: m.id })));
+  setPage(
+    sum.title,
+    h(
+      'p',
+      { class: 'meta' },
+      `As of ${sum.asOf} · version ${s.version} · backstop: ${sum.backstop} · ${s.hash.slice(0, 19)}`,
+    ),
+    h(
+      'div',
+      { class: 'figures' },
+      figure('coalition nations', String(coalition.length)),
+      figure('pledges', String(sum.pledges.length)),
+      figure('personnel pledged (peak)', fmt(peakPledged)),
+      figure('personnel required (indicative peak)', fmt(peakRequired)),
+      figure('missions with a gap', `${gaps} of ${s.coverage.length}`),
+    ),
+    h(
+      'figure',
+      {},
+      drawMap({ nations: sum.nations, places }),
+      h(
+        'figcaption',
+        {},
+        'Coalition nations shaded by personnel pledged at the peak; host and adversary outlined; dots are mission locations.',
+      ),
+    ),
+    h('h2', {}, 'Largest contributors'),
+    h(
+      'table',
+      {},
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, 'nation'),
+          h('th', { scope: 'col', class: 'num' }, 'personnel pledged (peak)'),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        [...coalition]
+          .sort((a, b) => b.pledgedPersonnelPeak - a.pledgedPersonnelPeak)
+          .slice(0, 8)
+          .map((n) =>
+            h(
+              'tr',
+              {},
+              h('td', {}, h('a', { href: `#/nations/${n.id}` }, `${n.name} (${n.id})`)),
+              h('td', { class: 'num' }, fmt(n.pledgedPersonnelPeak)),
+            ),
+          ),
+      ),
+    ),
+  );
+}
+
+// ---- coverage ----
+
+async function coverageView(): Promise<void> {
+  const s = await api<Summary>('GET', `/api/scenarios/${scenarioId}/summary`);
+  const periods = s.summary.periods;
+  const sections = s.coverage.map((m) =>
+    h(
+      'section',
+      { 'aria-labelledby': `m-${m.mission}` },
+      h(
+        'h2',
+        { id: `m-${m.mission}` },
+        `${m.name} `,
+        h(
+          'span',
+          { class: m.periodsWithGap > 0 ? 'badge gap' : 'badge ok' },
+          m.periodsWithGap > 0 ? `gap in ${m.periodsWithGap} of ${periods.length} periods` : 'covered',
+        ),
+      ),
+      h(
+        'div',
+        { class: 'scroll' },
+        h(
+          'table',
+          { class: 'coverage' },
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'col' }, 'capability'),
+              h('th', { scope: 'col' }, 'prio'),
+              periods.map((_, i) => h('th', { scope: 'col', class: 'num', title: periods[i] }, `P${i + 1}`)),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            m.capabilities.map((c) =>
+              h(
+                'tr',
+                {},
+                h('th', { scope: 'row' }, c.capability, h('div', { class: 'unit' }, c.unit)),
+                h('td', {}, c.priority),
+                c.byPeriod.map((cell) =>
+                  h(
+                    'td',
+                    {
+                      class: `num ${cell.required === 0 ? 'none' : cell.gap > 0 ? 'short' : 'met'}`,
+                      title: `required ${cell.required}, pledged could provide ${cell.available}`,
+                    },
+                    cell.required === 0 ? '—' : `${fmt(cell.available)} / ${fmt(cell.required)}`,
+                  ),
+                ),
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+  setPage(
+    'Requirements against pledges',
+    h(
+      'p',
+      {},
+      'Each cell: capability that active pledges could provide to the mission / capability required. A pledge that may serve several missions counts for each, so this is an upper bound; a run of the planner splits it.',
+    ),
+    h(
+      'p',
+      {},
+      h(
+        'a',
+        { href: `/api/scenarios/${scenarioId}/export.csv?table=coverage`, download: '' },
+        'Download as CSV',
+      ),
+    ),
+    ...sections,
+  );
+}
+
+// ---- nations ----
+
+async function nationsView(): Promise<void> {
+  const s = await api<Summary>('GET', `/api/scenarios/${scenarioId}/summary`);
+  setPage(
+    'Nations',
+    h(
+      'table',
+      {},
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, 'nation'),
+          h('th', { scope: 'col' }, 'role'),
+          h('th', { scope: 'col', class: 'num' }, 'pledged (peak)'),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        s.summary.nations.map((n) =>
+          h(
+            'tr',
+            {},
+            h('td', {}, h('a', { href: `#/nations/${n.id}` }, `${n.name} (${n.id})`)),
+            h('td', {}, n.role),
+            h('td', { class: 'num' }, n.role === 'coalition' ? fmt(n.pledgedPersonnelPeak) : ''),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+const mayEdit = (nation: string): boolean =>
+  user?.role === 'coordinator' || (user?.role === 'liaison' && user.nation === nation);
+
+async function nationView(id: string, edit: boolean): Promise<void> {
+  if (edit && !mayEdit(id)) {
+    setPage(
+      'Not allowed',
+      h(
+        'p',
+        { class: 'error', role: 'alert' },
+        user?.role === 'liaison'
+          ? `You may edit only ${user.nation ?? ''}'s pledges.`
+          : 'Your role cannot edit pledges.',
+      ),
+      h('p', {}, h('a', { href: `#/nations/${id}` }, `View ${id} instead`)),
+    );
+    return;
+  }
+  const [nation, pledges, catalog] = await Promise.all([
+    api<Versioned<Nation>>('GET', `/api/scenarios/${scenarioId}/nations/${id}`),
+    api<{ items: Versioned<Pledge>[] }>('GET', `/api/scenarios/${scenarioId}/pledges`),
+    api<{ items: Versioned<{ id: string; name: string; personnel: number }>[] }>(
+      'GET',
+      `/api/scenarios/${scenarioId}/catalog`,
+    ),
+  ]);
+  const own = pledges.items.filter((p) => p.value.nation === id);
+  const unitName = new Map(catalog.items.map((u) => [u.value.id, u.value.name]));
+  const n = nation.value;
+  const head = h(
+    'p',
+    { class: 'meta' },
+    `${n.role} · GDP ${fmt(n.gdpUsd / 1e9)} bn US$`,
+    n.personnelCeiling === undefined ? '' : ` · personnel ceiling ${fmt(n.personnelCeiling)}`,
+    !edit && mayEdit(id)
+      ? h('span', {}, ' · ', h('a', { href: `#/nations/${id}/edit` }, 'Edit pledges'))
+      : '',
+  );
+  const rows = own.map((p) => (edit ? pledgeEditor(p, unitName) : pledgeRow(p.value, unitName)));
+  setPage(
+    `${n.name} (${n.id})${edit ? ' — edit pledges' : ''}`,
+    head,
+    own.length === 0
+      ? h('p', {}, 'No pledges.')
+      : edit
+        ? h('div', { class: 'pledges' }, rows)
+        : h(
+            'table',
+            {},
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                ['pledge', 'unit type', 'units', 'periods', 'status'].map((c) =>
+                  h('th', { scope: 'col' }, c),
+                ),
+              ),
+            ),
+            h('tbody', {}, rows),
+          ),
+    h('h2', {}, 'History'),
+    await auditList({ target: undefined, nation: id }),
+  );
+}
+
+function pledgeRow(p: Pledge, unitName: Map<string, string>): HTMLElement {
+  return h(
+    'tr',
+    {},
+    h('td', {}, p.id),
+    h('td', {}, unitName.get(p.unitType) ?? p.unitType),
+    h('td', { class: 'num' }, p.units),
+    h('td', {}, `${p.fromPeriod}–${p.toPeriod ?? 'end'}`),
+    h('td', {}, p.status),
+  );
+}
+
+/** Issues for one field of a pledge (path `pledges.<id>.<field>`), or for the pledge as a whole. */
+function issuesFor(issues: readonly Issue[], id: string, field: string | null): Issue[] {
+  return issues.filter(
+    (i) =>
+      i.path[0] === 'pledges' &&
+      i.path[1] === id &&
+      (field === null
+        ? i.path.length <= 2 || !['units', 'status', 'fromPeriod', 'toPeriod'].includes(String(i.path[2]))
+        : i.path[2] === field),
+  );
+}
+
+function pledgeEditor(item: Versioned<Pledge>, unitName: Map<string, string>): HTMLElement {
+  let current = item;
+  const p = () => current.value;
+  const fid = (f: string) => `pledge-${p().id}-${f}`;
+  const units = h('input', {
+    id: fid('units'),
+    name: 'units',
+    type: 'number',
+    step: 'any',
+    min: '0',
+    value: p().units,
+    'aria-describedby': fid('units-issues'),
+  });
+  const from = h('input', {
+    id: fid('fromPeriod'),
+    name: 'fromPeriod',
+    type: 'number',
+    step: '1',
+    min: '1',
+    value: p().fromPeriod,
+    'aria-describedby': fid('fromPeriod-issues'),
+  });
+  const to = h('input', {
+    id: fid('toPeriod'),
+    name: 'toPeriod',
+    type: 'number',
+    step: '1',
+    min: '1',
+    value: p().toPeriod ?? '',
+    placeholder: 'end',
+    'aria-describedby': fid('toPeriod-issues'),
+  });
+  const status = h(
+    'select',
+    { id: fid('status'), name: 'status' },
+    ['announced', 'confirmed', 'assumed'].map((s) =>
+      h('option', { value: s, ...(s === p().status ? { selected: true } : {}) }, s),
+    ),
+  );
+  const fieldIssues = (f: string) =>
+    h('ul', { id: fid(`${f}-issues`), class: 'issues', 'aria-live': 'polite' });
+  const boxes = {
+    units: fieldIssues('units'),
+    fromPeriod: fieldIssues('fromPeriod'),
+    toPeriod: fieldIssues('toPeriod'),
+    status: fieldIssues('status'),
+    other: fieldIssues('other'),
+  };
+  const message = h('p', { class: 'status', role: 'status' });
+  const save = h('button', { type: 'submit' }, 'Save');
+  const version = h('span', { class: 'version' }, `version ${current.version}`);
+
+  const value = (): Pledge => {
+    const v: Record<string, unknown> = {
+      ...p(),
+      units: Number(units.value),
+      fromPeriod: Number(from.value),
+      status: status.value,
+    };
+    if (to.value === '') delete v['toPeriod'];
+    else v['toPeriod'] = Number(to.value);
+    return v as Pledge;
+  };
+  const show = (issues: readonly Issue[]): void => {
+    for (const [f, box] of Object.entries(boxes)) {
+      const list = f === 'other' ? issuesFor(issues, p().id, null) : issuesFor(issues, p().id, f);
+      box.replaceChildren(...list.map((i) => h('li', { class: i.severity }, i.message)));
+    }
+    const errors = issues.filter((i) => i.severity === 'error');
+    units.setAttribute('aria-invalid', String(issuesFor(errors, p().id, 'units').length > 0));
+    save.toggleAttribute('disabled', errors.length > 0);
+  };
+  let timer: number | undefined;
+  let seq = 0;
+  const check = (): void => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => {
+      const mine = ++seq;
+      api<{ valid: boolean; issues: Issue[] }>(
+        'POST',
+        `/api/scenarios/${scenarioId}/pledges/${p().id}/check`,
+        { value: value() },
+      )
+        .then((r) => {
+          if (mine === seq) show(r.issues);
+        })
+        .catch((e: unknown) => {
+          if (mine === seq && e instanceof ApiError)
+            show(
+              e.issues.length > 0
+                ? e.issues
+                : [{ code: e.code, severity: 'error', path: ['pledges', p().id], message: e.message }],
+            );
+        });
+    }, 200);
+  };
+  for (const el of [units, from, to, status]) el.addEventListener('input', check);
+
+  const form = h(
+    'form',
+    { class: 'pledge', 'aria-labelledby': fid('title') },
+    h(
+      'h3',
+      { id: fid('title') },
+      `${p().id} `,
+      h('span', { class: 'unit' }, unitName.get(p().unitType) ?? p().unitType),
+      ' ',
+      version,
+    ),
+    h(
+      'div',
+      { class: 'fields' },
+      h('label', { for: fid('units') }, 'Units deployed', units, boxes.units),
+      h('label', { for: fid('fromPeriod') }, 'From period', from, boxes.fromPeriod),
+      h('label', { for: fid('toPeriod') }, 'To period', to, boxes.toPeriod),
+      h('label', { for: fid('status') }, 'Status', status, boxes.status),
+    ),
+    boxes.other,
+    h('div', { class: 'actions' }, save, message),
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    message.textContent = 'Saving…';
+    api<{ scenarioVersion: number; item: Versioned<Pledge> }>(
+      'PUT',
+      `/api/scenarios/${scenarioId}/pledges/${p().id}`,
+      { version: current.version, value: value() },
+    )
+      .then((r) => {
+        current = r.item;
+        version.textContent = `version ${current.version}`;
+        message.textContent = `Saved (scenario version ${r.scenarioVersion}).`;
+        show([]);
+        void refreshHistory();
+      })
+      .catch((err: unknown) => {
+        if (!(err instanceof ApiError)) return void (message.textContent = String(err));
+        if (err.code === 'conflict' && err.current !== undefined) {
+          current = err.current as Versioned<Pledge>;
+          version.textContent = `version ${current.version}`;
+          units.value = String(p().units);
+          from.value = String(p().fromPeriod);
+          to.value = p().toPeriod === undefined ? '' : String(p().toPeriod);
+          status.value = p().status;
+          message.textContent = `Someone else changed this pledge (now version ${current.version}); their values are shown. Reapply your change and save again.`;
+        } else {
+          message.textContent = err.message;
+          show(err.issues);
+        }
+      });
+  });
+  return form;
+}
+
+async function refreshHistory(): Promise<void> {
+  const m = /^#\/nations\/([A-Z]{3})/.exec(location.hash);
+  const old = main.querySelector('.audit');
+  if (m?.[1] === undefined || old === null) return;
+  old.replaceWith(await auditList({ target: undefined, nation: m[1] }));
+}
+
+// ---- audit ----
+
+function describeChange(e: AuditEntry): string {
+  const b = e.before as Record<string, unknown> | null;
+  const a = e.after as Record<string, unknown> | null;
+  if (b === null || a === null || typeof b !== 'object' || typeof a !== 'object')
+    return b === null ? 'created' : 'removed';
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter(
+    (k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]),
+  );
+  return (
+    keys.map((k) => `${k}: ${JSON.stringify(b[k]) ?? '—'} → ${JSON.stringify(a[k]) ?? '—'}`).join('; ') ||
+    'no field changed'
+  );
+}
+
+async function auditList(q: { target: string | undefined; nation?: string }): Promise<HTMLElement> {
+  let entries = await api<AuditEntry[]>('GET', `/api/scenarios/${scenarioId}/audit?limit=200`);
+  if (q.nation !== undefined) {
+    const n = q.nation;
+    entries = entries.filter((e) =>
+      [e.before, e.after].some(
+        (v) =>
+          v !== null &&
+          typeof v === 'object' &&
+          ((v as { nation?: string }).nation === n || (v as { id?: string }).id === n),
+      ),
+    );
+  }
+  return h(
+    'table',
+    { class: 'audit' },
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        ['#', 'when', 'who', 'what', 'object', 'change', 'version'].map((c) => h('th', { scope: 'col' }, c)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      entries.map((e) =>
+        h(
+          'tr',
+          {},
+          h('td', { class: 'num' }, e.seq),
+          h('td', {}, new Date(e.at).toLocaleString('en-GB')),
+          h('td', {}, e.actor),
+          h('td', {}, e.action),
+          h('td', {}, e.target.split('/').slice(2).join('/')),
+          h('td', { class: 'change' }, describeChange(e)),
+          h('td', { class: 'num' }, e.scenarioVersion ?? ''),
+        ),
+      ),
+    ),
+  );
+}
+
+async function auditView(): Promise<void> {
+  setPage(
+    'Audit trail',
+    h(
+      'p',
+      {},
+      'Every change to the scenario, newest first. Entries are hash-chained; a coordinator can verify the chain.',
+    ),
+    await auditList({ target: undefined }),
+  );
+  if (user?.role === 'coordinator') {
+    const out = h('span', { role: 'status' });
+    main.insertBefore(
+      h(
+        'p',
+        {},
+        h(
+          'button',
+          {
+            type: 'button',
+            onclick: () =>
+              void api<{ ok: boolean; entries: number; reason?: string }>('GET', '/api/audit/verify').then(
+                (r) =>
+                  (out.textContent = r.ok
+                    ? ` Chain intact: ${r.entries} entries.`
+                    : ` BROKEN: ${r.reason ?? ''}`),
+              ),
+          },
+          'Verify chain',
+        ),
+        out,
+      ),
+      main.querySelector('table'),
+    );
+  }
+}
+
+// ---- runs ----
+
+function resultView(run: Run, result: unknown): HTMLElement {
+  if (run.kind === 'plan') {
+    const r = result as {
+      plan: {
+        status: string;
+        weightedShortfall: number;
+        totalCostUsd: number;
+        shortfall: { mission: string; capability: string; explanation: string }[];
+        personnelByNation: { nation: string; peakDeployed: number }[];
+      };
+    };
+    const p = r.plan;
+    return h(
+      'div',
+      { class: 'result' },
+      h(
+        'p',
+        {},
+        `Plan ${p.status}: cost ${fmt(p.totalCostUsd / 1e9)} bn US$ over the horizon; weighted shortfall ${p.weightedShortfall.toFixed(2)}.`,
+      ),
+      h('h3', {}, 'Shortfalls'),
+      p.shortfall.length === 0
+        ? h('p', {}, 'None.')
+        : h(
+            'ul',
+            {},
+            p.shortfall
+              .slice(0, 12)
+              .map((s) => h('li', {}, `${s.mission} / ${s.capability}: ${s.explanation}`)),
+          ),
+    );
+  }
+  if (run.kind === 'assure') {
+    const r = result as {
+      assurance: {
+        runs: number;
+        seed: number;
+        cases: { label: string; outcomes: Record<string, { p: number; lo: number; hi: number }> }[];
+      };
+    };
+    const c = r.assurance.cases[0];
+    return h(
+      'div',
+      { class: 'result' },
+      h('p', {}, `${fmt(r.assurance.runs)} runs, seed ${r.assurance.seed}.`),
+      c === undefined
+        ? ''
+        : h(
+            'table',
+            {},
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                h('th', { scope: 'col' }, 'outcome'),
+                h('th', { scope: 'col', class: 'num' }, 'probability'),
+                h('th', { scope: 'col', class: 'num' }, '95 % interval'),
+              ),
+            ),
+            h(
+              'tbody',
+              {},
+              Object.entries(c.outcomes).map(([k, o]) =>
+                h(
+                  'tr',
+                  {},
+                  h('td', {}, k),
+                  h('td', { class: 'num' }, pct(o.p)),
+                  h('td', { class: 'num' }, `${pct(o.lo)} – ${pct(o.hi)}`),
+                ),
+              ),
+            ),
+          ),
+    );
+  }
+  if (run.kind === 'brief')
+    return h(
+      'p',
+      {},
+      h('a', { href: `/api/runs/${run.id}/briefing.html`, download: '' }, 'Download the briefing (HTML)'),
+    );
+  return h('pre', {}, JSON.stringify(result, null, 2).slice(0, 4000));
+}
+
+function watch(run: Run, into: HTMLElement): void {
+  const bar = h('progress', { max: 1, value: 0, 'aria-label': `${run.kind} progress` });
+  const label = h('span', { role: 'status' }, run.status);
+  into.replaceChildren(
+    h(
+      'p',
+      {},
+      `${run.kind} run on scenario version ${run.scenarioVersion}${run.seed === null ? '' : `, seed ${run.seed}`} `,
+      bar,
+      ' ',
+      label,
+    ),
+  );
+  const es = new EventSource(`/api/runs/${run.id}/events`);
+  es.addEventListener('progress', (e) => {
+    const p = JSON.parse((e as MessageEvent<string>).data) as {
+      done: number;
+      total: number;
+      message?: string;
+    };
+    bar.max = p.total;
+    bar.value = p.done;
+    label.textContent = `${p.message ?? 'running'} ${pct(p.total > 0 ? p.done / p.total : 0)}`;
+  });
+  es.addEventListener('status', (e) => {
+    label.textContent = (JSON.parse((e as MessageEvent<string>).data) as Run).status;
+  });
+  es.addEventListener('done', (e) => {
+    es.close();
+    const final = JSON.parse((e as MessageEvent<string>).data) as Run;
+    label.textContent = final.status;
+    bar.value = bar.max;
+    if (final.status !== 'succeeded') return void into.append(errorBox(final.error ?? final.status));
+    void api<unknown>('GET', `/api/runs/${final.id}/result`).then((r) => into.append(resultView(final, r)));
+  });
+}
+
+async function runsView(): Promise<void> {
+  const [kinds, runs, s] = await Promise.all([
+    api<{ name: string; description: string }[]>('GET', '/api/run-kinds'),
+    api<Run[]>('GET', `/api/scenarios/${scenarioId}/runs`),
+    api<Summary>('GET', `/api/scenarios/${scenarioId}/summary`),
+  ]);
+  const live = h('div', { class: 'live' });
+  const kind = h(
+    'select',
+    { id: 'run-kind', name: 'kind' },
+    kinds.map((k) => h('option', { value: k.name }, `${k.name} — ${k.description}`)),
+  );
+  const variant = h(
+    'select',
+    { id: 'run-variant', name: 'variant' },
+    h('option', { value: '' }, '(base scenario)'),
+    s.summary.variants.map((v) => h('option', { value: v.id }, v.name)),
+  );
+  const count = h('input', {
+    id: 'run-runs',
+    name: 'runs',
+    type: 'number',
+    min: '100',
+    step: '100',
+    value: '2000',
+  });
+  const form = h(
+    'form',
+    { class: 'run', 'aria-label': 'start a run' },
+    h('label', { for: 'run-kind' }, 'Kind', kind),
+    h('label', { for: 'run-variant' }, 'Variant', variant),
+    h('label', { for: 'run-runs' }, 'Monte Carlo runs (assure, brief)', count),
+    h('button', { type: 'submit', ...(user?.role === 'viewer' ? { disabled: true } : {}) }, 'Start'),
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const options: Record<string, unknown> = kind.value === 'plan' ? {} : { runs: Number(count.value) };
+    const body = { kind: kind.value, variants: variant.value === '' ? [] : [variant.value], options };
+    if (kind.value === 'brief' && variant.value !== '')
+      Object.assign(body, { variants: [], options: { ...options, compare: [variant.value] } });
+    api<Run>('POST', `/api/scenarios/${scenarioId}/runs`, body)
+      .then((run) => watch(run, live))
+      .catch((err: unknown) => live.replaceChildren(errorBox(err)));
+  });
+  setPage(
+    'Runs',
+    user?.role === 'viewer' ? h('p', {}, 'Viewers can see runs but not start them.') : form,
+    live,
+    h('h2', {}, 'Earlier runs'),
+    h(
+      'table',
+      {},
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ['started', 'by', 'kind', 'version', 'seed', 'status', ''].map((c) => h('th', { scope: 'col' }, c)),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        runs.map((r) =>
+          h(
+            'tr',
+            {},
+            h('td', {}, new Date(r.createdAt).toLocaleString('en-GB')),
+            h('td', {}, r.createdBy),
+            h('td', {}, r.kind),
+            h('td', { class: 'num' }, r.scenarioVersion),
+            h('td', { class: 'num' }, r.seed ?? ''),
+            h('td', {}, r.status),
+            h(
+              'td',
+              {},
+              r.status === 'succeeded'
+                ? h(
+                    'button',
+                    {
+                      type: 'button',
+                      onclick: () =>
+                        void api<unknown>('GET', `/api/runs/${r.id}/result`).then((x) =>
+                          live.replaceChildren(resultView(r, x)),
+                        ),
+                    },
+                    'Show',
+                  )
+                : '',
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+// ---- router ----
+
+async function route(): Promise<void> {
+  if (user === null) {
+    try {
+      const s = await api<{ user: User; csrfToken: string | null }>('GET', '/api/session');
+      user = s.user;
+      setCsrf(s.csrfToken);
+    } catch {
+      return loginView();
+    }
+  }
+  if (scenarioId === '') scenarioId = (await api<{ id: string }[]>('GET', '/api/scenarios'))[0]?.id ?? '';
+  nav();
+  const hash = location.hash || '#/';
+  const nationMatch = /^#\/nations\/([A-Z]{3})(\/edit)?$/.exec(hash);
+  try {
+    if (hash === '#/') await dashboardView();
+    else if (hash === '#/coverage') await coverageView();
+    else if (hash === '#/nations') await nationsView();
+    else if (nationMatch?.[1] !== undefined) await nationView(nationMatch[1], nationMatch[2] !== undefined);
+    else if (hash === '#/runs') await runsView();
+    else if (hash === '#/audit') await auditView();
+    else setPage('Not found', h('p', {}, h('a', { href: '#/' }, 'Back to the dashboard')));
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) {
+      user = null;
+      return loginView('Your session has ended; sign in again.');
+    }
+    setPage('Error', errorBox(e));
+  }
+  main.focus();
+}
+
+window.addEventListener('hashchange', () => void route());
+void route();
