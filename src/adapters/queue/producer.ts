@@ -1,0 +1,204 @@
+/**
+ * The producer side: a `JobRunner` that runs a job over [0, runs) on the BullMQ queue. The compiled job is
+ * stored once under its hash; runs are split into fixed chunks of `chunkRuns`, one BullMQ job each (id
+ * `<run>-<index>`); workers leave each chunk's statistics under a result key, and the producer merges them
+ * by chunk index (each index once, in index order), so the result is byte-identical to a local run with
+ * the same seed.
+ *
+ * Completions arrive as QueueEvents; every `reconcileMs` the producer also looks for results and failures
+ * it may have missed (events are not replayed after a reconnection). Cancelling (the AbortSignal) removes
+ * the run's chunks that no worker has taken; chunks in progress finish and their results expire.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { Job as BullJob, Queue, QueueEvents } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { JobRunner, PartialStats } from '../../core/assure/index.js';
+import { BulwarkError } from '../../core/shared/index.js';
+import { chunkRanges, createChunkMerger } from './chunk-merger.js';
+import { decodeStats, encodeJob } from './codec.js';
+import { checkRedis, connect } from './connection.js';
+import {
+  chunkJobId,
+  jobKey,
+  PROTOCOL_VERSION,
+  QUEUE_NAME,
+  resultKey,
+  STORE_TTL_SECONDS,
+  type ChunkPayload,
+} from './protocol.js';
+
+export interface QueueRunnerOptions {
+  readonly url: string;
+  /** Runs per chunk (default 100,000: the chunk size at which the queue's overhead stays small). */
+  readonly chunkRuns?: number;
+  /** Cancels the runs in progress: pending chunks are removed and `run` rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+  /** Attempts per chunk for ordinary errors (poison payloads fail at once). Default 3. */
+  readonly attempts?: number;
+  /** Interval (ms) of the check for missed completions and failures. Default 2000. */
+  readonly reconcileMs?: number;
+  /** Called once per run when no worker is connected to the queue (nothing will happen until one is). */
+  readonly onNoWorkers?: () => void;
+}
+
+export interface QueueRunner {
+  readonly run: JobRunner;
+  /** Closes the connections (runs in progress reject). */
+  close(): Promise<void>;
+}
+
+interface RunState {
+  collect(index: number): void;
+  fail(index: number, reason: string): void;
+}
+
+const CHUNK_ID = /^([A-Za-z0-9_]+)-(\d+)$/;
+
+/** Connects (throwing `BulwarkError('unavailable')` if Redis cannot be reached) and returns the runner. */
+export async function createQueueRunner(options: QueueRunnerOptions): Promise<QueueRunner> {
+  await checkRedis(options.url);
+  const chunkRuns = options.chunkRuns ?? 100_000;
+  const attempts = options.attempts ?? 3;
+  const reconcileMs = options.reconcileMs ?? 2000;
+  const client: Redis = connect(options.url, 'bulwark-producer');
+  const queue = new Queue(QUEUE_NAME, { connection: client });
+  const eventsClient = connect(options.url, 'bulwark-events');
+  const events = new QueueEvents(QUEUE_NAME, { connection: eventsClient });
+  await events.waitUntilReady();
+  const runs = new Map<string, RunState>();
+
+  const route = (jobId: string, f: (s: RunState, index: number) => void): void => {
+    const m = CHUNK_ID.exec(jobId);
+    const s = m === null ? undefined : runs.get(m[1]!);
+    if (s !== undefined) f(s, Number(m![2]));
+  };
+  events.on('completed', ({ jobId }) => route(jobId, (s, i) => s.collect(i)));
+  events.on('failed', ({ jobId, failedReason }) => route(jobId, (s, i) => s.fail(i, failedReason)));
+
+  const run: JobRunner = async (job, seed, runCount, onProgress) => {
+    const signal = options.signal;
+    signal?.throwIfAborted();
+    const ranges = chunkRanges(runCount, chunkRuns);
+    const merger = createChunkMerger(job.models, ranges.length);
+    if (ranges.length === 0) return merger.result();
+
+    const text = encodeJob(job);
+    const hash = createHash('sha256').update(text).digest('hex');
+    await client.set(jobKey(hash), text, 'EX', STORE_TTL_SECONDS);
+    const runId = randomUUID().replaceAll('-', '');
+
+    return await new Promise<PartialStats[]>((resolve, reject) => {
+      let settled = false;
+      let doneRuns = 0;
+      const collecting = new Set<number>();
+      const finish = (e: Error | undefined): void => {
+        if (settled) return;
+        settled = true;
+        clearInterval(timer);
+        signal?.removeEventListener('abort', onAbort);
+        runs.delete(runId);
+        if (e === undefined) resolve(merger.result());
+        else void removePending().finally(() => reject(e));
+      };
+      const removePending = async (): Promise<void> => {
+        const open = ranges.map((_, i) => i).filter((i) => !merger.has(i));
+        await Promise.allSettled(open.map((i) => queue.remove(chunkJobId(runId, i))));
+      };
+      const state: RunState = {
+        collect: (index) => {
+          if (settled || merger.has(index) || collecting.has(index)) return;
+          collecting.add(index);
+          const key = resultKey(runId, index);
+          client
+            .get(key)
+            .then((value) => {
+              collecting.delete(index);
+              if (settled || value === null) return;
+              const stats = decodeStats(value, job.models);
+              if (merger.accept(index, stats)) {
+                const [from, to] = ranges[index]!;
+                doneRuns += to - from;
+                onProgress?.(doneRuns);
+              }
+              void client.del(key);
+              if (merger.complete) finish(undefined);
+            })
+            .catch((e: unknown) => {
+              collecting.delete(index);
+              finish(
+                new BulwarkError(
+                  'internal',
+                  `chunk ${index} of the run: its result could not be read: ${e instanceof Error ? e.message : String(e)}`,
+                ),
+              );
+            });
+        },
+        fail: (index, reason) =>
+          finish(
+            new BulwarkError(
+              'internal',
+              `chunk ${index} (runs ${ranges[index]!.join('–')}) failed: ${reason}`,
+            ),
+          ),
+      };
+      const onAbort = (): void => {
+        const r: unknown = signal?.reason;
+        finish(r instanceof Error ? r : new Error('run cancelled'));
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      runs.set(runId, state);
+
+      // Missed events: look for stored results and finally failed chunks of what is still open.
+      const reconcile = async (): Promise<void> => {
+        for (let i = 0; i < ranges.length && !settled; i++) {
+          if (merger.has(i) || collecting.has(i)) continue;
+          if ((await client.exists(resultKey(runId, i))) === 1) state.collect(i);
+          else {
+            const bj = await BullJob.fromId(queue, chunkJobId(runId, i));
+            if (bj !== undefined && (await bj.getState()) === 'failed') state.fail(i, bj.failedReason);
+          }
+        }
+      };
+      const timer = setInterval(() => void reconcile().catch(() => undefined), reconcileMs);
+
+      const add = async (): Promise<void> => {
+        await queue.addBulk(
+          ranges.map(([from, to], index) => {
+            const data: ChunkPayload = { v: PROTOCOL_VERSION, run: runId, index, job: hash, seed, from, to };
+            return {
+              name: 'chunk',
+              data,
+              opts: {
+                jobId: chunkJobId(runId, index),
+                attempts,
+                backoff: { type: 'fixed', delay: 1000 },
+                removeOnComplete: true,
+                // Failed chunks stay a week, with their reason, for `bulwark worker` operators to inspect.
+                removeOnFail: { age: 7 * 24 * 3600 },
+              },
+            };
+          }),
+        );
+        if (options.onNoWorkers !== undefined && (await queue.getWorkersCount()) === 0) options.onNoWorkers();
+      };
+      add().catch((e: unknown) =>
+        finish(
+          new BulwarkError(
+            'unavailable',
+            `could not queue the chunks: ${e instanceof Error ? e.message : String(e)}`,
+          ),
+        ),
+      );
+    });
+  };
+
+  return {
+    run,
+    close: async () => {
+      await events.close();
+      await queue.close();
+      eventsClient.disconnect();
+      client.disconnect();
+    },
+  };
+}
