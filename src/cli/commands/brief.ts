@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { runBrief, type BriefPhase } from '../../app/brief.js';
-import { writePdf } from '../../adapters/render/pdf.js';
+import type { BriefPhase } from '../../app/brief.js';
 import { bulwarkVersion } from '../version.js';
 import type { CliContext } from '../context.js';
 import { collect, intOption } from '../options.js';
@@ -43,6 +42,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--pdf', 'also print it to PDF next to the HTML (needs Chromium)')
     .option('--json', 'print the findings and file paths as JSON')
     .action(async (ref: string, opts: BriefOptions) => {
+      // Loaded on use: the briefing pulls in the solver, vega and the map, which `bulwark --help` does not need.
+      const { runBrief } = await import('../../app/brief.js');
       const t0 = performance.now();
       let bar: Progress | undefined;
       let phase: BriefPhase | undefined;
@@ -75,6 +76,7 @@ export function register(program: Command, ctx: CliContext): void {
       let pdf: string | undefined;
       if (opts.pdf === true) {
         pdf = out.replace(/\.html?$/i, '') + '.pdf';
+        const { writePdf } = await import('../../adapters/render/pdf.js');
         await writePdf(result.html, pdf);
       }
       const seconds = (performance.now() - t0) / 1000;
