@@ -37,7 +37,7 @@ const quick = args.includes('--quick');
 const repeats = Number(flag('--repeats') ?? (quick ? 3 : 7));
 const scenarioName = flag('--scenario') ?? 'ukraine-2025';
 const jsonOut = flag('--json');
-const MIP_GAP = 1e-4;
+const MIP_GAP = resolvePlanOptions({}).mipRelativeGap;
 const TIME_LIMIT = 300;
 
 const median = (xs: readonly number[]): number => {
