@@ -7,6 +7,9 @@
  * - Unit types: every type gets `unitTypes − 1` variants with the same capabilities; every nation holds
  *   each variant in the same number as the original; the k-th copy of a nation pledges variant k.
  * - Periods: the horizon is `periods` times longer; open-ended requirements and pledges run to its end.
+ * - Copies are not exact: a copy's GDP and defence budget, and a variant's cost and personnel, are scaled
+ *   by a fixed pseudo-random factor (GDP 0.5–1.5, cost and personnel 0.85–1.15), as real nations and
+ *   equipment differ; exact duplicates would make the model needlessly degenerate.
  */
 import { validate, type Scenario } from '../src/core/scenario/index.js';
 
@@ -28,6 +31,13 @@ function* freshIds(taken: Set<string>): Generator<string> {
           yield id;
         }
       }
+}
+
+/** Deterministic factor in [lo, hi] from a string (FNV-1a hash). */
+function jitter(key: string, lo: number, hi: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  return lo + ((h % 10_000) / 10_000) * (hi - lo);
 }
 
 export function scaleScenario(s: Scenario, f: ScaleFactors): Scenario {

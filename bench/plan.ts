@@ -119,10 +119,12 @@ interface Row {
   integers: number;
   buildMs: number;
   highsMs: number;
+  highsMinMs: number;
   highsFirstMs: number;
   highsObjective: number;
   cbcMs?: number;
   cbcSelfMs?: number;
+  cbcMinMs?: number;
   cbcObjective?: number;
   relDiff?: number;
   cbcFeasible?: boolean;
@@ -171,6 +173,7 @@ function bench(name: string, s: Scenario, input: PlanOptionsInput, reps: number)
     integers: pm.lp.variables.filter((v) => v.integer).length,
     buildMs: median(builds),
     highsMs: median(times),
+    highsMinMs: Math.min(...times),
     highsFirstMs: first,
     highsObjective: objective,
   };
@@ -180,6 +183,7 @@ function bench(name: string, s: Scenario, input: PlanOptionsInput, reps: number)
     const last = runs[runs.length - 1];
     row.cbcMs = median(runs.map((r) => r.wallMs));
     row.cbcSelfMs = median(runs.map((r) => r.selfMs));
+    row.cbcMinMs = Math.min(...runs.map((r) => r.selfMs));
     if (last?.values !== undefined) {
       row.cbcObjective = objectiveOf(pm.lp, last.values);
       row.relDiff = Math.abs(row.cbcObjective - objective) / Math.max(1, Math.abs(objective));
@@ -271,8 +275,10 @@ console.log(
       String(r.integers),
       ms(r.buildMs),
       ms(r.highsMs),
+      ms(r.highsMinMs),
       ms(r.highsFirstMs),
       r.cbcSelfMs === undefined ? '—' : ms(r.cbcSelfMs),
+      r.cbcMinMs === undefined ? '—' : ms(r.cbcMinMs),
       r.cbcMs === undefined ? '—' : ms(r.cbcMs),
       r.ratio === undefined ? '—' : r.ratio.toFixed(2),
       r.relDiff === undefined ? '—' : r.relDiff.toExponential(1),
