@@ -16,6 +16,7 @@ import { register as registerBrief } from './commands/brief.js';
 import { register as registerPlan } from './commands/plan.js';
 import { register as registerServe } from './commands/serve.js';
 import { register as registerAudit } from './commands/audit.js';
+import { register as registerGame } from './commands/game.js';
 
 import { bulwarkVersion as version } from './version.js';
 
@@ -35,6 +36,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerPlan(program, ctx);
   registerServe(program, ctx);
   registerAudit(program, ctx);
+  registerGame(program, ctx);
   for (const c of program.commands)
     c.exitOverride().configureOutput({
       writeOut: (s) => ctx.out(s.trimEnd()),

@@ -86,6 +86,8 @@ export interface Equilibrium {
   readonly uninformed: readonly {
     readonly infoSet: string;
     readonly player: string;
+    /** Actions before nature drew the types. */
+    readonly history: readonly string[];
     readonly beliefs: readonly { readonly type: string; readonly probability: number }[];
     readonly values: readonly { readonly action: string; readonly value: number }[];
   }[];
@@ -233,6 +235,7 @@ function solve(
         uninformed.push({
           infoSet: head.infoSet,
           player: game.players[head.player] ?? '',
+          history,
           beliefs: node.branches.map((b) => ({ type: b.action, probability: b.probability })),
           values: head.moves.map((m, j) => ({ action: m.action, value: own[j] ?? 0 })),
         });

@@ -6,3 +6,5 @@ export * from './normal-form.js';
 export * from './support-enumeration.js';
 export * from './templates.js';
 export * from './thresholds.js';
+export * from './narrative.js';
+export * from './textbook.js';
