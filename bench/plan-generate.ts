@@ -44,11 +44,17 @@ export function scaleScenario(s: Scenario, f: ScaleFactors): Scenario {
   const ids = freshIds(new Set(s.nations.map((n) => n.id)));
   const variantId = (u: string, k: number): string => (k === 0 ? u : `${u}-v${k + 1}`);
   const catalog = s.catalog.flatMap((u) =>
-    Array.from({ length: f.unitTypes }, (_, k) => ({
-      ...u,
-      id: variantId(u.id, k),
-      name: k === 0 ? u.name : `${u.name} (v${k + 1})`,
-    })),
+    Array.from({ length: f.unitTypes }, (_, k) =>
+      k === 0
+        ? u
+        : {
+            ...u,
+            id: variantId(u.id, k),
+            name: `${u.name} (v${k + 1})`,
+            costPerYearUsd: u.costPerYearUsd * jitter(`${u.id}${k}cost`, 0.85, 1.15),
+            personnel: Math.max(1, Math.round(u.personnel * jitter(`${u.id}${k}pers`, 0.85, 1.15))),
+          },
+    ),
   );
   const inventoryOf = (inv: Record<string, number>): Record<string, number> =>
     Object.fromEntries(

@@ -249,8 +249,9 @@ const table = (head: string[], body: string[][]): string => {
     r.map((c, j) => (j === 0 ? c.padEnd(w[j] ?? 0) : c.padStart(w[j] ?? 0))).join('  ');
   return [line(head), w.map((x) => '─'.repeat(x)).join('  '), ...body.map(line)].join('\n');
 };
+const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 console.log(
-  `Planner benchmark — ${scenarioName}, ${solver.name}${cbc ? `, native CBC (${cbc})` : ''}; medians of ${repeats} (10×: ${bigReps})\n`,
+  `Planner benchmark — ${scenarioName}, ${solver.name}${cbc ? `, native CBC (${cbc})` : ''}; medians of ${repeats} (10×: ${bigReps}); load average ${load}\n`,
 );
 console.log(
   table(
