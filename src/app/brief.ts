@@ -6,9 +6,9 @@
 import { loadScenario } from '../adapters/files/index.js';
 import { createHighsSolver } from '../adapters/highs/index.js';
 import { renderBriefingHtml } from '../adapters/render/briefing-html.js';
+import { createWorkerPool } from '../adapters/workers/index.js';
 import {
   forceFromSourcing,
-  inlineRunner,
   runAssurance,
   type AssuranceCase,
   type AssuranceResult,
@@ -18,6 +18,7 @@ import { buildBriefing, type Briefing } from '../core/brief/index.js';
 import { planForce, type ForcePlan, type LpSolver, type ResilienceReport } from '../core/plan/index.js';
 import { applyVariants, type Scenario } from '../core/scenario/index.js';
 import { BulwarkError, formatIssue } from '../core/shared/index.js';
+import { defaultTornadoRuns } from './assure.js';
 
 export type BriefPhase = 'plan' | 'assurance' | 'render';
 
@@ -40,8 +41,10 @@ export interface BriefRequest {
   readonly generatedAt: string;
   readonly stdin?: () => string;
   readonly solver?: LpSolver;
-  /** Executes Monte Carlo jobs (worker pool by default from the CLI; in-process otherwise). */
+  /** Executes Monte Carlo jobs; default: a worker-thread pool over `workers` threads. */
   readonly runner?: JobRunner;
+  /** Worker threads for the default runner (default: all cores). */
+  readonly workers?: number;
   readonly onProgress?: (phase: BriefPhase, done: number, total: number) => void;
 }
 
@@ -90,7 +93,7 @@ export async function runBrief(req: BriefRequest): Promise<BriefResult> {
   if (base.adversary !== undefined) {
     const runs = req.runs ?? base.assurance.runs;
     const seed = req.seed ?? base.assurance.seed;
-    const tornadoRuns = req.tornadoRuns ?? Math.max(1000, Math.round(runs / 10));
+    const tornadoRuns = req.tornadoRuns ?? defaultTornadoRuns(runs);
     const cases: AssuranceCase[] = [
       { id: 'base', label: 'as pledged', scenario: base, force: forceFromSourcing(base, main.plan.sourcing) },
       ...variantScenarios.map((v, i) => ({
@@ -100,12 +103,14 @@ export async function runBrief(req: BriefRequest): Promise<BriefResult> {
         force: forceFromSourcing(v.scenario, variantPlans[i]?.sourcing ?? []),
       })),
     ];
-    const result = await runAssurance(
-      cases,
-      { runs, seed, tornadoRuns },
-      req.runner ?? inlineRunner,
-      (d, total) => req.onProgress?.('assurance', d, total),
-    );
+    const pool =
+      req.runner === undefined
+        ? createWorkerPool(req.workers === undefined ? {} : { workers: req.workers })
+        : undefined;
+    const runner: JobRunner = req.runner ?? (pool as NonNullable<typeof pool>).run;
+    const result = await runAssurance(cases, { runs, seed, tornadoRuns }, runner, (d, total) =>
+      req.onProgress?.('assurance', d, total),
+    ).finally(() => pool?.close());
     if (!result.ok)
       throw new BulwarkError('scenario-invalid', result.error.map(formatIssue).join('\n'), result.error);
     assurance = result.value;

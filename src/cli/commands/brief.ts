@@ -12,6 +12,7 @@ interface BriefOptions {
   runs?: number;
   seed?: number;
   tornadoRuns?: number;
+  workers?: number;
   out: string;
   pdf?: boolean;
   json?: boolean;
@@ -38,6 +39,11 @@ export function register(program: Command, ctx: CliContext): void {
       'runs per pinned assumption in the sensitivity analysis (0 for none)',
       intOption(0, 10_000_000),
     )
+    .option(
+      '--workers <n>',
+      'worker threads for the Monte Carlo runs (default: BULWARK_WORKERS or all cores)',
+      intOption(1, 1024),
+    )
     .option('--out <file>', 'where to write the HTML', 'brief.html')
     .option('--pdf', 'also print it to PDF next to the HTML (needs Chromium)')
     .option('--json', 'print the findings and file paths as JSON')
@@ -58,6 +64,7 @@ export function register(program: Command, ctx: CliContext): void {
         ...(opts.runs !== undefined ? { runs: opts.runs } : {}),
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
         ...(opts.tornadoRuns !== undefined ? { tornadoRuns: opts.tornadoRuns } : {}),
+        workers: opts.workers ?? ctx.config.workers,
         bulwarkVersion,
         generatedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
         stdin: () => ctx.readStdin(),
