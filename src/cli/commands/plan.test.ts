@@ -1,0 +1,32 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runPlan } from '../../app/plan.js';
+import { renderPlan } from './plan.js';
+
+const minimal = fileURLToPath(new URL('../../../test/fixtures/minimal.yaml', import.meta.url));
+
+describe('bulwark plan tables', () => {
+  it('shows coverage, sourcing, gaps with causes, personnel and cost, fair share, rotation, binding and resilience', async () => {
+    const text = renderPlan(await runPlan({ ref: minimal, resilience: true }));
+    for (const section of [
+      'Coverage: provided / required',
+      'Sourcing: units deployed',
+      'Gaps and why',
+      'Personnel and cost by nation',
+      'Fair share: personnel against GDP',
+      'Rotation calendar',
+      'Binding constraints',
+      'Resilience: what each loss costs',
+    ])
+      expect(text).toContain(section);
+    expect(text).toContain('solution checked against every constraint');
+    expect(text).toMatch(
+      /skies\s+orbit\s+P1\s+2\s+2\s+lead time: GBR ready from day 30, FRA ready from day 30/,
+    );
+    expect(text).toMatch(
+      /presence\s+presence\s+P2–P4\s+1\s+3\s+pledges exhausted: GBR; held but not pledged: FRA/,
+    );
+    expect(text).toMatch(/1\s+without United Kingdom\s+\+9\.75/);
+    expect(text).toContain('GBR deploys everything it pledged of Infantry battalion (2) in P2–P4');
+  });
+});
