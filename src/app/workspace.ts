@@ -147,7 +147,16 @@ export function idPaths(doc: Scenario, issues: readonly Issue[]): Issue[] {
   });
 }
 
+export interface WorkspaceSummary {
+  readonly version: number;
+  readonly hash: string;
+  readonly summary: ScenarioSummary;
+  readonly coverage: MissionCoverage[];
+}
+
 export class Workspace {
+  private readonly summaries = new Map<string, WorkspaceSummary>();
+
   constructor(readonly store: Store) {}
 
   /** First start: stores the built-in scenario `name` as the workspace scenario of the same id. */
@@ -210,16 +219,19 @@ export class Workspace {
     return { version: v.version, hash: v.hash, scenario: v.document as Scenario };
   }
 
-  async summary(
-    id: string,
-  ): Promise<{ version: number; hash: string; summary: ScenarioSummary; coverage: MissionCoverage[] }> {
+  /** Summary and coverage, computed once per scenario version (versions never change). */
+  async summary(id: string): Promise<WorkspaceSummary> {
     const s = await this.get(id);
-    return {
+    const cached = this.summaries.get(id);
+    if (cached !== undefined && cached.version === s.version && cached.hash === s.hash) return cached;
+    const value: WorkspaceSummary = {
       version: s.version,
       hash: s.hash,
       summary: summarizeScenario(s.document),
       coverage: coverageByMission(s.document),
     };
+    this.summaries.set(id, value);
+    return value;
   }
 
   async listItems(id: string, c: CollectionName): Promise<{ scenarioVersion: number; items: Versioned[] }> {

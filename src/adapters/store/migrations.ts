@@ -11,7 +11,7 @@ const migrations: Record<string, Migration> = {
         .createTable('scenarios')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('version', 'integer', (c) => c.notNull())
-        .addColumn('document', 'text', (c) => c.notNull())
+
         .addColumn('hash', 'text', (c) => c.notNull())
         .addColumn('revisions', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())

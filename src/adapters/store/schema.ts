@@ -6,9 +6,7 @@ export interface ScenarioTable {
   id: string;
   /** Current version number; 1 for the seed, +1 per committed change. */
   version: number;
-  /** Scenario JSON (after defaults) at `version`. */
-  document: string;
-  /** `sha256:` content hash of `document` (same as `scenarioHash`). */
+  /** `sha256:` content hash of the document at `version` (same as `scenarioHash`); the document is in scenario_versions. */
   hash: string;
   /** JSON map object key (e.g. `pledge:GBR-typhoon`) → scenario version at which it last changed. */
   revisions: string;
@@ -20,6 +18,7 @@ export interface ScenarioTable {
 export interface ScenarioVersionTable {
   scenario_id: string;
   version: number;
+  /** Canonical JSON (sorted keys) of the scenario after defaults: hashing it gives `hash`. */
   document: string;
   hash: string;
   created_at: string;

@@ -118,8 +118,20 @@ export interface RunRecord {
 export const sha256Hex = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 /** Content hash of a scenario document, as `scenarioHash` computes it. */
-export const documentHash = (doc: unknown): string =>
-  'sha256:' + createHash('sha256').update(canonicalJson(doc)).digest('hex');
+export const documentHash = (doc: unknown): string => textHash(canonicalJson(doc));
+const textHash = (canonical: string): string =>
+  'sha256:' + createHash('sha256').update(canonical).digest('hex');
+
+interface PendingMutation {
+  readonly id: string;
+  readonly actor: string;
+  readonly mutate: (current: StoredScenario) => Mutation;
+  readonly resolve: (s: StoredScenario) => void;
+  readonly reject: (e: unknown) => void;
+}
+
+/** Most mutations committed together in one transaction (group commit). */
+const MAX_BATCH = 64;
 
 const ADVISORY_LOCK = 724_231;
 
@@ -199,8 +211,13 @@ export class Store {
   // ---- scenarios ----
 
   async listScenarios(): Promise<StoredScenario[]> {
-    const rows = await this.db.selectFrom('scenarios').selectAll().orderBy('id').execute();
-    return rows.map(toStoredScenario);
+    const rows = await this.db.selectFrom('scenarios').select('id').orderBy('id').execute();
+    const out: StoredScenario[] = [];
+    for (const r of rows) {
+      const s = await this.readScenario(this.db, r.id);
+      if (s !== undefined) out.push(s);
+    }
+    return out;
   }
 
   async getScenario(id: string): Promise<StoredScenario | undefined> {
@@ -293,14 +310,13 @@ export class Store {
       const exists = await trx.selectFrom('scenarios').select('id').where('id', '=', id).executeTakeFirst();
       if (exists !== undefined)
         throw new BulwarkError('conflict', `workspace scenario "${id}" exists already`);
-      const text = JSON.stringify(document);
-      const hash = documentHash(document);
+      const text = canonicalJson(document);
+      const hash = textHash(text);
       await trx
         .insertInto('scenarios')
         .values({
           id,
           version: 1,
-          document: text,
           hash,
           revisions: '{}',
           created_at: at,
@@ -336,65 +352,119 @@ export class Store {
 
   /**
    * Applies a change atomically: reads the current scenario under the write lock, lets `mutate` check
-   * versions and rules (throwing `conflict` or `scenario-invalid` aborts everything), then stores the new
-   * version, bumps the revisions of the changed objects and appends one audit entry per change.
+   * versions and rules (throwing `conflict` or `scenario-invalid` aborts it and writes nothing), then stores
+   * the new version, bumps the revisions of the changed objects and appends one audit entry per change.
+   *
+   * Group commit: changes that arrive while a transaction is open are queued and applied one after the
+   * other in the next transaction, each seeing the one before, so concurrent writers share a commit (and
+   * its fsync). A promise resolves only after its transaction has committed; if the commit fails, every
+   * change of the batch is rejected (none was stored).
    */
-  async mutateScenario(
+  mutateScenario(
     id: string,
     actor: string,
     mutate: (current: StoredScenario) => Mutation,
   ): Promise<StoredScenario> {
-    return this.write(async (trx, at) => {
-      const current = await this.readScenario(trx, id);
-      if (current === undefined) throw new BulwarkError('not-found', `no workspace scenario "${id}"`);
-      const m = mutate(current);
-      const version = current.version + 1;
-      const text = JSON.stringify(m.document);
-      const hash = documentHash(m.document);
-      const revisions: Record<string, number> = { ...current.revisions };
-      for (const c of m.changes) revisions[c.key] = version;
-      const updated = await trx
-        .updateTable('scenarios')
-        .set({
-          version,
-          document: text,
-          hash,
-          revisions: JSON.stringify(revisions),
-          updated_at: at,
-          updated_by: actor,
-        })
-        .where('id', '=', id)
-        .where('version', '=', current.version)
-        .executeTakeFirst();
-      // Cannot happen under the write lock; kept as a guard should the locking ever change.
-      if (Number(updated.numUpdatedRows) !== 1)
-        throw new BulwarkError('conflict', `scenario "${id}" changed during the update; retry`);
-      await trx
-        .insertInto('scenario_versions')
-        .values({
-          scenario_id: id,
-          version,
-          document: text,
-          hash,
-          created_at: at,
-          created_by: actor,
-          summary: m.summary,
-        })
-        .execute();
-      this.cache.set(id, { version, hash, document: m.document });
-      for (const c of m.changes)
-        await this.appendAudit(trx, {
-          at,
-          actor,
-          action: c.action,
-          target: c.target,
-          scenario_id: id,
-          scenario_version: version,
-          before: toJson(c.before),
-          after: toJson(c.after),
-        });
-      return { id, version, hash, document: m.document, revisions, updatedAt: at, updatedBy: actor };
+    return new Promise((resolve, reject) => {
+      this.pending.push({ id, actor, mutate, resolve, reject });
+      if (!this.draining) void this.drain();
     });
+  }
+
+  private readonly pending: PendingMutation[] = [];
+  private draining = false;
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending.splice(0, MAX_BATCH);
+        const outcomes: ({ ok: true; value: StoredScenario } | { ok: false; error: unknown })[] = [];
+        try {
+          await this.write(async (trx, at) => {
+            outcomes.length = 0;
+            for (const job of batch) {
+              let m: Mutation;
+              let current: StoredScenario;
+              try {
+                const found = await this.readScenario(trx, job.id);
+                if (found === undefined)
+                  throw new BulwarkError('not-found', `no workspace scenario "${job.id}"`);
+                current = found;
+                m = job.mutate(current);
+              } catch (e) {
+                // Rejected before writing anything: the rest of the batch goes on.
+                outcomes.push({ ok: false, error: e });
+                continue;
+              }
+              outcomes.push({ ok: true, value: await this.applyMutation(trx, at, job, current, m) });
+            }
+          });
+        } catch (e) {
+          for (const job of batch) job.reject(e);
+          // The cache may hold versions of the rolled-back transaction; they no longer match the database.
+          this.cache.clear();
+          continue;
+        }
+        batch.forEach((job, i) => {
+          const o = outcomes[i];
+          if (o?.ok === true) job.resolve(o.value);
+          else job.reject(o?.error ?? new Error('mutation lost'));
+        });
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async applyMutation(
+    trx: Transaction<Database>,
+    at: string,
+    job: PendingMutation,
+    current: StoredScenario,
+    m: Mutation,
+  ): Promise<StoredScenario> {
+    const id = job.id;
+    const actor = job.actor;
+    const version = current.version + 1;
+    const text = canonicalJson(m.document);
+    const hash = textHash(text);
+    const revisions: Record<string, number> = { ...current.revisions };
+    for (const c of m.changes) revisions[c.key] = version;
+    const updated = await trx
+      .updateTable('scenarios')
+      .set({ version, hash, revisions: JSON.stringify(revisions), updated_at: at, updated_by: actor })
+      .where('id', '=', id)
+      .where('version', '=', current.version)
+      .executeTakeFirst();
+    // Cannot happen under the write lock; kept as a guard should the locking ever change.
+    if (Number(updated.numUpdatedRows) !== 1)
+      throw new BulwarkError('conflict', `scenario "${id}" changed during the update; retry`);
+    await trx
+      .insertInto('scenario_versions')
+      .values({
+        scenario_id: id,
+        version,
+        document: text,
+        hash,
+        created_at: at,
+        created_by: actor,
+        summary: m.summary,
+      })
+      .execute();
+    this.cache.set(id, { version, hash, document: m.document });
+    for (const c of m.changes)
+      await this.appendAudit(trx, {
+        at,
+        actor,
+        action: c.action,
+        target: c.target,
+        scenario_id: id,
+        scenario_version: version,
+        before: toJson(c.before),
+        after: toJson(c.after),
+      });
+    return { id, version, hash, document: m.document, revisions, updatedAt: at, updatedBy: actor };
   }
 
   // ---- audit ----
@@ -662,18 +732,6 @@ export class Store {
       .executeTakeFirst();
     return Number(r.numUpdatedRows);
   }
-}
-
-function toStoredScenario(row: Database['scenarios']): StoredScenario {
-  return {
-    id: row.id,
-    version: Number(row.version),
-    hash: row.hash,
-    document: parseJson(row.document),
-    revisions: JSON.parse(row.revisions) as Record<string, number>,
-    updatedAt: row.updated_at,
-    updatedBy: row.updated_by,
-  };
 }
 
 function toUser(row: UserTable): UserRecord {
