@@ -1,0 +1,76 @@
+/** `bulwark brief` through the real executable: writes the HTML (and PDF), prints findings or JSON. */
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chromiumCandidates } from '../src/adapters/render/pdf.js';
+import { bulwark, fixture } from './helpers.js';
+
+const hasChromium = chromiumCandidates.some((p) => existsSync(p));
+
+describe('bulwark brief', () => {
+  it('writes a self-contained HTML briefing and reports it as JSON', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'bulwark-')), 'b.html');
+    const r = bulwark([
+      'brief',
+      fixture('minimal.yaml'),
+      '--runs',
+      '500',
+      '--tornado-runs',
+      '100',
+      '--workers',
+      '2',
+      '--out',
+      out,
+      '--json',
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as { html: string; bytes: number; findings: { id: string }[] };
+    expect(report.html).toBe(out);
+    expect(readFileSync(out).length).toBe(report.bytes);
+    expect(report.findings.map((f) => f.id)).toEqual([
+      'force',
+      'gaps',
+      'cost',
+      'resilience',
+      'assurance',
+      'assumptions',
+    ]);
+  });
+
+  it.runIf(hasChromium || process.env['CI'] !== undefined)('prints it to PDF with --pdf', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'bulwark-')), 'b.html');
+    const r = bulwark([
+      'brief',
+      fixture('minimal.yaml'),
+      '--runs',
+      '200',
+      '--tornado-runs',
+      '0',
+      '--out',
+      out,
+      '--pdf',
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`PDF: ${out.replace(/\.html$/, '.pdf')}`);
+    expect(
+      readFileSync(out.replace(/\.html$/, '.pdf'))
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+  });
+
+  it('a bad variant is a user error (exit 2), not a crash', () => {
+    const r = bulwark([
+      'brief',
+      fixture('minimal.yaml'),
+      '--variant',
+      'nope',
+      '--out',
+      join(tmpdir(), 'never.html'),
+    ]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('no variant "nope"');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
