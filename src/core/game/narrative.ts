@@ -14,6 +14,9 @@ export function percent(x: number | null): string {
 
 const num = (x: number): string => String(Math.round(x * 1000) / 1000);
 
+/** A difference of probabilities in percentage points. */
+const points = (x: number): string => `${Math.round(x * 1000) / 10} percentage points`;
+
 /** One play in words: "nature draws Resolute (40%); Adversary: Test; Coalition: Fight; … → label". */
 export function describePlay(play: Play, players: readonly string[]): string {
   const steps = play.steps.map((s) =>
@@ -56,8 +59,8 @@ export function explainThreshold(f: ThresholdFinding, p: CredibilityParams): str
       Math.abs(gap) < 1e-9
         ? `The adversary's belief (${percent(f.prior)}) sits exactly on the threshold: it is indifferent, and holds only by the tie rule.`
         : gap > 0
-          ? `The adversary's belief (${percent(f.prior)}) is above it: the adversary holds (margin ${percent(gap)}).`
-          : `The adversary's belief (${percent(f.prior)}) is below it: the adversary tests (short by ${percent(-gap)}).`,
+          ? `The adversary's belief (${percent(f.prior)}) is above it: the adversary holds (margin ${points(gap)}).`
+          : `The adversary's belief (${percent(f.prior)}) is below it: the adversary tests (short by ${points(-gap)}).`,
     );
   } else out.push(`The adversary tests (belief ${percent(f.prior)}).`);
   if (f.payoffs.fightsIfResolute !== undefined) {
@@ -72,7 +75,7 @@ export function explainThreshold(f: ThresholdFinding, p: CredibilityParams): str
     );
   }
   out.push(
-    `Testing earns the adversary ${num(f.payoffs.resolute)} against a resolute guarantor and ${num(f.payoffs.irresolute)} against an irresolute one (stakes ${num(p.stakes)}, punishment ${num(p.punishment)}, the force's denial ${num(p.denial)}).`,
+    `Testing earns the adversary ${num(f.payoffs.resolute)} against a resolute guarantor and ${num(f.payoffs.irresolute)} against an irresolute one (stakes ${num(p.stakes)}, punishment ${num(p.punishment)}${f.kind === 'backstop-only' ? '' : `, the force's denial ${num(p.denial)}`}).`,
   );
   return out;
 }
