@@ -12,8 +12,9 @@
  * in distribution; the clock needs no random draw and no exp() per day. Because the host's strength grows
  * linearly between events, exp(−deter·θ·wH·H(t)/Href) is updated by one multiplication a day.
  *
- * Everything per day is arithmetic on locals; events (moves, attacks, withdrawals, guarantor decisions,
- * period changes) call `refresh`, which recomputes the hazards of the current level.
+ * Everything per day is arithmetic on locals. Events that change deterrence (withdrawals, guarantor
+ * decisions, period changes) call `segment`, which recomputes every level's hazard at the current host
+ * strength; a move between levels only reads them (and one exp() when the host is growing).
  */
 import { TABLE_SIZE } from './distribution.js';
 import type { ModelParams } from './model-params.js';
@@ -45,10 +46,12 @@ interface Scratch {
   readonly tol: Float64Array;
   readonly present: Uint8Array;
   readonly first: Int32Array;
-  /** Run state shared with `refresh`: see the S_* indices. */
+  /** Run state shared with `segment`: see the S_* indices. */
   readonly s: Float64Array;
-  /** Outputs of `refresh`: upL, dnL, ratio, exposed. */
-  readonly out: Float64Array;
+  /** Per level, from `segment`: λup at the segment start, its daily growth factor and the log of that factor. */
+  readonly upSeg: Float64Array;
+  readonly ratioSeg: Float64Array;
+  readonly logRatioSeg: Float64Array;
   readonly rng: Uint32Array;
 }
 
@@ -60,11 +63,12 @@ const S_TBASE = 4;
 const S_GROWTH = 5;
 const S_PERIOD = 6;
 const S_TOTALW = 7;
+const S_EXPOSED = 8;
 
 function makeScratch(m: ModelParams): Scratch {
   let totalW = 0;
   for (let k = 0; k < m.nations; k++) totalW += m.weight[k]!;
-  const s = new Float64Array(8);
+  const s = new Float64Array(9);
   s[S_TOTALW] = totalW;
   return {
     will: new Float64Array(m.nations),
@@ -72,7 +76,9 @@ function makeScratch(m: ModelParams): Scratch {
     present: new Uint8Array(m.nations),
     first: new Int32Array(m.levels),
     s,
-    out: new Float64Array(4),
+    upSeg: new Float64Array(m.levels),
+    ratioSeg: new Float64Array(m.levels),
+    logRatioSeg: new Float64Array(m.levels),
     rng: new Uint32Array(4),
   };
 }
@@ -89,11 +95,12 @@ function drawParameter(m: ModelParams, i: number, seed: number, run: number): nu
 }
 
 /**
- * Recomputes the current level's hazards at the end of day t after an event. Closes the host-growth segment
- * at t: H(t) = Hbase + g · (t − tbase). Writes out[0] = λup at H(t), out[1] = λdown, out[2] = daily growth
- * factor of λup, out[3] = exposed personnel present.
+ * Starts a new deterrence segment at the end of day t (after a withdrawal, a guarantor decision or a period
+ * change). Closes the host-growth segment: H(t) = Hbase + g · (t − tbase). For every level ℓ writes
+ * upSeg[ℓ] = λup(ℓ) at H(t), ratioSeg[ℓ] = its daily growth factor exp(−deter[ℓ]·θ·wH·g/Href) and the log
+ * of that factor; s[S_EXPOSED] = exposed personnel present.
  */
-function refresh(m: ModelParams, sc: Scratch, level: number, t: number): void {
+function segment(m: ModelParams, sc: Scratch, t: number): void {
   const N = m.nations;
   const s = sc.s;
   const base = s[S_PERIOD]! * N;
@@ -113,19 +120,22 @@ function refresh(m: ModelParams, sc: Scratch, level: number, t: number): void {
   s[S_TBASE] = t;
   const g = m.feedback === 1 ? (m.hostPerTrainee * tr) / 365 : 0;
   s[S_GROWTH] = g;
+  s[S_EXPOSED] = ex;
   const totalW = s[S_TOTALW]!;
   const R = totalW > 0 ? (m.retaliation * w) / totalW : 0;
   const mu = s[S_ALPHA]! / (s[S_ALPHA]! + s[S_BETA]!);
   const D = (m.wHost * H) / m.hostReference + (m.wForce * F) / m.forceReference;
   const P = m.wRetaliation * R + m.wGuarantor * m.guarantorPower * mu;
   const X = m.theta * (s[S_RHO]! - D - P);
-  // Attacks on the force need exposed personnel; war with the guarantor needs a backstop.
-  const open = level === 3 || level === 4 ? ex > 0 : level === 5 ? m.guarantorActive === 1 : true;
-  const d = m.deter[level]!;
-  sc.out[0] = open ? m.up[level]! * Math.exp(d * X) : 0;
-  sc.out[1] = m.down[level]!;
-  sc.out[2] = Math.exp((-d * m.theta * m.wHost * g) / m.hostReference);
-  sc.out[3] = ex;
+  const c = (m.theta * m.wHost * g) / m.hostReference;
+  for (let l = 0; l < m.levels; l++) {
+    // Attacks on the force need exposed personnel; war with the guarantor needs a backstop.
+    const open = l === 3 || l === 4 ? ex > 0 : l === 5 ? m.guarantorActive === 1 : true;
+    const d = m.deter[l]!;
+    sc.upSeg[l] = open ? m.up[l]! * Math.exp(d * X) : 0;
+    sc.logRatioSeg[l] = -d * c;
+    sc.ratioSeg[l] = Math.exp(-d * c);
+  }
 }
 
 /** Simulates run `run` of model m, adds it to `st`, returns its paired category. */
@@ -136,6 +146,11 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
   const INF = T + 1;
   const s = sc.s;
   const occ = st.occupancy;
+  const first = sc.first;
+  const down = m.down;
+  const upSeg = sc.upSeg;
+  const ratioSeg = sc.ratioSeg;
+  const logRatioSeg = sc.logRatioSeg;
   const feedback = m.feedback === 1;
 
   // Uncertain parameters, drawn once per run from (seed, run, key) only.
@@ -182,13 +197,13 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
   let abstained = false;
   let nextPeriod = m.periods > 1 ? m.periodDays + 1 : INF;
   let nextSched = nextPeriod;
+  let changed = false;
   occ[0]! += 1;
 
-  refresh(m, sc, level, 0);
-  let upL = sc.out[0]!;
-  let dnL = sc.out[1]!;
-  let ratio = sc.out[2]!;
-  let exposedNow = sc.out[3]!;
+  segment(m, sc, 0);
+  let upL = upSeg[0]!;
+  let dnL = down[0]!;
+  let ratio = ratioSeg[0]!;
   // E ~ Exp(1) from u = (x + 0.5) / 2^32 ∈ (0, 1).
   r = Math.imul(s1, 5);
   r = Math.imul((r << 7) | (r >>> 25), 9) >>> 0;
@@ -240,7 +255,7 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
             occ[t * L + level]! -= 1;
             occ[t * L + to]! += 1;
             level = to;
-            while (maxLevel < level) sc.first[++maxLevel] = t;
+            while (maxLevel < level) first[++maxLevel] = t;
           }
         } else {
           s[S_BETA] += 1;
@@ -248,11 +263,11 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
         }
       }
       nextSched = nextPeriod < decisionDay ? nextPeriod : decisionDay;
-      refresh(m, sc, level, t - 1);
-      upL = sc.out[0]!;
-      dnL = sc.out[1]!;
-      ratio = sc.out[2]!;
-      exposedNow = sc.out[3]!;
+      segment(m, sc, t - 1);
+      upL = upSeg[level]!;
+      dnL = down[level]!;
+      ratio = ratioSeg[level]!;
+      if (upL === 0 && dnL === 0 && nextSched === INF) break;
     }
     upL *= ratio;
     cum += upL + dnL;
@@ -272,7 +287,7 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
       occ[t * L + level]! += 1;
       if (level > maxLevel) {
         maxLevel = level;
-        sc.first[level] = t;
+        first[level] = t;
       }
       if (level > old && (level === 4 || level === 5)) {
         // An attack on the force: fatalities drawn per attack, shared by exposed personnel.
@@ -294,6 +309,7 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
         }
         const deaths = Math.round(f > 0 ? f : 0);
         fatal += deaths;
+        const exposedNow = s[S_EXPOSED]!;
         if (feedback && deaths > 0 && exposedNow > 0) {
           const base = s[S_PERIOD] * N;
           for (let k = 0; k < N; k++) {
@@ -303,6 +319,7 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
             sc.will[k]! -= share / sc.tol[k]!;
             if (sc.will[k]! <= 0) {
               sc.present[k] = 0;
+              changed = true;
               withdrawn++;
               withdrawnWeight += m.weight[k]!;
               st.withdrawnBy[k]! += 1;
@@ -315,11 +332,15 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
           triggered = true;
         }
       }
-      refresh(m, sc, level, t);
-      upL = sc.out[0]!;
-      dnL = sc.out[1]!;
-      ratio = sc.out[2]!;
-      exposedNow = sc.out[3]!;
+      if (changed) {
+        segment(m, sc, t);
+        changed = false;
+      }
+      // Hazards of the new level at day t: λup(ℓ) = upSeg[ℓ] · exp(logRatio[ℓ] · (t − tbase)).
+      const lr = logRatioSeg[level]!;
+      upL = lr === 0 ? upSeg[level]! : upSeg[level]! * Math.exp(lr * (t - s[S_TBASE]));
+      dnL = down[level]!;
+      ratio = ratioSeg[level]!;
       r = Math.imul(s1, 5);
       r = Math.imul((r << 7) | (r >>> 25), 9) >>> 0;
       tt = s1 << 9;
@@ -331,8 +352,9 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
       s3 = (s3 << 11) | (s3 >>> 21);
       clock = -Math.log(1 - (r + 0.5) * TWO_POW_MINUS_32);
       cum = 0;
+      // An absorbing level with nothing scheduled: the rest of the horizon is known.
+      if (upL === 0 && dnL === 0 && nextSched === INF) break;
     }
-    if (upL === 0 && dnL === 0 && nextSched === INF) break;
   }
 
   // Outcome at the horizon, most severe first.
@@ -350,10 +372,10 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
   st.outcomes[outcome]! += 1;
   for (let l = 0; l <= maxLevel; l++) st.reached[l]! += 1;
   st.finalLevel[level]! += 1;
-  const f2 = sc.first[2]!;
-  const f3 = sc.first[3]!;
-  const f4 = sc.first[4]!;
-  const f6 = sc.first[L - 1]!;
+  const f2 = first[2]!;
+  const f3 = first[3]!;
+  const f4 = first[4]!;
+  const f6 = first[L - 1]!;
   st.firstMinor[f2 < 0 ? INF : f2]! += 1;
   st.firstFailure[f3 < 0 ? INF : f3]! += 1;
   st.firstTripwire[f4 < 0 ? INF : f4]! += 1;

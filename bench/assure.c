@@ -1,0 +1,316 @@
+/*
+ * Reference implementation of Bulwark's assurance hot loop in plain C (bench/assure.ts compiles it with
+ * gcc -O2 and compares speed). The same model, the same random streams and the same statistics as
+ * src/core/assure/simulate.ts, on the parameter block that bench/assure.ts exports (whitespace-separated
+ * numbers; order in read_params). Usage: assure <params-file> <seed> <runs> [repeats]
+ * Prints one JSON line: runs, runDays, seconds (best of repeats), outcomes, reached.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define TABLE_SIZE 4096
+#define K1 (TABLE_SIZE + 1)
+#define FATALITY_BINS (256 + 23 * 64)
+#define TWO_POW_MINUS_32 2.3283064365386963e-10
+
+typedef struct {
+  int L, T, N, P, periodDays, nparams;
+  double theta, wHost, wForce, wRet, wG, hostBaseline, hostPerTrainee, hostRef, forceRef, retaliation;
+  int guarantorActive, detersTo, feedback;
+  double guarantorPower, lagDays, fatalityThreshold, interventionDeters, priorAlpha, priorBeta, collapseShare;
+  double *up, *down, *deter, *personnel, *exposed, *combat, *trainees, *weight, *fixed, *tables;
+  int *hasTol;
+  uint32_t *keys;
+} Params;
+
+typedef struct {
+  double runs, runDays;
+  double outcomes[6];
+  double *reached, *finalLevel, *firstMinor, *firstFailure, *firstTripwire, *firstWider, *occupancy;
+  double fatalities[FATALITY_BINS];
+  double *withdrawals, *withdrawnBy;
+  double guarantor[6];
+} Stats;
+
+/* Run state (the Scratch of simulate.ts). */
+typedef struct {
+  double *will, *tol, *upSeg, *ratioSeg, *logRatioSeg;
+  unsigned char *present;
+  int *first;
+  double rho, alpha, beta, hbase, tbase, growth, totalW, exposed;
+  int period;
+} Scratch;
+
+static double rd(FILE *f) {
+  char buf[64];
+  if (fscanf(f, "%63s", buf) != 1) { fprintf(stderr, "params: unexpected end\n"); exit(2); }
+  if (strcmp(buf, "nan") == 0) return NAN;
+  return strtod(buf, NULL);
+}
+static double *rdv(FILE *f, int n) {
+  double *v = malloc(sizeof(double) * (n > 0 ? n : 1));
+  for (int i = 0; i < n; i++) v[i] = rd(f);
+  return v;
+}
+
+static void read_params(const char *path, Params *m) {
+  FILE *f = fopen(path, "r");
+  if (!f) { perror(path); exit(2); }
+  m->L = (int)rd(f); m->T = (int)rd(f); m->N = (int)rd(f); m->P = (int)rd(f); m->periodDays = (int)rd(f);
+  m->theta = rd(f); m->wHost = rd(f); m->wForce = rd(f); m->wRet = rd(f); m->wG = rd(f);
+  m->hostBaseline = rd(f); m->hostPerTrainee = rd(f); m->hostRef = rd(f); m->forceRef = rd(f);
+  m->retaliation = rd(f); m->guarantorActive = (int)rd(f); m->guarantorPower = rd(f); m->lagDays = rd(f);
+  m->fatalityThreshold = rd(f); m->interventionDeters = rd(f); m->detersTo = (int)rd(f);
+  m->priorAlpha = rd(f); m->priorBeta = rd(f); m->collapseShare = rd(f); m->feedback = (int)rd(f);
+  m->up = rdv(f, m->L); m->down = rdv(f, m->L); m->deter = rdv(f, m->L);
+  int PN = m->P * m->N;
+  m->personnel = rdv(f, PN); m->exposed = rdv(f, PN); m->combat = rdv(f, PN); m->trainees = rdv(f, PN);
+  m->weight = rdv(f, m->N);
+  double *ht = rdv(f, m->N);
+  m->hasTol = malloc(sizeof(int) * (m->N > 0 ? m->N : 1));
+  for (int k = 0; k < m->N; k++) m->hasTol[k] = (int)ht[k];
+  m->nparams = (int)rd(f);
+  double *keys = rdv(f, m->nparams);
+  m->keys = malloc(sizeof(uint32_t) * m->nparams);
+  for (int i = 0; i < m->nparams; i++) m->keys[i] = (uint32_t)keys[i];
+  m->fixed = rdv(f, m->nparams);
+  m->tables = rdv(f, m->nparams * K1);
+  fclose(f);
+}
+
+static inline uint32_t mix32(uint32_t x) {
+  x ^= x >> 16; x *= 0x21f0aaadu; x ^= x >> 15; x *= 0x735a2d97u; x ^= x >> 15;
+  return x;
+}
+static inline double hash_unit(uint32_t seed, uint32_t run, uint32_t key) {
+  uint32_t h = mix32((mix32(seed ^ 0x3c6ef372u) ^ mix32(run)) + key * 0x9e3779b9u);
+  return (h + 0.5) * TWO_POW_MINUS_32;
+}
+static inline double draw_parameter(const Params *m, int i, uint32_t seed, uint32_t run) {
+  double u = hash_unit(seed, run, m->keys[i]);
+  double pinned = m->fixed[i];
+  if (pinned == pinned) return pinned;
+  double x = u * TABLE_SIZE;
+  int j = (int)x;
+  double lo = m->tables[i * K1 + j];
+  return lo + (x - j) * (m->tables[i * K1 + j + 1] - lo);
+}
+
+static void segment(const Params *m, Scratch *sc, int t) {
+  int N = m->N, base = sc->period * N;
+  double F = 0, tr = 0, ex = 0, w = 0;
+  for (int k = 0; k < N; k++) {
+    if (!sc->present[k]) continue;
+    F += m->combat[base + k]; tr += m->trainees[base + k]; ex += m->exposed[base + k]; w += m->weight[k];
+  }
+  double H = sc->hbase + sc->growth * (t - sc->tbase);
+  sc->hbase = H; sc->tbase = t;
+  double g = m->feedback == 1 ? (m->hostPerTrainee * tr) / 365 : 0;
+  sc->growth = g; sc->exposed = ex;
+  double R = sc->totalW > 0 ? (m->retaliation * w) / sc->totalW : 0;
+  double mu = sc->alpha / (sc->alpha + sc->beta);
+  double D = (m->wHost * H) / m->hostRef + (m->wForce * F) / m->forceRef;
+  double Pn = m->wRet * R + m->wG * m->guarantorPower * mu;
+  double X = m->theta * (sc->rho - D - Pn);
+  double c = (m->theta * m->wHost * g) / m->hostRef;
+  for (int l = 0; l < m->L; l++) {
+    int open = (l == 3 || l == 4) ? ex > 0 : (l == 5 ? m->guarantorActive == 1 : 1);
+    double d = m->deter[l];
+    sc->upSeg[l] = open ? m->up[l] * exp(d * X) : 0;
+    sc->logRatioSeg[l] = -d * c;
+    sc->ratioSeg[l] = exp(-d * c);
+  }
+}
+
+static inline int fatality_bin(double v) {
+  if (v < 256) return (int)v;
+  uint32_t x = v > 2147483647.0 ? 0x7fffffffu : (uint32_t)v;
+  int e = 31 - __builtin_clz(x);
+  int b = 256 + (e - 8) * 64 + (int)((x >> (e - 6)) & 63);
+  return b < FATALITY_BINS - 1 ? b : FATALITY_BINS - 1;
+}
+
+#define NEXT() do { \
+    r = s1 * 5u; r = ((r << 7) | (r >> 25)) * 9u; tt = s1 << 9; \
+    s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= tt; s3 = (s3 << 11) | (s3 >> 21); \
+  } while (0)
+#define UNIT() ((r + 0.5) * TWO_POW_MINUS_32)
+
+static void simulate_run(const Params *m, Stats *st, Scratch *sc, uint32_t seed, uint32_t run) {
+  int N = m->N, L = m->L, T = m->T, INF = T + 1;
+  double *occ = st->occupancy;
+  int feedback = m->feedback == 1;
+  sc->rho = draw_parameter(m, 0, seed, run);
+  double cred = draw_parameter(m, 1, seed, run);
+  for (int k = 0; k < N; k++) {
+    double tol = draw_parameter(m, 3 + k, seed, run);
+    sc->tol[k] = m->hasTol[k] ? tol : INFINITY;
+    sc->will[k] = 1; sc->present[k] = 1;
+  }
+  for (int l = 0; l < L; l++) sc->first[l] = -1;
+  sc->alpha = m->priorAlpha; sc->beta = m->priorBeta; sc->hbase = m->hostBaseline;
+  sc->tbase = 0; sc->growth = 0; sc->period = 0;
+  double fatPinned = m->fixed[2];
+  int fatOff = 2 * K1;
+
+  uint32_t z = mix32(seed ^ mix32(run ^ 0x5bd1e995u));
+  z += 0x9e3779b9u; uint32_t s0 = mix32(z);
+  z += 0x9e3779b9u; uint32_t s1 = mix32(z);
+  z += 0x9e3779b9u; uint32_t s2 = mix32(z);
+  z += 0x9e3779b9u; uint32_t s3 = mix32(z);
+  if ((s0 | s1 | s2 | s3) == 0) s0 = 1;
+  uint32_t r, tt;
+
+  int level = 0, maxLevel = 0, withdrawn = 0, decisionDay = INF;
+  int triggered = 0, intervened = 0, abstained = 0, changed = 0;
+  double fatal = 0, withdrawnWeight = 0;
+  int nextPeriod = m->P > 1 ? m->periodDays + 1 : INF;
+  int nextSched = nextPeriod;
+  occ[0] += 1;
+  segment(m, sc, 0);
+  double upL = sc->upSeg[0], dnL = m->down[0], ratio = sc->ratioSeg[0];
+  NEXT();
+  double clock = -log(1 - UNIT());
+  double cum = 0;
+
+  for (int t = 1; t <= T; t++) {
+    if (t == nextSched) {
+      if (t == nextPeriod) {
+        int p = sc->period + 1;
+        sc->period = p;
+        nextPeriod = p < m->P - 1 ? nextPeriod + m->periodDays : INF;
+      }
+      if (t == decisionDay) {
+        decisionDay = INF;
+        NEXT();
+        if (UNIT() < cred) {
+          sc->alpha += 1; st->guarantor[3] += 1; intervened = 1;
+          if (level >= 4 && level < L - 1) {
+            NEXT();
+            int to = UNIT() < m->interventionDeters ? m->detersTo : L - 1;
+            st->guarantor[to == L - 1 ? 5 : 4] += 1;
+            occ[t * L + level] -= 1; occ[t * L + to] += 1;
+            level = to;
+            while (maxLevel < level) sc->first[++maxLevel] = t;
+          }
+        } else {
+          sc->beta += 1; abstained = 1;
+        }
+      }
+      nextSched = nextPeriod < decisionDay ? nextPeriod : decisionDay;
+      segment(m, sc, t - 1);
+      upL = sc->upSeg[level]; dnL = m->down[level]; ratio = sc->ratioSeg[level];
+      if (upL == 0 && dnL == 0 && nextSched == INF) break;
+    }
+    upL *= ratio;
+    cum += upL + dnL;
+    if (cum >= clock) {
+      NEXT();
+      int old = level;
+      level = UNIT() * (upL + dnL) < upL ? level + 1 : level - 1;
+      occ[t * L + old] -= 1; occ[t * L + level] += 1;
+      if (level > maxLevel) { maxLevel = level; sc->first[level] = t; }
+      if (level > old && (level == 4 || level == 5)) {
+        NEXT();
+        double f = fatPinned;
+        if (f != f) {
+          double x = UNIT() * TABLE_SIZE;
+          int j = (int)x;
+          double lo = m->tables[fatOff + j];
+          f = lo + (x - j) * (m->tables[fatOff + j + 1] - lo);
+        }
+        double deaths = floor((f > 0 ? f : 0) + 0.5);
+        fatal += deaths;
+        double exposedNow = sc->exposed;
+        if (feedback && deaths > 0 && exposedNow > 0) {
+          int base = sc->period * N;
+          for (int k = 0; k < N; k++) {
+            if (!sc->present[k]) continue;
+            double share = (deaths * m->exposed[base + k]) / exposedNow;
+            if (share <= 0) continue;
+            sc->will[k] -= share / sc->tol[k];
+            if (sc->will[k] <= 0) {
+              sc->present[k] = 0; changed = 1; withdrawn++;
+              withdrawnWeight += m->weight[k]; st->withdrawnBy[k] += 1;
+            }
+          }
+        }
+        if (feedback && m->guarantorActive == 1 && fatal >= m->fatalityThreshold && decisionDay == INF) {
+          decisionDay = t + (m->lagDays >= 1 ? (int)floor(m->lagDays + 0.5) : 1);
+          if (decisionDay < nextSched) nextSched = decisionDay;
+          triggered = 1;
+        }
+      }
+      if (changed) { segment(m, sc, t); changed = 0; }
+      double lr = sc->logRatioSeg[level];
+      upL = lr == 0 ? sc->upSeg[level] : sc->upSeg[level] * exp(lr * (t - sc->tbase));
+      dnL = m->down[level]; ratio = sc->ratioSeg[level];
+      NEXT();
+      clock = -log(1 - UNIT());
+      cum = 0;
+      if (upL == 0 && dnL == 0 && nextSched == INF) break;
+    }
+  }
+
+  int outcome;
+  if (maxLevel >= L - 1) outcome = 5;
+  else if (sc->totalW > 0 && withdrawnWeight > m->collapseShare * sc->totalW) outcome = 4;
+  else if (level >= 3) outcome = 3;
+  else if (maxLevel >= 4) outcome = 2;
+  else if (maxLevel >= 1) outcome = 1;
+  else outcome = 0;
+  st->runs += 1; st->runDays += T; st->outcomes[outcome] += 1;
+  for (int l = 0; l <= maxLevel; l++) st->reached[l] += 1;
+  st->finalLevel[level] += 1;
+  int f2 = sc->first[2], f3 = sc->first[3], f4 = sc->first[4], f6 = sc->first[L - 1];
+  st->firstMinor[f2 < 0 ? INF : f2] += 1; st->firstFailure[f3 < 0 ? INF : f3] += 1;
+  st->firstTripwire[f4 < 0 ? INF : f4] += 1; st->firstWider[f6 < 0 ? INF : f6] += 1;
+  st->fatalities[fatality_bin(fatal)] += 1;
+  st->withdrawals[withdrawn] += 1;
+  if (triggered) st->guarantor[0] += 1;
+  if (intervened) st->guarantor[1] += 1;
+  if (abstained) st->guarantor[2] += 1;
+}
+
+static double *zeros(int n) { return calloc(n > 0 ? n : 1, sizeof(double)); }
+
+int main(int argc, char **argv) {
+  if (argc < 4) { fprintf(stderr, "usage: %s params seed runs [repeats]\n", argv[0]); return 2; }
+  Params m;
+  read_params(argv[1], &m);
+  uint32_t seed = (uint32_t)strtoul(argv[2], NULL, 10);
+  long runs = strtol(argv[3], NULL, 10);
+  int repeats = argc > 4 ? atoi(argv[4]) : 1;
+  double best = 1e300;
+  Stats st;
+  for (int rep = 0; rep < repeats; rep++) {
+    memset(&st, 0, sizeof st);
+    st.reached = zeros(m.L); st.finalLevel = zeros(m.L);
+    st.firstMinor = zeros(m.T + 2); st.firstFailure = zeros(m.T + 2);
+    st.firstTripwire = zeros(m.T + 2); st.firstWider = zeros(m.T + 2);
+    st.occupancy = zeros((m.T + 1) * m.L);
+    st.withdrawals = zeros(m.N + 1); st.withdrawnBy = zeros(m.N);
+    Scratch sc;
+    memset(&sc, 0, sizeof sc);
+    sc.will = zeros(m.N); sc.tol = zeros(m.N); sc.present = calloc(m.N + 1, 1);
+    sc.first = calloc(m.L, sizeof(int));
+    sc.upSeg = zeros(m.L); sc.ratioSeg = zeros(m.L); sc.logRatioSeg = zeros(m.L);
+    for (int k = 0; k < m.N; k++) sc.totalW += m.weight[k];
+    struct timespec a, b;
+    clock_gettime(CLOCK_MONOTONIC, &a);
+    for (long i = 0; i < runs; i++) simulate_run(&m, &st, &sc, seed, (uint32_t)i);
+    clock_gettime(CLOCK_MONOTONIC, &b);
+    double sec = (b.tv_sec - a.tv_sec) + 1e-9 * (b.tv_nsec - a.tv_nsec);
+    if (sec < best) best = sec;
+  }
+  printf("{\"runs\":%.0f,\"runDays\":%.0f,\"seconds\":%.6f,\"outcomes\":[", st.runs, st.runDays, best);
+  for (int i = 0; i < 6; i++) printf("%s%.0f", i ? "," : "", st.outcomes[i]);
+  printf("],\"reached\":[");
+  for (int i = 0; i < m.L; i++) printf("%s%.0f", i ? "," : "", st.reached[i]);
+  printf("]}\n");
+  return 0;
+}

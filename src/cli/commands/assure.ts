@@ -1,0 +1,165 @@
+import type { Command } from 'commander';
+import { runAssure, type AssureReport } from '../../app/assure.js';
+import type { CaseResult } from '../../core/assure/index.js';
+import type { Proportion } from '../../core/assure/index.js';
+import type { CliContext } from '../context.js';
+import { collect, intOption } from '../options.js';
+import { startProgress, type Progress } from '../progress.js';
+import { formatPercent, heading, table } from '../render.js';
+
+interface AssureFlags {
+  variant: string[];
+  runs?: number;
+  seed?: number;
+  workers?: number;
+  tornadoRuns?: number;
+  json?: boolean;
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('assure')
+    .description(
+      'Monte Carlo of the post-ceasefire period: outcome probabilities with intervals, survival, tornado; each --variant is compared with the base on the same runs',
+    )
+    .argument('<scenario>', 'a YAML/JSON file, a built-in name, or - for stdin')
+    .option('--variant <id>', 'compare a variant with the base (repeatable)', collect, [])
+    .option('--runs <n>', 'runs per case (default: the scenario’s assurance.runs)', intOption(1, 100_000_000))
+    .option('--seed <s>', 'random seed (default: the scenario’s assurance.seed)', intOption(0, 2 ** 32 - 1))
+    .option('--workers <w>', 'worker threads (default: BULWARK_WORKERS or all cores)', intOption(1, 1024))
+    .option(
+      '--tornado-runs <n>',
+      'runs per tornado side (default: runs / 10, at least 1,000; 0: none)',
+      intOption(0, 100_000_000),
+    )
+    .option('--json', 'print JSON (identical for any number of workers)')
+    .action(async (ref: string, opts: AssureFlags) => {
+      let bar: Progress | undefined;
+      const report = await runAssure({
+        ref,
+        variants: opts.variant,
+        ...(opts.runs === undefined ? {} : { runs: opts.runs }),
+        ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+        ...(opts.tornadoRuns === undefined ? {} : { tornadoRuns: opts.tornadoRuns }),
+        workers: opts.workers ?? ctx.config.workers,
+        stdin: () => ctx.readStdin(),
+        onProgress: (done, total) => {
+          bar ??= startProgress(ctx, 'simulating', total, opts.json !== true);
+          bar.update(done);
+        },
+      }).finally(() => bar?.stop());
+      if (opts.json === true) return ctx.json(report);
+      ctx.out(renderAssurance(report));
+    });
+}
+
+const pct = (p: Proportion): string =>
+  `${formatPercent(p.p)} (${formatPercent(p.lo)}–${formatPercent(p.hi)})`;
+const signed = (x: number): string => `${x >= 0 ? '+' : '−'}${formatPercent(Math.abs(x))}`;
+
+const OUTCOME_LABELS: Record<keyof CaseResult['outcomes'], string> = {
+  held: 'held (never left level 0)',
+  contested: 'contested (reached 1–3, back below 3)',
+  contained: 'tripwire tested and contained',
+  renewedWar: 'renewed war (level 3–5 at the horizon)',
+  coalitionCollapse: 'coalition collapse (most of the force withdrew)',
+  widerWar: 'wider war (level 6: war with the guarantor)',
+};
+
+/** Text rendering of an assurance report: outcomes side by side, key figures, comparison, tornado. */
+export function renderAssurance(report: AssureReport): string {
+  const r = report.result;
+  const cases = r.cases;
+  const out: string[] = [];
+  out.push(`${report.scenario.title} — assurance`);
+  out.push(
+    `${r.runs.toLocaleString('en-GB')} runs per case · seed ${r.seed} · horizon ${r.horizonDays} days · ${report.scenario.hash.slice(0, 19)}`,
+  );
+  out.push(heading('Outcomes at the horizon (95% Wilson intervals)'));
+  const keys = Object.keys(OUTCOME_LABELS) as (keyof CaseResult['outcomes'])[];
+  out.push(
+    table(
+      ['outcome', ...cases.map((c) => c.id)],
+      keys.map((k) => [OUTCOME_LABELS[k], ...cases.map((c) => pct(c.outcomes[k]))]),
+    ),
+  );
+  out.push(heading('Key figures'));
+  const q = (x: number | null): string => (x === null ? '—' : String(x));
+  out.push(
+    table(
+      ['figure', ...cases.map((c) => c.id)],
+      [
+        [
+          'force deployed (peak personnel)',
+          ...cases.map((c) => c.force.peakPersonnel.toLocaleString('en-GB')),
+        ],
+        ['minor failure (level ≥ 2)', ...cases.map((c) => pct(c.minorFailure))],
+        ['ceasefire failed (level ≥ 3)', ...cases.map((c) => pct(c.ceasefireFailed))],
+        ['tripwire tested (level ≥ 4)', ...cases.map((c) => pct(c.tripwireTested))],
+        [
+          'median day of failure',
+          ...cases.map(
+            (c) =>
+              q(c.survival.ceasefire.medianDay) +
+              (c.survival.ceasefire.medianDay === null ? ' (S > ½ at horizon)' : ''),
+          ),
+        ],
+        [
+          'coalition fatalities p50 / p90 / p99',
+          ...cases.map((c) => `${q(c.fatalities.p50)} / ${q(c.fatalities.p90)} / ${q(c.fatalities.p99)}`),
+        ],
+        ['any nation withdrew', ...cases.map((c) => pct(c.withdrawals.anyWithdrawal))],
+        [
+          'nations withdrawn p50 / p90',
+          ...cases.map((c) => `${q(c.withdrawals.nationsP50)} / ${q(c.withdrawals.nationsP90)}`),
+        ],
+        ['backstop triggered (runs)', ...cases.map((c) => formatPercent(c.guarantor.runsTriggered / c.runs))],
+        [
+          'guarantor intervened (runs)',
+          ...cases.map((c) => formatPercent(c.guarantor.runsIntervened / c.runs)),
+        ],
+      ],
+    ),
+  );
+  if (r.comparisons.length > 0) {
+    out.push(heading(`Difference from "${cases[0]?.id ?? 'base'}" on the same runs (95% paired interval)`));
+    const d = (x: { difference: number; lo: number; hi: number }): string =>
+      `${signed(x.difference)} (${signed(x.lo)} to ${signed(x.hi)})`;
+    out.push(
+      table(
+        ['figure', ...r.comparisons.map((c) => c.id)],
+        [
+          ['ceasefire failed', ...r.comparisons.map((c) => d(c.ceasefireFailed))],
+          ...keys.map((k) => [OUTCOME_LABELS[k], ...r.comparisons.map((c) => d(c.outcomes[k]))]),
+        ],
+      ),
+    );
+  }
+  if (r.tornado !== null) {
+    const t = r.tornado;
+    out.push(
+      heading(
+        `Tornado: P(ceasefire failed) with one parameter pinned at its ${t.lowProbability * 100}th / ${t.highProbability * 100}th percentile (base case, ${t.runs.toLocaleString('en-GB')} runs, base ${formatPercent(t.base.ceasefireFailed)})`,
+      ),
+    );
+    out.push(
+      table(
+        ['parameter', 'low value', 'P(fail)', 'high value', 'P(fail)', 'swing', 'wider war low / high'],
+        t.rows.map((row) => [
+          row.label,
+          String(Number(row.lowValue.toPrecision(3))),
+          formatPercent(row.low.ceasefireFailed),
+          String(Number(row.highValue.toPrecision(3))),
+          formatPercent(row.high.ceasefireFailed),
+          formatPercent(row.swing),
+          `${formatPercent(row.low.widerWar)} / ${formatPercent(row.high.widerWar)}`,
+        ]),
+        ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
+      ),
+    );
+  }
+  out.push(
+    '\nThe model makes assumptions explicit; it does not predict. Definitions and equations: docs/model.md.',
+  );
+  return out.join('\n');
+}

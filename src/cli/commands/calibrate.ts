@@ -1,0 +1,80 @@
+import type { Command } from 'commander';
+import { runCalibrate } from '../../app/calibrate.js';
+import type { CliContext } from '../context.js';
+import { collect, intOption } from '../options.js';
+import { startProgress, type Progress } from '../progress.js';
+import { formatPercent, heading, table } from '../render.js';
+
+interface CalibrateFlags {
+  variant: string[];
+  runs?: number;
+  seed?: number;
+  workers?: number;
+  json?: boolean;
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('calibrate')
+    .description(
+      'compare the assurance model (no force, no guarantor; then the pledged force) with the outside view',
+    )
+    .argument('<scenario>', 'a YAML/JSON file, a built-in name, or - for stdin')
+    .option('--variant <id>', 'apply a variant first (repeatable, applied in order)', collect, [])
+    .option('--runs <n>', 'runs (default: the scenario’s assurance.runs)', intOption(1, 100_000_000))
+    .option('--seed <s>', 'random seed (default: the scenario’s assurance.seed)', intOption(0, 2 ** 32 - 1))
+    .option('--workers <w>', 'worker threads (default: BULWARK_WORKERS or all cores)', intOption(1, 1024))
+    .option('--json', 'print JSON')
+    .action(async (ref: string, opts: CalibrateFlags) => {
+      let bar: Progress | undefined;
+      const report = await runCalibrate({
+        ref,
+        variants: opts.variant,
+        ...(opts.runs === undefined ? {} : { runs: opts.runs }),
+        ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+        workers: opts.workers ?? ctx.config.workers,
+        stdin: () => ctx.readStdin(),
+        onProgress: (done, total) => {
+          bar ??= startProgress(ctx, 'calibrating', total, opts.json !== true);
+          bar.update(done);
+        },
+      }).finally(() => bar?.stop());
+      if (opts.json === true) return ctx.json(report);
+      const r = report.result;
+      const fmt = (x: number, measure: string): string =>
+        measure === 'major-failure-timing' ? `${x} days` : formatPercent(x);
+      const out: string[] = [];
+      out.push(`${report.scenario.title} — calibration against the outside view`);
+      out.push(
+        `${r.runs.toLocaleString('en-GB')} runs · seed ${r.seed} · simulated ${r.horizonDays} days · ${report.scenario.hash.slice(0, 19)}`,
+      );
+      out.push(heading('Model beside the references'));
+      out.push(
+        table(
+          ['measure', 'model', 'reference', ''],
+          r.rows.map((row) => [
+            row.description,
+            fmt(row.model, row.measure) +
+              (row.modelLo === undefined || row.modelHi === undefined
+                ? ''
+                : ` (${formatPercent(row.modelLo)}–${formatPercent(row.modelHi)})`),
+            `${fmt(row.referenceLow, row.measure)} – ${fmt(row.referenceHigh, row.measure)}`,
+            row.within ? 'within' : 'OUTSIDE',
+          ]),
+          ['left', 'right', 'right', 'left'],
+        ),
+      );
+      const quart = r.noForce.failureDayQuartiles.map((x) => (x === null ? '—' : String(x))).join(' / ');
+      out.push(heading('Detail'));
+      out.push(
+        [
+          `no force, no guarantor: P(fail) ${formatPercent(r.noForce.failure.p)}; failure day quartiles among failures ${quart}`,
+          `pledged force (${r.withForce.personnel.toLocaleString('en-GB')} peak personnel), no guarantor: P(fail) ${formatPercent(r.withForce.failure.p)}`,
+          `risk reduction ${formatPercent(r.riskReduction)}; hazard ratio ${r.hazardRatio} (−ln S with force / −ln S without)`,
+          'References: Fortna (2003, 2004) via PKSOI; CSIS (Aug 2025). See the scenario’s meta.sources.',
+        ].join('\n'),
+      );
+      ctx.out(out.join('\n'));
+      if (r.rows.some((row) => !row.within)) ctx.exitCode = 0;
+    });
+}
