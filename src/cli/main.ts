@@ -19,6 +19,8 @@ import { register as registerAudit } from './commands/audit.js';
 import { register as registerGame } from './commands/game.js';
 import { register as registerSweep } from './commands/sweep.js';
 import { register as registerWorker } from './commands/worker.js';
+import { register as registerAssure } from './commands/assure.js';
+import { register as registerCalibrate } from './commands/calibrate.js';
 
 import { bulwarkVersion as version } from './version.js';
 
@@ -41,6 +43,8 @@ export function buildProgram(ctx: CliContext): Command {
   registerGame(program, ctx);
   registerSweep(program, ctx);
   registerWorker(program, ctx);
+  registerAssure(program, ctx);
+  registerCalibrate(program, ctx);
   for (const c of program.commands)
     c.exitOverride().configureOutput({
       writeOut: (s) => ctx.out(s.trimEnd()),
