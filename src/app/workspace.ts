@@ -16,6 +16,7 @@ import {
   Requirement,
   UnitType,
   Variant,
+  applyVariants,
   checkRules,
   summarizeScenario,
   validate,
@@ -150,6 +151,7 @@ export function idPaths(doc: Scenario, issues: readonly Issue[]): Issue[] {
 export interface WorkspaceSummary {
   readonly version: number;
   readonly hash: string;
+  readonly variants: readonly string[];
   readonly summary: ScenarioSummary;
   readonly coverage: MissionCoverage[];
 }
@@ -219,18 +221,31 @@ export class Workspace {
     return { version: v.version, hash: v.hash, scenario: v.document as Scenario };
   }
 
-  /** Summary and coverage, computed once per scenario version (versions never change). */
-  async summary(id: string): Promise<WorkspaceSummary> {
+  /**
+   * Summary and coverage of the current version, with variants applied in order when given; computed once
+   * per version and variant list (versions never change). `scenario-invalid` if a variant does not apply.
+   */
+  async summary(id: string, variants: readonly string[] = []): Promise<WorkspaceSummary> {
     const s = await this.get(id);
-    const cached = this.summaries.get(id);
+    const key = `${id}\n${variants.join('\n')}`;
+    const cached = this.summaries.get(key);
     if (cached !== undefined && cached.version === s.version && cached.hash === s.hash) return cached;
+    let doc = s.document;
+    if (variants.length > 0) {
+      const applied = applyVariants(doc, variants);
+      if (!applied.ok)
+        throw new BulwarkError('scenario-invalid', 'the variants cannot be applied', applied.error);
+      doc = applied.value.scenario;
+    }
     const value: WorkspaceSummary = {
       version: s.version,
       hash: s.hash,
-      summary: summarizeScenario(s.document),
-      coverage: coverageByMission(s.document),
+      variants,
+      summary: summarizeScenario(doc),
+      coverage: coverageByMission(doc),
     };
-    this.summaries.set(id, value);
+    if (this.summaries.size > 100) this.summaries.clear();
+    this.summaries.set(key, value);
     return value;
   }
 

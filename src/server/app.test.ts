@@ -52,6 +52,17 @@ describe('workspace API (SQLite, inject)', () => {
     expect(sum.coverage.length).toBeGreaterThan(0);
   });
 
+  it('summarises with variants applied, and rejects unknown variants with 422', async () => {
+    const s = await w.login('viewer');
+    const doc = (await w.call(s, 'GET', base())).json<{ scenario: { variants: { id: string }[] } }>();
+    const v = doc.scenario.variants[0]?.id;
+    expect(v).toBeDefined();
+    const r = await w.call(s, 'GET', `${base()}/summary?variants=${v}`);
+    expect(r.statusCode).toBe(200);
+    expect(r.json<{ variants: string[] }>().variants).toEqual([v]);
+    expect((await w.call(s, 'GET', `${base()}/summary?variants=nope`)).statusCode).toBe(422);
+  });
+
   it('rejects a cookie write without the CSRF header', async () => {
     const s = await w.login('gbr');
     const p = await firstPledgeOf('GBR');

@@ -209,10 +209,16 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
     {
       method: 'GET',
       url: '/api/scenarios/:id/summary',
-      summary: 'Key figures: nations, pledges, requirements, personnel totals, and coverage by mission',
+      summary:
+        'Key figures: nations, pledges, requirements, personnel totals, and coverage by mission (?variants=a,b applies variants)',
       tag: 'scenarios',
       access: everyone,
-      handler: (ctx) => workspace.summary(ctx.params['id'] ?? ''),
+      query: { variants: 'comma-separated variant ids, applied in order' },
+      handler: (ctx) =>
+        workspace.summary(
+          ctx.params['id'] ?? '',
+          (ctx.query['variants'] ?? '').split(',').filter((v) => v !== ''),
+        ),
     },
     {
       method: 'GET',

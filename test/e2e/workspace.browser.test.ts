@@ -105,6 +105,9 @@ describe.skipIf(!hasChromium)('workspace in the browser', () => {
   it('a coordinator runs an assurance and sees progress and the result', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     await signIn(page, 'coord');
+    await page.getByRole('link', { name: 'Compare' }).click();
+    await expect.poll(() => page.locator('main table tbody tr').count()).toBeGreaterThan(1);
+    await page.screenshot({ path: join(shots, 'workspace-compare.png'), fullPage: true });
     await page.getByRole('link', { name: 'Runs' }).click();
     await page.getByLabel('Kind').selectOption('assure');
     await page.getByLabel(/Monte Carlo runs/).fill('4000');

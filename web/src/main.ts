@@ -67,6 +67,7 @@ function nav(): void {
       link('#/coverage', 'Coverage'),
       link('#/nations', 'Nations'),
       mine,
+      link('#/compare', 'Compare'),
       link('#/runs', 'Runs'),
       link('#/audit', 'Audit'),
     ),
@@ -668,6 +669,71 @@ async function auditView(): Promise<void> {
   }
 }
 
+// ---- variants ----
+
+async function compareView(): Promise<void> {
+  const base = await api<Summary>('GET', `/api/scenarios/${scenarioId}/summary`);
+  const cases = [{ id: '', name: 'Base scenario', description: 'as stored' }, ...base.summary.variants];
+  const rows = await Promise.all(
+    cases.map(async (c) => {
+      try {
+        const s =
+          c.id === ''
+            ? base
+            : await api<Summary>(
+                'GET',
+                `/api/scenarios/${scenarioId}/summary?variants=${encodeURIComponent(c.id)}`,
+              );
+        const peak = Math.max(0, ...s.summary.totals.map((t) => t.pledgedPersonnel));
+        const required = Math.max(0, ...s.summary.totals.map((t) => t.requiredPersonnel));
+        const active = s.summary.pledges.filter((p) => p.active).length;
+        const gaps = s.coverage.filter((m) => m.periodsWithGap > 0).map((m) => m.mission);
+        return h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, c.name, h('div', { class: 'unit' }, c.description)),
+          h('td', { class: 'num' }, fmt(peak)),
+          h('td', { class: 'num' }, required === 0 ? '—' : pct(peak / required)),
+          h('td', { class: 'num' }, `${active} of ${s.summary.pledges.length}`),
+          h('td', {}, s.summary.backstop),
+          h('td', {}, gaps.length === 0 ? 'none' : gaps.join(', ')),
+        );
+      } catch (e) {
+        return h('tr', {}, h('th', { scope: 'row' }, c.name), h('td', { colspan: 5 }, errorBox(e)));
+      }
+    }),
+  );
+  setPage(
+    'Compare variants',
+    h(
+      'p',
+      {},
+      'Pledges and coverage with each variant of the scenario applied. For outcome probabilities, start a briefing run that compares the variant.',
+    ),
+    h(
+      'table',
+      {},
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          [
+            'case',
+            'personnel pledged (peak)',
+            'of required (indicative)',
+            'active pledges',
+            'backstop',
+            'missions with a gap',
+          ].map((c) => h('th', { scope: 'col' }, c)),
+        ),
+      ),
+      h('tbody', {}, rows),
+    ),
+  );
+}
+
 // ---- runs ----
 
 function resultView(run: Run, result: unknown): HTMLElement {
@@ -912,6 +978,7 @@ async function route(): Promise<void> {
     else if (hash === '#/coverage') await coverageView();
     else if (hash === '#/nations') await nationsView();
     else if (nationMatch?.[1] !== undefined) await nationView(nationMatch[1], nationMatch[2] !== undefined);
+    else if (hash === '#/compare') await compareView();
     else if (hash === '#/runs') await runsView();
     else if (hash === '#/audit') await auditView();
     else setPage('Not found', h('p', {}, h('a', { href: '#/' }, 'Back to the dashboard')));
