@@ -76,6 +76,10 @@ export interface CredibilityAnalysis {
     readonly forceSize: readonly (CurvePoint & { readonly personnel: number })[];
     /** The adversary's stakes V, threshold. */
     readonly stakes: readonly CurvePoint[];
+    /** The coalition's audience cost a of abandoning the force, threshold. */
+    readonly audienceCost: readonly CurvePoint[];
+    /** Multiplier on the casualties of an attack (1 = the scenario's), threshold. */
+    readonly casualties: readonly CurvePoint[];
   };
   readonly curveFindings: readonly string[];
 }
@@ -263,6 +267,13 @@ function analyse(d: Derivation, template: TemplateKind): CredibilityAnalysis {
     personnel: Math.round(d.force.personnel * pt.x),
   }));
   const stakes = thresholdCurve('tripwire', p, 'stakes', linspace(p.stakes / 4, p.stakes * 3, 12));
+  const audienceCost = thresholdCurve(
+    'tripwire',
+    p,
+    'audience-cost',
+    linspace(0, Math.max(1, p.audienceCost * 3), 13),
+  );
+  const casualties = thresholdCurve('tripwire', p, 'casualties', linspace(0, 4, 17));
   return {
     template,
     derivation: d,
@@ -270,10 +281,12 @@ function analyse(d: Derivation, template: TemplateKind): CredibilityAnalysis {
     testPayoffs: { tripwire: testPayoffs(p, true), backstopOnly: testPayoffs(p, false) },
     closedFormChecked,
     findings,
-    curves: { forceSize, stakes },
+    curves: { forceSize, stakes, audienceCost, casualties },
     curveFindings: [
       describeCurve(forceSize, "a force multiplier (1 = the scenario's force)"),
       describeCurve(stakes, "the adversary's stakes V"),
+      describeCurve(audienceCost, 'the audience cost of abandoning the force'),
+      describeCurve(casualties, "a multiplier on the casualties of an attack (1 = the scenario's)"),
     ],
   };
 }

@@ -133,6 +133,9 @@ export function renderGame(r: GameReport, efgFile?: string): string {
       ),
     );
     out.push(c.curveFindings[1] ?? '');
+    out.push(heading('Other curves (in --json)'));
+    out.push(c.curveFindings[2] ?? '');
+    out.push(c.curveFindings[3] ?? '');
 
     out.push(heading('Parameters'));
     out.push(

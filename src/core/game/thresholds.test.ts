@@ -161,7 +161,7 @@ describe('thresholds', () => {
     );
   });
 
-  it('property: non-increasing in the force size and the audience cost, non-decreasing in the stakes (up to rounding)', () => {
+  it('property: non-increasing in the force size and the audience cost, non-decreasing in the stakes and casualties (up to rounding)', () => {
     const sorted = fc
       .array(fc.double({ min: 0, max: 5, noNaN: true }), { minLength: 2, maxLength: 8 })
       .map((xs) => [...xs].sort((a, b) => a - b));
@@ -171,10 +171,11 @@ describe('thresholds', () => {
           thresholdCurve(kind, p, axis, xs).every(
             (pt, i, all) => i === 0 || rank(pt.threshold) <= rank(all[i - 1]?.threshold ?? null) + 1e-12,
           );
-        const up = thresholdCurve(kind, p, 'stakes', xs).every(
-          (pt, i, all) => i === 0 || rank(pt.threshold) >= rank(all[i - 1]?.threshold ?? null) - 1e-12,
-        );
-        return down('force-size') && down('audience-cost') && up;
+        const up = (axis: 'stakes' | 'casualties'): boolean =>
+          thresholdCurve(kind, p, axis, xs).every(
+            (pt, i, all) => i === 0 || rank(pt.threshold) >= rank(all[i - 1]?.threshold ?? null) - 1e-12,
+          );
+        return down('force-size') && down('audience-cost') && up('stakes') && up('casualties');
       }),
       { numRuns: 300 },
     );

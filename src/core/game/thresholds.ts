@@ -125,8 +125,12 @@ export function solvedThreshold(
   }, tol);
 }
 
-/** What a curve varies: the force's size (audience cost and denial scale with it), or the adversary's stakes. */
-export type CurveAxis = 'force-size' | 'stakes' | 'audience-cost';
+/**
+ * What a curve varies: the force's size (audience cost, denial and deployment cost scale with it), the
+ * adversary's stakes, the audience cost alone, or the casualties at stake (a multiplier on the casualty
+ * cost of an attack, with and without the guarantor).
+ */
+export type CurveAxis = 'force-size' | 'stakes' | 'audience-cost' | 'casualties';
 
 export interface CurvePoint {
   readonly x: number;
@@ -137,8 +141,9 @@ export interface CurvePoint {
 /**
  * Threshold of a template against one parameter. `force-size`: a multiplier on the force (audience cost,
  * denial and deployment cost scale with personnel and combat power; the attack's casualties do not — the
- * adversary sets the size of an attack); `stakes`: V itself; `audience-cost`: a itself. The threshold is
- * non-increasing in force size and audience cost and non-decreasing in stakes (docs/games.md).
+ * adversary sets the size of an attack); `stakes`: V itself; `audience-cost`: a itself; `casualties`: a
+ * multiplier on k and L. The threshold is non-increasing in force size and audience cost and
+ * non-decreasing in stakes and casualties (docs/games.md).
  */
 export function thresholdCurve(
   kind: TemplateKind,
@@ -158,6 +163,8 @@ export function vary(p: CredibilityParams, axis: CurveAxis, x: number): Credibil
       return { ...p, stakes: x };
     case 'audience-cost':
       return { ...p, audienceCost: x };
+    case 'casualties':
+      return { ...p, casualtyCost: p.casualtyCost * x, aloneCost: p.aloneCost * x };
   }
 }
 
