@@ -50,6 +50,11 @@ export function normalForm(game: Game, options: NormalFormOptions = {}): Result<
       ]);
     const labels: string[] = [];
     const list: Map<string, number>[] = [];
+    const bound = reduced ? reducedPlanBound(game.root, p) : full;
+    if (bound > limit)
+      return fail([
+        issue('game.too-large', ['players', p], `${game.players[p]} has up to ${bound} strategies`),
+      ]);
     const candidates = reduced ? reducedPlans(game, p) : [...cartesian(own)];
     if (candidates.length > limit)
       return fail([
@@ -126,6 +131,23 @@ export function reducedPlans(game: Game, p: number): Map<string, number>[] {
     return acc;
   };
   return dedupe(plansOf(game.root));
+}
+
+/**
+ * An upper bound on the number of reduced plans of player p below `node`, without building them: a sum over
+ * the player's own actions, a product over other children (merges across information sets only reduce it).
+ */
+function reducedPlanBound(node: GameNode, p: number): number {
+  switch (node.kind) {
+    case 'terminal':
+      return 1;
+    case 'decision':
+      return node.player === p
+        ? node.moves.reduce((n, m) => n + reducedPlanBound(m.node, p), 0)
+        : node.moves.reduce((n, m) => n * reducedPlanBound(m.node, p), 1);
+    case 'chance':
+      return node.branches.reduce((n, b) => n * reducedPlanBound(b.node, p), 1);
+  }
 }
 
 function dedupe(plans: Map<string, number>[]): Map<string, number>[] {
