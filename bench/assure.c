@@ -23,7 +23,7 @@ typedef struct {
   int guarantorActive, detersTo, feedback;
   double guarantorPower, lagDays, fatalityThreshold, interventionDeters, priorAlpha, priorBeta, collapseShare;
   double *up, *down, *deter, *personnel, *exposed, *combat, *trainees, *weight, *fixed, *tables;
-  int *hasTol;
+  int *hasTol, *periodChanges;
   uint32_t *keys;
 } Params;
 
@@ -73,6 +73,9 @@ static void read_params(const char *path, Params *m) {
   double *ht = rdv(f, m->N);
   m->hasTol = malloc(sizeof(int) * (m->N > 0 ? m->N : 1));
   for (int k = 0; k < m->N; k++) m->hasTol[k] = (int)ht[k];
+  double *pc = rdv(f, m->P);
+  m->periodChanges = malloc(sizeof(int) * m->P);
+  for (int p = 0; p < m->P; p++) m->periodChanges[p] = (int)pc[p];
   m->nparams = (int)rd(f);
   double *keys = rdv(f, m->nparams);
   m->keys = malloc(sizeof(uint32_t) * m->nparams);
@@ -117,12 +120,13 @@ static void segment(const Params *m, Scratch *sc, int t) {
   double Pn = m->wRet * R + m->wG * m->guarantorPower * mu;
   double X = m->theta * (sc->rho - D - Pn);
   double c = (m->theta * m->wHost * g) / m->hostRef;
+  double eX = exp(X), eC = exp(-c);
   for (int l = 0; l < m->L; l++) {
     int open = (l == 3 || l == 4) ? ex > 0 : (l == 5 ? m->guarantorActive == 1 : 1);
     double d = m->deter[l];
-    sc->upSeg[l] = open ? m->up[l] * exp(d * X) : 0;
+    sc->upSeg[l] = open ? m->up[l] * (d == 1 ? eX : d == 0 ? 1 : exp(d * X)) : 0;
     sc->logRatioSeg[l] = -d * c;
-    sc->ratioSeg[l] = exp(-d * c);
+    sc->ratioSeg[l] = d == 1 ? eC : d == 0 ? 1 : exp(-d * c);
   }
 }
 
@@ -179,10 +183,12 @@ static void simulate_run(const Params *m, Stats *st, Scratch *sc, uint32_t seed,
 
   for (int t = 1; t <= T; t++) {
     if (t == nextSched) {
+      int refresh = t == decisionDay;
       if (t == nextPeriod) {
         int p = sc->period + 1;
         sc->period = p;
         nextPeriod = p < m->P - 1 ? nextPeriod + m->periodDays : INF;
+        if (m->periodChanges[p]) refresh = 1;
       }
       if (t == decisionDay) {
         decisionDay = INF;
@@ -202,8 +208,10 @@ static void simulate_run(const Params *m, Stats *st, Scratch *sc, uint32_t seed,
         }
       }
       nextSched = nextPeriod < decisionDay ? nextPeriod : decisionDay;
-      segment(m, sc, t - 1);
-      upL = sc->upSeg[level]; dnL = m->down[level]; ratio = sc->ratioSeg[level];
+      if (refresh) {
+        segment(m, sc, t - 1);
+        upL = sc->upSeg[level]; dnL = m->down[level]; ratio = sc->ratioSeg[level];
+      }
       if (upL == 0 && dnL == 0 && nextSched == INF) break;
     }
     upL *= ratio;

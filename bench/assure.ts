@@ -41,6 +41,7 @@ function exportParams(m: ModelParams): string {
     [...m.trainees],
     [...m.weight],
     [...m.hasTolerance],
+    [...m.periodChanges],
     [m.keys.length],
     [...m.keys],
     [...m.fixed],

@@ -144,7 +144,16 @@ export function renderAssurance(report: AssureReport): string {
     );
     out.push(
       table(
-        ['parameter', 'low value', 'P(fail)', 'high value', 'P(fail)', 'swing', 'wider war low / high'],
+        [
+          'parameter',
+          'low value',
+          'P(fail)',
+          'high value',
+          'P(fail)',
+          'swing',
+          'wider war low / high',
+          'collapse low / high',
+        ],
         t.rows.map((row) => [
           row.label,
           String(Number(row.lowValue.toPrecision(3))),
@@ -153,8 +162,9 @@ export function renderAssurance(report: AssureReport): string {
           formatPercent(row.high.ceasefireFailed),
           formatPercent(row.swing),
           `${formatPercent(row.low.widerWar)} / ${formatPercent(row.high.widerWar)}`,
+          `${formatPercent(row.low.coalitionCollapse)} / ${formatPercent(row.high.coalitionCollapse)}`,
         ]),
-        ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
+        ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
       ),
     );
   }

@@ -176,6 +176,8 @@ export interface TornadoRow {
   readonly high: TornadoSide;
   /** |high − low| of the ceasefire-failure probability: the ranking key. */
   readonly swing: number;
+  /** |high − low| of every reported probability (parameters acting after an attack move these, not failure). */
+  readonly swings: TornadoSide;
 }
 
 export interface TornadoSide {
@@ -304,9 +306,18 @@ export function summariseAssurance(
         low,
         high,
         swing: round6(Math.abs(high.ceasefireFailed - low.ceasefireFailed)),
+        swings: {
+          ceasefireFailed: round6(Math.abs(high.ceasefireFailed - low.ceasefireFailed)),
+          tripwireTested: round6(Math.abs(high.tripwireTested - low.tripwireTested)),
+          widerWar: round6(Math.abs(high.widerWar - low.widerWar)),
+          coalitionCollapse: round6(Math.abs(high.coalitionCollapse - low.coalitionCollapse)),
+        },
       };
     });
-    rows.sort((a, b) => b.swing - a.swing || a.key.localeCompare(b.key));
+    // Ranked by the failure swing; ties (parameters that act only after an attack) by their other swings.
+    const rest = (r: TornadoRow): number =>
+      r.swings.tripwireTested + r.swings.widerWar + r.swings.coalitionCollapse;
+    rows.sort((a, b) => b.swing - a.swing || rest(b) - rest(a) || a.key.localeCompare(b.key));
     tornadoOut = {
       runs: tornado[0]!.runs,
       lowProbability: prepared.options.tornadoLow,

@@ -73,6 +73,8 @@ export interface ModelParams {
   readonly trainees: Float64Array;
   /** Peak personnel of nation k (its weight in "most of the force"). */
   readonly weight: Float64Array;
+  /** 1 when period p's force layout differs from period p − 1's (period 0: 1). */
+  readonly periodChanges: Uint8Array;
   /** Quantile tables, parameter i at [i * (TABLE_SIZE + 1)]. */
   readonly tables: Float64Array;
   /** Hash key of each parameter's per-run draw. */
@@ -139,6 +141,20 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): ModelPa
     }
   });
 
+  const periodChanges = new Uint8Array(P);
+  for (let p = 0; p < P; p++) {
+    let differs = p === 0;
+    for (let k = 0; k < N && !differs; k++) {
+      const a = p * N + k;
+      const b = (p - 1) * N + k;
+      differs =
+        personnel[a] !== personnel[b] ||
+        exposed[a] !== exposed[b] ||
+        combat[a] !== combat[b] ||
+        trainees[a] !== trainees[b];
+    }
+    periodChanges[p] = differs ? 1 : 0;
+  }
   const g = s.guarantor?.backstop;
   const kind = backstopKind(s);
   const active = g !== undefined && kind !== 'none';
@@ -196,6 +212,7 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): ModelPa
     combat,
     trainees,
     weight,
+    periodChanges,
     tables,
     keys: Uint32Array.from(parameters.map((p) => hashString(p.key))),
     fixed: new Float64Array(dists.length).fill(NaN),

@@ -128,13 +128,17 @@ function segment(m: ModelParams, sc: Scratch, t: number): void {
   const P = m.wRetaliation * R + m.wGuarantor * m.guarantorPower * mu;
   const X = m.theta * (s[S_RHO]! - D - P);
   const c = (m.theta * m.wHost * g) / m.hostReference;
+  // exp(d·X) and exp(−d·c) for the usual multipliers d = 0 and 1 without calling exp per level (exact:
+  // 1·X = X and exp(0) = 1).
+  const eX = Math.exp(X);
+  const eC = Math.exp(-c);
   for (let l = 0; l < m.levels; l++) {
     // Attacks on the force need exposed personnel; war with the guarantor needs a backstop.
     const open = l === 3 || l === 4 ? ex > 0 : l === 5 ? m.guarantorActive === 1 : true;
     const d = m.deter[l]!;
-    sc.upSeg[l] = open ? m.up[l]! * Math.exp(d * X) : 0;
+    sc.upSeg[l] = open ? m.up[l]! * (d === 1 ? eX : d === 0 ? 1 : Math.exp(d * X)) : 0;
     sc.logRatioSeg[l] = -d * c;
-    sc.ratioSeg[l] = Math.exp(-d * c);
+    sc.ratioSeg[l] = d === 1 ? eC : d === 0 ? 1 : Math.exp(-d * c);
   }
 }
 
@@ -219,10 +223,13 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
 
   for (let t = 1; t <= T; t++) {
     if (t === nextSched) {
+      let refresh = t === decisionDay;
       if (t === nextPeriod) {
         const p: number = s[S_PERIOD] + 1;
         s[S_PERIOD] = p;
         nextPeriod = p < m.periods - 1 ? nextPeriod + m.periodDays : INF;
+        // A period whose force layout equals the previous one changes no hazard.
+        if (m.periodChanges[p] === 1) refresh = true;
       }
       if (t === decisionDay) {
         decisionDay = INF;
@@ -263,10 +270,12 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
         }
       }
       nextSched = nextPeriod < decisionDay ? nextPeriod : decisionDay;
-      segment(m, sc, t - 1);
-      upL = upSeg[level]!;
-      dnL = down[level]!;
-      ratio = ratioSeg[level]!;
+      if (refresh) {
+        segment(m, sc, t - 1);
+        upL = upSeg[level]!;
+        dnL = down[level]!;
+        ratio = ratioSeg[level]!;
+      }
       if (upL === 0 && dnL === 0 && nextSched === INF) break;
     }
     upL *= ratio;
