@@ -46,6 +46,9 @@ const VersionQuery = z.coerce.number().int().min(1);
 
 export const sessionCookie = 'bulwark_session';
 
+/** JSON of cached immutable values (summaries per version). */
+const serialized = new WeakMap<object, string>();
+
 function versionFrom(ctx: RouteContext, fromBody: boolean): number {
   const raw = fromBody ? (ctx.body as { version?: unknown } | null)?.version : ctx.query['version'];
   const v = VersionQuery.safeParse(raw);
@@ -214,11 +217,17 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       tag: 'scenarios',
       access: everyone,
       query: { variants: 'comma-separated variant ids, applied in order' },
-      handler: (ctx) =>
-        workspace.summary(
+      handler: async (ctx) => {
+        const summary = await workspace.summary(
           ctx.params['id'] ?? '',
           (ctx.query['variants'] ?? '').split(',').filter((v) => v !== ''),
-        ),
+        );
+        // The summary object is cached per version; so is its JSON.
+        let text = serialized.get(summary);
+        if (text === undefined) serialized.set(summary, (text = JSON.stringify(summary)));
+        void ctx.reply.type('application/json').send(text);
+        return undefined;
+      },
     },
     {
       method: 'GET',
