@@ -1,0 +1,196 @@
+/**
+ * The queue against a real Redis (started here on a free loopback port) and real `bulwark worker`
+ * processes: same result as a local run for the same seed, two workers, a worker killed with SIGKILL
+ * in the middle of a sweep, Redis down, poison jobs, cancellation.
+ */
+import { Job as BullJob, Queue, QueueEvents } from 'bullmq';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createQueueRunner, QUEUE_NAME } from '../../src/adapters/queue/index.js';
+import { runSweep } from '../../src/app/sweep.js';
+import { inlineRunner, runAssurance } from '../../src/core/assure/index.js';
+import { applyVariants } from '../../src/core/scenario/index.js';
+import { loadFixture } from '../helpers.js';
+import {
+  freePort,
+  redisServer,
+  startBulwark,
+  startRedis,
+  type BulwarkProcess,
+  type TestRedis,
+} from './redis-fixture.js';
+
+const binary = redisServer();
+if (binary === undefined)
+  console.warn(
+    'SKIPPED: queue tests need redis-server (Debian package redis-server); it is not installed here.',
+  );
+
+const base = loadFixture();
+const noBackstop = (() => {
+  const r = applyVariants(base, ['no-backstop']);
+  if (!r.ok) throw new Error('variant');
+  return r.value.scenario;
+})();
+const cases = [
+  { id: 'base', label: 'base', scenario: base },
+  { id: 'no-backstop', label: 'none', scenario: noBackstop },
+];
+
+/** Worker flags for quick fault recovery in tests: a killed worker's chunk is free again after ~2 s. */
+const FAST = ['--lock-duration', '2000', '--stalled-interval', '1000'];
+
+describe.skipIf(binary === undefined)('assurance on the BullMQ queue (real Redis)', () => {
+  let redis: TestRedis;
+  const workers: BulwarkProcess[] = [];
+  const worker = async (...extra: string[]): Promise<BulwarkProcess> => {
+    const w = startBulwark(['worker', '--redis', redis.url, '--concurrency', '1', ...FAST, ...extra]);
+    workers.push(w);
+    await w.waitFor(/ready on redis:/);
+    return w;
+  };
+
+  beforeAll(async () => {
+    redis = await startRedis(binary!);
+  });
+  afterAll(async () => {
+    for (const w of workers) if (w.child.exitCode === null) w.child.kill('SIGKILL');
+    await redis?.stop();
+  });
+
+  it('cancelling removes the chunks no worker has taken', async () => {
+    const stop = new AbortController();
+    let warned = 0;
+    const q = await createQueueRunner({
+      url: redis.url,
+      chunkRuns: 100,
+      signal: stop.signal,
+      onNoWorkers: () => warned++,
+    });
+    const queue = new Queue(QUEUE_NAME, { connection: new Redis(redis.url, { maxRetriesPerRequest: null }) });
+    try {
+      const running = runAssurance(cases, { runs: 1000, seed: 1, tornadoRuns: 0 }, q.run);
+      await expect.poll(() => queue.getWaitingCount(), { timeout: 5000 }).toBe(10);
+      stop.abort(new Error('stop'));
+      await expect(running).rejects.toThrow('stop');
+      expect(warned).toBe(1);
+      await expect.poll(() => queue.getWaitingCount(), { timeout: 5000 }).toBe(0);
+    } finally {
+      await q.close();
+      await queue.close();
+      await queue.disconnect();
+    }
+  });
+
+  it('two worker processes give exactly the local result for the same seed', async () => {
+    const [a, b] = await Promise.all([worker(), worker()]);
+    const options = { runs: 16_000, seed: 42, tornadoRuns: 2000 };
+    const local = await runAssurance(cases, options, inlineRunner);
+    const q = await createQueueRunner({ url: redis.url, chunkRuns: 1000 });
+    try {
+      const progress: number[] = [];
+      const remote = await runAssurance(cases, options, q.run, (d) => progress.push(d));
+      expect(JSON.stringify(remote)).toBe(JSON.stringify(local));
+      expect(progress.at(-1)).toBe(18_000);
+    } finally {
+      await q.close();
+    }
+    const chunks = (w: BulwarkProcess): number => w.stderr.filter((l) => l.startsWith('chunk ')).length;
+    expect(chunks(a) + chunks(b)).toBe(18);
+    expect(chunks(a)).toBeGreaterThan(0);
+    expect(chunks(b)).toBeGreaterThan(0);
+  });
+
+  it('a poison job fails once with its reason recorded, and the workers go on', async () => {
+    const queue = new Queue(QUEUE_NAME, { connection: new Redis(redis.url, { maxRetriesPerRequest: null }) });
+    try {
+      const opts = { attempts: 5, removeOnFail: false };
+      await queue.add('chunk', { v: 1, bogus: true }, { ...opts, jobId: 'poison-1' });
+      const missing = { v: 1, run: 'poisonrun', index: 0, job: 'f'.repeat(64), seed: 1, from: 0, to: 10 };
+      await queue.add('chunk', missing, { ...opts, jobId: 'poison-2' });
+      for (const id of ['poison-1', 'poison-2'])
+        await expect
+          .poll(async () => (await BullJob.fromId(queue, id))?.getState(), { timeout: 10_000 })
+          .toBe('failed');
+      const one = await BullJob.fromId(queue, 'poison-1');
+      const two = await BullJob.fromId(queue, 'poison-2');
+      expect(one?.failedReason).toMatch(/^bad chunk payload: .*(run|bogus)/s);
+      expect(one?.attemptsMade).toBe(1);
+      expect(two?.failedReason).toMatch(/compiled job ffffffffffff… is not stored/);
+      expect(two?.attemptsMade).toBe(1);
+      expect(workers.every((w) => w.child.exitCode === null)).toBe(true);
+    } finally {
+      await queue.close();
+      await queue.disconnect();
+    }
+  });
+
+  it('a sweep of the default scenario survives a worker killed with SIGKILL and gives the local answer', async () => {
+    // The workers of the previous tests leave; one fresh worker starts the sweep and is killed mid-chunk.
+    for (const w of workers.splice(0)) w.child.kill('SIGKILL');
+    const params = ['guarantor.backstop.credibility.alpha=2,6', 'adversary.riskTolerance.mean=0.5,1.5'];
+    const args = ['ukraine-2025', ...params.flatMap((p) => ['--param', p]), '--runs', '12000', '--seed', '7'];
+    const events = new QueueEvents(QUEUE_NAME, {
+      connection: new Redis(redis.url, { maxRetriesPerRequest: null }),
+    });
+    let stalled = 0;
+    events.on('stalled', () => stalled++);
+    await events.waitUntilReady();
+    const victim = await worker();
+    const sweep = startBulwark([
+      'sweep',
+      ...args,
+      '--redis',
+      redis.url,
+      '--chunk-runs',
+      '3000',
+      '--parallel',
+      '2',
+      '--json',
+    ]);
+    await victim.waitFor(/^chunk /, 30_000);
+    victim.child.kill('SIGKILL');
+    expect(await victim.exited).toBe('SIGKILL');
+    const survivor = await worker();
+    const local = await runSweep({
+      ref: 'ukraine-2025',
+      params,
+      runs: 12_000,
+      seed: 7,
+      runner: inlineRunner,
+    });
+    expect(await sweep.exited).toBe(0);
+    const remote = JSON.parse(sweep.stdout()) as typeof local;
+    expect(JSON.stringify(remote)).toBe(JSON.stringify(local));
+    expect(remote.rows).toHaveLength(4 * 10);
+    expect(survivor.stderr.filter((l) => l.startsWith('chunk ')).length).toBeGreaterThan(0);
+    // The chunk the victim held was put back by BullMQ's stalled-job check, then computed again.
+    expect(stalled).toBeGreaterThanOrEqual(1);
+    await events.close();
+    await events.disconnect();
+  });
+
+  it('Redis down: a clean message and exit 1, no stack trace, password hidden', async () => {
+    const port = await freePort();
+    const run = async (args: string[]): Promise<{ status: number | string; stderr: string }> => {
+      const p = startBulwark(args);
+      const status = await p.exited;
+      return { status, stderr: p.stderr.join('\n') };
+    };
+    const url = `redis://:s3cret@127.0.0.1:${port}`;
+    const [s, w, bad] = await Promise.all([
+      run(['sweep', 'ukraine-2025', '--param', 'adversary.riskTolerance.mean=1', '--redis', url]),
+      run(['worker', '--redis', url]),
+      run(['worker', '--redis', 'http://127.0.0.1:1']),
+    ]);
+    for (const r of [s, w]) {
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`bulwark: cannot reach Redis at redis://:***@127.0.0.1:${port}`);
+      expect(r.stderr).toMatch(/ECONNREFUSED/);
+      expect(r.stderr).not.toContain('s3cret');
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('redis:// or rediss://');
+  });
+});
