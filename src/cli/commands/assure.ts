@@ -6,6 +6,8 @@ import type { CliContext } from '../context.js';
 import { collect, intOption } from '../options.js';
 import { startProgress, type Progress } from '../progress.js';
 import { formatPercent, heading, table } from '../render.js';
+import { openRunner } from '../../app/distributed.js';
+import { redisUrlOf } from './worker.js';
 
 interface AssureFlags {
   variant: string[];
@@ -13,6 +15,7 @@ interface AssureFlags {
   seed?: number;
   workers?: number;
   tornadoRuns?: number;
+  redis?: string | true;
   json?: boolean;
 }
 
@@ -32,10 +35,25 @@ export function register(program: Command, ctx: CliContext): void {
       'runs per tornado side (default: runs / 10, at least 1,000; 0: none)',
       intOption(0, 100_000_000),
     )
+    .option(
+      '--redis [url]',
+      'run on the queue in Redis, computed by bulwark worker processes (default URL: REDIS_URL)',
+    )
     .option('--json', 'print JSON (identical for any number of workers)')
     .action(async (ref: string, opts: AssureFlags) => {
       let bar: Progress | undefined;
+      const queue =
+        opts.redis === undefined
+          ? undefined
+          : await openRunner({
+              redis: redisUrlOf(opts.redis, ctx),
+              onNoWorkers: () =>
+                ctx.err(
+                  'bulwark: no worker is connected to the queue yet; start one with `bulwark worker --redis …`',
+                ),
+            });
       const report = await runAssure({
+        ...(queue === undefined ? {} : { runner: queue.run }),
         ref,
         variants: opts.variant,
         ...(opts.runs === undefined ? {} : { runs: opts.runs }),
@@ -47,7 +65,10 @@ export function register(program: Command, ctx: CliContext): void {
           bar ??= startProgress(ctx, 'simulating', total, opts.json !== true);
           bar.update(done);
         },
-      }).finally(() => bar?.stop());
+      }).finally(() => {
+        bar?.stop();
+        return queue?.close();
+      });
       if (opts.json === true) return ctx.json(report);
       ctx.out(renderAssurance(report));
     });
