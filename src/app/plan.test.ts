@@ -96,6 +96,10 @@ describe('plan of the minimal fixture (hand-checked)', () => {
     expect(cases[2]?.addedShortfall).toBeCloseTo(6.75, 9);
     expect(cases.every((c) => c.checked && c.status === 'optimal')).toBe(true);
     expect(Object.keys(planCsvFiles(r)).sort()).toContain('resilience.csv');
+    // Edits on one model agree with the scenario rebuilt without the backstop.
+    const nob = await runPlan({ ref: minimal, variants: ['no-backstop'], solver });
+    expect(cases[2]?.label).toBe('without pledges conditional on backstop');
+    expect(cases[2]?.weightedShortfall).toBeCloseTo(nob.plan.weightedShortfall, 9);
   });
 
   it('exports the same model as MPS and LP text', async () => {
@@ -211,6 +215,29 @@ describe('hand-checked small instances', () => {
     expect(units(p, 'AAA', 'm', 1)).toBeCloseTo(1.5, 6);
     expect(units(p, 'BBB', 'm', 1)).toBeCloseTo(0.5, 6);
     expect(p.fairShare.index).toBeCloseTo(1, 6);
+  });
+
+  it('resilience has one case per condition and one for all conditional pledges', () => {
+    const s = miniScenario({
+      units: [bn],
+      missions: [{ id: 'm', requirements: [{ capability: 'presence', amount: 4 }] }],
+      nations: [{ id: 'AAA' }, { id: 'BBB', conditions: ['backstop'] }],
+      pledges: [
+        { nation: 'AAA', unitType: 'bn', units: 1 },
+        { nation: 'AAA', unitType: 'bn', units: 1, conditions: ['vote'] },
+        { nation: 'BBB', unitType: 'bn', units: 2 },
+      ],
+      conditions: [{ id: 'vote', holds: true }],
+    });
+    const r = planForce(s, solver, { resilience: true }).resilience;
+    const byId = new Map(r?.cases.map((c) => [c.id, c]));
+    // 4 required, 4 pledged. Without the vote: 3 (one short); without the backstop: 2; without both: 1.
+    const short = (id: string): number => (byId.get(id)?.weightedShortfall ?? NaN) / (3 * 0.5 * 2);
+    expect(r?.baselineWeightedShortfall).toBeCloseTo(0, 9);
+    expect(short('conditional:vote') * 4).toBeCloseTo(1, 9);
+    expect(short('conditional:backstop') * 4).toBeCloseTo(2, 9);
+    expect(short('conditional') * 4).toBeCloseTo(3, 9);
+    expect(byId.get('conditional:backstop')?.removedNations).toEqual(['BBB']);
   });
 
   it('every plan is checked against its model; a corrupted answer is caught', () => {

@@ -99,6 +99,8 @@ export type RowRole =
       readonly capacity: number;
       /** The same without conditional pledges (resilience). */
       readonly unconditionalCapacity: number;
+      /** The same without the pledges that depend on one condition, by condition id (only conditions present). */
+      readonly capacityWithout: Readonly<Record<string, number>>;
     }
   | { readonly kind: 'personnel'; readonly nation: string; readonly period: number; readonly ceiling: number }
   | {
@@ -147,6 +149,8 @@ export interface PlanModel {
   readonly churnColumns: readonly number[];
   /** Nations whose participation rests on a condition (they leave in the no-conditional-pledges case). */
   readonly conditionalNations: readonly string[];
+  /** Conditions that pledges or nations in the model depend on, each with the nations whose participation rests on it. */
+  readonly conditions: Readonly<Record<string, readonly string[]>>;
   /** Normalisers used in the objective: mean annual unit cost (US$) and mean personnel per unit. */
   readonly scale: { readonly meanUnitCostUsd: number; readonly meanUnitPersonnel: number };
   /** Notes on the data (e.g. a nation without a defence budget under the defence-budget basis). */
@@ -246,6 +250,11 @@ export function buildPlanModel(s: Scenario, options: PlanOptions): PlanModel {
   // Nations that take part: coalition, conditions hold, not withdrawn.
   const nations = coalitionNations(s).filter((n) => allConditionsHold(s, n.conditions) && !isWithdrawn(s, n));
   const conditionalNations = nations.filter((n) => n.conditions.length > 0).map((n) => n.id);
+  const conditions: Record<string, string[]> = {};
+  for (const n of nations) for (const c of n.conditions) conditions[c] = [...(conditions[c] ?? []), n.id];
+  for (const p of s.pledges)
+    if (active.has(p.id) && nations.some((n) => n.id === p.nation))
+      for (const c of p.conditions) conditions[c] ??= [];
 
   // Shortfall columns first (their order is stable and readable in exports).
   const shortfall: ShortfallColumn[] = [];
@@ -275,6 +284,7 @@ export function buildPlanModel(s: Scenario, options: PlanOptions): PlanModel {
     period: number;
     capacity: number;
     unconditional: number;
+    without: Record<string, number>;
     rot: number;
     columns: number[];
   }[] = [];
@@ -316,6 +326,7 @@ export function buildPlanModel(s: Scenario, options: PlanOptions): PlanModel {
           pledges: g.pledges.map((p) => p.id),
         });
         const unconditionalPledges = g.pledges.filter((p) => !isConditionalPledge(p, n));
+        const poolConditions = [...new Set([...n.conditions, ...g.pledges.flatMap((p) => p.conditions)])];
         for (const period of periods) {
           const t = period.index;
           let capacity: number;
@@ -328,6 +339,17 @@ export function buildPlanModel(s: Scenario, options: PlanOptions): PlanModel {
             capacity = Math.max(committable, rot * sumUnits(s, g.pledges, t));
             unconditional =
               n.conditions.length > 0 ? 0 : Math.max(committable, rot * sumUnits(s, unconditionalPledges, t));
+          }
+          // Capacity if one condition fails: pledges depending on it go (all of them if the nation does).
+          const without: Record<string, number> = {};
+          for (const c of poolConditions) {
+            const kept = n.conditions.includes(c) ? [] : g.pledges.filter((p) => !p.conditions.includes(c));
+            without[c] =
+              options.mode === 'pledged'
+                ? sumUnits(s, kept, t)
+                : n.conditions.includes(c)
+                  ? 0
+                  : Math.max(n.committableShare * (n.inventory[u.id] ?? 0), rot * sumUnits(s, kept, t));
           }
           if (capacity <= 0 || period.startDay < lead) continue;
           const unitsCap = options.mode === 'pledged' ? capacity : capacity / rot;
@@ -358,6 +380,7 @@ export function buildPlanModel(s: Scenario, options: PlanOptions): PlanModel {
               period: t,
               capacity,
               unconditional,
+              without,
               rot: options.mode === 'pledged' ? 1 : rot,
               columns,
             });
@@ -441,6 +464,7 @@ export function buildPlanModel(s: Scenario, options: PlanOptions): PlanModel {
       pool: r.pool,
       capacity: r.capacity,
       unconditionalCapacity: r.unconditional,
+      capacityWithout: r.without,
     });
   }
   const byNationPeriod = groupBy(sourcing, (c) => `${c.nation}|${c.period}`);
@@ -526,6 +550,7 @@ export function buildPlanModel(s: Scenario, options: PlanOptions): PlanModel {
     },
     churnColumns: churnPairs.flatMap((c) => [c.plus, c.minus]),
     conditionalNations,
+    conditions,
     scale: { meanUnitCostUsd, meanUnitPersonnel },
     notes: [...new Set(notes)],
   };
@@ -557,15 +582,22 @@ export function removeNationsEdits(pm: PlanModel, nations: readonly string[]): L
   return edits;
 }
 
-/** Edits that drop every conditional pledge (and every nation whose participation is conditional). */
-export function removeConditionalEdits(pm: PlanModel): LpEdit[] {
-  const edits = removeNationsEdits(pm, pm.conditionalNations);
-  const ub = new Map<string, number>(); // pool|period → unconditional units
+/**
+ * Edits that drop the pledges depending on one condition (and the nations whose participation does), or,
+ * without a condition, every conditional pledge and conditional nation.
+ */
+export function removeConditionalEdits(pm: PlanModel, condition?: string): LpEdit[] {
+  const nations = condition === undefined ? pm.conditionalNations : (pm.conditions[condition] ?? []);
+  const edits = removeNationsEdits(pm, nations);
+  const ub = new Map<string, number>(); // pool|period → units left
   pm.rows.forEach((r, i) => {
-    if (r.kind !== 'supply' || r.unconditionalCapacity === r.capacity) return;
-    edits.push({ kind: 'row-bounds', row: i, lower: -Infinity, upper: r.unconditionalCapacity });
+    if (r.kind !== 'supply') return;
+    const cap =
+      condition === undefined ? r.unconditionalCapacity : (r.capacityWithout[condition] ?? r.capacity);
+    if (cap === r.capacity) return;
+    edits.push({ kind: 'row-bounds', row: i, lower: -Infinity, upper: cap });
     const rot = pm.options.mode === 'pledged' ? 1 : (pm.lp.rows[i]?.coefficients[0] ?? 1);
-    ub.set(`${r.pool}|${r.period}`, r.unconditionalCapacity / rot);
+    ub.set(`${r.pool}|${r.period}`, cap / rot);
   });
   for (const c of pm.sourcing) {
     const cap = ub.get(`${c.pool}|${c.period}`);

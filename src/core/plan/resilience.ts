@@ -1,6 +1,7 @@
 /**
- * Resilience (N−1): the plan re-solved without each participating nation in turn, and without every
- * conditional pledge (the "no backstop" case), ranked by the shortfall each loss adds.
+ * Resilience (N−1): the plan re-solved without each participating nation in turn, without the pledges
+ * that depend on each condition (e.g. the backstop, a parliamentary vote), and without every conditional
+ * pledge, ranked by the shortfall each loss adds.
  *
  * The model is built once; each case is a set of edits (the nation's columns fixed at zero, fair shares
  * renormalised; or supply bounds cut to the unconditional pledges), solved through `solveEach` so the
@@ -13,7 +14,10 @@ import { applyEdits, checkSolution, type LpEdit } from './lp-model.js';
 import { outcomePoint, type LpSolver, type LpStatus } from './lp-solver.js';
 
 export interface ResilienceCase {
-  /** A nation id, or `conditional` for the case without conditional pledges. */
+  /**
+   * A nation id; `conditional:<condition>` for the pledges depending on one condition; `conditional` for
+   * every conditional pledge (the only conditional case when a single condition is in play).
+   */
   readonly id: string;
   readonly label: string;
   readonly kind: 'nation' | 'conditional';
@@ -94,17 +98,34 @@ export function analyseResilience(
       edits: removeNationsEdits(pm, [n]),
     });
   }
-  const hasConditional =
-    pm.conditionalNations.length > 0 ||
-    pm.rows.some((r) => r.kind === 'supply' && r.unconditionalCapacity !== r.capacity);
-  if (hasConditional)
+  // Conditional pledges: one case per condition, and all of them together when there are several.
+  const conditionIds = Object.keys(pm.conditions).sort();
+  if (conditionIds.length === 1) {
+    const only = conditionIds[0] ?? '';
     cases.push({
       id: 'conditional',
-      label: 'without conditional pledges',
+      label: `without pledges conditional on ${only}`,
+      kind: 'conditional',
+      removed: [...(pm.conditions[only] ?? [])],
+      edits: removeConditionalEdits(pm, only),
+    });
+  } else if (conditionIds.length > 1) {
+    for (const c of conditionIds)
+      cases.push({
+        id: `conditional:${c}`,
+        label: `without pledges conditional on ${c}`,
+        kind: 'conditional',
+        removed: [...(pm.conditions[c] ?? [])],
+        edits: removeConditionalEdits(pm, c),
+      });
+    cases.push({
+      id: 'conditional',
+      label: 'without any conditional pledge',
       kind: 'conditional',
       removed: [...pm.conditionalNations],
       edits: removeConditionalEdits(pm),
     });
+  }
   const outcomes = solver.solveEach(
     pm.lp,
     cases.map((c) => c.edits),

@@ -67,6 +67,8 @@ export interface MiniScenario {
   /** Backstop on offer; conditions named `backstop` require at least intelligence-logistics. */
   readonly backstop?: 'none' | 'intelligence-logistics' | 'air-support' | 'full';
   readonly variants?: ScenarioInput['variants'];
+  /** Conditions besides `backstop`. */
+  readonly conditions?: readonly { id: string; holds: boolean }[];
 }
 
 /** The scenario input (before validation) for a compact spec. */
@@ -136,7 +138,10 @@ export function miniScenarioInput(spec: MiniScenario): ScenarioInput {
       new: (spec.nations.find((n) => n.id === p.nation)?.inventory?.[p.unitType] ?? 0) <= 0,
       source: 't',
     })),
-    conditions: [{ id: 'backstop', description: 'a backstop', requiresBackstop: 'intelligence-logistics' }],
+    conditions: [
+      { id: 'backstop', description: 'a backstop', requiresBackstop: 'intelligence-logistics' },
+      ...(spec.conditions ?? []).map((c) => ({ id: c.id, description: c.id, holds: c.holds })),
+    ],
     guarantor: {
       nation: 'GUA',
       backstop: {
