@@ -1,4 +1,5 @@
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { openStore } from '../../adapters/store/index.js';
@@ -11,7 +12,20 @@ import type { CliContext } from '../context.js';
 import { intOption } from '../options.js';
 import { bulwarkVersion as version } from '../version.js';
 
-const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+const webRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../web');
+const webDist = join(webRoot, 'dist');
+
+/** Builds the web front end on first use from a fresh clone (vite is a dev dependency); API only without it. */
+async function ensureWeb(ctx: CliContext): Promise<void> {
+  if (existsSync(join(webDist, 'index.html'))) return;
+  try {
+    ctx.err('building the web front end (once; `npm run build:web` rebuilds it)…');
+    const { build } = await import('vite');
+    await build({ root: webRoot, logLevel: 'warn' });
+  } catch (e) {
+    ctx.err(`the web front end could not be built (${(e as Error).message}); serving the API only`);
+  }
+}
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -39,6 +53,7 @@ export function register(program: Command, ctx: CliContext): void {
           assureKind,
           briefKind(version, () => new Date()),
         ] as unknown as RunKind<never>[]);
+        await ensureWeb(ctx);
         const app = await createApp(
           { ...defaultAppOptions, workspace, auth, runs, webDir: webDist, cookieSecure: c.cookieSecure },
           version,
