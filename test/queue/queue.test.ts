@@ -10,7 +10,7 @@ import { createQueueRunner, QUEUE_NAME } from '../../src/adapters/queue/index.js
 import { runSweep } from '../../src/app/sweep.js';
 import { inlineRunner, runAssurance } from '../../src/core/assure/index.js';
 import { applyVariants } from '../../src/core/scenario/index.js';
-import { loadFixture } from '../helpers.js';
+import { fixture, loadFixture } from '../helpers.js';
 import {
   freePort,
   redisServer,
@@ -99,6 +99,26 @@ describe.skipIf(binary === undefined)('assurance on the BullMQ queue (real Redis
     expect(chunks(a) + chunks(b)).toBe(18);
     expect(chunks(a)).toBeGreaterThan(0);
     expect(chunks(b)).toBeGreaterThan(0);
+  });
+
+  it('bulwark assure --redis prints the same JSON as a local run', async () => {
+    const args = [
+      'assure',
+      fixture('minimal.yaml'),
+      '--variant',
+      'no-backstop',
+      '--runs',
+      '5000',
+      '--seed',
+      '9',
+      '--json',
+    ];
+    const remote = startBulwark([...args, '--redis', redis.url]);
+    const local = startBulwark([...args, '--workers', '1']);
+    expect(await remote.exited).toBe(0);
+    expect(await local.exited).toBe(0);
+    expect(remote.stdout().length).toBeGreaterThan(1000);
+    expect(remote.stdout()).toBe(local.stdout());
   });
 
   it('a poison job fails once with its reason recorded, and the workers go on', async () => {
