@@ -83,6 +83,7 @@ describe('briefing HTML', () => {
       expect(r.html).toContain(`id="chart-${c.id}"`);
     }
     expect(r.briefing.charts.map((c) => c.id)).toEqual([
+      'credibility',
       'coverage',
       'fairness',
       'calendar',

@@ -35,6 +35,7 @@ describe('bulwark brief', () => {
       'resilience',
       'assurance',
       'assumptions',
+      'credibility',
     ]);
   });
 

@@ -14,11 +14,12 @@ import {
   type AssuranceResult,
   type JobRunner,
 } from '../core/assure/index.js';
-import { buildBriefing, type Briefing } from '../core/brief/index.js';
+import { buildBriefing, type Briefing, type CredibilityBrief } from '../core/brief/index.js';
 import { planForce, type ForcePlan, type LpSolver, type ResilienceReport } from '../core/plan/index.js';
 import { applyVariants, type Scenario } from '../core/scenario/index.js';
 import { BulwarkError, formatIssue } from '../core/shared/index.js';
 import { defaultTornadoRuns } from './assure.js';
+import { analyseScenarioCredibility } from './game.js';
 
 export type BriefPhase = 'plan' | 'assurance' | 'render';
 
@@ -117,6 +118,7 @@ export async function runBrief(req: BriefRequest): Promise<BriefResult> {
   }
   const t2 = now();
 
+  const credibility = credibilityOf(base);
   req.onProgress?.('render', 0, 1);
   const briefing = buildBriefing({
     scenario: base,
@@ -128,6 +130,7 @@ export async function runBrief(req: BriefRequest): Promise<BriefResult> {
     ...(potential.plan.solved ? { potential: potential.plan } : {}),
     ...(main.resilience !== undefined ? { resilience: main.resilience } : {}),
     ...(assurance !== undefined ? { assurance } : {}),
+    ...(credibility !== undefined ? { credibility } : {}),
   });
   const html = await renderBriefingHtml(briefing);
   req.onProgress?.('render', 1, 1);
@@ -141,5 +144,20 @@ export async function runBrief(req: BriefRequest): Promise<BriefResult> {
     ...(main.resilience !== undefined ? { resilience: main.resilience } : {}),
     ...(assurance !== undefined ? { assurance } : {}),
     seconds: { plan: t1 - t0, assurance: t2 - t1, render: t3 - t2 },
+  };
+}
+
+/** The tripwire game of the base scenario, or nothing when it has no guarantor and adversary to play it. */
+function credibilityOf(s: Scenario): CredibilityBrief | undefined {
+  if (s.guarantor === undefined || s.adversary === undefined) return undefined;
+  const a = analyseScenarioCredibility(s, 'tripwire');
+  return {
+    prior: a.derivation.params.prior,
+    threshold: a.thresholds.tripwire,
+    backstopOnly: a.thresholds.backstopOnly,
+    automaticTrigger: a.thresholds.automaticTrigger,
+    findings: a.findings,
+    forceCurve: a.curves.forceSize,
+    curveFindings: a.curveFindings,
   };
 }

@@ -41,6 +41,7 @@ import {
   type TestPayoffs,
   type TextbookCheck,
 } from '../core/game/index.js';
+import type { Scenario } from '../core/scenario/index.js';
 import { BulwarkError, type Issue } from '../core/shared/index.js';
 
 export interface GameInput {
@@ -237,6 +238,21 @@ function mixedOf(game: Game): NonNullable<GameReport['mixed']> | undefined {
 function withoutProfile(e: Equilibrium): EquilibriumView {
   const { profile: _profile, ...rest } = e;
   return rest;
+}
+
+/**
+ * The credibility analysis of a validated scenario (the tripwire template unless told otherwise): the
+ * briefing's entry point. Throws `usage` when the derived game assumptions are inconsistent.
+ */
+export function analyseScenarioCredibility(
+  s: Scenario,
+  template: TemplateKind = 'tripwire',
+  assumptions: Partial<GameAssumptions> = {},
+): CredibilityAnalysis {
+  const derivation = deriveParams(s, assumptions);
+  const problems = checkParams(derivation.params);
+  if (problems.length > 0) throw new BulwarkError('usage', 'the game assumptions are inconsistent', problems);
+  return analyse(derivation, template);
 }
 
 /** Thresholds, their check against the solver, findings in words and curves. */

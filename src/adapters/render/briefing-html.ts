@@ -95,6 +95,7 @@ export async function renderBriefingHtml(b: Briefing): Promise<string> {
     section('resilience', 'Resilience: what breaks if a nation leaves', '', ['resilience-table']),
     section('assurance', 'How likely is the ceasefire to hold?', '', ['assurance-table']),
     section('tornado', 'Which assumptions matter', '', []),
+    section('credibility', 'When does the backstop deter?', b.credibilityNotes.join(' '), []),
     section('pledges', 'Pledges', '', ['pledges']),
     section('sourcing', 'Sourcing table', '', ['sourcing']),
     `<section id="appendix" class="appendix"><h2>Appendix: provenance and assumptions</h2><dl>`,

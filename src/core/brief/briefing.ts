@@ -25,6 +25,29 @@ export interface BriefInput {
   readonly resilience?: ResilienceReport;
   /** Cases in order; the first is the base scenario. */
   readonly assurance?: AssuranceResult;
+  /** The credibility game (tripwire template) of the base scenario. */
+  readonly credibility?: CredibilityBrief;
+}
+
+/** What the briefing needs of the credibility analysis (src/app/game.ts `analyseScenarioCredibility`). */
+export interface CredibilityBrief {
+  /** The adversary's prior that the guarantor is resolute. */
+  readonly prior: number;
+  /** Least prior at which testing the force stops paying, with the force; null: never. */
+  readonly threshold: number | null;
+  /** The same without the force (deterrence by the backstop alone). */
+  readonly backstopOnly: number | null;
+  /** The tripwire read as an automatic trigger (casualties draw the guarantor in). */
+  readonly automaticTrigger: number | null;
+  /** Plain-language sentences from the game module. */
+  readonly findings: readonly string[];
+  /** Threshold against force size (multiplier x of the scenario's force, its personnel). */
+  readonly forceCurve: readonly {
+    readonly x: number;
+    readonly personnel: number;
+    readonly threshold: number | null;
+  }[];
+  readonly curveFindings: readonly string[];
 }
 
 export interface Finding {
@@ -61,6 +84,8 @@ export interface Briefing {
   readonly map: MapModel;
   readonly charts: readonly ChartModel[];
   readonly tables: readonly Table[];
+  /** The credibility game's own sentences (empty without it). */
+  readonly credibilityNotes: readonly string[];
   readonly appendix: {
     readonly scenarioId: string;
     readonly scenarioHash: string;
@@ -391,6 +416,69 @@ export function buildBriefing(input: BriefInput): Briefing {
         link: '#tornado',
       });
     }
+  }
+
+  // ── Credibility game ───────────────────────────────────────────────────────────────────────────
+  const g = input.credibility;
+  if (g !== undefined) {
+    const deters = g.threshold !== null && g.prior >= g.threshold;
+    findings.push({
+      id: 'credibility',
+      headline:
+        g.threshold === null
+          ? 'No level of guarantor credibility deters a test of the force'
+          : `The backstop deters a test if the adversary believes in it at ${pct(g.threshold, 1)} or more (it is at ${pct(g.prior, 1)})`,
+      text:
+        `In the tripwire game built from the scenario (adversary tests or not; the coalition fights or withdraws; the guarantor, resolute or not, intervenes or abstains), ` +
+        `${deters ? 'the adversary is deterred at its current belief' : 'testing the force pays at the adversary’s current belief'}. ` +
+        `Without the force the threshold would be ${g.backstopOnly === null ? 'unreachable' : pct(g.backstopOnly, 1)}; ` +
+        `if the force worked as an automatic trigger it would be ${g.automaticTrigger === null ? 'unreachable' : pct(g.automaticTrigger, 1)}. ` +
+        (g.curveFindings[0] ?? ''),
+      link: '#credibility',
+    });
+    charts.push({
+      id: 'credibility',
+      section: 'credibility',
+      title: 'Least guarantor credibility that deters a test, by force size',
+      description:
+        'For forces from none to three times the scenario’s, the least belief in the guarantor’s resolve at which testing the force stops paying (line), against the adversary’s current belief (dashed).',
+      spec: {
+        $schema: VL,
+        title: 'Least guarantor credibility that deters a test, by force size',
+        description: 'Line: threshold; dashed: the adversary’s prior belief.',
+        config: FONT,
+        width: 560,
+        height: 240,
+        layer: [
+          {
+            data: {
+              values: g.forceCurve.map((pt) => ({ personnel: pt.personnel, threshold: pt.threshold })),
+            },
+            mark: { type: 'line', point: true, color: '#0072B2', strokeWidth: 2 },
+            transform: [{ filter: 'datum.threshold !== null' }],
+            encoding: {
+              x: { field: 'personnel', type: 'quantitative', title: 'force size (personnel deployed)' },
+              y: {
+                field: 'threshold',
+                type: 'quantitative',
+                title: 'credibility needed to deter',
+                axis: { format: '%' },
+                scale: { domain: [0, 1] },
+              },
+              tooltip: [
+                { field: 'personnel', format: ',' },
+                { field: 'threshold', format: '.1%' },
+              ],
+            },
+          },
+          {
+            data: { values: [{ prior: g.prior }] },
+            mark: { type: 'rule', strokeDash: [5, 4], color: '#D55E00', strokeWidth: 2 },
+            encoding: { y: { field: 'prior', type: 'quantitative' } },
+          },
+        ],
+      },
+    });
   }
 
   // ── Map ────────────────────────────────────────────────────────────────────────────────────────
@@ -1059,6 +1147,10 @@ export function buildBriefing(input: BriefInput): Briefing {
     map,
     charts,
     tables,
+    credibilityNotes:
+      input.credibility === undefined
+        ? []
+        : [...input.credibility.findings, ...input.credibility.curveFindings],
     appendix: {
       scenarioId: s.meta.id,
       scenarioHash: input.scenarioHash,
