@@ -357,24 +357,32 @@ export function buildBriefing(input: BriefInput): Briefing {
   });
 
   // ── Resilience ─────────────────────────────────────────────────────────────────────────────────
+  /** A resilience case in words: a nation's name, or which conditional pledges go. */
+  const lossName = (c: { id: string; kind: string }): string => {
+    if (c.kind === 'nation') return name(c.id);
+    if (c.id === 'conditional') return 'every conditional pledge';
+    const cond = c.id.replace(/^conditional:/, '');
+    const desc = s.conditions.find((x) => x.id === cond)?.description;
+    return `the pledges conditional on ${desc === undefined ? cond : `“${desc}”`}`;
+  };
   if (input.resilience !== undefined && input.resilience.cases.length > 0) {
     const top = input.resilience.cases.filter((c) => c.addedShortfall > 1e-9).slice(0, 3);
-    const conditional = input.resilience.cases.find((c) => c.kind === 'conditional');
+    const conditional = input.resilience.cases.find((c) => c.id === 'conditional');
     const lossText = (c: (typeof top)[number]): string => {
       const worst = Object.entries(c.missionCoverage)
         .map(([m, cov]) => ({ m, drop: (input.resilience?.baselineMissionCoverage[m] ?? 1) - cov }))
         .sort((a, b) => b.drop - a.drop)[0];
-      return `${c.kind === 'nation' ? name(c.id) : 'the conditional pledges'}${worst !== undefined && worst.drop > 0.005 ? ` (${missionName.get(worst.m) ?? worst.m} coverage falls by ${pct(worst.drop)})` : ''}`;
+      return `${lossName(c)}${worst !== undefined && worst.drop > 0.005 ? ` (${missionName.get(worst.m) ?? worst.m} coverage falls by ${pct(worst.drop)})` : ''}`;
     };
     findings.push({
       id: 'resilience',
       headline:
         top.length > 0
-          ? `Most damaging loss: ${top[0] === undefined ? '' : top[0].kind === 'nation' ? name(top[0].id) : 'the conditional pledges'}`
+          ? `Most damaging loss: ${top[0] === undefined ? '' : lossName(top[0])}`
           : 'No single loss adds a gap',
       text:
         (top.length > 0
-          ? `Re-planning without each nation in turn, the losses that open the largest new gaps are ${listWords(top.map(lossText))}.`
+          ? `Re-planning without each nation in turn, and without the pledges that depend on a condition, the losses that open the largest new gaps are: ${top.map(lossText).join('; ')}.`
           : 'Re-planning without each nation in turn opens no new gap: other pledges cover every loss.') +
         (conditional !== undefined
           ? ` Without every conditional pledge (those that depend on the backstop or another condition), ${conditional.addedShortfall > 1e-9 ? `the priority-weighted shortfall grows by ${conditional.addedShortfall.toFixed(1)} requirement-years` : 'no new gap opens'}.`
