@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { planCsvFiles, runPlan, type PlanResult } from '../../app/plan.js';
+import type { PlanResult } from '../../app/plan.js';
 import { periodRanges, type ForcePlan, type ShortfallRow } from '../../core/plan/index.js';
 import type { CliContext } from '../context.js';
 import { choiceOption, collect } from '../options.js';
@@ -62,6 +62,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .option('--csv <dir>', 'write the tables as CSV files into <dir>')
     .action(async (ref: string, opts: PlanFlags) => {
+      // Loaded on use, so that `bulwark --help` does not start the solver.
+      const { planCsvFiles, runPlan } = await import('../../app/plan.js');
       const result = await runPlan({
         ref,
         variants: opts.variant,
