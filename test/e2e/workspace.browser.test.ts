@@ -94,6 +94,13 @@ describe.skipIf(!hasChromium)('workspace in the browser', () => {
     await expect.poll(() => row.innerText()).toContain('pledge.update');
     expect(await row.innerText()).toContain('gbr');
 
+    // A new pledge is checked as it is typed.
+    await page.getByRole('link', { name: /My pledges/ }).click();
+    await page.getByLabel('Units deployed').last().fill('0');
+    await expect
+      .poll(() => page.locator('form.pledge').last().locator('.issues li').count())
+      .toBeGreaterThan(0);
+
     // Another nation's editor is refused.
     await page.goto(`${url}/#/nations/FRA/edit`);
     await expect.poll(() => page.getByRole('alert').innerText()).toContain("You may edit only GBR's pledges");
@@ -105,6 +112,13 @@ describe.skipIf(!hasChromium)('workspace in the browser', () => {
   it('a coordinator runs an assurance and sees progress and the result', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     await signIn(page, 'coord');
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByLabel('User name').fill('pol-liaison');
+    await page.getByLabel(/Initial password/).fill('a long enough password');
+    await page.getByLabel('Role').selectOption('liaison');
+    await page.getByLabel('Nation (liaison)').selectOption('POL');
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await expect.poll(() => page.locator('main table').innerText()).toContain('pol-liaison');
     await page.getByRole('link', { name: 'Compare' }).click();
     await expect.poll(() => page.locator('main table tbody tr').count()).toBeGreaterThan(1);
     await page.screenshot({ path: join(shots, 'workspace-compare.png'), fullPage: true });

@@ -70,6 +70,7 @@ function nav(): void {
       link('#/compare', 'Compare'),
       link('#/runs', 'Runs'),
       link('#/audit', 'Audit'),
+      user.role === 'coordinator' ? link('#/users', 'Users') : null,
     ),
     h(
       'span',
@@ -381,9 +382,130 @@ async function nationView(id: string, edit: boolean): Promise<void> {
             ),
             h('tbody', {}, rows),
           ),
+    edit
+      ? await newPledgeForm(
+          id,
+          catalog.items.map((u) => u.value),
+        )
+      : '',
     h('h2', {}, 'History'),
     await auditList({ target: undefined, nation: id }),
   );
+}
+
+/** Adds a pledge of `nation`: checked as you type (the same rules as saving), created on submit. */
+async function newPledgeForm(
+  nation: string,
+  catalog: readonly { id: string; name: string }[],
+): Promise<HTMLElement> {
+  const doc = await api<{ scenario: { meta: { sources: Record<string, { citation: string }> } } }>(
+    'GET',
+    `/api/scenarios/${scenarioId}`,
+  );
+  const pid = h('input', {
+    id: 'new-pledge-id',
+    name: 'id',
+    required: true,
+    value: `${nation.toLowerCase()}-`,
+  });
+  const unit = h(
+    'select',
+    { id: 'new-pledge-unit', name: 'unitType' },
+    catalog.map((u) => h('option', { value: u.id }, u.name)),
+  );
+  const units = h('input', {
+    id: 'new-pledge-units',
+    name: 'units',
+    type: 'number',
+    min: '0',
+    step: 'any',
+    value: '1',
+  });
+  const status = h(
+    'select',
+    { id: 'new-pledge-status', name: 'status' },
+    ['announced', 'confirmed', 'assumed'].map((x) => h('option', { value: x }, x)),
+  );
+  const source = h(
+    'select',
+    { id: 'new-pledge-source', name: 'source' },
+    Object.entries(doc.scenario.meta.sources).map(([k, v]) =>
+      h('option', { value: k }, `${k} — ${v.citation.slice(0, 60)}`),
+    ),
+  );
+  const issues = h('ul', { class: 'issues', 'aria-live': 'polite' });
+  const message = h('p', { class: 'status', role: 'status' });
+  const value = () => ({
+    id: pid.value,
+    nation,
+    unitType: unit.value,
+    units: Number(units.value),
+    status: status.value,
+    source: source.value,
+  });
+  const show = (list: readonly Issue[]) =>
+    issues.replaceChildren(
+      ...list.map((i) =>
+        h('li', { class: i.severity }, `${i.path.slice(2).join('.') || 'pledge'}: ${i.message}`),
+      ),
+    );
+  let timer: number | undefined;
+  const check = () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => {
+      if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(pid.value))
+        return show([
+          {
+            code: 'id',
+            severity: 'error',
+            path: ['pledges', pid.value, 'id'],
+            message: 'an id: letters, digits, "-", "_" or "."',
+          },
+        ]);
+      api<{ issues: Issue[] }>(
+        'POST',
+        `/api/scenarios/${scenarioId}/pledges/${encodeURIComponent(pid.value)}/check`,
+        { value: value() },
+      )
+        .then((r) => show(r.issues))
+        .catch(
+          (e: unknown) =>
+            e instanceof ApiError &&
+            show(
+              e.issues.length > 0
+                ? e.issues
+                : [{ code: e.code, severity: 'error', path: [], message: e.message }],
+            ),
+        );
+    }, 200);
+  };
+  for (const el of [pid, unit, units, status, source]) el.addEventListener('input', check);
+  const form = h(
+    'form',
+    { class: 'pledge', 'aria-labelledby': 'new-pledge-title' },
+    h('h3', { id: 'new-pledge-title' }, 'Add a pledge'),
+    h(
+      'div',
+      { class: 'fields' },
+      h('label', { for: 'new-pledge-id' }, 'Id', pid),
+      h('label', { for: 'new-pledge-unit' }, 'Unit type', unit),
+      h('label', { for: 'new-pledge-units' }, 'Units deployed', units),
+      h('label', { for: 'new-pledge-status' }, 'Status', status),
+      h('label', { for: 'new-pledge-source' }, 'Source', source),
+    ),
+    issues,
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Add pledge'), message),
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    api('POST', `/api/scenarios/${scenarioId}/pledges`, { value: value() })
+      .then(() => route())
+      .catch((err: unknown) => {
+        message.textContent = err instanceof Error ? err.message : String(err);
+        if (err instanceof ApiError) show(err.issues);
+      });
+  });
+  return form;
 }
 
 function pledgeRow(p: Pledge, unitName: Map<string, string>): HTMLElement {
@@ -734,6 +856,111 @@ async function compareView(): Promise<void> {
   );
 }
 
+// ---- users (coordinator) ----
+
+async function usersView(): Promise<void> {
+  if (user?.role !== 'coordinator')
+    return setPage(
+      'Not allowed',
+      h('p', { class: 'error', role: 'alert' }, 'Only a coordinator manages users.'),
+    );
+  const [users, s] = await Promise.all([
+    api<(User & { createdAt: string })[]>('GET', '/api/users'),
+    api<Summary>('GET', `/api/scenarios/${scenarioId}/summary`),
+  ]);
+  const status = h('p', { role: 'status' });
+  const role = h(
+    'select',
+    { id: 'new-role', name: 'role' },
+    ['liaison', 'viewer', 'coordinator'].map((r) => h('option', { value: r }, r)),
+  );
+  const nation = h(
+    'select',
+    { id: 'new-nation', name: 'nation' },
+    s.summary.nations
+      .filter((n) => n.role === 'coalition')
+      .map((n) => h('option', { value: n.id }, `${n.name} (${n.id})`)),
+  );
+  role.addEventListener('change', () => nation.toggleAttribute('disabled', role.value !== 'liaison'));
+  const form = h(
+    'form',
+    { class: 'run', 'aria-label': 'add a user' },
+    h(
+      'label',
+      { for: 'new-username' },
+      'User name',
+      h('input', {
+        id: 'new-username',
+        name: 'username',
+        required: true,
+        pattern: '[A-Za-z0-9_.\\-]{1,64}',
+        autocomplete: 'off',
+      }),
+    ),
+    h(
+      'label',
+      { for: 'new-password' },
+      'Initial password (10+ characters)',
+      h('input', {
+        id: 'new-password',
+        name: 'password',
+        type: 'password',
+        minlength: 10,
+        required: true,
+        autocomplete: 'new-password',
+      }),
+    ),
+    h('label', { for: 'new-role' }, 'Role', role),
+    h('label', { for: 'new-nation' }, 'Nation (liaison)', nation),
+    h('button', { type: 'submit' }, 'Add user'),
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const data = new FormData(form);
+    const body = {
+      username: data.get('username'),
+      password: data.get('password'),
+      role: role.value,
+      ...(role.value === 'liaison' ? { nation: nation.value } : {}),
+    };
+    api('POST', '/api/users', body)
+      .then(() => usersView())
+      .catch((err: unknown) => (status.textContent = err instanceof Error ? err.message : String(err)));
+  });
+  setPage(
+    'Users',
+    form,
+    status,
+    h(
+      'table',
+      {},
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ['user', 'role', 'nation', 'created'].map((c) => h('th', { scope: 'col' }, c)),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        users.map((u) =>
+          h(
+            'tr',
+            {},
+            h('td', {}, u.username),
+            h('td', {}, u.role),
+            h('td', {}, u.nation ?? ''),
+            h('td', {}, new Date(u.createdAt).toLocaleString('en-GB')),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
 // ---- runs ----
 
 function resultView(run: Run, result: unknown): HTMLElement {
@@ -981,6 +1208,7 @@ async function route(): Promise<void> {
     else if (hash === '#/compare') await compareView();
     else if (hash === '#/runs') await runsView();
     else if (hash === '#/audit') await auditView();
+    else if (hash === '#/users') await usersView();
     else setPage('Not found', h('p', {}, h('a', { href: '#/' }, 'Back to the dashboard')));
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) {
