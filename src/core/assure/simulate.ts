@@ -6,8 +6,8 @@
  *   D(t) = wH · H(t) / Href + wF · F(t) / Fref,   P(t) = wR · R(t) + wG · G · α / (α + β);
  * a move happens on day t with probability 1 − exp(−(λup + λdown)), upwards with share λup / (λup + λdown).
  *
- * Implementation: instead of one uniform per day, each sojourn draws an exponential clock E ~ Exp(1) and
- * moves on the first day the accumulated hazard Σ (λup + λdown) reaches E. The probability of no move through
+ * Implementation: instead of one uniform per day, each sojourn draws an exponential clock E ~ Exp(1) (by the
+ * ziggurat method) and moves on the first day the accumulated hazard Σ (λup + λdown) reaches E. The probability of no move through
  * day t is exp(−Σ λ), exactly the product of the daily probabilities above, so the two are the same process
  * in distribution; the clock needs no random draw and no exp() per day. Because the host's strength grows
  * linearly between events, exp(−deter·θ·wH·H(t)/Href) is updated by one multiplication a day.
@@ -19,7 +19,7 @@
 import { TABLE_SIZE } from './distribution.js';
 import type { ModelParams } from './model-params.js';
 import { P_CREDIBILITY, P_FATALITIES, P_RISK, P_TOLERANCE } from './model-params.js';
-import { hashUnit, mix32, TWO_POW_MINUS_32 } from './rng.js';
+import { hashUnit, mix32, TWO_POW_MINUS_32, ZIG_FE, ZIG_KE, ZIG_R, ZIG_WE } from './rng.js';
 import type { PartialStats } from './stats.js';
 import {
   CATEGORIES,
@@ -48,10 +48,9 @@ interface Scratch {
   readonly first: Int32Array;
   /** Run state shared with `segment`: see the S_* indices. */
   readonly s: Float64Array;
-  /** Per level, from `segment`: λup at the segment start, its daily growth factor and the log of that factor. */
+  /** Per level, from `segment`: λup at the segment start and its daily growth factor. */
   readonly upSeg: Float64Array;
   readonly ratioSeg: Float64Array;
-  readonly logRatioSeg: Float64Array;
   readonly rng: Uint32Array;
 }
 
@@ -64,11 +63,12 @@ const S_GROWTH = 5;
 const S_PERIOD = 6;
 const S_TOTALW = 7;
 const S_EXPOSED = 8;
+const S_GROWTH_FACTOR = 9;
 
 function makeScratch(m: ModelParams): Scratch {
   let totalW = 0;
   for (let k = 0; k < m.nations; k++) totalW += m.weight[k]!;
-  const s = new Float64Array(9);
+  const s = new Float64Array(10);
   s[S_TOTALW] = totalW;
   return {
     will: new Float64Array(m.nations),
@@ -78,7 +78,6 @@ function makeScratch(m: ModelParams): Scratch {
     s,
     upSeg: new Float64Array(m.levels),
     ratioSeg: new Float64Array(m.levels),
-    logRatioSeg: new Float64Array(m.levels),
     rng: new Uint32Array(4),
   };
 }
@@ -128,16 +127,16 @@ function segment(m: ModelParams, sc: Scratch, t: number): void {
   const P = m.wRetaliation * R + m.wGuarantor * m.guarantorPower * mu;
   const X = m.theta * (s[S_RHO]! - D - P);
   const c = (m.theta * m.wHost * g) / m.hostReference;
+  s[S_GROWTH_FACTOR] = Math.exp(-c);
   // exp(d·X) and exp(−d·c) for the usual multipliers d = 0 and 1 without calling exp per level (exact:
   // 1·X = X and exp(0) = 1).
   const eX = Math.exp(X);
-  const eC = Math.exp(-c);
+  const eC = s[S_GROWTH_FACTOR];
   for (let l = 0; l < m.levels; l++) {
     // Attacks on the force need exposed personnel; war with the guarantor needs a backstop.
     const open = l === 3 || l === 4 ? ex > 0 : l === 5 ? m.guarantorActive === 1 : true;
     const d = m.deter[l]!;
     sc.upSeg[l] = open ? m.up[l]! * (d === 1 ? eX : d === 0 ? 1 : Math.exp(d * X)) : 0;
-    sc.logRatioSeg[l] = -d * c;
     sc.ratioSeg[l] = d === 1 ? eC : d === 0 ? 1 : Math.exp(-d * c);
   }
 }
@@ -154,7 +153,13 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
   const down = m.down;
   const upSeg = sc.upSeg;
   const ratioSeg = sc.ratioSeg;
-  const logRatioSeg = sc.logRatioSeg;
+  const deter = m.deter;
+  // Module bindings as locals: imported names are read through module cells on every use.
+  const U = TWO_POW_MINUS_32;
+  const ke = ZIG_KE;
+  const we = ZIG_WE;
+  const fe = ZIG_FE;
+  const zr = ZIG_R;
   const feedback = m.feedback === 1;
 
   // Uncertain parameters, drawn once per run from (seed, run, key) only.
@@ -208,21 +213,87 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
   let upL = upSeg[0]!;
   let dnL = down[0]!;
   let ratio = ratioSeg[0]!;
-  // E ~ Exp(1) from u = (x + 0.5) / 2^32 ∈ (0, 1).
-  r = Math.imul(s1, 5);
-  r = Math.imul((r << 7) | (r >>> 25), 9) >>> 0;
-  tt = s1 << 9;
-  s2 ^= s0;
-  s3 ^= s1;
-  s1 ^= s2;
-  s0 ^= s3;
-  s2 ^= tt;
-  s3 = (s3 << 11) | (s3 >>> 21);
-  let clock = -Math.log(1 - (r + 0.5) * TWO_POW_MINUS_32);
+  // hostFac = exp(−c·(t − tbase)), kept by one multiplication a day (no exp() per move).
+  let hostFac = 1;
+  let growth = s[S_GROWTH_FACTOR]!;
+  let clock = 0;
   let cum = 0;
+  let needClock = true;
 
-  for (let t = 1; t <= T; t++) {
-    if (t === nextSched) {
+  let t = 0;
+  for (;;) {
+    if (needClock) {
+      // A new exponential clock E ~ Exp(1): ziggurat (rng.ts), inlined; the slow path is rare.
+      needClock = false;
+      r = Math.imul(s1, 5);
+      r = Math.imul((r << 7) | (r >>> 25), 9) >>> 0;
+      tt = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= tt;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      let iz = r & 255;
+      if (r < ke[iz]!) clock = r * we[iz]!;
+      else
+        for (;;) {
+          if (iz === 0) {
+            r = Math.imul(s1, 5);
+            r = Math.imul((r << 7) | (r >>> 25), 9) >>> 0;
+            tt = s1 << 9;
+            s2 ^= s0;
+            s3 ^= s1;
+            s1 ^= s2;
+            s0 ^= s3;
+            s2 ^= tt;
+            s3 = (s3 << 11) | (s3 >>> 21);
+            clock = zr - Math.log((r + 0.5) * U);
+            break;
+          }
+          const x = r * we[iz]!;
+          r = Math.imul(s1, 5);
+          r = Math.imul((r << 7) | (r >>> 25), 9) >>> 0;
+          tt = s1 << 9;
+          s2 ^= s0;
+          s3 ^= s1;
+          s1 ^= s2;
+          s0 ^= s3;
+          s2 ^= tt;
+          s3 = (s3 << 11) | (s3 >>> 21);
+          if (fe[iz]! + (r + 0.5) * U * (fe[iz - 1]! - fe[iz]!) < Math.exp(-x)) {
+            clock = x;
+            break;
+          }
+          r = Math.imul(s1, 5);
+          r = Math.imul((r << 7) | (r >>> 25), 9) >>> 0;
+          tt = s1 << 9;
+          s2 ^= s0;
+          s3 ^= s1;
+          s1 ^= s2;
+          s0 ^= s3;
+          s2 ^= tt;
+          s3 = (s3 << 11) | (s3 >>> 21);
+          iz = r & 255;
+          if (r < ke[iz]!) {
+            clock = r * we[iz]!;
+            break;
+          }
+        }
+    }
+    // Plain days up to the next scheduled day: a tight loop, the hot path of the whole engine.
+    const limit = nextSched <= T ? nextSched - 1 : T;
+    while (t < limit) {
+      t++;
+      upL *= ratio;
+      hostFac *= growth;
+      cum += upL + dnL;
+      if (cum >= clock) break;
+    }
+    if (cum < clock) {
+      if (t >= T) break;
+      // Day t + 1 is a scheduled day (period change or guarantor decision).
+      t++;
       let refresh = t === decisionDay;
       if (t === nextPeriod) {
         const p: number = s[S_PERIOD] + 1;
@@ -242,7 +313,7 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
         s0 ^= s3;
         s2 ^= tt;
         s3 = (s3 << 11) | (s3 >>> 21);
-        if ((r + 0.5) * TWO_POW_MINUS_32 < cred) {
+        if ((r + 0.5) * U < cred) {
           // The guarantor intervenes: the adversary's belief in its resolve rises (α + 1).
           s[S_ALPHA] += 1;
           st.guarantor[3]! += 1;
@@ -257,7 +328,7 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
             s0 ^= s3;
             s2 ^= tt;
             s3 = (s3 << 11) | (s3 >>> 21);
-            const to = (r + 0.5) * TWO_POW_MINUS_32 < m.interventionDeters ? m.detersTo : L - 1;
+            const to = (r + 0.5) * U < m.interventionDeters ? m.detersTo : L - 1;
             st.guarantor[to === L - 1 ? 5 : 4]! += 1;
             occ[t * L + level]! -= 1;
             occ[t * L + to]! += 1;
@@ -275,11 +346,14 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
         upL = upSeg[level]!;
         dnL = down[level]!;
         ratio = ratioSeg[level]!;
+        hostFac = 1;
+        growth = s[S_GROWTH_FACTOR]!;
       }
       if (upL === 0 && dnL === 0 && nextSched === INF) break;
+      upL *= ratio;
+      hostFac *= growth;
+      cum += upL + dnL;
     }
-    upL *= ratio;
-    cum += upL + dnL;
     if (cum >= clock) {
       r = Math.imul(s1, 5);
       r = Math.imul((r << 7) | (r >>> 25), 9) >>> 0;
@@ -291,7 +365,7 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
       s2 ^= tt;
       s3 = (s3 << 11) | (s3 >>> 21);
       const old = level;
-      level = (r + 0.5) * TWO_POW_MINUS_32 * (upL + dnL) < upL ? level + 1 : level - 1;
+      level = (r + 0.5) * U * (upL + dnL) < upL ? level + 1 : level - 1;
       occ[t * L + old]! -= 1;
       occ[t * L + level]! += 1;
       if (level > maxLevel) {
@@ -311,7 +385,7 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
         s3 = (s3 << 11) | (s3 >>> 21);
         let f = fatPinned;
         if (f !== f) {
-          const x = (r + 0.5) * TWO_POW_MINUS_32 * TABLE_SIZE;
+          const x = (r + 0.5) * U * TABLE_SIZE;
           const j = x | 0;
           const lo = m.tables[fatOff + j]!;
           f = lo + (x - j) * (m.tables[fatOff + j + 1]! - lo);
@@ -344,22 +418,16 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
       if (changed) {
         segment(m, sc, t);
         changed = false;
+        hostFac = 1;
+        growth = s[S_GROWTH_FACTOR]!;
       }
-      // Hazards of the new level at day t: λup(ℓ) = upSeg[ℓ] · exp(logRatio[ℓ] · (t − tbase)).
-      const lr = logRatioSeg[level]!;
-      upL = lr === 0 ? upSeg[level]! : upSeg[level]! * Math.exp(lr * (t - s[S_TBASE]));
+      // Hazards of the new level at day t: λup(ℓ) = upSeg[ℓ] · hostFac^deter[ℓ].
+      const d = deter[level]!;
+      upL =
+        d === 0 ? upSeg[level]! : d === 1 ? upSeg[level]! * hostFac : upSeg[level]! * Math.pow(hostFac, d);
       dnL = down[level]!;
       ratio = ratioSeg[level]!;
-      r = Math.imul(s1, 5);
-      r = Math.imul((r << 7) | (r >>> 25), 9) >>> 0;
-      tt = s1 << 9;
-      s2 ^= s0;
-      s3 ^= s1;
-      s1 ^= s2;
-      s0 ^= s3;
-      s2 ^= tt;
-      s3 = (s3 << 11) | (s3 >>> 21);
-      clock = -Math.log(1 - (r + 0.5) * TWO_POW_MINUS_32);
+      needClock = true;
       cum = 0;
       // An absorbing level with nothing scheduled: the rest of the horizon is known.
       if (upL === 0 && dnL === 0 && nextSched === INF) break;
