@@ -54,7 +54,7 @@ export function register(program: Command, ctx: CliContext): void {
       'how often to look for chunks of killed workers',
       intOption(500, 3_600_000),
     )
-    .option('--quiet', 'log only errors')
+    .option('--quiet', 'no line per chunk (the ready line, failures and errors only)')
     .action(async (opts: WorkerFlags) => {
       const url = redisUrlOf(opts.redis ?? true, ctx);
       const stop = new AbortController();
@@ -76,10 +76,9 @@ export function register(program: Command, ctx: CliContext): void {
           onEvent: (e) => {
             switch (e.type) {
               case 'ready':
-                if (opts.quiet !== true)
-                  ctx.err(
-                    `bulwark worker: ready on ${redactUrl(url)}, ${e.concurrency} chunk${e.concurrency === 1 ? '' : 's'} at once ${e.threads ? 'on worker threads' : 'in process'}`,
-                  );
+                ctx.err(
+                  `bulwark worker: ready on ${redactUrl(url)}, ${e.concurrency} chunk${e.concurrency === 1 ? '' : 's'} at once ${e.threads ? 'on worker threads' : 'in process'}`,
+                );
                 return;
               case 'done':
                 if (opts.quiet !== true)
