@@ -32,7 +32,7 @@ const Seed = z
  * answering, and stopping at the next chunk when aborted. Chunks are merged in run order, so the result is
  * the same as any other runner's for the same seed.
  */
-export function yieldingRunner(signal: AbortSignal, chunkRuns = 2000): JobRunner {
+export function yieldingRunner(signal: AbortSignal, chunkRuns = 500): JobRunner {
   return async (job, seed, runs, onProgress) => {
     const chunks: PartialStats[][] = [];
     for (let from = 0; from < runs; from += chunkRuns) {

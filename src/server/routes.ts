@@ -455,7 +455,8 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
           if (e.type === 'done') close();
         });
         const ping = setInterval(() => void raw.write(': ping\n\n'), 15_000);
-        ctx.request.raw.on('close', close);
+        // The response closes when the client goes away (or after `done`).
+        raw.on('close', close);
         const now = await workspace.store.getRun(id);
         if (now === undefined) return close();
         send('status', now);

@@ -612,6 +612,7 @@ export class Store {
   /** Stores a session under the hash of its token. */
   async createSession(token: string, userId: string, csrf: string, ttlMs: number): Promise<void> {
     const now = this.now();
+    await this.db.deleteFrom('sessions').where('expires_at', '<=', now.toISOString()).execute();
     await this.db
       .insertInto('sessions')
       .values({
