@@ -148,14 +148,16 @@ for (const w of [...new Set([1, availableParallelism()])]) {
 }
 
 // 3. Memory against run count (in-process; statistics are fixed-size histograms).
-console.log('\n3. Memory against run count (heap after the run, this process)');
+console.log('\n3. Memory against run count (in-process; heap after a full GC, peak RSS of the process)');
 for (const n of [10_000, 100_000, 1_000_000]) {
-  (globalThis as { gc?: () => void }).gc?.();
-  const before = process.memoryUsage();
-  runJobInline(job, seed, n);
-  const after = process.memoryUsage();
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const before = process.memoryUsage().heapUsed;
+  const stats = runJobInline(job, seed, n);
+  gc?.();
+  const after = process.memoryUsage().heapUsed;
   console.log(
-    `   ${fmt(n).padStart(9)} runs: heap ${fmt(after.heapUsed / 2 ** 20)} MB (Δ ${fmt((after.heapUsed - before.heapUsed) / 2 ** 20)} MB), rss ${fmt(after.rss / 2 ** 20)} MB`,
+    `   ${fmt(n).padStart(9)} runs: heap ${fmt(after / 2 ** 20)} MB (Δ ${fmt((after - before) / 2 ** 20)} MB, result ${stats.length} × fixed-size histograms), peak RSS ${fmt(process.resourceUsage().maxRSS / 1024)} MB`,
   );
 }
 

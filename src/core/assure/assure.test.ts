@@ -8,6 +8,7 @@ import {
   betaQuantile,
   compileModel,
   emptyForce,
+  exponentialZiggurat,
   exactFirstPassage,
   exactOccupation,
   fatalityBin,
@@ -51,6 +52,25 @@ describe('random streams', () => {
     expect(a).toEqual(b);
     seedStream(7, 13, b);
     expect(a).not.toEqual(b);
+  });
+  it('the ziggurat draws Exp(1): mean, variance and tail within 4 standard errors', () => {
+    const s = new Uint32Array(4);
+    seedStream(3, 4, s);
+    const n = 400_000;
+    let m1 = 0;
+    let m2 = 0;
+    let tail = 0;
+    for (let i = 0; i < n; i++) {
+      const x = exponentialZiggurat(s);
+      m1 += x;
+      m2 += x * x;
+      if (x > 3) tail++;
+    }
+    const mean = m1 / n;
+    expect(Math.abs(mean - 1)).toBeLessThan(4 / Math.sqrt(n));
+    expect(Math.abs(m2 / n - mean * mean - 1)).toBeLessThan(4 * Math.sqrt(8 / n));
+    const p = Math.exp(-3);
+    expect(Math.abs(tail / n - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / n));
   });
   it('hashUnit is uniform on (0, 1) (mean and range over many runs)', () => {
     let sum = 0;
