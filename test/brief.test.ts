@@ -32,15 +32,21 @@ describe('briefing model', () => {
   it('names the gaps, largest share first, with the cause', async () => {
     const f = (await brief()).briefing.findings.find((x) => x.id === 'gaps');
     expect(f?.headline).toBe('2 capability requirements not fully met');
-    expect(f?.text).toMatch(/Skies: Air policing orbit short by 2 of 2 continuous orbits in P1 \(lead time/);
-    expect(f?.text).toMatch(/Presence: Presence short by 1 of 3 battalion-equivalents in P2–P4/);
-    expect(f?.text).toContain('In P1 no requirement is met at all');
+    // Presence is short a third in three periods; skies 2 − 2 × 151/181 ≈ 0.3 orbits in P1 only, because
+    // the squadrons arrive on day 30 of 181.
+    expect(f?.text).toMatch(
+      /^The biggest gaps: Presence: Presence short by 1 of 3 battalion-equivalents in P2–P4 \(pledges exhausted: GBR.*\); Skies: Air policing orbit short by 0\.3 of 2 continuous orbits in P1 \(lead time/,
+    );
+    expect(f?.text).not.toContain('no requirement is met at all');
   });
 
   it('reports cost and fair share: the UK carries most against half the GDP', async () => {
     const f = (await brief()).briefing.findings.find((x) => x.id === 'cost');
-    // GBR and FRA have equal GDP, so each fair share is 50%.
-    expect(f?.text).toContain('against 100% of the contributors');
+    // GBR and FRA have equal GDP, so each fair share is 50%; GBR carries 250 × (½ × 151/181 + 1.5) + 1,400 × 1.5
+    // of 2 × 250 × (½ × 151/181 + 1.5) + 1,400 × 1.5 personnel-years, 84%.
+    expect(f?.text).toContain(
+      "United Kingdom carries 84% of the personnel against 50% of the contributors' GDP",
+    );
     expect(f?.headline).toMatch(/^Cost: about \$\d+m a year; fairness index 0\.\d\d$/);
   });
 

@@ -36,8 +36,11 @@ describe('plan of the minimal fixture (hand-checked)', () => {
     const { plan: p } = await runPlan({ ref: minimal, solver });
     expect(p.status).toBe('optimal');
     expect(p.check?.ok).toBe(true);
-    // Fighters need 30 days: none in P1 (starts day 0), so both orbits are short.
-    expect(gap(p, 'skies', 1)).toBeCloseTo(2, 9);
+    // Fighters need 30 days: in P1 (181 days) each squadron is there for 151/181 of the period, so
+    // 2 × 30/181 orbit-periods are short — for lead time.
+    const a1 = 151 / 181;
+    expect(gap(p, 'skies', 1)).toBeCloseTo(2 - 2 * a1, 9);
+    expect(units(p, 'GBR', 'skies', 1)).toBeCloseTo(a1, 9);
     expect(p.shortfall.find((r) => r.mission === 'skies' && r.period === 1)?.causes[0]?.code).toBe(
       'lead-time',
     );
@@ -52,11 +55,15 @@ describe('plan of the minimal fixture (hand-checked)', () => {
       const why = p.shortfall.find((r) => r.mission === 'presence' && r.period === t);
       expect(why?.causes.map((c) => c.code)).toEqual(['supply-exhausted', 'not-pledged']);
     }
-    // Weighted shortfall: skies P1 9 × ½ year × 2/2 + presence 3 × ½ × 1/3 × 3 periods = 6.
-    expect(p.weightedShortfall).toBeCloseTo(6, 9);
-    // Cost: fighters $200m/yr × 2 × 1.5 yr + battalions $60m/yr × 2 × 1.5 yr = $780m.
-    expect(p.totalCostUsd).toBeCloseTo(780e6, 0);
-    expect(p.costByYearUsd.map((c) => c / 1e6)).toEqual([expect.closeTo(260, 6), expect.closeTo(520, 6)]);
+    // Weighted shortfall: skies P1 9 × ½ year × (2 − 2·a1)/2 + presence 3 × ½ × 1/3 × 3 periods.
+    expect(p.weightedShortfall).toBeCloseTo(9 * 0.5 * (1 - a1) + 1.5, 9);
+    // Cost: fighters $200m/yr × 2 × (½ a1 + 1.5) yr + battalions $60m/yr × 2 × 1.5 yr.
+    const fighterYears = 0.5 * a1 + 1.5;
+    expect(p.totalCostUsd).toBeCloseTo(200e6 * 2 * fighterYears + 180e6, 0);
+    expect(p.costByYearUsd.map((c) => c / 1e6)).toEqual([
+      expect.closeTo(200 * a1 + 260, 6),
+      expect.closeTo(520, 6),
+    ]);
     // Personnel: GBR 250 + 1,400 deployed, ×3 rotation.
     const gbr = p.personnelByNation.find((n) => n.nation === 'GBR');
     expect(gbr?.peakDeployed).toBe(1650);
@@ -69,9 +76,12 @@ describe('plan of the minimal fixture (hand-checked)', () => {
       preparing: 1,
       recovering: 1,
     });
-    // Fair share: equal GDP, GBR carries 2,475 of 2,850 personnel-years.
-    expect(p.fairShare.rows.find((r) => r.nation === 'GBR')?.burdenShare).toBeCloseTo(2475 / 2850, 9);
-    expect(p.fairShare.index).toBeCloseTo(1 - (2475 / 2850 - 0.5), 9);
+    // Fair share: equal GDP; GBR carries its squadron's and both battalions' personnel-years.
+    const gbrYears = 250 * fighterYears + 1400 * 1.5;
+    const fraYears = 250 * fighterYears;
+    const gbrShare = gbrYears / (gbrYears + fraYears);
+    expect(p.fairShare.rows.find((r) => r.nation === 'GBR')?.burdenShare).toBeCloseTo(gbrShare, 9);
+    expect(p.fairShare.index).toBeCloseTo(1 - (gbrShare - 0.5), 9);
     expect(
       p.binding.some(
         (b) => b.kind === 'supply' && b.nation === 'GBR' && b.unitType === 'infantry-bn' && b.limitsCoverage,
@@ -90,10 +100,12 @@ describe('plan of the minimal fixture (hand-checked)', () => {
     const r = await runPlan({ ref: minimal, solver, resilience: true });
     const cases = r.resilience?.cases ?? [];
     expect(cases.map((c) => c.id)).toEqual(['GBR', 'FRA', 'conditional']);
-    // Without GBR: skies one orbit short P2–P4 (9 × ½ × ½ × 3 = 6.75), presence wholly short (3 × ½ × 2/3 × 3 = 3).
-    expect(cases[0]?.addedShortfall).toBeCloseTo(9.75, 9);
-    expect(cases[1]?.addedShortfall).toBeCloseTo(6.75, 9);
-    expect(cases[2]?.addedShortfall).toBeCloseTo(6.75, 9);
+    // Without GBR: skies one orbit short P2–P4 (9 × ½ × ½ × 3 = 6.75), presence wholly short (3 × ½ × 2/3 × 3 = 3),
+    // and in P1 its squadron's 151/181 of an orbit goes too (9 × ½ × ½ × 151/181).
+    const p1 = 9 * 0.5 * 0.5 * (151 / 181);
+    expect(cases[0]?.addedShortfall).toBeCloseTo(9.75 + p1, 9);
+    expect(cases[1]?.addedShortfall).toBeCloseTo(6.75 + p1, 9);
+    expect(cases[2]?.addedShortfall).toBeCloseTo(6.75 + p1, 9);
     expect(cases.every((c) => c.checked && c.status === 'optimal')).toBe(true);
     expect(Object.keys(planCsvFiles(r)).sort()).toContain('resilience.csv');
     // Edits on one model agree with the scenario rebuilt without the backstop.

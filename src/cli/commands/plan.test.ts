@@ -21,12 +21,13 @@ describe('bulwark plan tables', () => {
       expect(text).toContain(section);
     expect(text).toContain('solution checked against every constraint');
     expect(text).toMatch(
-      /skies\s+orbit\s+P1\s+2\s+2\s+lead time: GBR ready from day 30, FRA ready from day 30/,
+      // 2 − 2 × 151/181 orbits short in P1: the squadrons arrive on day 30 of 181.
+      /skies\s+orbit\s+P1\s+0\.33\s+2\s+lead time: GBR ready from day 30, FRA ready from day 30/,
     );
     expect(text).toMatch(
       /presence\s+presence\s+P2–P4\s+1\s+3\s+pledges exhausted: GBR; held but not pledged: FRA/,
     );
-    expect(text).toMatch(/1\s+without United Kingdom\s+\+9\.75/);
+    expect(text).toMatch(/1\s+without United Kingdom\s+\+11\.63/);
     expect(text).toContain('GBR deploys everything it pledged of Infantry battalion (2) in P2–P4');
   });
 });

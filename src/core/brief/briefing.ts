@@ -107,6 +107,8 @@ const FONT = { font: 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif' } 
 /** Rounds for prose: 13,765 → "13,800"; 412 → "410"; 7.4 → "7". */
 export function roughly(x: number): string {
   const a = Math.abs(x);
+  // Below 10, one decimal (0.33 → "0.3"), so a small gap never reads as zero.
+  if (a < 10) return (Math.round(x * 10) / 10).toLocaleString('en-GB');
   const digits = a >= 1000 ? 100 : a >= 100 ? 10 : 1;
   return (Math.round(x / digits) * digits).toLocaleString('en-GB');
 }
@@ -326,7 +328,7 @@ export function buildBriefing(input: BriefInput): Briefing {
         ranked.length > 0
           ? ` From their committable inventories, ${listWords(ranked)} could fill most of these gaps` +
             (potentialShort > 0
-              ? `; even then ${potentialShort} capability-periods stay short.`
+              ? `; even then ${potentialShort} capability-period${potentialShort === 1 ? ' stays' : 's stay'} short.`
               : '; with them every requirement would be met.')
           : ' No coalition member has committable units of the kinds needed.';
     }
@@ -341,7 +343,11 @@ export function buildBriefing(input: BriefInput): Briefing {
   // ── Cost and fairness ──────────────────────────────────────────────────────────────────────────
   const years = (p.periods.length * s.horizon.periodMonths) / 12;
   const fair = p.fairShare;
-  const heavy = [...fair.rows].sort((a, b) => b.burdenShare - a.burdenShare).slice(0, 2);
+  // The nations carrying most beyond their fair share (at most two).
+  const heavy = [...fair.rows]
+    .filter((r) => r.burdenShare > r.fairShare + 1e-9)
+    .sort((a, b) => b.burdenShare - b.fairShare - (a.burdenShare - a.fairShare))
+    .slice(0, 2);
   const heavyBurden = heavy.reduce((a, r) => a + r.burdenShare, 0);
   const heavyFair = heavy.reduce((a, r) => a + r.fairShare, 0);
   findings.push({
@@ -350,7 +356,7 @@ export function buildBriefing(input: BriefInput): Briefing {
     text:
       `The force costs about ${usd(p.totalCostUsd)} over ${years.toFixed(1)} years (incremental deployment cost). ` +
       (heavy.length > 0
-        ? `${listWords(heavy.map((r) => name(r.nation)))} carry ${pct(heavyBurden)} of the ${fair.burden === 'cost' ? 'cost' : 'personnel'} against ${pct(heavyFair)} of the contributors' ${fair.basis === 'gdp' ? 'GDP' : 'defence spending'}` +
+        ? `${listWords(heavy.map((r) => name(r.nation)))} ${heavy.length === 1 ? 'carries' : 'carry'} ${pct(heavyBurden)} of the ${fair.burden === 'cost' ? 'cost' : 'personnel'} against ${pct(heavyFair)} of the contributors' ${fair.basis === 'gdp' ? 'GDP' : 'defence spending'}` +
           ` (index 1 = shares exactly in proportion, 0 = one nation carries what others should).`
         : ''),
     link: '#fairness',

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyVariants, rotationRatio } from '../scenario/index.js';
 import {
+  availability,
   buildPlanModel,
   daysBetween,
   periodsOf,
@@ -90,12 +92,33 @@ describe('buildPlanModel', () => {
     });
     expect(open).toContain('x[BBB,bn,land,1]');
   });
-  it('applies lead times against period start days (jets ready from day 100: not in P1, in P2 at day 181)', () => {
-    const v = names(base);
-    expect(v).not.toContain('x[AAA,jet,air,1]');
-    expect(v).toContain('x[AAA,jet,air,2]');
-    expect(periodsOf(miniScenario(base)).map((p) => p.startDay)).toEqual([0, 181, 365]);
+  it('applies lead times against period days (jets ready from day 100: 81 of P1’s 181 days, all of P2)', () => {
+    const pm = buildPlanModel(miniScenario(base), resolvePlanOptions({}));
+    const upper = (name: string): number | undefined => pm.lp.variables.find((x) => x.name === name)?.upper;
+    // One jet pledged: in P1 it can be there on average 81/181 of a unit, from P2 a whole unit.
+    expect(upper('x[AAA,jet,air,1]')).toBeCloseTo(81 / 181, 12);
+    expect(upper('x[AAA,jet,air,2]')).toBe(1);
+    expect(periodsOf(miniScenario(base)).map((p) => [p.startDay, p.days])).toEqual([
+      [0, 181],
+      [181, 184],
+      [365, 181],
+    ]);
     expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+  });
+  it('availability: the share of a period after the lead time has passed', () => {
+    expect(availability({ startDay: 0, days: 181 }, 0)).toBe(1);
+    expect(availability({ startDay: 0, days: 181 }, 100)).toBeCloseTo(81 / 181, 12);
+    expect(availability({ startDay: 0, days: 181 }, 181)).toBe(0);
+    expect(availability({ startDay: 0, days: 181 }, 400)).toBe(0);
+    expect(availability({ startDay: 181, days: 184 }, 100)).toBe(1);
+    fc.assert(
+      fc.property(fc.nat(1000), fc.integer({ min: 1, max: 400 }), fc.nat(2000), (start, days, lead) => {
+        const a = availability({ startDay: start, days }, lead);
+        return (
+          a >= 0 && a <= 1 && (lead <= start ? a === 1 : true) && (lead >= start + days ? a === 0 : true)
+        );
+      }),
+    );
   });
   it('drops pledges and nations conditional on a backstop that is not there', () => {
     const nob = names({

@@ -5,7 +5,8 @@
  *   x[n,u,m,t]   ≥ 0  units of type u nation n keeps deployed on mission m in period t (integer in MIP
  *                     mode). Created only where n can supply u (a pledge in pledged mode, committable
  *                     inventory in potential mode), m needs a capability u provides in t, no caveat of n
- *                     forbids u on m, and the lead time (nation + unit type) has passed by the start of t.
+ *                     forbids u on m, and the lead time (nation + unit type) ends before t does; a period
+ *                     the lead time ends in offers only the remaining share of its supply (`availability`).
  *                     A fifth index (the first pledge id) tells pledge pools apart when one nation pledges
  *                     the same unit type for different mission sets.
  *   s[m,k,t]     ≥ 0  shortfall of capability k on mission m in period t, ≤ R[m,k,t].
@@ -49,6 +50,8 @@ export interface PeriodInfo {
   readonly label: string;
   /** Days from the horizon start to the period's first day. */
   readonly startDay: number;
+  /** Days in the period (to the next period's first day). */
+  readonly days: number;
   readonly months: number;
 }
 
@@ -175,6 +178,7 @@ export function periodsOf(s: Scenario): PeriodInfo[] {
       index: t,
       label: periodLabel(s, t),
       startDay: daysBetween(s.horizon.start, periodStart(s, t)),
+      days: daysBetween(periodStart(s, t), periodStart(s, t + 1)),
       months: s.horizon.periodMonths,
     });
   return out;
@@ -182,6 +186,18 @@ export function periodsOf(s: Scenario): PeriodInfo[] {
 
 /** Days before nation n can have a unit of type u in place. */
 export const leadTimeDays = (n: Nation, u: UnitType): number => n.leadTimeDays + u.leadTimeDays;
+
+/**
+ * Share of period `p` in which a unit with lead time `lead` days can be in place: 1 once the lead time
+ * has passed by the period's start, 0 if it ends with the period, and the remaining fraction in between
+ * (a unit ready on day 30 of a 92-day period is there for 62/92 of it). Sourcing is measured as units
+ * present on average over the period, so the period's capacity is scaled by this share.
+ */
+export function availability(p: Pick<PeriodInfo, 'startDay' | 'days'>, lead: number): number {
+  if (lead <= p.startDay) return 1;
+  if (p.days <= 0) return 0;
+  return Math.max(0, Math.min(1, (p.startDay + p.days - lead) / p.days));
+}
 
 /** A nation that a variant withdrew (nothing committable, no personnel) and that pledges nothing. */
 export function isWithdrawn(s: Scenario, n: Nation): boolean {
@@ -351,7 +367,14 @@ export function buildPlanModel(s: Scenario, options: PlanOptions): PlanModel {
                   ? 0
                   : Math.max(n.committableShare * (n.inventory[u.id] ?? 0), rot * sumUnits(s, kept, t));
           }
-          if (capacity <= 0 || period.startDay < lead) continue;
+          // Before its lead time has passed a unit can serve only the rest of the period.
+          const share = availability(period, lead);
+          if (capacity <= 0 || share <= 0) continue;
+          if (share < 1) {
+            capacity *= share;
+            unconditional *= share;
+            for (const c of Object.keys(without)) without[c] = (without[c] ?? 0) * share;
+          }
           const unitsCap = options.mode === 'pledged' ? capacity : capacity / rot;
           const columns: number[] = [];
           for (const m of g.missions) {
