@@ -36,6 +36,23 @@ export const NewUser = z
   });
 export type NewUser = z.infer<typeof NewUser>;
 
+export const UserUpdate = z.strictObject({
+  role: z.enum(roles).optional(),
+  nation: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .nullable()
+    .optional(),
+  disabled: z.boolean().optional(),
+  password: z.string().min(10, 'at least 10 characters').max(512).optional(),
+});
+export type UserUpdate = z.infer<typeof UserUpdate>;
+
+export const PasswordChange = z.strictObject({
+  current: z.string().min(1).max(512),
+  next: z.string().min(10, 'at least 10 characters').max(512),
+});
+
 /** scrypt cost: N = 2^15, r = 8, p = 1 (OWASP password storage cheat sheet's scrypt minimum is N = 2^17 with p = 1 … */
 // … at 128 MiB per hash; 2^15 uses 32 MiB, which a small server with concurrent logins can afford. The
 // parameters are stored in each hash, so they can be raised later without invalidating old ones.
@@ -121,6 +138,39 @@ export class Auth {
       throw new BulwarkError('usage', `admin user: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
     await this.createUser('system', parsed.data);
     return 'created';
+  }
+
+  /** Coordinator's change to a user: role and nation (a liaison needs one), enabled or not, a new password. */
+  async updateUser(actor: Actor, username: string, input: UserUpdate): Promise<UserRecord> {
+    const current = await this.store.getUserByName(username);
+    if (current === undefined) throw new BulwarkError('not-found', `no user "${username}"`);
+    const role = input.role ?? (current.role as Role);
+    const nation = input.nation !== undefined ? input.nation : role === 'liaison' ? current.nation : null;
+    if ((role === 'liaison') !== (nation !== null))
+      throw new BulwarkError('usage', 'a liaison needs a nation, and only a liaison has one');
+    if (
+      username === actor.username &&
+      (input.disabled === true || (input.role !== undefined && input.role !== 'coordinator'))
+    )
+      throw new BulwarkError('usage', 'a coordinator cannot disable or demote themself');
+    return this.store.updateUser(actor.username, username, {
+      role,
+      nation,
+      ...(input.disabled === undefined ? {} : { disabled: input.disabled }),
+      ...(input.password === undefined
+        ? {}
+        : { passwordHash: await hashPassword(input.password, this.cost()) }),
+    });
+  }
+
+  /** A user's own password change; signs out their other sessions. `unauthorized` if `current` is wrong. */
+  async changePassword(actor: Actor, current: string, next: string): Promise<void> {
+    const u = await this.store.getUserByName(actor.username);
+    if (u === undefined || !(await verifyPassword(current, u.passwordHash)))
+      throw new BulwarkError('unauthorized', 'the current password is wrong');
+    await this.store.updateUser(actor.username, actor.username, {
+      passwordHash: await hashPassword(next, this.cost()),
+    });
   }
 
   /** Checks credentials; returns a new session token and its CSRF token, or throws `unauthorized`. */

@@ -218,6 +218,50 @@ describe('workspace API (SQLite, inject)', () => {
     expect(r.statusCode).toBe(413);
   });
 
+  it('lets a coordinator disable a user (signing them out) and change roles; users change their own password', async () => {
+    const coord = await w.login('coord');
+    const created = await w.call(coord, 'POST', '/api/users', {
+      username: 'temp',
+      password: 'temporary-pass',
+      role: 'viewer',
+    });
+    expect(created.statusCode).toBe(201);
+    const login = await w.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: 'temp', password: 'temporary-pass' },
+    });
+    const cookie = `bulwark_session=${login.cookies.find((c) => c.name === 'bulwark_session')!.value}`;
+    const temp = { cookie, csrf: login.json<{ csrfToken: string }>().csrfToken };
+    expect(
+      (await w.call(temp, 'PUT', '/api/session/password', { current: 'wrong', next: 'another-long-one' }))
+        .statusCode,
+    ).toBe(401);
+    expect(
+      (
+        await w.call(temp, 'PUT', '/api/session/password', {
+          current: 'temporary-pass',
+          next: 'another-long-one',
+        })
+      ).statusCode,
+    ).toBe(204);
+    // Changing the password signs out every session, this one too.
+    expect((await w.call(temp, 'GET', '/api/session')).statusCode).toBe(401);
+    expect((await w.call(coord, 'PUT', '/api/users/temp', { role: 'liaison' })).statusCode).toBe(400);
+    const promoted = await w.call(coord, 'PUT', '/api/users/temp', { role: 'liaison', nation: 'POL' });
+    expect(promoted.json()).toMatchObject({ role: 'liaison', nation: 'POL', disabled: false });
+    expect((await w.call(coord, 'PUT', '/api/users/temp', { disabled: true })).statusCode).toBe(200);
+    const again = await w.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: 'temp', password: 'another-long-one' },
+    });
+    expect(again.statusCode).toBe(401);
+    expect((await w.call(coord, 'PUT', '/api/users/coord', { disabled: true })).statusCode).toBe(400);
+    const audit = await w.call(coord, 'GET', '/api/audit?limit=5');
+    expect(JSON.stringify(audit.json())).not.toContain('scrypt$');
+  });
+
   it('keeps a verifiable audit chain', async () => {
     const s = await w.login('coord');
     const v = await w.call(s, 'GET', '/api/audit/verify');

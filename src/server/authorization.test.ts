@@ -67,6 +67,18 @@ const matrix: Record<string, Row> = {
       body: { username: 'viewer', password: 'long enough pw', role: 'viewer' },
     }),
   },
+  'PUT /api/users/:username': {
+    allow: coord,
+    request: () => ({ url: '/api/users/viewer', body: { disabled: false } }),
+  },
+  // Sets the same password again (it signs out the caller's other sessions; each case signs in afresh).
+  'PUT /api/session/password': {
+    allow: all,
+    request: () => ({
+      url: '/api/session/password',
+      body: { current: 'correct horse battery staple', next: 'correct horse battery staple' },
+    }),
+  },
   'GET /api/scenarios': { allow: all, request: () => ({ url: '/api/scenarios' }) },
   'POST /api/scenarios': {
     allow: coord,

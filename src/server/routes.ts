@@ -14,7 +14,7 @@ import {
   Variant,
 } from '../core/scenario/index.js';
 import { BulwarkError } from '../core/shared/index.js';
-import { NewUser, publicUser } from '../app/workspace-auth.js';
+import { NewUser, PasswordChange, UserUpdate, publicUser } from '../app/workspace-auth.js';
 import { collectionNames, type CollectionName } from '../app/workspace.js';
 import { coordinators, editors, everyone, type RouteContext, type RouteDef } from './route.js';
 import type { AppDeps } from './deps.js';
@@ -141,7 +141,11 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       tag: 'users',
       access: coordinators,
       handler: async () =>
-        (await workspace.store.listUsers()).map((u) => ({ ...publicUser(u), createdAt: u.createdAt })),
+        (await workspace.store.listUsers()).map((u) => ({
+          ...publicUser(u),
+          disabled: u.disabled,
+          createdAt: u.createdAt,
+        })),
     },
     {
       method: 'POST',
@@ -159,6 +163,40 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
             `user: ${u.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
           );
         return publicUser(await auth.createUser(ctx.actor.username, u.data));
+      },
+    },
+    {
+      method: 'PUT',
+      url: '/api/users/:username',
+      summary: 'Change a user: role, nation, disabled, or a new password (signs the user out)',
+      tag: 'users',
+      access: coordinators,
+      body: UserUpdate,
+      handler: async (ctx) => {
+        const u = UserUpdate.safeParse(ctx.body);
+        if (!u.success)
+          throw new BulwarkError(
+            'usage',
+            `user: ${u.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+          );
+        const saved = await auth.updateUser(ctx.actor, ctx.params['username'] ?? '', u.data);
+        return { ...publicUser(saved), disabled: saved.disabled };
+      },
+    },
+    {
+      method: 'PUT',
+      url: '/api/session/password',
+      summary: 'Change your own password ({current, next}); other sessions are signed out',
+      tag: 'session',
+      access: everyone,
+      body: PasswordChange,
+      status: 204,
+      handler: async (ctx) => {
+        const p = PasswordChange.safeParse(ctx.body);
+        if (!p.success)
+          throw new BulwarkError('usage', `send {"current", "next"} (next: at least 10 characters)`);
+        await auth.changePassword(ctx.actor, p.data.current, p.data.next);
+        return null;
       },
     },
     // ---- scenarios ----

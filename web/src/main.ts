@@ -865,7 +865,7 @@ async function usersView(): Promise<void> {
       h('p', { class: 'error', role: 'alert' }, 'Only a coordinator manages users.'),
     );
   const [users, s] = await Promise.all([
-    api<(User & { createdAt: string })[]>('GET', '/api/users'),
+    api<(User & { createdAt: string; disabled: boolean })[]>('GET', '/api/users'),
     api<Summary>('GET', `/api/scenarios/${scenarioId}/summary`),
   ]);
   const status = h('p', { role: 'status' });
@@ -940,7 +940,7 @@ async function usersView(): Promise<void> {
         h(
           'tr',
           {},
-          ['user', 'role', 'nation', 'created'].map((c) => h('th', { scope: 'col' }, c)),
+          ['user', 'role', 'nation', 'created', 'access'].map((c) => h('th', { scope: 'col' }, c)),
         ),
       ),
       h(
@@ -954,6 +954,27 @@ async function usersView(): Promise<void> {
             h('td', {}, u.role),
             h('td', {}, u.nation ?? ''),
             h('td', {}, new Date(u.createdAt).toLocaleString('en-GB')),
+            h(
+              'td',
+              {},
+              u.username === user?.username
+                ? 'you'
+                : h(
+                    'button',
+                    {
+                      type: 'button',
+                      onclick: () =>
+                        void api('PUT', `/api/users/${encodeURIComponent(u.username)}`, {
+                          disabled: !u.disabled,
+                        })
+                          .then(() => usersView())
+                          .catch(
+                            (e: unknown) => (status.textContent = e instanceof Error ? e.message : String(e)),
+                          ),
+                    },
+                    u.disabled ? `Enable ${u.username}` : `Disable ${u.username}`,
+                  ),
+            ),
           ),
         ),
       ),

@@ -595,6 +595,58 @@ export class Store {
     });
   }
 
+  /** Changes a user's role, nation, password hash or disabled flag; audited (never the hash). `not-found` if absent. */
+  async updateUser(
+    actor: string,
+    username: string,
+    patch: { role?: string; nation?: string | null; passwordHash?: string; disabled?: boolean },
+  ): Promise<UserRecord> {
+    return this.write(async (trx, at) => {
+      const row = await trx
+        .selectFrom('users')
+        .selectAll()
+        .where('username', '=', username)
+        .executeTakeFirst();
+      if (row === undefined) throw new BulwarkError('not-found', `no user "${username}"`);
+      const next: UserTable = {
+        ...row,
+        ...(patch.role === undefined ? {} : { role: patch.role }),
+        ...(patch.nation === undefined ? {} : { nation: patch.nation }),
+        ...(patch.passwordHash === undefined ? {} : { password_hash: patch.passwordHash }),
+        ...(patch.disabled === undefined ? {} : { disabled: patch.disabled ? 1 : 0 }),
+      };
+      await trx
+        .updateTable('users')
+        .set({
+          role: next.role,
+          nation: next.nation,
+          password_hash: next.password_hash,
+          disabled: next.disabled,
+        })
+        .where('id', '=', row.id)
+        .execute();
+      if (patch.passwordHash !== undefined || patch.disabled === true)
+        await trx.deleteFrom('sessions').where('user_id', '=', row.id).execute();
+      const view = (u: UserTable) => ({
+        username: u.username,
+        role: u.role,
+        nation: u.nation,
+        disabled: Number(u.disabled) !== 0,
+      });
+      await this.appendAudit(trx, {
+        at,
+        actor,
+        action: patch.passwordHash !== undefined ? 'user.password' : 'user.update',
+        target: `user/${username}`,
+        scenario_id: null,
+        scenario_version: null,
+        before: toJson(view(row)),
+        after: toJson(view(next)),
+      });
+      return toUser(next);
+    });
+  }
+
   async getUserByName(username: string): Promise<UserRecord | undefined> {
     const row = await this.db
       .selectFrom('users')
