@@ -186,7 +186,7 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
     {
       method: 'PUT',
       url: '/api/session/password',
-      summary: 'Change your own password ({current, next}); other sessions are signed out',
+      summary: 'Change your own password ({current, next}); every session of yours ends (sign in again)',
       tag: 'session',
       access: everyone,
       body: PasswordChange,
