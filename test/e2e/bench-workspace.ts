@@ -93,7 +93,7 @@ async function main(): Promise<void> {
       return r.status;
     });
     const current = new Map(pledges.map((p) => [p.value.id, p]));
-    await phase('pledge writes (PUT, 409 retried)', async (c, n) => {
+    const write = async (c: number, n: number): Promise<number> => {
       const id = pledges[c % pledges.length]!.value.id;
       const item = current.get(id)!;
       const r = await fetch(`${url}/api/scenarios/${sid}/pledges/${id}`, {
@@ -105,7 +105,32 @@ async function main(): Promise<void> {
       const next = body.item ?? body.error?.current;
       if (next !== undefined && next.version >= (current.get(id)?.version ?? 0)) current.set(id, next);
       return r.status;
+    };
+    const read = async (c: number, n: number): Promise<number> => {
+      const p = pledges[(c + n) % pledges.length]!;
+      const r = await fetch(
+        n % 2 === 0
+          ? `${url}/api/scenarios/${sid}/pledges/${p.value.id}`
+          : `${url}/api/scenarios/${sid}/summary`,
+        { headers },
+      );
+      await r.arrayBuffer();
+      return r.status;
+    };
+    await phase('pledge writes only (PUT, 409 retried)', write);
+    // A workspace's usual traffic: mostly reads; each client writes on one request in ten.
+    const mixedWrites: number[] = [];
+    await phase('mixed, 1 write in 10', async (c, n) => {
+      if (n % 10 !== c % 10) return read(c, n);
+      const t0 = performance.now();
+      const status = await write(c, n);
+      mixedWrites.push(performance.now() - t0);
+      return status;
     });
+    mixedWrites.sort((a, b) => a - b);
+    const mq = (p: number) =>
+      mixedWrites[Math.min(mixedWrites.length - 1, Math.floor(p * mixedWrites.length))]!.toFixed(1);
+    console.log(`  of which writes: ${mixedWrites.length}, latency ms p50 ${mq(0.5)} p99 ${mq(0.99)}`);
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));

@@ -61,6 +61,13 @@ describe.skipIf(!hasChromium)('workspace in the browser', () => {
     await expect.poll(() => page.locator('svg.map path').count()).toBeGreaterThan(100);
     await page.screenshot({ path: join(shots, 'workspace-dashboard.png') });
 
+    const coverageText = async (): Promise<string> => {
+      await page.getByRole('link', { name: 'Coverage' }).click();
+      await page.locator('table.coverage').first().waitFor();
+      return page.locator('main').innerText();
+    };
+    const coverageBefore = await coverageText();
+
     await page.getByRole('link', { name: /My pledges/ }).click();
     const form = page.locator('form.pledge').first();
     await form.waitFor();
@@ -88,6 +95,9 @@ describe.skipIf(!hasChromium)('workspace in the browser', () => {
     );
     expect(saved.json<{ value: { units: number } }>().value.units).toBe(before + 1);
     await page.screenshot({ path: join(shots, 'workspace-pledge-edit.png'), fullPage: true });
+
+    // The coverage view reflects the new pledge.
+    expect(await coverageText()).not.toBe(coverageBefore);
 
     await page.getByRole('link', { name: 'Audit' }).click();
     const row = page.locator('table.audit tbody tr').first();
