@@ -30,7 +30,7 @@ describe.skipIf(!hasChromium)('workspace in the browser', () => {
     await build({ root: join(root, 'web'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
     w = await makeTestWorkspace({
       webDir: outDir,
-      kinds: [planKind, assureKind] as unknown as RunKind<never>[],
+      kinds: [planKind, assureKind(2)] as unknown as RunKind<never>[],
     });
     url = await w.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await chromium.launch({

@@ -1018,17 +1018,17 @@ function resultView(run: Run, result: unknown): HTMLElement {
   }
   if (run.kind === 'assure') {
     const r = result as {
-      assurance: {
+      result: {
         runs: number;
         seed: number;
         cases: { label: string; outcomes: Record<string, { p: number; lo: number; hi: number }> }[];
       };
     };
-    const c = r.assurance.cases[0];
+    const c = r.result.cases[0];
     return h(
       'div',
       { class: 'result' },
-      h('p', {}, `${fmt(r.assurance.runs)} runs, seed ${r.assurance.seed}.`),
+      h('p', {}, `${fmt(r.result.runs)} runs, seed ${r.result.seed}.`),
       c === undefined
         ? ''
         : h(

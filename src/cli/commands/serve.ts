@@ -50,8 +50,8 @@ export function register(program: Command, ctx: CliContext): void {
           ctx.err(`${interrupted} run(s) left unfinished by the last shutdown marked interrupted`);
         const runs = new RunQueue(store, [
           planKind,
-          assureKind,
-          briefKind(version, () => new Date()),
+          assureKind(c.workers),
+          briefKind(version, () => new Date(), c.workers),
         ] as unknown as RunKind<never>[]);
         await ensureWeb(ctx);
         const app = await createApp(
