@@ -140,7 +140,7 @@ describe.skipIf(!hasChromium)('workspace in the browser', () => {
     await expect.poll(() => page.locator('.live').innerText(), { timeout: 60_000 }).toContain('succeeded');
     await expect
       .poll(() => page.locator('.live table').innerText(), { timeout: 10_000 })
-      .toContain('probability');
+      .toContain('as pledged');
     await page.screenshot({ path: join(shots, 'workspace-assurance-run.png'), fullPage: true });
     await page.close();
   });

@@ -1024,12 +1024,13 @@ function resultView(run: Run, result: unknown): HTMLElement {
         cases: { label: string; outcomes: Record<string, { p: number; lo: number; hi: number }> }[];
       };
     };
-    const c = r.result.cases[0];
+    const cases = r.result.cases;
+    const first = cases[0];
     return h(
       'div',
       { class: 'result' },
-      h('p', {}, `${fmt(r.result.runs)} runs, seed ${r.result.seed}.`),
-      c === undefined
+      h('p', {}, `${fmt(r.result.runs)} runs per case, seed ${r.result.seed}; probability (95 % interval).`),
+      first === undefined
         ? ''
         : h(
             'table',
@@ -1041,20 +1042,25 @@ function resultView(run: Run, result: unknown): HTMLElement {
                 'tr',
                 {},
                 h('th', { scope: 'col' }, 'outcome'),
-                h('th', { scope: 'col', class: 'num' }, 'probability'),
-                h('th', { scope: 'col', class: 'num' }, '95 % interval'),
+                cases.map((c) => h('th', { scope: 'col', class: 'num' }, c.label)),
               ),
             ),
             h(
               'tbody',
               {},
-              Object.entries(c.outcomes).map(([k, o]) =>
+              Object.keys(first.outcomes).map((k) =>
                 h(
                   'tr',
                   {},
                   h('td', {}, k),
-                  h('td', { class: 'num' }, pct(o.p)),
-                  h('td', { class: 'num' }, `${pct(o.lo)} – ${pct(o.hi)}`),
+                  cases.map((c) => {
+                    const o = c.outcomes[k];
+                    return h(
+                      'td',
+                      { class: 'num' },
+                      o === undefined ? '' : `${pct(o.p)} (${pct(o.lo)} – ${pct(o.hi)})`,
+                    );
+                  }),
                 ),
               ),
             ),
@@ -1145,7 +1151,8 @@ async function runsView(): Promise<void> {
     e.preventDefault();
     const options: Record<string, unknown> = kind.value === 'plan' ? {} : { runs: Number(count.value) };
     const body = { kind: kind.value, variants: variant.value === '' ? [] : [variant.value], options };
-    if (kind.value === 'brief' && variant.value !== '')
+    // Briefings and assurance compare the variant with the base case (same runs); a plan applies it.
+    if (kind.value !== 'plan' && variant.value !== '')
       Object.assign(body, { variants: [], options: { ...options, compare: [variant.value] } });
     api<Run>('POST', `/api/scenarios/${scenarioId}/runs`, body)
       .then((run) => watch(run, live))
