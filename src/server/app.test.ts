@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestWorkspace, testPassword, type TestWorkspace } from './testing.js';
 
@@ -287,6 +290,34 @@ describe('login rate limit', () => {
       expect(codes).toEqual([401, 401, 401, 429, 429]);
     } finally {
       await w.close();
+    }
+  });
+});
+
+describe('web front end files', () => {
+  it('serves index.html for client routes and assets by path, never outside the folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-web-'));
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>w</title>');
+    writeFileSync(join(dir, 'assets', 'a.js'), 'export {};');
+    const w = await makeTestWorkspace({ webDir: dir });
+    try {
+      const index = await w.app.inject({ method: 'GET', url: '/nations' });
+      expect(index.statusCode).toBe(200);
+      expect(index.headers['content-type']).toContain('text/html');
+      expect(index.headers['content-security-policy']).toContain("default-src 'self'");
+      const js = await w.app.inject({ method: 'GET', url: '/assets/a.js' });
+      expect(js.headers['cache-control']).toContain('immutable');
+      for (const url of [
+        '/../package.json',
+        '/assets/%2e%2e/%2e%2e/package.json',
+        '/%E0%A4%A.js',
+        '/api/nope',
+      ])
+        expect([400, 404], url).toContain((await w.app.inject({ method: 'GET', url })).statusCode);
+    } finally {
+      await w.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -23,7 +23,12 @@ export interface StaticFile {
 
 /** The file for a URL path under `root`, or index.html for paths without an extension; undefined if none. */
 export async function staticFile(root: string, urlPath: string): Promise<StaticFile | undefined> {
-  const clean = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  let clean: string;
+  try {
+    clean = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  } catch {
+    return undefined; // malformed escapes: no such file
+  }
   const rel = normalize(clean).replace(/^([/\\])+/, '');
   if (rel.split(sep).includes('..')) return undefined;
   const candidates = extname(rel) === '' ? ['index.html'] : [rel];
