@@ -106,10 +106,16 @@ describe.skipIf(!hasChromium)('workspace in the browser', () => {
 
     // A new pledge is checked as it is typed.
     await page.getByRole('link', { name: /My pledges/ }).click();
-    await page.getByLabel('Units deployed').last().fill('0');
-    await expect
-      .poll(() => page.locator('form.pledge').last().locator('.issues li').count())
-      .toBeGreaterThan(0);
+    const add = page.getByRole('form', { name: 'Add a pledge' });
+    await add.getByLabel('Units deployed').fill('0');
+    await expect.poll(() => add.locator('.issues li').count()).toBeGreaterThan(0);
+
+    // The nation's own limits are editable too, and audited.
+    const limits = page.getByRole('form', { name: /limits/ });
+    await limits.getByLabel('Personnel ceiling').fill('12000');
+    await limits.getByRole('button', { name: 'Save limits' }).click();
+    await expect.poll(() => limits.locator('.status').innerText()).toContain('Saved');
+    await expect.poll(() => page.locator('table.audit').innerText()).toContain('nation.update');
 
     // Another nation's editor is refused.
     await page.goto(`${url}/#/nations/FRA/edit`);

@@ -388,9 +388,83 @@ async function nationView(id: string, edit: boolean): Promise<void> {
           catalog.items.map((u) => u.value),
         )
       : '',
+    edit ? nationForm(nation) : '',
     h('h2', {}, 'History'),
     await auditList({ target: undefined, nation: id }),
   );
+}
+
+/** The nation's own limits (a liaison may change these, not its role): saved with its version. */
+function nationForm(item: Versioned<Nation>): HTMLElement {
+  let current = item;
+  const num = (name: string, label: string, v: unknown, step = '1') => {
+    const input = h('input', {
+      id: `nation-${name}`,
+      name,
+      type: 'number',
+      min: '0',
+      step,
+      value: typeof v === 'number' ? v : '',
+    });
+    return { input, label: h('label', { for: `nation-${name}` }, label, input) };
+  };
+  const ceiling = num('personnelCeiling', 'Personnel ceiling', current.value.personnelCeiling);
+  const budget = num(
+    'budgetCeilingUsdPerYear',
+    'Budget ceiling (US$ a year)',
+    current.value['budgetCeilingUsdPerYear'],
+    'any',
+  );
+  const share = num(
+    'committableShare',
+    'Share of inventory committable (0–1)',
+    current.value['committableShare'],
+    'any',
+  );
+  const message = h('p', { class: 'status', role: 'status' });
+  const issues = h('ul', { class: 'issues', 'aria-live': 'polite' });
+  const form = h(
+    'form',
+    { class: 'pledge', 'aria-labelledby': 'nation-title' },
+    h('h3', { id: 'nation-title' }, `${current.value.name}: limits`),
+    h('div', { class: 'fields' }, ceiling.label, budget.label, share.label),
+    issues,
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Save limits'), message),
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const value: Record<string, unknown> = { ...current.value };
+    for (const [key, el] of [
+      ['personnelCeiling', ceiling.input],
+      ['budgetCeilingUsdPerYear', budget.input],
+      ['committableShare', share.input],
+    ] as const) {
+      if (el.value === '') delete value[key];
+      else value[key] = Number(el.value);
+    }
+    api<{ item: Versioned<Nation> }>('PUT', `/api/scenarios/${scenarioId}/nations/${current.value.id}`, {
+      version: current.version,
+      value,
+    })
+      .then((r) => {
+        current = r.item;
+        issues.replaceChildren();
+        message.textContent = `Saved (version ${current.version}).`;
+        void refreshHistory();
+      })
+      .catch((err: unknown) => {
+        message.textContent = err instanceof Error ? err.message : String(err);
+        if (err instanceof ApiError) {
+          issues.replaceChildren(
+            ...err.issues.map((i) =>
+              h('li', { class: i.severity }, `${i.path.slice(2).join('.')}: ${i.message}`),
+            ),
+          );
+          if (err.current !== undefined) current = err.current as Versioned<Nation>;
+        }
+      });
+  });
+  return form;
 }
 
 /** Adds a pledge of `nation`: checked as you type (the same rules as saving), created on submit. */
