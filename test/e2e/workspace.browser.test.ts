@@ -4,7 +4,8 @@
  * a coordinator runs an assurance and sees progress and the result. Screenshots go to test-results/.
  * Skipped, with a message, when /usr/bin/chromium is missing.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
@@ -26,7 +27,8 @@ describe.skipIf(!hasChromium)('workspace in the browser', () => {
   let url: string;
 
   beforeAll(async () => {
-    const outDir = join(root, 'web', 'dist');
+    // Its own output folder: `bulwark serve` in another test may be building web/dist at the same time.
+    const outDir = mkdtempSync(join(tmpdir(), 'bulwark-web-dist-'));
     await build({ root: join(root, 'web'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
     w = await makeTestWorkspace({
       webDir: outDir,
