@@ -12,11 +12,19 @@
  *
  * Usage: npm run bench:dist -- [--runs N] [--reps R] [--chunk-runs C] [--scenario name-or-path]
  */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { loadScenario } from '../src/adapters/files/index.js';
-import { createQueueRunner } from '../src/adapters/queue/index.js';
+import { createQueueRunner, type QueueRunner } from '../src/adapters/queue/index.js';
 import { createWorkerPool } from '../src/adapters/workers/index.js';
 import { prepareAssurance, type Job, type JobRunner, type PartialStats } from '../src/core/assure/index.js';
-import { redisServer, startBulwark, startRedis, type BulwarkProcess } from '../test/queue/redis-fixture.js';
+import {
+  redisServer,
+  startBulwark,
+  startRedis,
+  type BulwarkProcess,
+  type TestRedis,
+} from '../test/queue/redis-fixture.js';
 import { encodeStats } from '../src/adapters/queue/index.js';
 
 const args = process.argv.slice(2);
@@ -36,14 +44,40 @@ const median = (xs: readonly number[]): number => {
   return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-async function time(
-  runner: JobRunner,
-  job: Job,
-  n: number,
-): Promise<{ seconds: number; stats: PartialStats[] }> {
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/** CPU seconds (user + system) used so far by another process, from /proc (Linux). */
+function processCpu(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds of this process (all its threads) plus the given processes. */
+const cpuNow = (pids: readonly number[]): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6 + pids.reduce((a, p) => a + processCpu(p), 0);
+};
+
+interface Timing {
+  readonly seconds: number;
+  readonly cpu: number;
+  readonly stats: PartialStats[];
+}
+
+/**
+ * Wall and CPU time of one job. CPU time counts everything the layout spends (this process with its
+ * threads, worker processes, Redis), so unlike wall time it barely depends on the neighbours' load.
+ */
+async function time(runner: JobRunner, job: Job, n: number, pids: readonly number[] = []): Promise<Timing> {
+  const c0 = cpuNow(pids);
   const t0 = performance.now();
   const stats = await runner(job, seed, n);
-  return { seconds: (performance.now() - t0) / 1000, stats };
+  return { seconds: (performance.now() - t0) / 1000, cpu: cpuNow(pids) - c0, stats };
 }
 
 const binary = redisServer();
@@ -65,65 +99,93 @@ console.log(
   `bench:dist — ${scenarioRef}, ${runs.toLocaleString('en-GB')} runs in ${chunks} chunks of ${chunkRuns.toLocaleString('en-GB')}, ${reps} repetitions, median wall time\n`,
 );
 
+// Each queue layout gets its own Redis, so all three stay up and repetitions interleave (local, queue 1,
+// queue 2, local, …): on a shared machine, drifting load then hits every layout alike.
 const pool = createWorkerPool({ workers: 2, chunkRuns });
 await time(pool.run, job, chunkRuns + 1); // two chunks: both threads started
-const local: number[] = [];
-let reference = '';
-for (let r = 0; r < reps; r++) {
-  const t = await time(pool.run, job, runs);
-  local.push(t.seconds);
-  reference = encodeStats(t.stats);
-}
-await pool.close();
-
-const redis = await startRedis(binary);
-const rows: { label: string; seconds: number[]; perChunkMs: number }[] = [];
+const layouts = [
+  { label: 'queue, 1 worker process × 2 threads', processes: 1, threads: 2 },
+  { label: 'queue, 2 worker processes × 1 thread', processes: 2, threads: 1 },
+];
+const servers: TestRedis[] = [];
+const workers: BulwarkProcess[] = [];
+const runners: { q: QueueRunner; tiny: QueueRunner; pids: number[] }[] = [];
+const local = { seconds: [] as number[], cpu: [] as number[] };
+const rows = layouts.map((l) => ({
+  label: l.label,
+  seconds: [] as number[],
+  cpu: [] as number[],
+  chunkMs: 0,
+}));
 try {
-  for (const layout of [
-    { label: 'queue, 1 worker process × 2 threads', processes: 1, threads: 2 },
-    { label: 'queue, 2 worker processes × 1 thread', processes: 2, threads: 1 },
-  ]) {
-    const workers: BulwarkProcess[] = [];
+  for (const layout of layouts) {
+    const redis = await startRedis(binary);
+    servers.push(redis);
+    const mine: BulwarkProcess[] = [];
     for (let i = 0; i < layout.processes; i++)
-      workers.push(startBulwark(['worker', '--redis', redis.url, '--concurrency', String(layout.threads)]));
-    await Promise.all(workers.map((w) => w.waitFor(/ready on redis:/, 60_000)));
+      mine.push(
+        startBulwark(['worker', '--redis', redis.url, '--concurrency', String(layout.threads), '--quiet']),
+      );
+    workers.push(...mine);
+    await Promise.all(mine.map((w) => w.waitFor(/ready on redis:/, 60_000)));
     const q = await createQueueRunner({ url: redis.url, chunkRuns, reconcileMs: 5000 });
     const tiny = await createQueueRunner({ url: redis.url, chunkRuns: 1, reconcileMs: 5000 });
-    try {
-      await time(tiny.run, job, 40); // every thread started, the job cached in every worker
-      const seconds: number[] = [];
-      for (let r = 0; r < reps; r++) {
-        const t = await time(q.run, job, runs);
-        if (encodeStats(t.stats) !== reference) throw new Error('queue result differs from the local one');
-        seconds.push(t.seconds);
-      }
-      // Fixed cost per chunk: 200 one-run chunks, the queue's round trips and (de)coding only.
-      const overhead: number[] = [];
-      for (let r = 0; r < reps; r++) overhead.push((await time(tiny.run, job, 200)).seconds);
-      rows.push({ label: layout.label, seconds, perChunkMs: (median(overhead) / 200) * 1000 });
-    } finally {
-      await q.close();
-      await tiny.close();
-      for (const w of workers) w.child.kill('SIGTERM');
-      await Promise.all(workers.map((w) => w.exited));
+    await time(tiny.run, job, 40); // every thread started, the job cached in every worker
+    runners.push({ q, tiny, pids: [redis.pid, ...mine.map((w) => w.child.pid ?? -1)] });
+  }
+  let reference: string | undefined;
+  for (let r = 0; r < reps; r++) {
+    const t = await time(pool.run, job, runs);
+    local.seconds.push(t.seconds);
+    local.cpu.push(t.cpu);
+    reference ??= encodeStats(t.stats);
+    for (const [i, { q, pids }] of runners.entries()) {
+      const u = await time(q.run, job, runs, pids);
+      if (encodeStats(u.stats) !== reference) throw new Error('queue result differs from the local one');
+      rows[i]!.seconds.push(u.seconds);
+      rows[i]!.cpu.push(u.cpu);
     }
   }
+  // Fixed cost per chunk: 200 one-run chunks, the queue's round trips and (de)coding only.
+  for (const [i, { tiny }] of runners.entries()) {
+    const overhead: number[] = [];
+    for (let r = 0; r < reps; r++) overhead.push((await time(tiny.run, job, 200)).seconds);
+    rows[i]!.chunkMs = (median(overhead) / 200) * 1000;
+  }
 } finally {
-  await redis.stop();
+  await pool.close();
+  for (const { q, tiny } of runners) {
+    await q.close();
+    await tiny.close();
+  }
+  for (const w of workers) w.child.kill('SIGTERM');
+  await Promise.all(workers.map((w) => w.exited));
+  for (const s of servers) await s.stop();
 }
 
-const localMedian = median(local);
-const fmt = (s: number): string => s.toFixed(2).padStart(7);
-console.log(`${'layout'.padEnd(40)} ${'median s'.padStart(9)}   runs      ratio   chunk cost`);
+const localWall = median(local.seconds);
+const localCpu = median(local.cpu);
+const list = (xs: readonly number[]): string => `[${xs.map((x) => x.toFixed(1)).join(', ')}]`;
+const col = (x: number): string => x.toFixed(2).padStart(8);
 console.log(
-  `${'local worker pool, 2 threads'.padEnd(40)} ${fmt(localMedian)}    [${local.map((s) => s.toFixed(2)).join(', ')}]`,
+  `${'layout'.padEnd(38)}${'wall s'.padStart(8)}${'ratio'.padStart(8)}${'CPU s'.padStart(8)}${'ratio'.padStart(8)}  chunk cost  wall runs; CPU runs`,
+);
+console.log(
+  `${'local worker pool, 2 threads'.padEnd(38)}${col(localWall)}${''.padStart(8)}${col(localCpu)}${''.padStart(8)}  ${''.padStart(10)}  ${list(local.seconds)}; ${list(local.cpu)}`,
 );
 for (const r of rows) {
-  const m = median(r.seconds);
+  const w = median(r.seconds);
+  const c = median(r.cpu);
   console.log(
-    `${r.label.padEnd(40)} ${fmt(m)}    [${r.seconds.map((s) => s.toFixed(2)).join(', ')}]  ×${(m / localMedian).toFixed(3)}  ${r.perChunkMs.toFixed(1)} ms`,
+    `${r.label.padEnd(38)}${col(w)}${col(w / localWall)}${col(c)}${col(c / localCpu)}  ${(r.chunkMs.toFixed(1) + ' ms').padStart(10)}  ${list(r.seconds)}; ${list(r.cpu)}`,
   );
 }
 console.log(
-  `\noverhead = queue median / local median − 1; chunk cost = wall time per one-run chunk (2 in flight).\nEvery queue result was byte-identical to the local one.`,
+  [
+    '',
+    'ratio = queue median / local median (wall time, then CPU time of everything involved: this process and its',
+    'threads, worker processes, Redis); chunk cost = wall time per one-run chunk, 2 in flight. Wall times on a',
+    'shared machine mostly measure the neighbours; the CPU ratio is the steadier overhead figure.',
+    'Every queue result was byte-identical to the local one.',
+  ].join('\n'),
 );

@@ -6,9 +6,9 @@
 import { Job as BullJob, Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createQueueRunner, QUEUE_NAME } from '../../src/adapters/queue/index.js';
+import { createQueueRunner, encodeStats, QUEUE_NAME } from '../../src/adapters/queue/index.js';
 import { runSweep } from '../../src/app/sweep.js';
-import { inlineRunner, runAssurance } from '../../src/core/assure/index.js';
+import { inlineRunner, prepareAssurance, runAssurance, runChunk } from '../../src/core/assure/index.js';
 import { applyVariants } from '../../src/core/scenario/index.js';
 import { fixture, loadFixture } from '../helpers.js';
 import {
@@ -82,6 +82,45 @@ describe.skipIf(binary === undefined)('assurance on the BullMQ queue (real Redis
     }
   });
 
+  it('finds results whose completion event it missed, and fails the run on a failed chunk', async () => {
+    const queue = new Queue(QUEUE_NAME, { connection: new Redis(redis.url, { maxRetriesPerRequest: null }) });
+    const store = new Redis(redis.url);
+    const q = await createQueueRunner({ url: redis.url, chunkRuns: 250, reconcileMs: 200 });
+    try {
+      // A stand-in worker that leaves results but whose completion events never arrive.
+      const options = { runs: 1000, seed: 4, tornadoRuns: 0 };
+      const running = runAssurance(cases, options, q.run);
+      await expect.poll(() => queue.getWaitingCount(), { timeout: 5000 }).toBe(4);
+      const prepared = prepareAssurance(cases, options);
+      if (!prepared.ok) throw new Error('prepare');
+      for (const bj of await queue.getWaiting()) {
+        const d = bj.data as { run: string; index: number; from: number; to: number };
+        const stats = runChunk(prepared.value.job, 4, d.from, d.to);
+        await store.set(`bulwark:result:${d.run}:${d.index}`, encodeStats(stats));
+        await bj.remove();
+      }
+      const local = await runAssurance(cases, options, inlineRunner);
+      expect(JSON.stringify(await running)).toBe(JSON.stringify(local));
+
+      // A chunk whose stored job vanished fails as poison; the run fails with its reason.
+      const failing = runAssurance(cases, { runs: 300, seed: 5, tornadoRuns: 0 }, q.run);
+      await expect.poll(() => queue.getWaitingCount(), { timeout: 5000 }).toBe(2);
+      for (const k of await store.keys('bulwark:job:*')) await store.del(k);
+      const w = await worker('--in-process');
+      await expect(failing).rejects.toThrow(
+        /chunk [01] \(runs \d+–\d+\) failed: compiled job .* is not stored/,
+      );
+      w.child.kill('SIGTERM');
+      expect(await w.exited).toBe(0);
+      workers.splice(workers.indexOf(w), 1);
+    } finally {
+      await q.close();
+      await queue.close();
+      await queue.disconnect();
+      store.disconnect();
+    }
+  });
+
   it('two worker processes give exactly the local result for the same seed', async () => {
     const [a, b] = await Promise.all([worker(), worker()]);
     const options = { runs: 16_000, seed: 42, tornadoRuns: 2000 };
@@ -146,36 +185,40 @@ describe.skipIf(binary === undefined)('assurance on the BullMQ queue (real Redis
   });
 
   it('a sweep of the default scenario survives a worker killed with SIGKILL and gives the local answer', async () => {
-    // The workers of the previous tests leave; one fresh worker starts the sweep and is killed mid-chunk.
+    // The workers of the previous tests leave; two fresh ones take the sweep and one is killed mid-chunk.
     for (const w of workers.splice(0)) w.child.kill('SIGKILL');
     const params = ['guarantor.backstop.credibility.alpha=2,6', 'adversary.riskTolerance.mean=0.5,1.5'];
-    const args = ['ukraine-2025', ...params.flatMap((p) => ['--param', p]), '--runs', '12000', '--seed', '7'];
+    const args = ['ukraine-2025', ...params.flatMap((p) => ['--param', p]), '--runs', '40000', '--seed', '7'];
     const events = new QueueEvents(QUEUE_NAME, {
       connection: new Redis(redis.url, { maxRetriesPerRequest: null }),
     });
     let stalled = 0;
     events.on('stalled', () => stalled++);
     await events.waitUntilReady();
-    const victim = await worker();
+    const [victim, survivor] = await Promise.all([worker(), worker()]);
     const sweep = startBulwark([
       'sweep',
       ...args,
       '--redis',
       redis.url,
       '--chunk-runs',
-      '3000',
+      '20000',
       '--parallel',
-      '2',
+      '4',
       '--json',
     ]);
-    await victim.waitFor(/^chunk /, 30_000);
+    // Kill the victim while it holds a chunk (BullMQ records the worker's name, `<host>:<pid>`, on it).
+    const queue = new Queue(QUEUE_NAME, { connection: new Redis(redis.url, { maxRetriesPerRequest: null }) });
+    const held = async (): Promise<boolean> =>
+      (await queue.getActive()).some((j) => j.processedBy?.endsWith(`:${victim.child.pid}`) === true);
+    await expect.poll(held, { timeout: 30_000, interval: 5 }).toBe(true);
     victim.child.kill('SIGKILL');
     expect(await victim.exited).toBe('SIGKILL');
-    const survivor = await worker();
+    expect(await held()).toBe(true);
     const local = await runSweep({
       ref: 'ukraine-2025',
       params,
-      runs: 12_000,
+      runs: 40_000,
       seed: 7,
       runner: inlineRunner,
     });
@@ -188,6 +231,8 @@ describe.skipIf(binary === undefined)('assurance on the BullMQ queue (real Redis
     expect(stalled).toBeGreaterThanOrEqual(1);
     await events.close();
     await events.disconnect();
+    await queue.close();
+    await queue.disconnect();
   });
 
   it('Redis down: a clean message and exit 1, no stack trace, password hidden', async () => {

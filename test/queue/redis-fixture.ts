@@ -31,6 +31,7 @@ export async function freePort(): Promise<number> {
 export interface TestRedis {
   readonly url: string;
   readonly port: number;
+  readonly pid: number;
   stop(): Promise<void>;
 }
 
@@ -71,6 +72,7 @@ export async function startRedis(binary: string): Promise<TestRedis> {
   return {
     url,
     port,
+    pid: child.pid ?? -1,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

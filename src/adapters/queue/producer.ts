@@ -148,14 +148,21 @@ export async function createQueueRunner(options: QueueRunnerOptions): Promise<Qu
       signal?.addEventListener('abort', onAbort, { once: true });
       runs.set(runId, state);
 
-      // Missed events: look for stored results and finally failed chunks of what is still open.
+      // Missed events: one pipelined look at the stored results and the failed set for what is still open.
       const reconcile = async (): Promise<void> => {
-        for (let i = 0; i < ranges.length && !settled; i++) {
-          if (merger.has(i) || collecting.has(i)) continue;
-          if ((await client.exists(resultKey(runId, i))) === 1) state.collect(i);
-          else {
+        const open = ranges.map((_, i) => i).filter((i) => !merger.has(i) && !collecting.has(i));
+        if (open.length === 0) return;
+        const p = client.pipeline();
+        for (const i of open) p.exists(resultKey(runId, i)).zscore(queue.keys.failed!, chunkJobId(runId, i));
+        const replies = (await p.exec()) ?? [];
+        for (const [k, i] of open.entries()) {
+          if (settled) return;
+          const [, stored] = replies[2 * k] ?? [];
+          const [, failedAt] = replies[2 * k + 1] ?? [];
+          if (stored === 1) state.collect(i);
+          else if (failedAt !== null && failedAt !== undefined) {
             const bj = await BullJob.fromId(queue, chunkJobId(runId, i));
-            if (bj !== undefined && (await bj.getState()) === 'failed') state.fail(i, bj.failedReason);
+            state.fail(i, bj?.failedReason ?? 'failed');
           }
         }
       };
@@ -179,7 +186,9 @@ export async function createQueueRunner(options: QueueRunnerOptions): Promise<Qu
             };
           }),
         );
-        if (options.onNoWorkers !== undefined && (await queue.getWorkersCount()) === 0) options.onNoWorkers();
+        // CLIENT LIST may be forbidden by the server's ACL: then no warning, nothing else changes.
+        const workers = await queue.getWorkersCount().catch(() => undefined);
+        if (workers === 0) options.onNoWorkers?.();
       };
       add().catch((e: unknown) =>
         finish(

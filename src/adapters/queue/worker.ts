@@ -11,6 +11,7 @@
  * - other errors are retried by BullMQ per the job's `attempts` (set by the producer).
  */
 import { createHash } from 'node:crypto';
+import { hostname } from 'node:os';
 import { UnrecoverableError, Worker, type Job as BullJob } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
@@ -39,11 +40,13 @@ export interface QueueWorkerOptions {
   readonly stalledIntervalMs?: number;
   /** Times a chunk may stall before it fails. */
   readonly maxStalledCount?: number;
+  /** Recorded on each chunk it takes (BullMQ `processedBy`); default `<host>:<pid>`. */
+  readonly name?: string;
   readonly onEvent?: (e: WorkerEvent) => void;
 }
 
 export type WorkerEvent =
-  | { readonly type: 'ready'; readonly concurrency: number; readonly threads: boolean }
+  | { readonly type: 'ready'; readonly name: string; readonly concurrency: number; readonly threads: boolean }
   | { readonly type: 'done'; readonly id: string; readonly runs: number; readonly ms: number }
   | { readonly type: 'failed'; readonly id: string; readonly reason: string; readonly final: boolean }
   | { readonly type: 'error'; readonly message: string };
@@ -63,7 +66,7 @@ const DEFAULTS = {
 
 /** Starts a worker. Throws `BulwarkError('unavailable')` when Redis cannot be reached. */
 export async function startQueueWorker(options: QueueWorkerOptions): Promise<QueueWorker> {
-  const o = { ...DEFAULTS, ...options };
+  const o = { ...DEFAULTS, name: `${hostname()}:${process.pid}`, ...options };
   await checkRedis(o.url);
   const concurrency = Math.max(1, Math.floor(o.concurrency));
   const executor: ChunkExecutor = o.threads ? threadExecutor(concurrency) : inlineExecutor();
@@ -90,6 +93,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     lockDuration: o.lockDurationMs,
     stalledInterval: o.stalledIntervalMs,
     maxStalledCount: o.maxStalledCount,
+    name: o.name,
     autorun: false,
   });
   worker.on('failed', (bj, e) => {
@@ -101,7 +105,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   worker.on('error', (e) => emit({ type: 'error', message: e.message }));
   void worker.run();
   await worker.waitUntilReady();
-  emit({ type: 'ready', concurrency: o.threads ? concurrency : 1, threads: o.threads });
+  emit({ type: 'ready', name: o.name, concurrency: o.threads ? concurrency : 1, threads: o.threads });
 
   let closing: Promise<void> | undefined;
   return {

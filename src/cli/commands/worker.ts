@@ -77,7 +77,7 @@ export function register(program: Command, ctx: CliContext): void {
             switch (e.type) {
               case 'ready':
                 ctx.err(
-                  `bulwark worker: ready on ${redactUrl(url)}, ${e.concurrency} chunk${e.concurrency === 1 ? '' : 's'} at once ${e.threads ? 'on worker threads' : 'in process'}`,
+                  `bulwark worker ${e.name}: ready on ${redactUrl(url)}, ${e.concurrency} chunk${e.concurrency === 1 ? '' : 's'} at once ${e.threads ? 'on worker threads' : 'in process'}`,
                 );
                 return;
               case 'done':
