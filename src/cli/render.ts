@@ -48,3 +48,7 @@ export function formatUsd(x: number): string {
 export const formatPercent = (x: number, digits = 1): string => `${(x * 100).toFixed(digits)}%`;
 
 export const heading = (text: string): string => `\n${text}\n${'═'.repeat(text.length)}`;
+
+/** Shortens text for a table cell, ending in "…" when cut (`--json` has the full text). */
+export const truncate = (text: string, max: number): string =>
+  text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { showScenario } from '../../app/scenario.js';
 import type { CliContext } from '../context.js';
 import { collect } from '../options.js';
-import { formatUsd, heading, table } from '../render.js';
+import { formatUsd, heading, table, truncate } from '../render.js';
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -31,7 +31,7 @@ export function register(program: Command, ctx: CliContext): void {
             formatUsd(n.gdpUsd),
             n.defenceBudgetUsd === null ? '—' : formatUsd(n.defenceBudgetUsd),
             n.role === 'coalition' ? n.pledgedPersonnelPeak : '',
-            [...n.caveats, ...n.conditions.map((c) => `if ${c}`)].join('; '),
+            truncate([...n.caveats, ...n.conditions.map((c) => `if ${c}`)].join('; '), 70),
           ]),
           ['left', 'left', 'right', 'right', 'right', 'left'],
         ),
