@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { runAssure, type AssureReport } from '../../app/assure.js';
 import type { CaseResult } from '../../core/assure/index.js';
 import type { Proportion } from '../../core/assure/index.js';
+import { BulwarkError } from '../../core/shared/index.js';
 import type { CliContext } from '../context.js';
 import { collect, intOption } from '../options.js';
 import { startProgress, type Progress } from '../progress.js';
@@ -52,9 +53,14 @@ export function register(program: Command, ctx: CliContext): void {
                   'bulwark: no worker is connected to the queue yet; start one with `bulwark worker --redis …`',
                 ),
             });
+      // Ctrl-C cancels the run: the workers stop and the command ends with the cancellation error.
+      const cancel = new AbortController();
+      const onSigint = (): void => cancel.abort(new BulwarkError('usage', 'cancelled (interrupt)'));
+      process.once('SIGINT', onSigint);
       const report = await runAssure({
         ...(queue === undefined ? {} : { runner: queue.run }),
         ref,
+        signal: cancel.signal,
         variants: opts.variant,
         ...(opts.runs === undefined ? {} : { runs: opts.runs }),
         ...(opts.seed === undefined ? {} : { seed: opts.seed }),
@@ -67,6 +73,7 @@ export function register(program: Command, ctx: CliContext): void {
         },
       }).finally(() => {
         bar?.stop();
+        process.off('SIGINT', onSigint);
         return queue?.close();
       });
       if (opts.json === true) return ctx.json(report);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { runCalibrate } from '../../app/calibrate.js';
+import { BulwarkError } from '../../core/shared/index.js';
 import type { CliContext } from '../context.js';
 import { collect, intOption } from '../options.js';
 import { startProgress, type Progress } from '../progress.js';
@@ -27,8 +28,12 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .action(async (ref: string, opts: CalibrateFlags) => {
       let bar: Progress | undefined;
+      const cancel = new AbortController();
+      const onSigint = (): void => cancel.abort(new BulwarkError('usage', 'cancelled (interrupt)'));
+      process.once('SIGINT', onSigint);
       const report = await runCalibrate({
         ref,
+        signal: cancel.signal,
         variants: opts.variant,
         ...(opts.runs === undefined ? {} : { runs: opts.runs }),
         ...(opts.seed === undefined ? {} : { seed: opts.seed }),
@@ -38,7 +43,10 @@ export function register(program: Command, ctx: CliContext): void {
           bar ??= startProgress(ctx, 'calibrating', total, opts.json !== true);
           bar.update(done);
         },
-      }).finally(() => bar?.stop());
+      }).finally(() => {
+        bar?.stop();
+        process.off('SIGINT', onSigint);
+      });
       if (opts.json === true) return ctx.json(report);
       const r = report.result;
       const fmt = (x: number, measure: string): string =>
