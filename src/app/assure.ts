@@ -25,6 +25,8 @@ export interface AssureRequest {
   readonly seed?: number;
   /** Runs for the tornado (default: a tenth of `runs`, at least 1,000; 0 for none). */
   readonly tornadoRuns?: number;
+  /** Runs for Sobol indices (default 0: none). */
+  readonly sobolRuns?: number;
   /** Worker threads when no runner is given (default: all cores). */
   readonly workers?: number;
   readonly runner?: JobRunner;
@@ -68,7 +70,7 @@ export async function runAssure(req: AssureRequest): Promise<AssureReport> {
   try {
     const result = await runAssurance(
       cases,
-      { runs, seed, tornadoRuns },
+      { runs, seed, tornadoRuns, sobolRuns: req.sobolRuns ?? 0 },
       req.runner ?? pool!.run,
       req.onProgress,
     );

@@ -16,6 +16,7 @@ interface AssureFlags {
   seed?: number;
   workers?: number;
   tornadoRuns?: number;
+  sobolRuns?: number;
   redis?: string | true;
   json?: boolean;
 }
@@ -34,6 +35,11 @@ export function register(program: Command, ctx: CliContext): void {
     .option(
       '--tornado-runs <n>',
       'runs per tornado side (default: runs / 10, at least 1,000; 0: none)',
+      intOption(0, 100_000_000),
+    )
+    .option(
+      '--sobol-runs <n>',
+      'runs for variance-based (Sobol) indices of the per-run parameters (default 0: none)',
       intOption(0, 100_000_000),
     )
     .option(
@@ -65,6 +71,7 @@ export function register(program: Command, ctx: CliContext): void {
         ...(opts.runs === undefined ? {} : { runs: opts.runs }),
         ...(opts.seed === undefined ? {} : { seed: opts.seed }),
         ...(opts.tornadoRuns === undefined ? {} : { tornadoRuns: opts.tornadoRuns }),
+        ...(opts.sobolRuns === undefined ? {} : { sobolRuns: opts.sobolRuns }),
         workers: opts.workers ?? ctx.config.workers,
         stdin: () => ctx.readStdin(),
         onProgress: (done, total) => {
@@ -193,6 +200,26 @@ export function renderAssurance(report: AssureReport): string {
           `${formatPercent(row.low.coalitionCollapse)} / ${formatPercent(row.high.coalitionCollapse)}`,
         ]),
         ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+      ),
+    );
+  }
+  if (r.sobol !== undefined && r.sobol !== null) {
+    const f = (x: number | null): string => (x === null ? '—' : x.toFixed(3));
+    out.push(
+      heading(
+        `Sobol indices, first order S / total ST (base case, ${r.sobol.runs.toLocaleString('en-GB')} runs per matrix)`,
+      ),
+    );
+    out.push(
+      table(
+        ['parameter', 'ceasefire failed S / ST', 'wider war S / ST', 'collapse S / ST'],
+        r.sobol.rows.map((row) => [
+          row.label,
+          `${f(row.first.ceasefireFailed)} / ${f(row.total.ceasefireFailed)}`,
+          `${f(row.first.widerWar)} / ${f(row.total.widerWar)}`,
+          `${f(row.first.coalitionCollapse)} / ${f(row.total.coalitionCollapse)}`,
+        ]),
+        ['left', 'right', 'right', 'right'],
       ),
     );
   }

@@ -255,6 +255,25 @@ describe('assurance and calibration', () => {
     expect(a.value.tornado?.rows.map((r) => r.key)).toContain('riskTolerance');
     expect(a.value.tornado?.rows[0]?.key).toBe('riskTolerance');
   });
+  it('Sobol indices: ρ carries most of the variance of failure; credibility none; chunking-independent', async () => {
+    const cases = [{ id: 'base', label: 'Base', scenario: fixture() }];
+    const opts = { runs: 500, seed: 5, tornadoRuns: 0, sobolRuns: 20_000 };
+    const a = await runAssurance(cases, opts, inlineRunner);
+    const b = await runAssurance(cases, opts, (job, seed, runs) =>
+      Promise.resolve(runJobInline(job, seed, runs, 1_234)),
+    );
+    expect(a.ok && b.ok).toBe(true);
+    if (!a.ok || !b.ok) return;
+    expect(canonicalJson(b.value)).toBe(canonicalJson(a.value));
+    const rows = a.value.sobol?.rows ?? [];
+    const rho = rows.find((r) => r.key === 'riskTolerance');
+    const cred = rows.find((r) => r.key === 'credibility');
+    expect(rho?.first.ceasefireFailed).toBeGreaterThan(0.5);
+    expect(rho?.total.ceasefireFailed).toBeLessThanOrEqual(1.05);
+    // Failure (level 3) happens before any guarantor decision, so credibility cannot move it.
+    expect(cred?.first.ceasefireFailed).toBe(0);
+    expect(cred?.total.ceasefireFailed).toBe(0);
+  });
   it('the fixture lands in the outside-view calibration ranges', async () => {
     const r = await calibrate(fixture(), 20_000, 1, inlineRunner);
     expect(r.ok).toBe(true);

@@ -7,7 +7,14 @@ import type { Scenario } from '../scenario/index.js';
 import { fail, issue, ok, type Result } from '../shared/index.js';
 import type { ForceLayout } from './force-layout.js';
 import { forceFromPledges } from './force-layout.js';
-import { compileModel, parameterQuantile, pinParameter, type ModelParams } from './model-params.js';
+import {
+  compileModel,
+  parameterQuantile,
+  pinParameter,
+  P_FATALITIES,
+  resampleParameters,
+  type ModelParams,
+} from './model-params.js';
 import type { Job } from './simulate.js';
 import { runChunk } from './simulate.js';
 import type { PartialStats } from './stats.js';
@@ -73,6 +80,8 @@ export interface AssuranceOptions {
   /** Tornado probabilities at which each parameter is pinned (default 0.1 and 0.9). */
   readonly tornadoLow?: number;
   readonly tornadoHigh?: number;
+  /** Runs for variance-based (Sobol) indices of the per-run parameters (default 0: none). */
+  readonly sobolRuns?: number;
 }
 
 export interface PreparedAssurance {
@@ -85,6 +94,9 @@ export interface PreparedAssurance {
     readonly low: number;
     readonly high: number;
   }[];
+  /** Saltelli's A (the first case), B, then A_B^(i) for each parameter in `sobolParameters`. */
+  readonly sobolJob: Job | null;
+  readonly sobolParameters: readonly number[];
   readonly options: Required<AssuranceOptions>;
 }
 
@@ -93,7 +105,7 @@ export function prepareAssurance(
   cases: readonly AssuranceCase[],
   options: AssuranceOptions,
 ): Result<PreparedAssurance> {
-  const opts: Required<AssuranceOptions> = { tornadoLow: 0.1, tornadoHigh: 0.9, ...options };
+  const opts: Required<AssuranceOptions> = { tornadoLow: 0.1, tornadoHigh: 0.9, sobolRuns: 0, ...options };
   const missing = cases.find((c) => c.scenario.adversary === undefined);
   if (missing !== undefined)
     return fail([
@@ -123,7 +135,31 @@ export function prepareAssurance(
     });
     if (sides.length > 0) tornadoJob = { models };
   }
-  return ok({ cases: compiled, job, tornadoJob, tornadoSides: sides, options: opts });
+  // Sobol: the per-run parameters only (attack fatalities are drawn per attack, from the event stream).
+  let sobolJob: Job | null = null;
+  const sobolParameters: number[] = [];
+  if (base !== undefined && opts.sobolRuns > 0) {
+    base.parameters.forEach((p, i) => {
+      if (p.uncertain && i !== P_FATALITIES) sobolParameters.push(i);
+    });
+    if (sobolParameters.length > 0)
+      sobolJob = {
+        models: [
+          base,
+          resampleParameters(base, sobolParameters),
+          ...sobolParameters.map((i) => resampleParameters(base, [i])),
+        ],
+      };
+  }
+  return ok({
+    cases: compiled,
+    job,
+    tornadoJob,
+    tornadoSides: sides,
+    sobolJob,
+    sobolParameters,
+    options: opts,
+  });
 }
 
 export interface FatalityQuantiles {
@@ -187,6 +223,22 @@ export interface TornadoSide {
   readonly coalitionCollapse: number;
 }
 
+/** Sobol indices of one parameter for three measures (null when the measure has no variance). */
+export interface SobolRow {
+  readonly key: string;
+  readonly label: string;
+  /** First-order index S_i: share of the measure's variance due to this parameter alone. */
+  readonly first: SobolMeasures;
+  /** Total-order index S_Ti: share due to it including all its interactions. */
+  readonly total: SobolMeasures;
+}
+
+export interface SobolMeasures {
+  readonly ceasefireFailed: number | null;
+  readonly widerWar: number | null;
+  readonly coalitionCollapse: number | null;
+}
+
 export interface AssuranceResult {
   readonly seed: number;
   readonly runs: number;
@@ -200,6 +252,8 @@ export interface AssuranceResult {
     readonly base: TornadoSide;
     readonly rows: readonly TornadoRow[];
   } | null;
+  /** Variance-based sensitivity (absent unless `sobolRuns` > 0). */
+  readonly sobol?: { readonly runs: number; readonly rows: readonly SobolRow[] } | null;
 }
 
 function summariseCase(id: string, label: string, m: ModelParams, s: PartialStats): CaseResult {
@@ -282,10 +336,67 @@ const side = (s: PartialStats, levels: number): TornadoSide => ({
 });
 
 /** Turns merged counts into the result. `tornado` holds the merged stats of `prepared.tornadoJob`. */
+/**
+ * Sobol indices from the lockstep job [A, B, A_B^(1) …] on binary measures: with n runs, V = p(1 − p) over
+ * A and B pooled, S_i = (Σ f_B f_ABi − Σ f_B f_A) / (n V) (Saltelli et al. 2010) and
+ * S_Ti = Σ (f_A − f_ABi)² / (2 n V) (Jansen 1999). The products come from the paired category tables.
+ */
+function sobolIndices(prepared: PreparedAssurance, stats: readonly PartialStats[]): SobolRow[] {
+  const base = prepared.cases[0]?.model;
+  const B = stats[1];
+  if (base === undefined || B === undefined) return [];
+  const C = CATEGORIES;
+  const n = B.runs;
+  const measures: [keyof SobolMeasures, (cat: number) => boolean][] = [
+    ['ceasefireFailed', (c) => c % 2 === 1],
+    ['widerWar', (c) => c >> 1 === OUTCOMES.indexOf('widerWar')],
+    ['coalitionCollapse', (c) => c >> 1 === OUTCOMES.indexOf('coalitionCollapse')],
+  ];
+  const count = (
+    table: Float64Array,
+    pred: (a: boolean, b: boolean) => boolean,
+    f: (c: number) => boolean,
+  ): number => {
+    let k = 0;
+    for (let a = 0; a < C; a++) for (let b = 0; b < C; b++) if (pred(f(a), f(b))) k += table[a * C + b]!;
+    return k;
+  };
+  return prepared.sobolParameters.map((index, j) => {
+    const AB = stats[2 + j]!;
+    const first: Record<string, number | null> = {};
+    const total: Record<string, number | null> = {};
+    for (const [name, f] of measures) {
+      // B's joint table is against A (model 0): Σ f_A, Σ f_B and Σ f_A f_B.
+      const kA = count(B.joint, (a) => a, f);
+      const kB = count(B.joint, (_a, b) => b, f);
+      const p = n > 0 ? (kA + kB) / (2 * n) : 0;
+      const V = p * (1 - p);
+      if (V === 0) {
+        first[name] = null;
+        total[name] = null;
+        continue;
+      }
+      const fBfA = count(B.joint, (a, b) => a && b, f);
+      const fBfAB = count(AB.joint1, (a, b) => a && b, f);
+      const diff = count(AB.joint, (a, b) => a !== b, f);
+      first[name] = round6((fBfAB - fBfA) / n / V);
+      total[name] = round6(diff / (2 * n) / V);
+    }
+    const p = base.parameters[index]!;
+    return {
+      key: p.key,
+      label: p.label,
+      first: first as unknown as SobolMeasures,
+      total: total as unknown as SobolMeasures,
+    };
+  });
+}
+
 export function summariseAssurance(
   prepared: PreparedAssurance,
   stats: readonly PartialStats[],
   tornado: readonly PartialStats[] | null,
+  sobol: readonly PartialStats[] | null = null,
 ): AssuranceResult {
   const cases = prepared.cases.map((c, i) => summariseCase(c.id, c.label, c.model, stats[i]!));
   const first = prepared.cases[0];
@@ -333,6 +444,9 @@ export function summariseAssurance(
     cases,
     comparisons,
     tornado: tornadoOut,
+    ...(prepared.sobolJob === null || sobol === null
+      ? {}
+      : { sobol: { runs: sobol[0]?.runs ?? 0, rows: sobolIndices(prepared, sobol) } }),
   };
 }
 
@@ -347,13 +461,20 @@ export async function runAssurance(
   if (!prepared.ok) return prepared;
   const p = prepared.value;
   const tornadoRuns = p.tornadoJob === null ? 0 : options.tornadoRuns;
-  const total = options.runs + tornadoRuns;
+  const sobolRuns = p.sobolJob === null ? 0 : p.options.sobolRuns;
+  const total = options.runs + tornadoRuns + sobolRuns;
   const stats = await runner(p.job, options.seed, options.runs, (d) => onProgress?.(d, total));
   const tornado =
     p.tornadoJob === null
       ? null
       : await runner(p.tornadoJob, options.seed, tornadoRuns, (d) => onProgress?.(options.runs + d, total));
-  return ok(summariseAssurance(p, stats, tornado));
+  const sobol =
+    p.sobolJob === null
+      ? null
+      : await runner(p.sobolJob, options.seed, sobolRuns, (d) =>
+          onProgress?.(options.runs + tornadoRuns + d, total),
+        );
+  return ok(summariseAssurance(p, stats, tornado, sobol));
 }
 
 export { eventProbabilityBy };

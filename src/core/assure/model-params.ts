@@ -230,6 +230,19 @@ export function pinParameter(m: ModelParams, index: number, value: number): Mode
   return { ...m, fixed };
 }
 
+/** Salt that turns a parameter's draw into an independent one (Sobol's second sample B). */
+export const RESAMPLE_SALT = 0x6a09e667;
+
+/**
+ * The same model with the per-run draws of the parameters in `indices` taken from an independent sample
+ * (their hash keys salted): Saltelli's matrices B (all parameters) and A_B^(i) (parameter i only).
+ */
+export function resampleParameters(m: ModelParams, indices: readonly number[]): ModelParams {
+  const keys = Uint32Array.from(m.keys);
+  for (const i of indices) keys[i] = (keys[i]! ^ RESAMPLE_SALT) >>> 0;
+  return { ...m, keys };
+}
+
 /** Quantile of uncertain parameter `index` at probability p, read from its table (what the loop samples). */
 export function parameterQuantile(m: ModelParams, index: number, p: number): number {
   const off = index * (TABLE_SIZE + 1);

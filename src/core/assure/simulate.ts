@@ -475,11 +475,14 @@ export function runChunk(job: Job, seed: number, from: number, to: number): Part
   const V = job.models.length;
   for (let run = from; run < to; run++) {
     let cat0 = 0;
+    let cat1 = 0;
     for (let v = 0; v < V; v++) {
       const st = stats[v]!;
       const cat = simulateRun(job.models[v]!, st, scratch[v]!, seed >>> 0, run);
       if (v === 0) cat0 = cat;
+      if (v === 1) cat1 = cat;
       st.joint[cat0 * CATEGORIES + cat]! += 1;
+      if (v >= 1) st.joint1[cat1 * CATEGORIES + cat]! += 1;
     }
   }
   return stats;

@@ -76,6 +76,8 @@ export interface PartialStats {
   guarantor: Float64Array;
   /** Paired categories with model 0 of the job: [cat0 * CATEGORIES + cat]. */
   joint: Float64Array;
+  /** Paired categories with model 1 of the job (zero for model 0): [cat1 * CATEGORIES + cat] (Sobol). */
+  joint1: Float64Array;
 }
 
 export function emptyStats(m: ModelParams): PartialStats {
@@ -96,6 +98,7 @@ export function emptyStats(m: ModelParams): PartialStats {
     withdrawnBy: new Float64Array(m.nations),
     guarantor: new Float64Array(GUARANTOR_FIELDS.length),
     joint: new Float64Array(CATEGORIES * CATEGORIES),
+    joint1: new Float64Array(CATEGORIES * CATEGORIES),
   };
 }
 
@@ -113,6 +116,7 @@ const ARRAY_FIELDS = [
   'withdrawnBy',
   'guarantor',
   'joint',
+  'joint1',
 ] as const;
 
 /** Adds `b` into `a` (same model shape). Exact: every entry is an integer. */
