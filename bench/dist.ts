@@ -2,13 +2,14 @@
  * Distributed-run benchmark (`npm run bench:dist`): the same assurance job (the default scenario's base
  * case) locally on the worker-thread pool versus on the BullMQ queue in a Redis started here, computed by
  * `bulwark worker` processes on this machine — one process with 2 threads, and 2 processes with 1 thread
- * each (the same two cores as the local pool). Chunks of 100,000 runs everywhere. Reports median wall
- * times, the overhead ratio queue / local, and the queue's fixed cost per chunk (one-run chunks, so the
- * time is all queue). Every queue result is checked to be byte-identical to the local one.
+ * each (the same two cores as the local pool). Chunks of 100,000 runs everywhere; repetitions interleave
+ * the three layouts. Reports median wall and CPU times, the least CPU time, the overhead ratios queue /
+ * local, and the queue's fixed cost per chunk (one-run chunks, so the time is all queue). Every queue
+ * result is checked to be byte-identical to the local one.
  *
  * DESIGN.md §11 quotes about 4% over worker threads for 100,000-run chunks (target: under 10%).
  * The issue asks for 10 million runs; here that is ~6 minutes per repetition on two shared cores, so
- * the default is 600,000 runs (6 chunks; --runs to change it).
+ * the default is 1,000,000 runs (10 chunks; --runs to change it), 5 repetitions.
  *
  * Usage: npm run bench:dist -- [--runs N] [--reps R] [--chunk-runs C] [--scenario name-or-path]
  */
@@ -32,8 +33,8 @@ const flag = (name: string, fallback: string): string => {
   const i = args.indexOf(name);
   return i >= 0 && args[i + 1] !== undefined ? args[i + 1]! : fallback;
 };
-const runs = Number(flag('--runs', '600000'));
-const reps = Number(flag('--reps', '3'));
+const runs = Number(flag('--runs', '1000000'));
+const reps = Number(flag('--reps', '5'));
 const chunkRuns = Number(flag('--chunk-runs', '100000'));
 const scenarioRef = flag('--scenario', 'ukraine-2025');
 const seed = 1;
@@ -163,29 +164,32 @@ try {
   for (const s of servers) await s.stop();
 }
 
+const best = (xs: readonly number[]): number => Math.min(...xs);
 const localWall = median(local.seconds);
 const localCpu = median(local.cpu);
-const list = (xs: readonly number[]): string => `[${xs.map((x) => x.toFixed(1)).join(', ')}]`;
-const col = (x: number): string => x.toFixed(2).padStart(8);
+const localBest = best(local.cpu);
+const list = (xs: readonly number[]): string => xs.map((x) => x.toFixed(1)).join(' ');
+const col = (x: number, w = 8): string => x.toFixed(2).padStart(w);
+const ratio = (x: number): string => `×${x.toFixed(3)}`.padStart(8);
 console.log(
-  `${'layout'.padEnd(38)}${'wall s'.padStart(8)}${'ratio'.padStart(8)}${'CPU s'.padStart(8)}${'ratio'.padStart(8)}  chunk cost  wall runs; CPU runs`,
+  `${'layout'.padEnd(38)}${'wall s'.padStart(8)}${'ratio'.padStart(8)}${'CPU s'.padStart(8)}${'ratio'.padStart(8)}${'best CPU'.padStart(10)}${'ratio'.padStart(8)}${'chunk'.padStart(9)}`,
 );
 console.log(
-  `${'local worker pool, 2 threads'.padEnd(38)}${col(localWall)}${''.padStart(8)}${col(localCpu)}${''.padStart(8)}  ${''.padStart(10)}  ${list(local.seconds)}; ${list(local.cpu)}`,
+  `${'local worker pool, 2 threads'.padEnd(38)}${col(localWall)}${''.padStart(8)}${col(localCpu)}${''.padStart(8)}${col(localBest, 10)}`,
 );
-for (const r of rows) {
-  const w = median(r.seconds);
-  const c = median(r.cpu);
+for (const r of rows)
   console.log(
-    `${r.label.padEnd(38)}${col(w)}${col(w / localWall)}${col(c)}${col(c / localCpu)}  ${(r.chunkMs.toFixed(1) + ' ms').padStart(10)}  ${list(r.seconds)}; ${list(r.cpu)}`,
+    `${r.label.padEnd(38)}${col(median(r.seconds))}${ratio(median(r.seconds) / localWall)}${col(median(r.cpu))}${ratio(median(r.cpu) / localCpu)}${col(best(r.cpu), 10)}${ratio(best(r.cpu) / localBest)}${(r.chunkMs.toFixed(1) + ' ms').padStart(9)}`,
   );
-}
+console.log('\nall repetitions (wall s | CPU s):');
+console.log(`  local: ${list(local.seconds)} | ${list(local.cpu)}`);
+for (const r of rows) console.log(`  ${r.label}: ${list(r.seconds)} | ${list(r.cpu)}`);
 console.log(
   [
     '',
-    'ratio = queue median / local median (wall time, then CPU time of everything involved: this process and its',
-    'threads, worker processes, Redis); chunk cost = wall time per one-run chunk, 2 in flight. Wall times on a',
-    'shared machine mostly measure the neighbours; the CPU ratio is the steadier overhead figure.',
+    'wall s, CPU s: medians; ratio = queue / local. CPU counts everything involved (this process and its threads,',
+    'the worker processes, Redis); "best CPU" is the least of the repetitions, the figure least disturbed by other',
+    'processes on a shared machine. chunk = wall time per one-run chunk (the queue fixed cost), 2 in flight.',
     'Every queue result was byte-identical to the local one.',
   ].join('\n'),
 );

@@ -46,7 +46,7 @@ describe.skipIf(binary === undefined)('assurance on the BullMQ queue (real Redis
   const worker = async (...extra: string[]): Promise<BulwarkProcess> => {
     const w = startBulwark(['worker', '--redis', redis.url, '--concurrency', '1', ...FAST, ...extra]);
     workers.push(w);
-    await w.waitFor(/ready on redis:/);
+    await w.waitFor(/ready on redis:/, 45_000);
     return w;
   };
 
