@@ -137,6 +137,16 @@ describe.skipIf(!hasChromium)('workspace in the browser', () => {
     await page.getByLabel('Nation (liaison)').selectOption('POL');
     await page.getByRole('button', { name: 'Add user' }).click();
     await expect.poll(() => page.locator('main table').innerText()).toContain('pol-liaison');
+    await page.getByRole('link', { name: 'Coverage' }).click();
+    await page
+      .getByRole('link', { name: /^Edit the requirements of/ })
+      .first()
+      .click();
+    const amount = page.getByRole('spinbutton', { name: /^amount, requirement 1/ });
+    await amount.fill(String(Number(await amount.inputValue()) + 1));
+    await page.getByRole('button', { name: 'Save requirements' }).click();
+    await expect.poll(() => page.getByRole('status').last().innerText()).toContain('Saved');
+
     await page.getByRole('link', { name: 'Compare' }).click();
     await expect.poll(() => page.locator('main table tbody tr').count()).toBeGreaterThan(1);
     await page.screenshot({ path: join(shots, 'workspace-compare.png'), fullPage: true });

@@ -220,6 +220,13 @@ async function coverageView(): Promise<void> {
           m.periodsWithGap > 0 ? `gap in ${m.periodsWithGap} of ${periods.length} periods` : 'covered',
         ),
       ),
+      user?.role === 'coordinator'
+        ? h(
+            'p',
+            {},
+            h('a', { href: `#/missions/${m.mission}/requirements` }, `Edit the requirements of ${m.name}`),
+          )
+        : '',
       h(
         'div',
         { class: 'scroll' },
@@ -281,6 +288,132 @@ async function coverageView(): Promise<void> {
     ),
     ...sections,
   );
+}
+
+interface RequirementRow {
+  capability: string;
+  amount: number;
+  fromPeriod: number;
+  toPeriod?: number;
+  priority: number;
+  [k: string]: unknown;
+}
+
+/** A coordinator edits a mission's requirements: one row per requirement, saved together with the mission's version. */
+async function requirementsView(missionId: string): Promise<void> {
+  if (user?.role !== 'coordinator')
+    return setPage(
+      'Not allowed',
+      h('p', { class: 'error', role: 'alert' }, 'Only a coordinator edits requirements.'),
+    );
+  const [req, caps] = await Promise.all([
+    api<Versioned<RequirementRow[]>>(
+      'GET',
+      `/api/scenarios/${scenarioId}/missions/${encodeURIComponent(missionId)}/requirements`,
+    ),
+    api<{ items: Versioned<{ id: string; name: string; unit: string }>[] }>(
+      'GET',
+      `/api/scenarios/${scenarioId}/capabilities`,
+    ),
+  ]);
+  let version = req.version;
+  const rows = req.value.map((r, i) => {
+    const cell = (name: string, label: string, v: number | undefined, min: string, step: string) =>
+      h('input', {
+        name,
+        type: 'number',
+        min,
+        step,
+        value: v ?? '',
+        'aria-label': `${label}, requirement ${i + 1} (${r.capability})`,
+        ...(name === 'toPeriod' ? { placeholder: 'end' } : {}),
+      });
+    return {
+      base: r,
+      amount: cell('amount', 'amount', r.amount, '0', 'any'),
+      from: cell('fromPeriod', 'from period', r.fromPeriod, '1', '1'),
+      to: cell('toPeriod', 'to period', r.toPeriod, '1', '1'),
+      priority: cell('priority', 'priority', r.priority, '1', '1'),
+    };
+  });
+  const unit = new Map(caps.items.map((c) => [c.value.id, `${c.value.name} (${c.value.unit})`]));
+  const issues = h('ul', { class: 'issues', 'aria-live': 'polite' });
+  const message = h('p', { class: 'status', role: 'status' });
+  const form = h(
+    'form',
+    { 'aria-label': 'requirements' },
+    h(
+      'table',
+      {},
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ['capability', 'amount', 'from period', 'to period', 'priority (1 highest)'].map((c) =>
+            h('th', { scope: 'col' }, c),
+          ),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        rows.map((r) =>
+          h(
+            'tr',
+            {},
+            h('td', {}, unit.get(r.base.capability) ?? r.base.capability),
+            h('td', {}, r.amount),
+            h('td', {}, r.from),
+            h('td', {}, r.to),
+            h('td', {}, r.priority),
+          ),
+        ),
+      ),
+    ),
+    issues,
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Save requirements'), message),
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const value = rows.map((r) => {
+      const next: RequirementRow = {
+        ...r.base,
+        amount: Number(r.amount.value),
+        fromPeriod: Number(r.from.value),
+        priority: Number(r.priority.value),
+      };
+      if (r.to.value === '') delete next.toPeriod;
+      else next.toPeriod = Number(r.to.value);
+      return next;
+    });
+    api<{ item: Versioned<{ requirements: RequirementRow[] }> }>(
+      'PUT',
+      `/api/scenarios/${scenarioId}/missions/${encodeURIComponent(missionId)}/requirements`,
+      { version, value },
+    )
+      .then((r) => {
+        version = r.item.version;
+        issues.replaceChildren();
+        message.textContent = `Saved (mission version ${version}).`;
+      })
+      .catch((err: unknown) => {
+        message.textContent = err instanceof Error ? err.message : String(err);
+        if (err instanceof ApiError) {
+          issues.replaceChildren(
+            ...err.issues.map((i) =>
+              h('li', { class: i.severity }, `${i.path.slice(2).join('.')}: ${i.message}`),
+            ),
+          );
+          if (err.current !== undefined) {
+            version = err.current.version;
+            message.textContent += ' Reload the page to see the other change.';
+          }
+        }
+      });
+  });
+  setPage(`Requirements: ${missionId}`, h('p', {}, h('a', { href: '#/coverage' }, 'Back to coverage')), form);
 }
 
 // ---- nations ----
@@ -1307,6 +1440,8 @@ async function route(): Promise<void> {
     else if (hash === '#/coverage') await coverageView();
     else if (hash === '#/nations') await nationsView();
     else if (nationMatch?.[1] !== undefined) await nationView(nationMatch[1], nationMatch[2] !== undefined);
+    else if (/^#\/missions\/[^/]+\/requirements$/.test(hash))
+      await requirementsView(decodeURIComponent(hash.split('/')[2] ?? ''));
     else if (hash === '#/compare') await compareView();
     else if (hash === '#/runs') await runsView();
     else if (hash === '#/audit') await auditView();
