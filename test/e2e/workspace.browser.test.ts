@@ -69,6 +69,7 @@ describe.skipIf(!hasChromium)('workspace in the browser', () => {
       return page.locator('main').innerText();
     };
     const coverageBefore = await coverageText();
+    await page.screenshot({ path: join(shots, 'workspace-coverage.png') });
 
     await page.getByRole('link', { name: /My pledges/ }).click();
     const form = page.locator('form.pledge').first();

@@ -21,5 +21,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
-export const fmt = (n: number): string => Math.round(n).toLocaleString('en-GB');
+/** Whole numbers as such; fractions to one decimal (so 3.6 is not shown as a covered 4). */
+export const fmt = (n: number): string =>
+  n.toLocaleString('en-GB', { maximumFractionDigits: Math.abs(n) >= 1000 || Number.isInteger(n) ? 0 : 1 });
 export const pct = (p: number): string => `${(100 * p).toFixed(p < 0.1 ? 1 : 0)} %`;

@@ -1454,7 +1454,8 @@ async function route(): Promise<void> {
     }
     setPage('Error', errorBox(e));
   }
-  main.focus();
+  main.focus({ preventScroll: true });
+  window.scrollTo(0, 0);
 }
 
 window.addEventListener('hashchange', () => void route());
