@@ -1,5 +1,11 @@
 import type { Command } from 'commander';
-import { openStore } from '../../adapters/store/index.js';
+import type { Store, StoreOptions } from '../../adapters/store/index.js';
+
+/** The store, loaded on use (database drivers are not needed by other commands). */
+async function openStore(options: StoreOptions): Promise<Store> {
+  const store = await import('../../adapters/store/index.js');
+  return store.openStore(options);
+}
 import type { CliContext } from '../context.js';
 import { intOption } from '../options.js';
 import { table } from '../render.js';

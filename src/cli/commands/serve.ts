@@ -2,12 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { openStore } from '../../adapters/store/index.js';
-import { RunQueue, type RunKind } from '../../app/runs.js';
-import { assureKind, briefKind, planKind } from '../../app/runs-kinds.js';
-import { Auth } from '../../app/workspace-auth.js';
-import { Workspace } from '../../app/workspace.js';
-import { createApp, defaultAppOptions } from '../../server/index.js';
+import type { RunKind } from '../../app/runs.js';
 import type { CliContext } from '../context.js';
 import { intOption } from '../options.js';
 import { bulwarkVersion as version } from '../version.js';
@@ -36,6 +31,23 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--data <dir>', 'data directory for the embedded database (default BULWARK_DATA_DIR or ./data)')
     .option('--seed <scenario>', 'built-in scenario to seed an empty workspace with', 'ukraine-2025')
     .action(async (opts: { port?: number; host?: string; data?: string; seed: string }) => {
+      // Loaded on use: the server, the database drivers and the run kinds are not needed by other commands.
+      const [
+        { openStore },
+        { RunQueue },
+        { assureKind, briefKind, planKind },
+        { Auth },
+        { Workspace },
+        server,
+      ] = await Promise.all([
+        import('../../adapters/store/index.js'),
+        import('../../app/runs.js'),
+        import('../../app/runs-kinds.js'),
+        import('../../app/workspace-auth.js'),
+        import('../../app/workspace.js'),
+        import('../../server/index.js'),
+      ]);
+      const { createApp, defaultAppOptions } = server;
       const c = ctx.config;
       const store = await openStore({ dataDir: opts.data ?? c.dataDir, databaseUrl: c.databaseUrl });
       try {
