@@ -29,7 +29,7 @@ import { BulwarkError, fail, hasErrors, issue, ok, type Issue, type Result } fro
 import type { AuditEntry, Change, Store, StoredScenario } from '../adapters/store/index.js';
 import { loadScenario } from '../adapters/files/index.js';
 import type { Actor } from './workspace-auth.js';
-import { coverageByMission, type MissionCoverage } from './workspace-coverage.js';
+import { coverageByMission, type MissionCoverage } from '../core/scenario/index.js';
 
 /** A stale write: carries what the client needs to merge (the object's current version and value). */
 export class ConflictError extends BulwarkError {

@@ -1,7 +1,7 @@
 /** Scenario tables as RFC 4180 CSV for spreadsheets. */
 import { summarizeScenario, type Scenario } from '../core/scenario/index.js';
 import { BulwarkError } from '../core/shared/index.js';
-import { coverageByMission } from '../app/workspace-coverage.js';
+import { coverageByMission } from '../core/scenario/index.js';
 
 type Cell = string | number | boolean | null | undefined;
 

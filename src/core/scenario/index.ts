@@ -5,3 +5,4 @@ export { validate, applyVariants, zodIssues, type Validated } from './validate.j
 export { mergePatch } from './merge-patch.js';
 export { scenarioJsonSchema } from './json-schema.js';
 export * from './summary.js';
+export * from './coverage.js';

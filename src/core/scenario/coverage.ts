@@ -4,7 +4,8 @@
  * the actual split), so `available` is an upper bound per mission and a gap shown here is a real gap.
  * Pure.
  */
-import { activePledges, coversPeriod, type Scenario } from '../core/scenario/index.js';
+import { activePledges, coversPeriod } from './model.js';
+import type { Scenario } from './schema.js';
 
 export interface CoverageCell {
   readonly required: number;
