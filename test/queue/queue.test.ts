@@ -121,21 +121,41 @@ describe.skipIf(binary === undefined)('assurance on the BullMQ queue (real Redis
     }
   });
 
+  it('queues again the chunks Redis lost (restart without persistence)', async () => {
+    const store = new Redis(redis.url);
+    const q = await createQueueRunner({ url: redis.url, chunkRuns: 300, reconcileMs: 200 });
+    try {
+      const options = { runs: 1200, seed: 8, tornadoRuns: 0 };
+      const running = runAssurance(cases, options, q.run);
+      await expect.poll(() => store.exists('bull:bulwark-assure:wait'), { timeout: 5000 }).toBe(1);
+      await store.flushall();
+      const w = await worker('--in-process');
+      const local = await runAssurance(cases, options, inlineRunner);
+      expect(JSON.stringify(await running)).toBe(JSON.stringify(local));
+      w.child.kill('SIGTERM');
+      expect(await w.exited).toBe(0);
+      workers.splice(workers.indexOf(w), 1);
+    } finally {
+      await q.close();
+      store.disconnect();
+    }
+  });
+
   it('two worker processes give exactly the local result for the same seed', async () => {
     const [a, b] = await Promise.all([worker(), worker()]);
-    const options = { runs: 16_000, seed: 42, tornadoRuns: 2000 };
+    const options = { runs: 40_000, seed: 42, tornadoRuns: 4000 };
     const local = await runAssurance(cases, options, inlineRunner);
-    const q = await createQueueRunner({ url: redis.url, chunkRuns: 1000 });
+    const q = await createQueueRunner({ url: redis.url, chunkRuns: 2000 });
     try {
       const progress: number[] = [];
       const remote = await runAssurance(cases, options, q.run, (d) => progress.push(d));
       expect(JSON.stringify(remote)).toBe(JSON.stringify(local));
-      expect(progress.at(-1)).toBe(18_000);
+      expect(progress.at(-1)).toBe(44_000);
     } finally {
       await q.close();
     }
     const chunks = (w: BulwarkProcess): number => w.stderr.filter((l) => l.startsWith('chunk ')).length;
-    expect(chunks(a) + chunks(b)).toBe(18);
+    expect(chunks(a) + chunks(b)).toBe(22);
     expect(chunks(a)).toBeGreaterThan(0);
     expect(chunks(b)).toBeGreaterThan(0);
   });

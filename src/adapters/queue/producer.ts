@@ -37,7 +37,7 @@ export interface QueueRunnerOptions {
   readonly attempts?: number;
   /** Interval (ms) of the check for missed completions and failures. Default 2000. */
   readonly reconcileMs?: number;
-  /** Called once per run when no worker is connected to the queue (nothing will happen until one is). */
+  /** Called once (for the first run that finds none) when no worker is connected to the queue. */
   readonly onNoWorkers?: () => void;
 }
 
@@ -66,6 +66,7 @@ export async function createQueueRunner(options: QueueRunnerOptions): Promise<Qu
   const events = new QueueEvents(QUEUE_NAME, { connection: eventsClient });
   await events.waitUntilReady();
   const runs = new Map<string, RunState>();
+  let warned = false;
 
   const route = (jobId: string, f: (s: RunState, index: number) => void): void => {
     const m = CHUNK_ID.exec(jobId);
@@ -148,29 +149,10 @@ export async function createQueueRunner(options: QueueRunnerOptions): Promise<Qu
       signal?.addEventListener('abort', onAbort, { once: true });
       runs.set(runId, state);
 
-      // Missed events: one pipelined look at the stored results and the failed set for what is still open.
-      const reconcile = async (): Promise<void> => {
-        const open = ranges.map((_, i) => i).filter((i) => !merger.has(i) && !collecting.has(i));
-        if (open.length === 0) return;
-        const p = client.pipeline();
-        for (const i of open) p.exists(resultKey(runId, i)).zscore(queue.keys.failed!, chunkJobId(runId, i));
-        const replies = (await p.exec()) ?? [];
-        for (const [k, i] of open.entries()) {
-          if (settled) return;
-          const [, stored] = replies[2 * k] ?? [];
-          const [, failedAt] = replies[2 * k + 1] ?? [];
-          if (stored === 1) state.collect(i);
-          else if (failedAt !== null && failedAt !== undefined) {
-            const bj = await BullJob.fromId(queue, chunkJobId(runId, i));
-            state.fail(i, bj?.failedReason ?? 'failed');
-          }
-        }
-      };
-      const timer = setInterval(() => void reconcile().catch(() => undefined), reconcileMs);
-
-      const add = async (): Promise<void> => {
+      const addChunks = async (indices: readonly number[]): Promise<void> => {
         await queue.addBulk(
-          ranges.map(([from, to], index) => {
+          indices.map((index) => {
+            const [from, to] = ranges[index]!;
             const data: ChunkPayload = { v: PROTOCOL_VERSION, run: runId, index, job: hash, seed, from, to };
             return {
               name: 'chunk',
@@ -186,9 +168,49 @@ export async function createQueueRunner(options: QueueRunnerOptions): Promise<Qu
             };
           }),
         );
+      };
+
+      // Missed events and lost chunks, in one pipelined look per open chunk: its stored result, its entry
+      // in the failed set, its job. A chunk with none of the three was lost (Redis restarted without
+      // persistence, or someone cleaned the queue): the job is stored again and the chunk queued again.
+      const reconcile = async (): Promise<void> => {
+        const open = ranges.map((_, i) => i).filter((i) => !merger.has(i) && !collecting.has(i));
+        if (open.length === 0) return;
+        const p = client.pipeline();
+        for (const i of open)
+          p.exists(resultKey(runId, i))
+            .zscore(queue.keys.failed!, chunkJobId(runId, i))
+            .exists(queue.toKey(chunkJobId(runId, i)));
+        const replies = (await p.exec()) ?? [];
+        const lost: number[] = [];
+        for (const [k, i] of open.entries()) {
+          if (settled) return;
+          const [, stored] = replies[3 * k] ?? [];
+          const [, failedAt] = replies[3 * k + 1] ?? [];
+          const [, queued] = replies[3 * k + 2] ?? [];
+          if (stored === 1) state.collect(i);
+          else if (failedAt !== null && failedAt !== undefined) {
+            const bj = await BullJob.fromId(queue, chunkJobId(runId, i));
+            state.fail(i, bj?.failedReason ?? 'failed');
+          } else if (queued === 0 && (await client.exists(resultKey(runId, i))) === 0)
+            if (!merger.has(i) && !collecting.has(i)) lost.push(i);
+        }
+        if (lost.length > 0 && !settled) {
+          await client.set(jobKey(hash), text, 'EX', STORE_TTL_SECONDS);
+          await addChunks(lost);
+        }
+      };
+      const timer = setInterval(() => void reconcile().catch(() => undefined), reconcileMs);
+
+      const add = async (): Promise<void> => {
+        await addChunks(ranges.map((_, i) => i));
         // CLIENT LIST may be forbidden by the server's ACL: then no warning, nothing else changes.
+        if (options.onNoWorkers === undefined || warned) return;
         const workers = await queue.getWorkersCount().catch(() => undefined);
-        if (workers === 0) options.onNoWorkers?.();
+        if (workers === 0 && !warned) {
+          warned = true;
+          options.onNoWorkers();
+        }
       };
       add().catch((e: unknown) =>
         finish(
