@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { runCalibrate } from '../../app/calibrate.js';
 import { BulwarkError } from '../../core/shared/index.js';
 import type { CliContext } from '../context.js';
 import { collect, intOption } from '../options.js';
@@ -27,6 +26,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--workers <w>', 'worker threads (default: BULWARK_WORKERS or all cores)', intOption(1, 1024))
     .option('--json', 'print JSON')
     .action(async (ref: string, opts: CalibrateFlags) => {
+      const { runCalibrate } = await import('../../app/calibrate.js');
       let bar: Progress | undefined;
       const cancel = new AbortController();
       const onSigint = (): void => cancel.abort(new BulwarkError('usage', 'cancelled (interrupt)'));

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { runGame, type GameReport } from '../../app/game.js';
+import type { GameReport } from '../../app/game.js';
 import {
   percent,
   templateKinds,
@@ -52,7 +52,8 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option('--json', 'print JSON')
     .option('--efg <file>', 'also write the game in Gambit .efg format')
-    .action((ref: string, opts: GameFlags) => {
+    .action(async (ref: string, opts: GameFlags) => {
+      const { runGame } = await import('../../app/game.js');
       const report = runGame({
         ref,
         template: opts.template,
