@@ -87,8 +87,9 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     return { result: key, runs: p.to - p.from };
   };
 
+  const connection = connect(o.url, 'bulwark-worker');
   const worker = new Worker<unknown, ChunkReturn>(QUEUE_NAME, processor, {
-    connection: connect(o.url, 'bulwark-worker'),
+    connection,
     concurrency: o.threads ? concurrency : 1,
     lockDuration: o.lockDurationMs,
     stalledInterval: o.stalledIntervalMs,
@@ -114,6 +115,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
         await worker.close();
         await executor.close();
         await worker.disconnect();
+        connection.disconnect();
         store.disconnect();
       })()),
   };
