@@ -49,20 +49,22 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON (identical for any number of workers)')
     .action(async (ref: string, opts: AssureFlags) => {
       let bar: Progress | undefined;
+      // Ctrl-C cancels the run: the workers stop and the command ends with the cancellation error.
+      const cancel = new AbortController();
+      const onSigint = (): void => cancel.abort(new BulwarkError('usage', 'cancelled (interrupt)'));
+      process.once('SIGINT', onSigint);
       const queue =
         opts.redis === undefined
           ? undefined
           : await openRunner({
               redis: redisUrlOf(opts.redis, ctx),
+              // On the queue, cancelling also removes the chunks no worker has taken.
+              signal: cancel.signal,
               onNoWorkers: () =>
                 ctx.err(
                   'bulwark: no worker is connected to the queue yet; start one with `bulwark worker --redis …`',
                 ),
             });
-      // Ctrl-C cancels the run: the workers stop and the command ends with the cancellation error.
-      const cancel = new AbortController();
-      const onSigint = (): void => cancel.abort(new BulwarkError('usage', 'cancelled (interrupt)'));
-      process.once('SIGINT', onSigint);
       const report = await runAssure({
         ...(queue === undefined ? {} : { runner: queue.run }),
         ref,
