@@ -32,19 +32,20 @@ export function buildProgram(ctx: CliContext): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.out(s.trimEnd()), writeErr: (s) => ctx.err(s.trimEnd()) });
+  // In the order a user meets them: the scenario, the analyses, the briefing, scale-out, the workspace.
   registerScenarios(program, ctx);
-  registerValidate(program, ctx);
   registerShow(program, ctx);
+  registerValidate(program, ctx);
   registerSchema(program, ctx);
-  registerBrief(program, ctx);
   registerPlan(program, ctx);
-  registerServe(program, ctx);
-  registerAudit(program, ctx);
-  registerGame(program, ctx);
-  registerSweep(program, ctx);
-  registerWorker(program, ctx);
   registerAssure(program, ctx);
   registerCalibrate(program, ctx);
+  registerGame(program, ctx);
+  registerBrief(program, ctx);
+  registerSweep(program, ctx);
+  registerWorker(program, ctx);
+  registerServe(program, ctx);
+  registerAudit(program, ctx);
   for (const c of program.commands)
     c.exitOverride().configureOutput({
       writeOut: (s) => ctx.out(s.trimEnd()),

@@ -1,4 +1,6 @@
 import { InvalidArgumentError } from 'commander';
+import { BulwarkError } from '../core/shared/index.js';
+import type { CliContext } from './context.js';
 
 /** Commander argument parser for an integer in [min, max]. */
 export function intOption(min: number, max: number): (value: string) => number {
@@ -21,3 +23,17 @@ export function choiceOption<T extends string>(choices: readonly T[]): (value: s
 
 /** Collects a repeatable option (`--variant a --variant b`) into an array. */
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/**
+ * The Redis URL of a `--redis [url]` flag: its value, else REDIS_URL (better for passwords, which a
+ * command line shows to `ps`). Throws `usage` when neither is given.
+ */
+export function redisUrlOf(flag: string | true, ctx: CliContext): string {
+  const url = flag === true ? ctx.config.redisUrl : flag;
+  if (url === undefined)
+    throw new BulwarkError(
+      'usage',
+      '--redis needs a URL (redis://host:port) or the REDIS_URL environment variable',
+    );
+  return url;
+}

@@ -1,14 +1,12 @@
 import type { Command } from 'commander';
-import { runAssure, type AssureReport } from '../../app/assure.js';
+import type { AssureReport } from '../../app/assure.js';
 import type { CaseResult } from '../../core/assure/index.js';
 import type { Proportion } from '../../core/assure/index.js';
 import { BulwarkError } from '../../core/shared/index.js';
 import type { CliContext } from '../context.js';
-import { collect, intOption } from '../options.js';
+import { collect, intOption, redisUrlOf } from '../options.js';
 import { startProgress, type Progress } from '../progress.js';
 import { formatPercent, heading, table } from '../render.js';
-import { openRunner } from '../../app/distributed.js';
-import { redisUrlOf } from './worker.js';
 
 interface AssureFlags {
   variant: string[];
@@ -48,6 +46,7 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option('--json', 'print JSON (identical for any number of workers)')
     .action(async (ref: string, opts: AssureFlags) => {
+      const { runAssure } = await import('../../app/assure.js');
       let bar: Progress | undefined;
       // Ctrl-C cancels the run: the workers stop and the command ends with the cancellation error.
       const cancel = new AbortController();
@@ -56,7 +55,9 @@ export function register(program: Command, ctx: CliContext): void {
       const queue =
         opts.redis === undefined
           ? undefined
-          : await openRunner({
+          : await (
+              await import('../../app/distributed.js')
+            ).openRunner({
               redis: redisUrlOf(opts.redis, ctx),
               // On the queue, cancelling also removes the chunks no worker has taken.
               signal: cancel.signal,

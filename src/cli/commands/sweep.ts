@@ -1,14 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { openRunner } from '../../app/distributed.js';
-import { runSweep } from '../../app/sweep.js';
 import { BulwarkError } from '../../core/shared/index.js';
 import { rowsToCsv } from '../../core/sweep/index.js';
 import type { CliContext } from '../context.js';
-import { collect, intOption } from '../options.js';
+import { collect, intOption, redisUrlOf } from '../options.js';
 import { startProgress, type Progress } from '../progress.js';
-import { redisUrlOf } from './worker.js';
 
 interface SweepFlags {
   param: string[];
@@ -72,6 +69,10 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--out <file>', 'write the table there: JSON if the name ends in .json, else CSV')
     .option('--json', 'print the JSON report (parameters, points, rows) on stdout')
     .action(async (ref: string, opts: SweepFlags) => {
+      const [{ openRunner }, { runSweep }] = await Promise.all([
+        import('../../app/distributed.js'),
+        import('../../app/sweep.js'),
+      ]);
       if (opts.param.length === 0)
         throw new BulwarkError('usage', 'a sweep needs at least one --param path=values');
       const redis = opts.redis === undefined ? undefined : redisUrlOf(opts.redis, ctx);

@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
-import { runWorker } from '../../app/distributed.js';
-import { redactUrl } from '../../adapters/queue/index.js';
-import { BulwarkError } from '../../core/shared/index.js';
 import type { CliContext } from '../context.js';
-import { intOption } from '../options.js';
+import { intOption, redisUrlOf } from '../options.js';
 
 interface WorkerFlags {
   redis?: string | true;
@@ -12,20 +9,6 @@ interface WorkerFlags {
   lockDuration?: number;
   stalledInterval?: number;
   quiet?: boolean;
-}
-
-/**
- * The Redis URL of a `--redis [url]` flag: its value, else REDIS_URL (better for passwords, which a
- * command line shows to `ps`). Throws `usage` when neither is given.
- */
-export function redisUrlOf(flag: string | true, ctx: CliContext): string {
-  const url = flag === true ? ctx.config.redisUrl : flag;
-  if (url === undefined)
-    throw new BulwarkError(
-      'usage',
-      '--redis needs a URL (redis://host:port) or the REDIS_URL environment variable',
-    );
-  return url;
 }
 
 export function register(program: Command, ctx: CliContext): void {
@@ -56,6 +39,11 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option('--quiet', 'no line per chunk (the ready line, failures and errors only)')
     .action(async (opts: WorkerFlags) => {
+      // Loaded on use: BullMQ and the worker pool are not needed by other commands.
+      const [{ runWorker }, { redactUrl }] = await Promise.all([
+        import('../../app/distributed.js'),
+        import('../../adapters/queue/index.js'),
+      ]);
       const url = redisUrlOf(opts.redis ?? true, ctx);
       const stop = new AbortController();
       const onSignal = (): void => {
