@@ -38,37 +38,41 @@ export function emptyForce(s: Scenario): ForceLayout {
   return { periods: s.horizon.periods, periodDays: periodDays(s.horizon.periodMonths), nations: [] };
 }
 
+/** Units of one type that a nation has in place in one period, and whether they are inside the host. */
+export interface PlacedUnits {
+  readonly nation: string;
+  readonly unitType: string;
+  /** 1-based planning period. */
+  readonly period: number;
+  readonly units: number;
+  /** True when the units serve inside the host, where an attack on the force can reach them. */
+  readonly exposed: boolean;
+}
+
 /**
- * The force of the scenario's active pledges (pledges whose conditions hold: a variant without backstop
- * drops the conditional ones). A pledge counts as exposed when one of the missions it may serve (all
- * missions using its unit type, if it names none) deploys inside the host.
+ * Sums placed units into a layout, per coalition nation (in scenario order; nations with nothing placed
+ * are left out) and period: personnel, exposed personnel, combat power and host trainees per year (the
+ * host block's trainee capability).
  */
-export function forceFromPledges(s: Scenario): ForceLayout {
+export function layoutOf(s: Scenario, placed: readonly PlacedUnits[]): ForceLayout {
   const T = s.horizon.periods;
   const trainee = s.assurance.host?.traineeCapability;
-  const pledges = activePledges(s);
   const nations: ForceNation[] = [];
   for (const n of coalitionNations(s)) {
-    const own = pledges.filter((p) => p.nation === n.id);
+    const own = placed.filter((x) => x.nation === n.id && x.units > 0);
     if (own.length === 0) continue;
     const personnel = new Array<number>(T).fill(0);
     const exposed = new Array<number>(T).fill(0);
     const combat = new Array<number>(T).fill(0);
     const trainees = new Array<number>(T).fill(0);
-    for (const p of own) {
-      const u = s.catalog.find((x) => x.id === p.unitType);
-      if (u === undefined) continue;
-      const missions = s.missions.filter((m) =>
-        p.missions === undefined ? missionUsesUnit(m, u) : p.missions.includes(m.id),
-      );
-      const inHost = missions.some((m) => m.inHost);
-      for (let t = 1; t <= T; t++) {
-        if (!coversPeriod(s, p, t)) continue;
-        personnel[t - 1]! += u.personnel * p.units;
-        if (inHost) exposed[t - 1]! += u.personnel * p.units;
-        combat[t - 1]! += u.combatPower * p.units;
-        if (trainee !== undefined) trainees[t - 1]! += (u.capabilities[trainee] ?? 0) * p.units;
-      }
+    for (const x of own) {
+      const u = s.catalog.find((c) => c.id === x.unitType);
+      if (u === undefined || x.period < 1 || x.period > T) continue;
+      const t = x.period - 1;
+      personnel[t]! += u.personnel * x.units;
+      if (x.exposed) exposed[t]! += u.personnel * x.units;
+      combat[t]! += u.combatPower * x.units;
+      if (trainee !== undefined) trainees[t]! += (u.capabilities[trainee] ?? 0) * x.units;
     }
     nations.push({
       id: n.id,
@@ -80,4 +84,24 @@ export function forceFromPledges(s: Scenario): ForceLayout {
     });
   }
   return { periods: T, periodDays: periodDays(s.horizon.periodMonths), nations };
+}
+
+/**
+ * The force of the scenario's active pledges (pledges whose conditions hold: a variant without backstop
+ * drops the conditional ones). A pledge counts as exposed when one of the missions it may serve (all
+ * missions using its unit type, if it names none) deploys inside the host.
+ */
+export function forceFromPledges(s: Scenario): ForceLayout {
+  const placed: PlacedUnits[] = [];
+  for (const p of activePledges(s)) {
+    const u = s.catalog.find((x) => x.id === p.unitType);
+    if (u === undefined) continue;
+    const exposed = s.missions.some(
+      (m) => (p.missions === undefined ? missionUsesUnit(m, u) : p.missions.includes(m.id)) && m.inHost,
+    );
+    for (let t = 1; t <= s.horizon.periods; t++)
+      if (coversPeriod(s, p, t))
+        placed.push({ nation: p.nation, unitType: p.unitType, period: t, units: p.units, exposed });
+  }
+  return layoutOf(s, placed);
 }
