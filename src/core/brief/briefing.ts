@@ -407,7 +407,11 @@ export function buildBriefing(input: BriefInput): Briefing {
     const diffs = a.comparisons.map((cmp) => {
       const c = a.cases.find((x) => x.id === cmp.id);
       const d = -cmp.ceasefireFailed.difference;
-      const pts = (x: number): string => `${x >= 0 ? '+' : '−'}${(Math.abs(x) * 100).toFixed(1)}`;
+      // Signed percentage points to one decimal; a difference that rounds to zero has no sign.
+      const pts = (x: number): string => {
+        const tenths = Math.round(x * 1000);
+        return `${tenths > 0 ? '+' : tenths < 0 ? '−' : ''}${(Math.abs(tenths) / 10).toFixed(1)}`;
+      };
       return `${c?.label ?? cmp.id}: holds in ${held(c ?? base)}, ${pts(d)} points against the base (paired 95% interval ${pts(-cmp.ceasefireFailed.hi)} to ${pts(-cmp.ceasefireFailed.lo)})`;
     });
     findings.push({
