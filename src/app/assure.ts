@@ -4,15 +4,14 @@
  * Monte Carlo through a worker pool (or a given runner), and return the result with its provenance.
  */
 import { loadScenario } from '../adapters/files/index.js';
-import { createWorkerPool } from '../adapters/workers/index.js';
 import {
   runAssurance,
   type AssuranceCase,
   type AssuranceResult,
   type JobRunner,
 } from '../core/assure/index.js';
-import { applyVariants } from '../core/scenario/index.js';
 import { BulwarkError, formatIssue } from '../core/shared/index.js';
+import { variantCases, withRunner } from './simulation.js';
 
 export interface AssureRequest {
   /** A file path, a built-in scenario name, or `-` for stdin. */
@@ -51,37 +50,21 @@ export async function runAssure(req: AssureRequest): Promise<AssureReport> {
   if (base.adversary === undefined)
     throw new BulwarkError('usage', `scenario "${base.meta.id}" has no adversary block: nothing to simulate`);
   const variants = req.variants ?? [];
-  const cases: AssuranceCase[] = [{ id: 'base', label: 'as pledged', scenario: base }];
-  for (const id of variants) {
-    const r = applyVariants(base, [id]);
-    if (!r.ok) throw new BulwarkError('scenario-invalid', r.error.map(formatIssue).join('\n'), r.error);
-    cases.push({ id, label: base.variants.find((v) => v.id === id)?.name ?? id, scenario: r.value.scenario });
-  }
+  const cases: AssuranceCase[] = [
+    { id: 'base', label: 'as pledged', scenario: base },
+    ...variantCases(base, variants),
+  ];
   const runs = req.runs ?? base.assurance.runs;
   const seed = req.seed ?? base.assurance.seed;
   const tornadoRuns = req.tornadoRuns ?? defaultTornadoRuns(runs);
-  const pool =
-    req.runner === undefined
-      ? createWorkerPool({
-          ...(req.workers === undefined ? {} : { workers: req.workers }),
-          ...(req.signal === undefined ? {} : { signal: req.signal }),
-        })
-      : undefined;
-  try {
-    const result = await runAssurance(
-      cases,
-      { runs, seed, tornadoRuns, sobolRuns: req.sobolRuns ?? 0 },
-      req.runner ?? pool!.run,
-      req.onProgress,
-    );
-    if (!result.ok)
-      throw new BulwarkError('scenario-invalid', result.error.map(formatIssue).join('\n'), result.error);
-    return {
-      scenario: { id: base.meta.id, title: base.meta.title, hash: loaded.hash },
-      variants,
-      result: result.value,
-    };
-  } finally {
-    await pool?.close();
-  }
+  const result = await withRunner(req, (runner) =>
+    runAssurance(cases, { runs, seed, tornadoRuns, sobolRuns: req.sobolRuns ?? 0 }, runner, req.onProgress),
+  );
+  if (!result.ok)
+    throw new BulwarkError('scenario-invalid', result.error.map(formatIssue).join('\n'), result.error);
+  return {
+    scenario: { id: base.meta.id, title: base.meta.title, hash: loaded.hash },
+    variants,
+    result: result.value,
+  };
 }

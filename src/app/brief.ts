@@ -6,7 +6,6 @@
 import { loadScenario } from '../adapters/files/index.js';
 import { createHighsSolver } from '../adapters/highs/index.js';
 import { renderBriefingHtml } from '../adapters/render/briefing-html.js';
-import { createWorkerPool } from '../adapters/workers/index.js';
 import {
   forceFromSourcing,
   runAssurance,
@@ -16,9 +15,10 @@ import {
 } from '../core/assure/index.js';
 import { buildBriefing, type Briefing, type CredibilityBrief } from '../core/brief/index.js';
 import { planForce, type ForcePlan, type LpSolver, type ResilienceReport } from '../core/plan/index.js';
-import { applyVariants, type Scenario } from '../core/scenario/index.js';
+import type { Scenario } from '../core/scenario/index.js';
 import { BulwarkError, formatIssue } from '../core/shared/index.js';
 import { defaultTornadoRuns } from './assure.js';
+import { variantCases, withRunner } from './simulation.js';
 import { analyseScenarioCredibility } from './game.js';
 
 export type BriefPhase = 'plan' | 'assurance' | 'render';
@@ -46,6 +46,8 @@ export interface BriefRequest {
   readonly runner?: JobRunner;
   /** Worker threads for the default runner (default: all cores). */
   readonly workers?: number;
+  /** Cancels the default runner's work. */
+  readonly signal?: AbortSignal;
   readonly onProgress?: (phase: BriefPhase, done: number, total: number) => void;
 }
 
@@ -67,11 +69,7 @@ export async function runBrief(req: BriefRequest): Promise<BriefResult> {
   const base = loaded.scenario;
   const variantIds =
     req.variants ?? (base.variants.some((v) => v.id === 'no-backstop') ? ['no-backstop'] : []);
-  const variantScenarios: { id: string; label: string; scenario: Scenario }[] = variantIds.map((id) => {
-    const r = applyVariants(base, [id]);
-    if (!r.ok) throw new BulwarkError('scenario-invalid', r.error.map(formatIssue).join('\n'), r.error);
-    return { id, label: base.variants.find((v) => v.id === id)?.name ?? id, scenario: r.value.scenario };
-  });
+  const variantScenarios = variantCases(base, variantIds);
 
   const t0 = now();
   const solver = req.solver ?? (await createHighsSolver());
@@ -104,14 +102,11 @@ export async function runBrief(req: BriefRequest): Promise<BriefResult> {
         force: forceFromSourcing(v.scenario, variantPlans[i]?.sourcing ?? []),
       })),
     ];
-    const pool =
-      req.runner === undefined
-        ? createWorkerPool(req.workers === undefined ? {} : { workers: req.workers })
-        : undefined;
-    const runner: JobRunner = req.runner ?? (pool as NonNullable<typeof pool>).run;
-    const result = await runAssurance(cases, { runs, seed, tornadoRuns }, runner, (d, total) =>
-      req.onProgress?.('assurance', d, total),
-    ).finally(() => pool?.close());
+    const result = await withRunner(req, (runner) =>
+      runAssurance(cases, { runs, seed, tornadoRuns }, runner, (d, total) =>
+        req.onProgress?.('assurance', d, total),
+      ),
+    );
     if (!result.ok)
       throw new BulwarkError('scenario-invalid', result.error.map(formatIssue).join('\n'), result.error);
     assurance = result.value;

@@ -3,9 +3,9 @@
  * pledged force's effect against the published peacekeeping range (core/assure/calibration.ts).
  */
 import { loadScenario } from '../adapters/files/index.js';
-import { createWorkerPool } from '../adapters/workers/index.js';
 import { calibrate, type CalibrationResult, type JobRunner } from '../core/assure/index.js';
 import { BulwarkError, formatIssue } from '../core/shared/index.js';
+import { withRunner } from './simulation.js';
 
 export interface CalibrateRequest {
   readonly ref: string;
@@ -31,29 +31,14 @@ export interface CalibrateReport {
 export async function runCalibrate(req: CalibrateRequest): Promise<CalibrateReport> {
   const loaded = loadScenario(req.ref, req.variants ?? [], req.stdin);
   const s = loaded.scenario;
-  const pool =
-    req.runner === undefined
-      ? createWorkerPool({
-          ...(req.workers === undefined ? {} : { workers: req.workers }),
-          ...(req.signal === undefined ? {} : { signal: req.signal }),
-        })
-      : undefined;
-  try {
-    const r = await calibrate(
-      s,
-      req.runs ?? s.assurance.runs,
-      req.seed ?? s.assurance.seed,
-      req.runner ?? pool!.run,
-      req.onProgress,
-    );
-    if (!r.ok) throw new BulwarkError('usage', r.error.map(formatIssue).join('\n'), r.error);
-    return {
-      scenario: { id: s.meta.id, title: s.meta.title, hash: loaded.hash },
-      variants: req.variants ?? [],
-      references: s.assurance.calibration ?? null,
-      result: r.value,
-    };
-  } finally {
-    await pool?.close();
-  }
+  const r = await withRunner(req, (runner) =>
+    calibrate(s, req.runs ?? s.assurance.runs, req.seed ?? s.assurance.seed, runner, req.onProgress),
+  );
+  if (!r.ok) throw new BulwarkError('usage', r.error.map(formatIssue).join('\n'), r.error);
+  return {
+    scenario: { id: s.meta.id, title: s.meta.title, hash: loaded.hash },
+    variants: req.variants ?? [],
+    references: s.assurance.calibration ?? null,
+    result: r.value,
+  };
 }

@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import type { Scenario } from '../core/scenario/index.js';
-import { createWorkerPool } from '../adapters/workers/index.js';
 import { runAssure } from './assure.js';
 import { runBrief } from './brief.js';
 import { runPlan } from './plan.js';
@@ -96,25 +95,21 @@ export function briefKind(
     seed: (o, s) => o.seed ?? s.assurance.seed,
     run: async (scenario, o, onProgress, signal) => {
       const phases = { plan: 0, assurance: 1, render: 2 } as const;
-      const pool = createWorkerPool({ workers, signal });
-      try {
-        const r = await runBrief({
-          ref: '-',
-          stdin: stdinOf(scenario),
-          ...(o.compare === undefined ? {} : { variants: o.compare }),
-          ...(o.runs === undefined ? {} : { runs: o.runs }),
-          ...(o.seed === undefined ? {} : { seed: o.seed }),
-          ...(o.tornadoRuns === undefined ? {} : { tornadoRuns: o.tornadoRuns }),
-          bulwarkVersion,
-          generatedAt: clock().toISOString(),
-          runner: pool.run,
-          onProgress: (phase, done, total) =>
-            onProgress({ done: phases[phase] + (total > 0 ? done / total : 0), total: 3, message: phase }),
-        });
-        return { html: r.html, briefing: r.briefing, scenarioHash: r.scenarioHash, seconds: r.seconds };
-      } finally {
-        await pool.close();
-      }
+      const r = await runBrief({
+        ref: '-',
+        stdin: stdinOf(scenario),
+        ...(o.compare === undefined ? {} : { variants: o.compare }),
+        ...(o.runs === undefined ? {} : { runs: o.runs }),
+        ...(o.seed === undefined ? {} : { seed: o.seed }),
+        ...(o.tornadoRuns === undefined ? {} : { tornadoRuns: o.tornadoRuns }),
+        bulwarkVersion,
+        generatedAt: clock().toISOString(),
+        workers,
+        signal,
+        onProgress: (phase, done, total) =>
+          onProgress({ done: phases[phase] + (total > 0 ? done / total : 0), total: 3, message: phase }),
+      });
+      return { html: r.html, briefing: r.briefing, scenarioHash: r.scenarioHash, seconds: r.seconds };
     },
   };
 }

@@ -7,7 +7,12 @@
  * (JSON would turn them into null).
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { Job, ModelParams, PartialStats } from '../../core/assure/index.js';
+import {
+  STATS_ARRAY_FIELDS,
+  type Job,
+  type ModelParams,
+  type PartialStats,
+} from '../../core/assure/index.js';
 
 const KINDS = {
   f64: Float64Array,
@@ -135,22 +140,6 @@ export function decodeJob(text: string): Job {
 
 export const encodeStats = (stats: readonly PartialStats[]): string => encodeValue(stats);
 
-const STATS_ARRAYS = [
-  'outcomes',
-  'reached',
-  'finalLevel',
-  'firstMinor',
-  'firstFailure',
-  'firstTripwire',
-  'firstWider',
-  'occupancy',
-  'fatalities',
-  'withdrawals',
-  'withdrawnBy',
-  'guarantor',
-  'joint',
-] as const satisfies readonly (keyof PartialStats)[];
-
 /**
  * Decodes a chunk's statistics and checks them against the job's models (one per model, arrays of the
  * lengths `emptyStats` gives). Throws `CodecError`.
@@ -164,7 +153,7 @@ export function decodeStats(text: string, models: readonly ModelParams[]): Parti
     if (rec === null || typeof rec !== 'object') throw new CodecError(`stats[${i}] is not an object`);
     if (typeof rec['runs'] !== 'number' || typeof rec['runDays'] !== 'number')
       throw new CodecError(`stats[${i}] has no run counts`);
-    for (const f of STATS_ARRAYS)
+    for (const f of STATS_ARRAY_FIELDS)
       if (!(rec[f] instanceof Float64Array)) throw new CodecError(`stats[${i}].${f} is not a Float64Array`);
     return rec as unknown as PartialStats;
   });

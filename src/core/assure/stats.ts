@@ -102,7 +102,8 @@ export function emptyStats(m: ModelParams): PartialStats {
   };
 }
 
-const ARRAY_FIELDS = [
+/** The typed-array fields of `PartialStats`: what is merged, encoded for the queue and checked on decode. */
+export const STATS_ARRAY_FIELDS = [
   'outcomes',
   'reached',
   'finalLevel',
@@ -117,13 +118,13 @@ const ARRAY_FIELDS = [
   'guarantor',
   'joint',
   'joint1',
-] as const;
+] as const satisfies readonly (keyof PartialStats)[];
 
 /** Adds `b` into `a` (same model shape). Exact: every entry is an integer. */
 export function mergeInto(a: PartialStats, b: PartialStats): PartialStats {
   a.runs += b.runs;
   a.runDays += b.runDays;
-  for (const f of ARRAY_FIELDS) {
+  for (const f of STATS_ARRAY_FIELDS) {
     const x = a[f];
     const y = b[f];
     if (x.length !== y.length) throw new Error(`mergeInto: ${f} lengths differ`);
