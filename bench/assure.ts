@@ -37,7 +37,7 @@ function exportParams(m: ModelParams): string {
   const out: number[][] = [
     [m.levels, m.horizonDays, m.nations, m.periods, m.periodDays],
     [m.theta, m.wHost, m.wForce, m.wRetaliation, m.wGuarantor],
-    [m.hostBaseline, m.hostPerTrainee, m.hostReference, m.forceReference, m.retaliation],
+    [m.hostBaseline, m.hostPerTrainee, m.hostReference, m.forceReference, m.retaliationBy.reduce((x, y) => x + y, 0)],
     [m.guarantorActive, m.guarantorPower, m.lagDays, m.fatalityThreshold, m.interventionDeters, m.detersTo],
     [m.priorAlpha, m.priorBeta, m.collapseShare, m.feedback],
     [...m.up],

@@ -188,3 +188,21 @@ export function tableMean(table: Float64Array, offset: number): number {
   for (let i = 0; i < TABLE_SIZE; i++) s += 0.5 * (table[offset + i]! + table[offset + i + 1]!);
   return s / TABLE_SIZE;
 }
+
+/** Mean of a scenario distribution (log-normal: median·exp(σ²/2); beta: α/(α+β)). */
+export function distributionMean(d: Distribution): number {
+  switch (d.dist) {
+    case 'fixed':
+      return d.value;
+    case 'uniform':
+      return (d.min + d.max) / 2;
+    case 'triangular':
+      return (d.min + d.mode + d.max) / 3;
+    case 'normal':
+      return d.mean;
+    case 'lognormal':
+      return d.median * Math.exp((d.sigma * d.sigma) / 2);
+    case 'beta':
+      return d.alpha / (d.alpha + d.beta);
+  }
+}

@@ -6,33 +6,28 @@
  * with u = λup(ℓ), d = λdown(ℓ). π_t = π_{t−1} M(period of day t); π_0 = δ_0.
  */
 import type { ModelParams } from './model-params.js';
+import { emptyDeterrence, fillDeterrence } from './model-params.js';
 
-/** Daily hazards (up, down) per level for period p, everyone present, H = H0, belief at its prior. */
+/**
+ * Daily hazards (up, down) per level for period p, everyone present, H = H0, belief at its prior, casualty
+ * tolerances at their means: the deterrence model of `deterrence.ts` at one fixed state.
+ */
 export function constantHazards(
   m: ModelParams,
   rho: number,
   period: number,
 ): { up: Float64Array; down: Float64Array } {
   const N = m.nations;
-  let F = 0;
   let ex = 0;
-  let w = 0;
-  let totalW = 0;
-  for (let k = 0; k < N; k++) {
-    F += m.combat[period * N + k]!;
-    ex += m.exposed[period * N + k]!;
-    w += m.weight[k]!;
-    totalW += m.weight[k]!;
-  }
-  const R = totalW > 0 ? (m.retaliation * w) / totalW : 0;
+  for (let k = 0; k < N; k++) ex += m.exposed[period * N + k]!;
   const mu = m.priorAlpha / (m.priorAlpha + m.priorBeta);
-  const D = (m.wHost * m.hostBaseline) / m.hostReference + (m.wForce * F) / m.forceReference;
-  const P = m.wRetaliation * R + m.wGuarantor * m.guarantorPower * mu;
-  const X = m.theta * (rho - D - P);
+  const U = fillDeterrence(m, emptyDeterrence(), period, null, m.hostBaseline, mu, rho, null);
+  const X = m.theta * U;
+  const war = m.guarantorActive === 1 && m.guarantorInHarmsWay === 1;
   const up = new Float64Array(m.levels);
   const down = new Float64Array(m.levels);
   for (let l = 0; l < m.levels; l++) {
-    const open = l === 3 || l === 4 ? ex > 0 : l === 5 ? m.guarantorActive === 1 : true;
+    const open = l === 3 || l === 4 ? ex > 0 : l === 5 ? war : true;
     up[l] = open ? m.up[l]! * Math.exp(m.deter[l]! * X) : 0;
     down[l] = m.down[l]!;
   }

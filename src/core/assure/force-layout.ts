@@ -15,6 +15,8 @@ export interface ForceNation {
   readonly exposedPersonnel: readonly number[];
   /** Combat power deployed (catalog `combatPower` × units), per period. */
   readonly combatPower: readonly number[];
+  /** The part of `combatPower` inside the host (at the sites an attack on the force can reach), per period. */
+  readonly exposedCombatPower: readonly number[];
   /** Host trainees delivered per year by the nation's units, per period. */
   readonly traineesPerYear: readonly number[];
   /** Fatalities the nation's public will bear before withdrawing (absent: it never withdraws). */
@@ -64,13 +66,17 @@ export function layoutOf(s: Scenario, placed: readonly PlacedUnits[]): ForceLayo
     const personnel = new Array<number>(T).fill(0);
     const exposed = new Array<number>(T).fill(0);
     const combat = new Array<number>(T).fill(0);
+    const exposedCombat = new Array<number>(T).fill(0);
     const trainees = new Array<number>(T).fill(0);
     for (const x of own) {
       const u = s.catalog.find((c) => c.id === x.unitType);
       if (u === undefined || x.period < 1 || x.period > T) continue;
       const t = x.period - 1;
       personnel[t]! += u.personnel * x.units;
-      if (x.exposed) exposed[t]! += u.personnel * x.units;
+      if (x.exposed) {
+        exposed[t]! += u.personnel * x.units;
+        exposedCombat[t]! += u.combatPower * x.units;
+      }
       combat[t]! += u.combatPower * x.units;
       if (trainee !== undefined) trainees[t]! += (u.capabilities[trainee] ?? 0) * x.units;
     }
@@ -79,6 +85,7 @@ export function layoutOf(s: Scenario, placed: readonly PlacedUnits[]): ForceLayo
       personnel,
       exposedPersonnel: exposed,
       combatPower: combat,
+      exposedCombatPower: exposedCombat,
       traineesPerYear: trainees,
       casualtyTolerance: n.casualtyTolerance,
     });

@@ -1,6 +1,7 @@
 export * from './rng.js';
 export * from './distribution.js';
 export * from './force-layout.js';
+export * from './deterrence.js';
 export * from './model-params.js';
 export * from './stats.js';
 export * from './simulate.js';

@@ -4,9 +4,10 @@
  * it as is. Equations and units: docs/model.md.
  */
 import type { Distribution, Scenario } from '../scenario/index.js';
-import { backstopKind } from '../scenario/index.js';
+import { backstopKind, hostNation } from '../scenario/index.js';
+import { siteCasualties, testPayoff, type DeterrenceState } from './deterrence.js';
 import { LADDER_LEVELS } from '../scenario/index.js';
-import { fillQuantileTable, quantile, TABLE_SIZE } from './distribution.js';
+import { distributionMean, fillQuantileTable, quantile, TABLE_SIZE } from './distribution.js';
 import type { ForceLayout } from './force-layout.js';
 import { forceFromPledges } from './force-layout.js';
 import { hashString } from './rng.js';
@@ -15,7 +16,10 @@ import { hashString } from './rng.js';
 export const P_RISK = 0;
 /** Index of the guarantor's credibility c. */
 export const P_CREDIBILITY = 1;
-/** Index of the fatalities of one attack on the force (drawn per attack, not per run). */
+/**
+ * Index of the per-attack draw (drawn per attack, not per run): the attacker's strength when the scenario
+ * has an `assurance.attack` engagement, else the fatalities of the attack.
+ */
 export const P_FATALITIES = 2;
 /** Index of the first nation's casualty tolerance; nation k is at P_TOLERANCE + k. */
 export const P_TOLERANCE = 3;
@@ -49,12 +53,34 @@ export interface ModelParams {
   readonly hostReference: number;
   /** F_ref. */
   readonly forceReference: number;
-  /** R at full force. */
-  readonly retaliation: number;
+  /** R_k: the coalition retaliation nation k brings while present (Σ over present nations is R). */
+  readonly retaliationBy: Float64Array;
   /** 1 when the guarantor offers a backstop (kind ≠ none). */
   readonly guarantorActive: number;
-  /** G_eff = power × powerByKind[kind]. */
+  /** G_eff = power × kinds[kind].weight. */
   readonly guarantorPower: number;
+  /** 1 when the backstop kind puts the guarantor's forces in harm's way (coalition combat can become war). */
+  readonly guarantorInHarmsWay: number;
+  /** Pseudo-observations of the guarantor's resolve the commitment shows before any trigger. */
+  readonly visibility: number;
+  /** 1: the tripwire as an automatic trigger; 0: a costly signal (assurance.tripwire). */
+  readonly trigger: number;
+  /** Audience cost per person deployed, aloneMultiplier, hostLoss (will shares; assurance.commitment). */
+  readonly audiencePerPerson: number;
+  readonly aloneMultiplier: number;
+  readonly hostLoss: number;
+  /** 1: an attack is an engagement (P_FATALITIES draws the attacker's strength); 0: fatalities drawn directly. */
+  readonly engagement: number;
+  readonly attackDays: number;
+  readonly attackerEffectiveness: number;
+  readonly defenderEffectiveness: number;
+  readonly killedShare: number;
+  /** In-host sites among which the exposed force is spread (an attack strikes one). */
+  readonly sites: number;
+  /** Probability midpoints' quantiles of the per-attack draw (expected fatalities by quadrature). */
+  readonly attackNodes: Float64Array;
+  /** Expected fatalities of one attack with every nation present, per period. */
+  readonly expectedFatalities: Float64Array;
   readonly lagDays: number;
   readonly fatalityThreshold: number;
   readonly interventionDeters: number;
@@ -70,6 +96,7 @@ export interface ModelParams {
   readonly personnel: Float64Array;
   readonly exposed: Float64Array;
   readonly combat: Float64Array;
+  readonly exposedCombat: Float64Array;
   readonly trainees: Float64Array;
   /** Peak personnel of nation k (its weight in "most of the force"). */
   readonly weight: Float64Array;
@@ -83,6 +110,8 @@ export interface ModelParams {
   readonly fixed: Float64Array;
   /** 1 when nation k has a casualty tolerance (else it never withdraws). */
   readonly hasTolerance: Uint8Array;
+  /** Mean casualty tolerance of nation k (Infinity without one): the games' and the exact chain's value. */
+  readonly meanTolerance: Float64Array;
   /** 1: full model; 0: no belief updates, no withdrawals, no host growth, no guarantor decisions. */
   readonly feedback: number;
   /** Labels for reports (not read by the loop). */
@@ -98,6 +127,40 @@ export interface CompileOptions {
 }
 
 const FIXED_ZERO: Distribution = { dist: 'fixed', value: 0 };
+
+/** Quadrature nodes for the expected fatalities of an attack (midpoints of equal-probability bins). */
+export const ATTACK_NODES = 16;
+
+/** In-host locations (country = the host nation) of the missions that deploy inside the host. */
+export function inHostSites(s: Scenario): number {
+  const host = hostNation(s)?.id;
+  let n = 0;
+  for (const m of s.missions)
+    if (m.inHost) for (const l of m.locations) if (host === undefined || l.country === host) n++;
+  return n;
+}
+
+/**
+ * Expected fatalities of one attack on a site with `defenders` personnel and `combatPower`: the mean over
+ * the per-attack draw's quadrature nodes of killedShare × the site's casualties (engagement), or the mean
+ * of the fatalities draw itself when there is no engagement block.
+ */
+export function meanAttackFatalities(
+  e: { readonly on: number; readonly days: number; readonly a: number; readonly b: number; readonly killed: number },
+  nodes: Float64Array,
+  defenders: number,
+  combatPower: number,
+): number {
+  let sum = 0;
+  for (let j = 0; j < nodes.length; j++) {
+    const x = nodes[j]!;
+    sum +=
+      e.on === 1
+        ? e.killed * siteCasualties(defenders, combatPower, x, e.a, e.b, e.days)
+        : Math.round(x > 0 ? x : 0);
+  }
+  return nodes.length > 0 ? sum / nodes.length : 0;
+}
 
 const spread = (d: Distribution | undefined): boolean =>
   d !== undefined && d.dist !== 'fixed' && quantile(d, 0.1) !== quantile(d, 0.9);
@@ -129,6 +192,7 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): ModelPa
   const personnel = new Float64Array(P * N);
   const exposed = new Float64Array(P * N);
   const combat = new Float64Array(P * N);
+  const exposedCombat = new Float64Array(P * N);
   const trainees = new Float64Array(P * N);
   const weight = new Float64Array(N);
   force.nations.forEach((n, k) => {
@@ -136,6 +200,7 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): ModelPa
       personnel[p * N + k] = n.personnel[p] ?? 0;
       exposed[p * N + k] = n.exposedPersonnel[p] ?? 0;
       combat[p * N + k] = n.combatPower[p] ?? 0;
+      exposedCombat[p * N + k] = n.exposedCombatPower[p] ?? 0;
       trainees[p * N + k] = n.traineesPerYear[p] ?? 0;
       weight[k] = Math.max(weight[k]!, n.personnel[p] ?? 0);
     }
@@ -158,18 +223,38 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): ModelPa
   const g = s.guarantor?.backstop;
   const kind = backstopKind(s);
   const active = g !== undefined && kind !== 'none';
-  const power = active ? g.power * g.powerByKind[kind] : 0;
+  const effect = active ? g.kinds[kind] : undefined;
+  const power = active && effect !== undefined ? g.power * effect.weight : 0;
 
+  // Coalition retaliation per nation: a share of R by peak personnel, or each contributor's committable
+  // share of its defence budget against the host's (see the schema's `assurance.retaliation`).
+  let totalWeight = 0;
+  for (let k = 0; k < N; k++) totalWeight += weight[k]!;
+  const host = hostNation(s);
+  const retaliationBy = new Float64Array(N);
+  force.nations.forEach((fn, k) => {
+    if (a.retaliation === 'defence-budget') {
+      const n = s.nations.find((x) => x.id === fn.id);
+      const hostBudget = host?.defenceBudgetUsd ?? 0;
+      retaliationBy[k] =
+        n !== undefined && hostBudget > 0 ? ((n.defenceBudgetUsd ?? 0) * n.committableShare) / hostBudget : 0;
+    } else retaliationBy[k] = totalWeight > 0 ? (a.retaliation * weight[k]!) / totalWeight : 0;
+  });
+  const sites = Math.max(1, inHostSites(s));
+
+  const attack = a.attack;
   const dists: (Distribution | undefined)[] = [
     adv.riskTolerance,
     active ? g.credibility : undefined,
-    a.attackFatalities,
+    attack !== undefined ? attack.strength : a.attackFatalities,
     ...force.nations.map((n) => n.casualtyTolerance),
   ];
   const parameters: UncertainParameter[] = [
     { key: 'riskTolerance', label: 'adversary risk tolerance ρ', uncertain: spread(dists[0]) },
     { key: 'credibility', label: 'guarantor credibility c', uncertain: spread(dists[1]) },
-    { key: 'attackFatalities', label: 'fatalities per attack', uncertain: spread(dists[2]) },
+    attack !== undefined
+      ? { key: 'attackStrength', label: 'attacker strength per attack', uncertain: spread(dists[2]) }
+      : { key: 'attackFatalities', label: 'fatalities per attack', uncertain: spread(dists[2]) },
     ...force.nations.map((n) => ({
       key: `tolerance:${n.id}`,
       label: `${n.id} casualty tolerance`,
@@ -178,7 +263,27 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): ModelPa
   ];
   const tables = new Float64Array(dists.length * (TABLE_SIZE + 1));
   dists.forEach((d, i) => fillQuantileTable(d ?? FIXED_ZERO, tables, i * (TABLE_SIZE + 1)));
-  const host = a.host;
+  const attackNodes = new Float64Array(ATTACK_NODES);
+  for (let j = 0; j < ATTACK_NODES; j++)
+    attackNodes[j] = quantile(dists[P_FATALITIES] ?? FIXED_ZERO, (j + 0.5) / ATTACK_NODES);
+  const engagement = {
+    on: attack !== undefined ? 1 : 0,
+    days: attack?.days ?? 0,
+    a: attack?.attackerEffectiveness ?? 0,
+    b: attack?.defenderEffectiveness ?? 0,
+    killed: attack?.killedShare ?? 1,
+  };
+  const expectedFatalities = new Float64Array(P);
+  for (let p = 0; p < P; p++) {
+    let ex = 0;
+    let cp = 0;
+    for (let k = 0; k < N; k++) {
+      ex += exposed[p * N + k]!;
+      cp += exposedCombat[p * N + k]!;
+    }
+    expectedFatalities[p] = meanAttackFatalities(engagement, attackNodes, ex / sites, cp / sites);
+  }
+  const hostBlock = a.host;
   return {
     levels: L,
     horizonDays: a.horizonDays,
@@ -190,13 +295,27 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): ModelPa
     wForce: a.weights.force,
     wRetaliation: a.weights.retaliation,
     wGuarantor: a.weights.guarantor,
-    hostBaseline: host?.baseline ?? 0,
-    hostPerTrainee: host?.perTrainee ?? 0,
-    hostReference: host?.reference ?? 1,
+    hostBaseline: hostBlock?.baseline ?? 0,
+    hostPerTrainee: hostBlock?.perTrainee ?? 0,
+    hostReference: hostBlock?.reference ?? 1,
     forceReference: a.forceReference,
-    retaliation: a.retaliation,
+    retaliationBy,
     guarantorActive: active ? 1 : 0,
     guarantorPower: power,
+    guarantorInHarmsWay: effect?.inHarmsWay === true ? 1 : 0,
+    visibility: effect?.visibility ?? 0,
+    trigger: a.tripwire === 'trigger' ? 1 : 0,
+    audiencePerPerson: a.commitment.audienceCostPerThousand / 1000,
+    aloneMultiplier: a.commitment.aloneMultiplier,
+    hostLoss: a.commitment.hostLoss,
+    engagement: engagement.on,
+    attackDays: engagement.days,
+    attackerEffectiveness: engagement.a,
+    defenderEffectiveness: engagement.b,
+    killedShare: engagement.killed,
+    sites,
+    attackNodes,
+    expectedFatalities,
     lagDays: g?.responseLagDays ?? 0,
     fatalityThreshold: g?.fatalityThreshold ?? 0,
     interventionDeters: a.interventionDeters,
@@ -210,6 +329,7 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): ModelPa
     personnel,
     exposed,
     combat,
+    exposedCombat,
     trainees,
     weight,
     periodChanges,
@@ -217,6 +337,9 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): ModelPa
     keys: Uint32Array.from(parameters.map((p) => hashString(p.key))),
     fixed: new Float64Array(dists.length).fill(NaN),
     hasTolerance: Uint8Array.from(force.nations.map((n) => (n.casualtyTolerance === undefined ? 0 : 1))),
+    meanTolerance: Float64Array.from(force.nations.map((n) =>
+      n.casualtyTolerance === undefined ? Infinity : distributionMean(n.casualtyTolerance),
+    )),
     feedback: options.feedback === false ? 0 : 1,
     nationIds: force.nations.map((n) => n.id),
     parameters,
@@ -250,4 +373,96 @@ export function parameterQuantile(m: ModelParams, index: number, p: number): num
   const i = Math.min(TABLE_SIZE - 1, Math.floor(x));
   const lo = m.tables[off + i]!;
   return lo + (x - i) * (m.tables[off + i + 1]! - lo);
+}
+
+/** A `DeterrenceState` that `fillDeterrence` rewrites in place (no allocation per event in the loop). */
+export type MutableDeterrence = { -readonly [K in keyof DeterrenceState]: DeterrenceState[K] };
+
+export function emptyDeterrence(): MutableDeterrence {
+  return {
+    stakes: 0,
+    hostDenial: 0,
+    forceDenial: 0,
+    retaliation: 0,
+    guarantorPunishment: 0,
+    belief: 0,
+    audienceCost: 0,
+    casualtyCost: 0,
+    aloneCost: 0,
+    hostLoss: 0,
+    triggered: false,
+    backstop: false,
+  };
+}
+
+/**
+ * The deterrence state of model m in period p (0-based) for the nations present (`present[k]` = 1; null:
+ * all), host strength H, belief μ, risk tolerance ρ and casualty tolerances `tol` (null: their means).
+ * Writes `st` and returns the adversary's expected payoff of testing U (deterrence.ts).
+ */
+export function fillDeterrence(
+  m: ModelParams,
+  st: MutableDeterrence,
+  p: number,
+  present: Uint8Array | null,
+  H: number,
+  mu: number,
+  rho: number,
+  tol: Float64Array | null,
+): number {
+  const N = m.nations;
+  const base = p * N;
+  let F = 0;
+  let ex = 0;
+  let exCp = 0;
+  let pers = 0;
+  let R = 0;
+  let tolW = 0;
+  let tolSum = 0;
+  let all = true;
+  for (let k = 0; k < N; k++) {
+    if (present !== null && present[k] === 0) {
+      all = false;
+      continue;
+    }
+    F += m.combat[base + k]!;
+    ex += m.exposed[base + k]!;
+    exCp += m.exposedCombat[base + k]!;
+    const n = m.personnel[base + k]!;
+    pers += n;
+    R += m.retaliationBy[k]!;
+    const t = tol === null ? m.meanTolerance[k]! : tol[k]!;
+    if (n > 0 && t < Infinity) {
+      tolW += n;
+      tolSum += n * t;
+    }
+  }
+  const fat = all
+    ? m.expectedFatalities[p]!
+    : meanAttackFatalities(
+        {
+          on: m.engagement,
+          days: m.attackDays,
+          a: m.attackerEffectiveness,
+          b: m.defenderEffectiveness,
+          killed: m.killedShare,
+        },
+        m.attackNodes,
+        ex / m.sites,
+        exCp / m.sites,
+      );
+  const k = tolW > 0 && tolSum > 0 ? fat / (tolSum / tolW) : 0;
+  st.stakes = rho;
+  st.hostDenial = (m.wHost * H) / m.hostReference;
+  st.forceDenial = ex > 0 || F > 0 ? (m.wForce * F) / m.forceReference : 0;
+  st.retaliation = pers > 0 ? m.wRetaliation * R : 0;
+  st.guarantorPunishment = m.wGuarantor * m.guarantorPower;
+  st.belief = mu;
+  st.audienceCost = m.audiencePerPerson * pers;
+  st.casualtyCost = k;
+  st.aloneCost = m.aloneMultiplier * k;
+  st.hostLoss = m.hostLoss;
+  st.triggered = m.trigger === 1 && m.guarantorActive === 1 && ex > 0 && fat >= m.fatalityThreshold;
+  st.backstop = m.guarantorActive === 1;
+  return testPayoff(st);
 }

@@ -17,8 +17,16 @@
  * strength; a move between levels only reads them (and one exp() when the host is growing).
  */
 import { TABLE_SIZE } from './distribution.js';
-import type { ModelParams } from './model-params.js';
-import { P_CREDIBILITY, P_FATALITIES, P_RISK, P_TOLERANCE } from './model-params.js';
+import { perceivedResolve, siteCasualties } from './deterrence.js';
+import type { ModelParams, MutableDeterrence } from './model-params.js';
+import {
+  emptyDeterrence,
+  fillDeterrence,
+  P_CREDIBILITY,
+  P_FATALITIES,
+  P_RISK,
+  P_TOLERANCE,
+} from './model-params.js';
 import { hashUnit, mix32, TWO_POW_MINUS_32, ZIG_FE, ZIG_KE, ZIG_R, ZIG_WE } from './rng.js';
 import type { PartialStats } from './stats.js';
 import {
@@ -51,6 +59,8 @@ interface Scratch {
   /** Per level, from `segment`: λup at the segment start and its daily growth factor. */
   readonly upSeg: Float64Array;
   readonly ratioSeg: Float64Array;
+  /** The deterrence state of the current segment (rewritten in place). */
+  readonly det: MutableDeterrence;
 }
 
 const S_RHO = 0;
@@ -63,11 +73,12 @@ const S_PERIOD = 6;
 const S_TOTALW = 7;
 const S_EXPOSED = 8;
 const S_GROWTH_FACTOR = 9;
+const S_EXPOSED_CP = 10;
 
 function makeScratch(m: ModelParams): Scratch {
   let totalW = 0;
   for (let k = 0; k < m.nations; k++) totalW += m.weight[k]!;
-  const s = new Float64Array(10);
+  const s = new Float64Array(11);
   s[S_TOTALW] = totalW;
   return {
     will: new Float64Array(m.nations),
@@ -77,6 +88,7 @@ function makeScratch(m: ModelParams): Scratch {
     s,
     upSeg: new Float64Array(m.levels),
     ratioSeg: new Float64Array(m.levels),
+    det: emptyDeterrence(),
   };
 }
 
@@ -100,17 +112,16 @@ function drawParameter(m: ModelParams, i: number, seed: number, run: number): nu
 function segment(m: ModelParams, sc: Scratch, t: number): void {
   const N = m.nations;
   const s = sc.s;
-  const base = s[S_PERIOD]! * N;
-  let F = 0;
+  const p = s[S_PERIOD]!;
+  const base = p * N;
   let tr = 0;
   let ex = 0;
-  let w = 0;
+  let exCp = 0;
   for (let k = 0; k < N; k++) {
     if (sc.present[k] === 0) continue;
-    F += m.combat[base + k]!;
     tr += m.trainees[base + k]!;
     ex += m.exposed[base + k]!;
-    w += m.weight[k]!;
+    exCp += m.exposedCombat[base + k]!;
   }
   const H = s[S_HBASE]! + s[S_GROWTH]! * (t - s[S_TBASE]!);
   s[S_HBASE] = H;
@@ -118,21 +129,23 @@ function segment(m: ModelParams, sc: Scratch, t: number): void {
   const g = m.feedback === 1 ? (m.hostPerTrainee * tr) / 365 : 0;
   s[S_GROWTH] = g;
   s[S_EXPOSED] = ex;
-  const totalW = s[S_TOTALW]!;
-  const R = totalW > 0 ? (m.retaliation * w) / totalW : 0;
+  s[S_EXPOSED_CP] = exCp;
   const mu = s[S_ALPHA]! / (s[S_ALPHA]! + s[S_BETA]!);
-  const D = (m.wHost * H) / m.hostReference + (m.wForce * F) / m.forceReference;
-  const P = m.wRetaliation * R + m.wGuarantor * m.guarantorPower * mu;
-  const X = m.theta * (s[S_RHO]! - D - P);
+  // The adversary's expected payoff of testing, from the one deterrence model (deterrence.ts). Without
+  // feedback (the exact chain) casualty tolerances stay at their means.
+  const U = fillDeterrence(m, sc.det, p, sc.present, H, mu, s[S_RHO]!, m.feedback === 1 ? sc.tol : null);
+  const X = m.theta * U;
   const c = (m.theta * m.wHost * g) / m.hostReference;
   s[S_GROWTH_FACTOR] = Math.exp(-c);
   // exp(d·X) and exp(−d·c) for the usual multipliers d = 0 and 1 without calling exp per level (exact:
   // 1·X = X and exp(0) = 1).
   const eX = Math.exp(X);
   const eC = s[S_GROWTH_FACTOR];
+  const war = m.guarantorActive === 1 && m.guarantorInHarmsWay === 1;
   for (let l = 0; l < m.levels; l++) {
-    // Attacks on the force need exposed personnel; war with the guarantor needs a backstop.
-    const open = l === 3 || l === 4 ? ex > 0 : l === 5 ? m.guarantorActive === 1 : true;
+    // Attacks on the force need exposed personnel; coalition combat becomes war with the guarantor on its
+    // own only where the backstop puts the guarantor's forces in harm's way.
+    const open = l === 3 || l === 4 ? ex > 0 : l === 5 ? war : true;
     const d = m.deter[l]!;
     sc.upSeg[l] = open ? m.up[l]! * (d === 1 ? eX : d === 0 ? 1 : Math.exp(d * X)) : 0;
     sc.ratioSeg[l] = d === 1 ? eC : d === 0 ? 1 : Math.exp(-d * c);
@@ -170,8 +183,16 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
     sc.present[k] = 1;
   }
   for (let l = 0; l < L; l++) sc.first[l] = -1;
-  s[S_ALPHA] = m.priorAlpha;
-  s[S_BETA] = m.priorBeta;
+  // The adversary's belief before any trigger: its prior, updated by what the commitment shows of this
+  // run's resolve c (none without feedback: the exact chain keeps the prior).
+  if (feedback && m.guarantorActive === 1) {
+    const [al, be] = perceivedResolve(m.priorAlpha, m.priorBeta, m.visibility, cred);
+    s[S_ALPHA] = al;
+    s[S_BETA] = be;
+  } else {
+    s[S_ALPHA] = m.priorAlpha;
+    s[S_BETA] = m.priorBeta;
+  }
   s[S_HBASE] = m.hostBaseline;
   s[S_TBASE] = 0;
   s[S_GROWTH] = 0;
@@ -323,7 +344,8 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
         s0 ^= s3;
         s2 ^= tt;
         s3 = (s3 << 11) | (s3 >>> 21);
-        if ((r + 0.5) * U < cred) {
+        // In the trigger reading any guarantor intervenes beside a force still in place.
+        if ((m.trigger === 1 && s[S_EXPOSED]! > 0) || (r + 0.5) * U < cred) {
           // The guarantor intervenes: the adversary's belief in its resolve rises (α + 1).
           s[S_ALPHA] += 1;
           st.guarantor[3]! += 1;
@@ -400,9 +422,23 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
           const lo = m.tables[fatOff + j]!;
           f = lo + (x - j) * (m.tables[fatOff + j + 1]! - lo);
         }
-        const deaths = Math.round(f > 0 ? f : 0);
-        fatal += deaths;
         const exposedNow = s[S_EXPOSED]!;
+        // With an engagement block the draw is the attacker's strength against one site (deterrence.ts).
+        const deaths =
+          m.engagement === 1
+            ? Math.round(
+                m.killedShare *
+                  siteCasualties(
+                    exposedNow / m.sites,
+                    s[S_EXPOSED_CP]! / m.sites,
+                    f,
+                    m.attackerEffectiveness,
+                    m.defenderEffectiveness,
+                    m.attackDays,
+                  ),
+              )
+            : Math.round(f > 0 ? f : 0);
+        fatal += deaths;
         if (feedback && deaths > 0 && exposedNow > 0) {
           const base = s[S_PERIOD] * N;
           for (let k = 0; k < N; k++) {
@@ -451,7 +487,7 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
   else if (totalW > 0 && withdrawnWeight > m.collapseShare * totalW) outcome = O_COLLAPSE;
   else if (level >= 3) outcome = O_RENEWED;
   else if (maxLevel >= 4) outcome = O_CONTAINED;
-  else if (maxLevel >= 1) outcome = O_CONTESTED;
+  else if (maxLevel >= 3) outcome = O_CONTESTED;
   else outcome = O_HELD;
 
   st.runs += 1;

@@ -9,10 +9,15 @@
  * | outcome                                   | A          | C            | G          |
  * | ----------------------------------------- | ---------- | ------------ | ---------- |
  * | Hold (ceasefire holds)                    | 0          | 0            | 0          |
- * | Test, force fights, guarantor intervenes  | −W − f     | −k           | −cG        |
+ * | Test, force fights, guarantor intervenes  | V − W − f  | −k           | −cG        |
  * | Test, force fights, guarantor abstains    | V − f      | −k − L − h   | −r(type)*  |
- * | Test, force withdraws, guarantor interv.  | −W         | −a           | −cG        |
+ * | Test, force withdraws, guarantor interv.  | V − W      | −a           | −cG        |
  * | Test, force withdraws, guarantor abstains | V          | −a − h       | −r(type)   |
+ *
+ * V is the adversary's stakes net of the host's denial, W the guarantor's punishment, f = D_force + R what
+ * fighting the force costs it: the same numbers, from the same function (core/assure/deterrence.ts), as
+ * the Monte Carlo's hazards, so the adversary tests in the game iff the Monte Carlo's net incentive is
+ * positive at the same belief.
  *
  * with r(resolute) > cG > r(irresolute), so the resolute type always intervenes and the irresolute one
  * abstains — except (*) in the `trigger` camp, where, if the expected fatalities of an attack reach the
@@ -22,7 +27,13 @@
  * political will; the guarantor's only need the stated order.
  */
 import type { Distribution, Scenario } from '../scenario/index.js';
-import { activePledges, coalitionNations, coversPeriod, pledgePersonnel } from '../scenario/index.js';
+import {
+  compileModel,
+  distributionMean,
+  emptyDeterrence,
+  fillDeterrence,
+  perceivedResolve,
+} from '../assure/index.js';
 import type { Game, GameNode } from './tree.js';
 
 /** How the tripwire works: an automatic trigger of the guarantor's intervention, or a signal only. */
@@ -36,12 +47,14 @@ export const templateKinds: readonly TemplateKind[] = ['tripwire', 'backstop-onl
 export interface CredibilityParams {
   /** Probability the guarantor is resolute (the adversary's prior). */
   readonly prior: number;
-  /** V: what the adversary gains by a successful test, deterrence units. */
+  /** V: what testing is worth to the adversary net of the host's denial (ρ − D_host), deterrence units. */
   readonly stakes: number;
   /** W: the cost to the adversary of the guarantor's intervention, deterrence units. */
   readonly punishment: number;
-  /** f: the cost to the adversary of fighting the force (denial), deterrence units. */
+  /** The force's own denial D_force, deterrence units (part of f, paid when the force fights). */
   readonly denial: number;
+  /** R: the coalition's retaliation when its force fights, deterrence units (the rest of f). */
+  readonly retaliation: number;
   /** a: the coalition's audience cost of abandoning the force, will shares. */
   readonly audienceCost: number;
   /** k: the coalition's cost of the casualties of one attack, will shares. */
@@ -111,24 +124,8 @@ export interface Derivation {
   readonly force: { readonly period: number; readonly personnel: number; readonly combatPower: number };
   /** Mean of the guarantor's backstop credibility (the modeller's estimate), if the scenario has one. */
   readonly guarantorCredibility: number | undefined;
-}
-
-/** Mean of a scenario distribution (log-normal: median·exp(σ²/2); beta: α/(α+β)). */
-export function distributionMean(d: Distribution): number {
-  switch (d.dist) {
-    case 'fixed':
-      return d.value;
-    case 'uniform':
-      return (d.min + d.max) / 2;
-    case 'triangular':
-      return (d.min + d.mode + d.max) / 3;
-    case 'normal':
-      return d.mean;
-    case 'lognormal':
-      return d.median * Math.exp((d.sigma * d.sigma) / 2);
-    case 'beta':
-      return d.alpha / (d.alpha + d.beta);
-  }
+  /** D_host at the start, netted out of the stakes (V = mean ρ − D_host). */
+  readonly hostDenial: number;
 }
 
 /**
@@ -136,83 +133,95 @@ export function distributionMean(d: Distribution): number {
  * they deploy the most personnel. Every parameter says whether it came from the scenario or is an assumption.
  */
 export function deriveParams(s: Scenario, overrides: Partial<GameAssumptions> = {}): Derivation {
-  const as: GameAssumptions = { ...defaultAssumptions, ...overrides };
-  const pledges = activePledges(s);
-  let period = 1;
-  let personnel = 0;
-  for (let t = 1; t <= s.horizon.periods; t++) {
-    const p = pledges.filter((x) => coversPeriod(s, x, t)).reduce((n, x) => n + pledgePersonnel(s, x), 0);
-    if (p > personnel) [period, personnel] = [t, p];
-  }
-  const deployed = pledges.filter((x) => coversPeriod(s, x, period));
-  const combatPower = deployed.reduce(
-    (n, x) => n + x.units * (s.catalog.find((u) => u.id === x.unitType)?.combatPower ?? 0),
-    0,
-  );
-  const w = s.assurance.weights;
+  const c = s.assurance.commitment;
+  const as: GameAssumptions = {
+    ...defaultAssumptions,
+    audienceCostPerThousand: c.audienceCostPerThousand,
+    aloneMultiplier: c.aloneMultiplier,
+    hostLoss: c.hostLoss,
+    camp: s.assurance.tripwire,
+    ...overrides,
+  };
   const scen = (note: string): ParamSource => ({ kind: 'scenario', note });
   const assumed = (note: string): ParamSource => ({ kind: 'assumption', note });
-
-  const credibility =
-    s.guarantor === undefined ? undefined : distributionMean(s.guarantor.backstop.credibility);
-  const pr = s.adversary?.priorResolve;
-  const prior =
-    pr !== undefined
-      ? {
-          v: pr.alpha / (pr.alpha + pr.beta),
-          src: scen(`adversary.priorResolve: Beta(${pr.alpha}, ${pr.beta}) mean`),
-        }
-      : credibility !== undefined
-        ? { v: credibility, src: scen('guarantor.backstop.credibility mean (no adversary prior given)') }
-        : { v: 0.5, src: assumed('no adversary prior and no guarantor: even odds') };
-  const rho = s.adversary === undefined ? undefined : distributionMean(s.adversary.riskTolerance);
-  const stakes =
-    rho !== undefined && rho > 0
-      ? { v: rho, src: scen('adversary.riskTolerance mean (rho, deterrence units)') }
-      : { v: as.stakes, src: assumed('adversary stakes (no positive risk tolerance in the scenario)') };
-  const g = s.guarantor?.backstop;
-  const punishment =
-    g === undefined || g.kind === 'none'
-      ? { v: 0, src: scen(g === undefined ? 'no guarantor' : 'backstop kind none') }
-      : { v: w.guarantor * g.power, src: scen('assurance.weights.guarantor × guarantor.backstop.power') };
-  const denial = {
-    v: (w.force * combatPower) / s.assurance.forceReference,
-    src: scen(
-      `assurance.weights.force × combat power of active pledges in period ${period} (${combatPower}) / assurance.forceReference`,
-    ),
+  const noAttack = s.assurance.attack === undefined && s.assurance.attackFatalities === undefined;
+  // The same compiled model the Monte Carlo runs (the pledged force), with the game's overrides.
+  const model: Scenario = {
+    ...s,
+    adversary: s.adversary ?? {
+      nation: 'XXX',
+      ladder: [],
+      riskTolerance: { dist: 'fixed', value: as.stakes },
+      priorResolve: { alpha: 1, beta: 1 },
+    },
+    assurance: {
+      ...s.assurance,
+      commitment: {
+        audienceCostPerThousand: as.audienceCostPerThousand,
+        aloneMultiplier: as.aloneMultiplier,
+        hostLoss: as.hostLoss,
+      },
+      tripwire: as.camp,
+      ...(noAttack ? { attackFatalities: { dist: 'fixed', value: as.attackFatalities } } : {}),
+    },
   };
-  const fat = s.assurance.attackFatalities;
-  const fatalities =
-    fat !== undefined
-      ? { v: distributionMean(fat), note: 'mean of assurance.attackFatalities' }
-      : { v: as.attackFatalities, note: 'assumed fatalities per attack' };
-  // Casualty tolerance of the contributors, weighted by the personnel each keeps deployed.
-  let tolSum = 0;
-  let tolWeight = 0;
-  for (const n of coalitionNations(s)) {
-    const own = deployed.filter((x) => x.nation === n.id).reduce((m, x) => m + pledgePersonnel(s, x), 0);
-    if (n.casualtyTolerance !== undefined && own > 0) {
-      tolSum += own * distributionMean(n.casualtyTolerance);
-      tolWeight += own;
-    }
+  const m = compileModel(model);
+  let period = 0;
+  let personnel = 0;
+  for (let p = 0; p < m.periods; p++) {
+    let n = 0;
+    for (let k = 0; k < m.nations; k++) n += m.personnel[p * m.nations + k]!;
+    if (n > personnel) [period, personnel] = [p, n];
   }
-  const tolerance =
-    tolWeight > 0
-      ? { v: tolSum / tolWeight, note: 'personnel-weighted mean casualty tolerance of contributors' }
-      : { v: as.casualtyTolerance, note: 'assumed casualty tolerance' };
-  const casualtyCost = fatalities.v / tolerance.v;
-  const casualtySource =
-    fat !== undefined && tolWeight > 0
-      ? scen(`${fatalities.note} (${round(fatalities.v)}) / ${tolerance.note} (${round(tolerance.v)})`)
-      : assumed(`${fatalities.note} (${round(fatalities.v)}) / ${tolerance.note} (${round(tolerance.v)})`);
-  const trigger = g !== undefined && g.kind !== 'none' && fatalities.v >= g.fatalityThreshold;
+  let combatPower = 0;
+  let exposed = 0;
+  let tolerant = false;
+  for (let k = 0; k < m.nations; k++) {
+    combatPower += m.combat[period * m.nations + k]!;
+    exposed += m.exposed[period * m.nations + k]!;
+    if (m.hasTolerance[k] === 1 && m.personnel[period * m.nations + k]! > 0) tolerant = true;
+  }
+
+  const g = s.guarantor?.backstop;
+  const active = m.guarantorActive === 1;
+  const credibility = g === undefined ? undefined : distributionMean(g.credibility);
+  const pr = s.adversary?.priorResolve;
+  let prior: { v: number; src: ParamSource };
+  if (pr !== undefined && active && credibility !== undefined) {
+    const [al, be] = perceivedResolve(pr.alpha, pr.beta, m.visibility, credibility);
+    prior = {
+      v: al / (al + be),
+      src: scen(
+        `adversary.priorResolve Beta(${pr.alpha}, ${pr.beta}) updated by the ${g?.kind} commitment's visibility ${m.visibility} at the mean credibility ${round(credibility)}`,
+      ),
+    };
+  } else if (pr !== undefined)
+    prior = { v: pr.alpha / (pr.alpha + pr.beta), src: scen(`adversary.priorResolve: Beta(${pr.alpha}, ${pr.beta}) mean`) };
+  else if (credibility !== undefined)
+    prior = { v: credibility, src: scen('guarantor.backstop.credibility mean (no adversary prior given)') };
+  else prior = { v: 0.5, src: assumed('no adversary prior and no guarantor: even odds') };
+
+  const rho = s.adversary === undefined ? as.stakes : distributionMean(s.adversary.riskTolerance);
+  const st = emptyDeterrence();
+  fillDeterrence(m, st, period, null, m.hostBaseline, prior.v, rho, null);
+  let casualtyCost = st.casualtyCost;
+  const fatalities = m.expectedFatalities[period]!;
+  if (!tolerant) casualtyCost = fatalities / as.casualtyTolerance;
+  const trigger = active && exposed > 0 && fatalities >= m.fatalityThreshold;
+  const fatNote =
+    s.assurance.attack !== undefined
+      ? `expected fatalities of one attack on a site (assurance.attack engagement: ${round(fatalities)})`
+      : noAttack
+        ? `assumed fatalities per attack (${round(fatalities)})`
+        : `mean of assurance.attackFatalities (${round(fatalities)})`;
 
   const params: CredibilityParams = {
     prior: prior.v,
-    stakes: stakes.v,
-    punishment: punishment.v,
-    denial: denial.v,
-    audienceCost: (as.audienceCostPerThousand * personnel) / 1000,
+    stakes: rho - st.hostDenial,
+    punishment: st.guarantorPunishment,
+    denial: st.forceDenial,
+    retaliation: st.retaliation,
+    audienceCost: st.audienceCost,
     casualtyCost,
     aloneCost: as.aloneMultiplier * casualtyCost,
     hostLoss: as.hostLoss,
@@ -223,19 +232,41 @@ export function deriveParams(s: Scenario, overrides: Partial<GameAssumptions> = 
     fatalitiesTrigger: trigger,
     camp: as.camp,
   };
+  const fromScenario = (key: keyof GameAssumptions, note: string): ParamSource =>
+    overrides[key] === undefined ? scen(note) : assumed(`${note} (overridden)`);
   return {
     params,
     sources: {
       prior: prior.src,
-      stakes: stakes.src,
-      punishment: punishment.src,
-      denial: denial.src,
-      audienceCost: assumed(
-        `${as.audienceCostPerThousand} per 1,000 personnel × ${personnel} personnel deployed in period ${period}`,
+      stakes:
+        s.adversary === undefined
+          ? assumed('adversary stakes (no adversary in the scenario)')
+          : scen(
+              `adversary.riskTolerance mean (${round(rho)}) minus the host's denial (${round(st.hostDenial)})`,
+            ),
+      punishment: active
+        ? scen(`assurance.weights.guarantor × guarantor.backstop.power × kinds.${g?.kind}.weight`)
+        : scen(g === undefined ? 'no guarantor' : 'backstop kind none'),
+      denial: scen(
+        `assurance.weights.force × combat power in period ${period + 1} (${round(combatPower)}) / assurance.forceReference`,
       ),
-      casualtyCost: casualtySource,
-      aloneCost: assumed(`${as.aloneMultiplier} × casualty cost: fighting without the guarantor`),
-      hostLoss: assumed('the host left undefended costs the coalition this share of its will'),
+      retaliation: scen(
+        s.assurance.retaliation === 'defence-budget'
+          ? "assurance.retaliation defence-budget: contributors' committable share of defence spending over the host's"
+          : 'assurance.retaliation, shared among contributors by peak personnel',
+      ),
+      audienceCost: fromScenario(
+        'audienceCostPerThousand',
+        `assurance.commitment.audienceCostPerThousand ${as.audienceCostPerThousand} × ${personnel} personnel in period ${period + 1}`,
+      ),
+      casualtyCost: tolerant
+        ? scen(`${fatNote} / personnel-weighted mean casualty tolerance of contributors`)
+        : assumed(`${fatNote} / assumed casualty tolerance ${as.casualtyTolerance}`),
+      aloneCost: fromScenario(
+        'aloneMultiplier',
+        `assurance.commitment.aloneMultiplier ${as.aloneMultiplier} × casualty cost: fighting without the guarantor`,
+      ),
+      hostLoss: fromScenario('hostLoss', 'assurance.commitment.hostLoss: the host left undefended'),
       deployCost: assumed(`${as.deployCostPerThousand} per 1,000 personnel deployed`),
       interventionCost: assumed(
         "guarantor's cost of intervening (only the order of the guarantor's payoffs matters)",
@@ -247,12 +278,11 @@ export function deriveParams(s: Scenario, overrides: Partial<GameAssumptions> = 
       fatalitiesTrigger:
         g === undefined
           ? scen('no guarantor')
-          : scen(
-              `${fatalities.note} (${round(fatalities.v)}) against guarantor.backstop.fatalityThreshold (${g.fatalityThreshold})`,
-            ),
+          : scen(`${fatNote} against guarantor.backstop.fatalityThreshold (${g.fatalityThreshold})`),
     },
-    force: { period, personnel, combatPower },
+    force: { period: period + 1, personnel, combatPower },
     guarantorCredibility: credibility,
+    hostDenial: st.hostDenial,
   };
 }
 
@@ -302,7 +332,7 @@ function tripwireSubgame(p: CredibilityParams, type: TypeName, h: readonly strin
           'Intervene',
           leaf(
             'force fights; guarantor intervenes',
-            -p.punishment - p.denial,
+            p.stakes - p.punishment - p.denial - p.retaliation,
             -p.casualtyCost - d,
             -p.interventionCost,
           ),
@@ -311,7 +341,7 @@ function tripwireSubgame(p: CredibilityParams, type: TypeName, h: readonly strin
           'Abstain',
           leaf(
             'force fights alone',
-            p.stakes - p.denial,
+            p.stakes - p.denial - p.retaliation,
             -p.casualtyCost - p.aloneCost - p.hostLoss - d,
             -abstainCost(p, type, true),
           ),
@@ -325,7 +355,7 @@ function tripwireSubgame(p: CredibilityParams, type: TypeName, h: readonly strin
           'Intervene',
           leaf(
             'force withdraws; guarantor defends the host',
-            -p.punishment,
+            p.stakes - p.punishment,
             -p.audienceCost - d,
             -p.interventionCost,
           ),
@@ -347,7 +377,7 @@ function tripwireSubgame(p: CredibilityParams, type: TypeName, h: readonly strin
 /** With no force: the guarantor alone decides whether to answer a test. */
 function backstopSubgame(p: CredibilityParams, type: TypeName, h: readonly string[]): GameNode {
   return decide(G, h, [
-    ['Intervene', leaf('guarantor intervenes', -p.punishment, 0, -p.interventionCost)],
+    ['Intervene', leaf('guarantor intervenes', p.stakes - p.punishment, 0, -p.interventionCost)],
     [
       'Abstain',
       leaf('guarantor abstains; host left alone', p.stakes, -p.hostLoss, -abstainCost(p, type, false)),

@@ -37,6 +37,7 @@ const params = fc.record({
   stakes: grid(0.01, 10),
   punishment: grid(0, 10),
   denial: grid(0, 10),
+  retaliation: grid(0, 5),
   audienceCost: grid(0, 2),
   casualtyCost: grid(0, 2),
   aloneCost: grid(0, 2),

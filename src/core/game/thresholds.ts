@@ -27,18 +27,19 @@ export interface TestPayoffs {
  * the continuation, in closed form. Requires r(resolute) > cG > r(irresolute) (see `checkParams`).
  */
 export function testPayoffs(p: CredibilityParams, force: boolean): TestPayoffs {
+  const V = p.stakes;
   const W = p.punishment;
-  const f = p.denial;
+  const f = p.denial + p.retaliation;
   if (!force)
-    return { resolute: -W, irresolute: p.stakes, fightsIfResolute: undefined, fightsIfIrresolute: undefined };
+    return { resolute: V - W, irresolute: V, fightsIfResolute: undefined, fightsIfIrresolute: undefined };
   // The coalition's payoffs exactly as the template's leaves hold them, compared as the solver does.
   const fightR = prefers(-p.casualtyCost, -p.audienceCost);
   const triggered = p.camp === 'trigger' && p.fatalitiesTrigger;
   const fightI = triggered
     ? prefers(-p.casualtyCost, -p.audienceCost - p.hostLoss)
     : prefers(-p.casualtyCost - p.aloneCost - p.hostLoss, -p.audienceCost - p.hostLoss);
-  const resolute = fightR ? -W - f : -W;
-  const irresolute = fightI ? (triggered ? -W - f : p.stakes - f) : p.stakes;
+  const resolute = fightR ? V - W - f : V - W;
+  const irresolute = fightI ? (triggered ? V - W - f : V - f) : V;
   return { resolute, irresolute, fightsIfResolute: fightR, fightsIfIrresolute: fightI };
 }
 
@@ -158,6 +159,7 @@ export function thresholdCurve(
 export function vary(p: CredibilityParams, axis: CurveAxis, x: number): CredibilityParams {
   switch (axis) {
     case 'force-size':
+      // The coalition's retaliation comes from its nations' militaries, not the force's size: it stays.
       return { ...p, audienceCost: p.audienceCost * x, denial: p.denial * x, deployCost: p.deployCost * x };
     case 'stakes':
       return { ...p, stakes: x };

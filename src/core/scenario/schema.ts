@@ -213,6 +213,16 @@ export const Condition = z.strictObject({
   holds: z.boolean().optional(),
 });
 
+/** What one backstop kind commits (see `Guarantor.backstop.kinds`). */
+export const BackstopKindEffect = z.strictObject({
+  /** Share of the guarantor's power this kind brings to punishment. */
+  weight: Share,
+  /** True when the kind puts the guarantor's own forces in harm's way (air support, troops). */
+  inHarmsWay: z.boolean(),
+  /** Pseudo-observations of the guarantor's resolve that the declared, visible commitment gives the adversary. */
+  visibility: NonNegative,
+});
+
 export const Guarantor = z.strictObject({
   nation: Iso3,
   backstop: z.strictObject({
@@ -226,12 +236,23 @@ export const Guarantor = z.strictObject({
     /** Punishment power of the guarantor when it is in, in deterrence units (G). */
     power: NonNegative,
     /**
-     * Share of `power` each backstop kind brings (assurance: G_eff = power * powerByKind[kind]; `none` is 0).
-     * Default: an assumption (intelligence and logistics a quarter, air support 0.6, full 1).
+     * What each backstop kind means (assurance and games): the share of `power` it brings, whether it puts
+     * the guarantor's own forces where an attack in coalition combat reaches them (only then can coalition
+     * combat become war with the guarantor without a guarantor decision), and how much of the guarantor's
+     * resolve it shows the adversary before any trigger (pseudo-observations of a Beta–Bernoulli update of
+     * the adversary's prior). Default: an assumption; `bulwark show --assumptions` marks it as a default.
      */
-    powerByKind: z
-      .strictObject({ 'intelligence-logistics': Share, 'air-support': Share, full: Share })
-      .default({ 'intelligence-logistics': 0.25, 'air-support': 0.6, full: 1 }),
+    kinds: z
+      .strictObject({
+        'intelligence-logistics': BackstopKindEffect,
+        'air-support': BackstopKindEffect,
+        full: BackstopKindEffect,
+      })
+      .default({
+        'intelligence-logistics': { weight: 0.25, inHarmsWay: false, visibility: 1 },
+        'air-support': { weight: 0.6, inHarmsWay: true, visibility: 2 },
+        full: { weight: 1, inHarmsWay: true, visibility: 4 },
+      }),
   }),
   source: SourceRef.optional(),
 });
@@ -291,9 +312,49 @@ export const Assurance = z.strictObject({
     .optional(),
   /** F_ref: force combat power that counts as one unit of denial. */
   forceReference: Positive.default(1),
-  /** R: coalition retaliation capacity, in deterrence units. */
-  retaliation: NonNegative.default(0),
-  /** Fatalities in one attack on the force. */
+  /**
+   * R: what the coalition's fighting costs the adversary beyond the engagement, in deterrence units, at
+   * full force: a number (shared among contributors by peak personnel), or `defence-budget`: each
+   * contributor present brings committableShare × defenceBudgetUsd / the host's defenceBudgetUsd (the host's
+   * army is one unit of denial, so military spending measures both in the same units).
+   */
+  retaliation: z.union([NonNegative, z.literal('defence-budget')]).default(0),
+  /**
+   * How the tripwire works (one switch for the Monte Carlo and the games): `signal` — the force is a costly
+   * signal of the coalition's resolve and changes no guarantor's incentives; `trigger` — once an attack's
+   * fatalities reach the guarantor's threshold while the force fights, any guarantor intervenes.
+   */
+  tripwire: z.enum(['signal', 'trigger']).default('signal'),
+  /**
+   * The coalition's commitment: it fights when attacked iff its audience cost of abandoning the force
+   * (per 1,000 personnel deployed) is at least its casualty cost (expected fatalities of an attack over the
+   * contributors' casualty tolerance), plus the extra cost of fighting without the guarantor
+   * (`aloneMultiplier` × casualty cost) when the guarantor would abstain. Will shares.
+   */
+  commitment: z
+    .strictObject({
+      audienceCostPerThousand: NonNegative,
+      aloneMultiplier: NonNegative,
+      hostLoss: NonNegative,
+    })
+    .default({ audienceCostPerThousand: 0.1, aloneMultiplier: 2, hostLoss: 1 }),
+  /**
+   * An attack on the force as an engagement at one site (Lanchester's square law, aimed fire): the
+   * attacker commits `strength` (personnel, drawn per attack) against the personnel at one in-host site;
+   * the attacker inflicts `attackerEffectiveness` casualties per attacker per day, the defenders
+   * `defenderEffectiveness` attacker casualties per unit of combat power per day, for `days`; fatalities are
+   * `killedShare` of the defenders' casualties. When absent, `attackFatalities` is drawn directly.
+   */
+  attack: z
+    .strictObject({
+      strength: Distribution,
+      days: Positive,
+      attackerEffectiveness: NonNegative,
+      defenderEffectiveness: NonNegative,
+      killedShare: Share,
+    })
+    .optional(),
+  /** Fatalities in one attack on the force, when there is no `attack` engagement. */
   attackFatalities: Distribution.optional(),
   /** Probability that the guarantor's intervention deters (back down) rather than escalates. */
   interventionDeters: Share.default(0.7),
@@ -376,3 +437,4 @@ export type Source = z.infer<typeof Source>;
 export type UnitCategory = z.infer<typeof UnitCategory>;
 export type BackstopKind = z.infer<typeof BackstopKind>;
 export type NationRole = Nation['role'];
+export type BackstopKindEffect = z.infer<typeof BackstopKindEffect>;
