@@ -55,8 +55,6 @@ function withoutGuarantor(s: Scenario, days: number): Scenario {
   };
 }
 
-/** Tolerance band around a point target when the reference gives a single probability. */
-export const FAILURE_TOLERANCE = 0.05;
 
 export async function calibrate(
   s: Scenario,
@@ -108,9 +106,9 @@ export async function calibrate(
       model: failure.p,
       modelLo: failure.lo,
       modelHi: failure.hi,
-      referenceLow: round6(Math.max(0, ref.failureProbability - FAILURE_TOLERANCE)),
-      referenceHigh: round6(Math.min(1, ref.failureProbability + FAILURE_TOLERANCE)),
-      within: Math.abs(failure.p - ref.failureProbability) <= FAILURE_TOLERANCE,
+      referenceLow: round6(Math.max(0, ref.failureProbability - ref.failureTolerance)),
+      referenceHigh: round6(Math.min(1, ref.failureProbability + ref.failureTolerance)),
+      within: Math.abs(failure.p - ref.failureProbability) <= ref.failureTolerance,
     },
     {
       measure: 'minor-failure-early',

@@ -409,7 +409,10 @@ function checkSourcing(s: Scenario, emit: Emit): void {
     n.caveats.forEach((c, j) => check(c, c.source, ['nations', i, 'caveats', j], true));
   });
   s.pledges.forEach((p, i) => check(p, p.source, ['pledges', i], true));
-  if (s.guarantor) check(s.guarantor, s.guarantor.source, ['guarantor'], true);
+  if (s.guarantor) {
+    check(s.guarantor, s.guarantor.source, ['guarantor'], true);
+    check(s.guarantor.backstop, s.guarantor.backstop.source, ['guarantor', 'backstop'], false);
+  }
   if (s.adversary) {
     check(s.adversary, s.adversary.source, ['adversary'], true);
     s.adversary.ladder.forEach((l, i) => check(l, l.source, ['adversary', 'ladder', i], false));

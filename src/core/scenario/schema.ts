@@ -253,6 +253,7 @@ export const Guarantor = z.strictObject({
         'air-support': { weight: 0.6, inHarmsWay: true, visibility: 2 },
         full: { weight: 1, inHarmsWay: true, visibility: 4 },
       }),
+    source: SourceRef.optional(),
   }),
   source: SourceRef.optional(),
 });
@@ -369,6 +370,8 @@ export const Assurance = z.strictObject({
     .strictObject({
       /** Outside-view probability that a ceasefire fails within `horizonDays` with no force and no guarantor. */
       failureProbability: Share,
+      /** Half-width of the band around `failureProbability` that counts as within the reference. */
+      failureTolerance: Share.default(0.05),
       horizonDays: z.number().int().positive(),
       /** Published range of the hazard ratio of renewed war with peacekeepers versus without. */
       peacekeeperHazardRatio: z.strictObject({ low: Positive, high: Positive }).optional(),
