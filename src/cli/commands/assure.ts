@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { AssureReport } from '../../app/assure.js';
 import type { CaseResult } from '../../core/assure/index.js';
 import type { Proportion } from '../../core/assure/index.js';
+import { MEASURE_TERMS, OUTCOME_TERMS } from '../../core/assure/vocabulary.js';
 import { BulwarkError } from '../../core/shared/index.js';
 import type { CliContext } from '../context.js';
 import { collect, intOption, redisUrlOf } from '../options.js';
@@ -95,14 +96,9 @@ const pct = (p: Proportion): string =>
   `${formatPercent(p.p)} (${formatPercent(p.lo)}–${formatPercent(p.hi)})`;
 const signed = (x: number): string => `${x >= 0 ? '+' : '−'}${formatPercent(Math.abs(x))}`;
 
-const OUTCOME_LABELS: Record<keyof CaseResult['outcomes'], string> = {
-  held: 'held (never left level 0)',
-  contested: 'contested (reached 1–3, back below 3)',
-  contained: 'tripwire tested and contained',
-  renewedWar: 'renewed war (level 3–5 at the horizon)',
-  coalitionCollapse: 'coalition collapse (most of the force withdrew)',
-  widerWar: 'wider war (level 6: war with the guarantor)',
-};
+const OUTCOME_LABELS: Record<keyof CaseResult['outcomes'], string> = Object.fromEntries(
+  Object.entries(OUTCOME_TERMS).map(([k, t]) => [k, t.name]),
+) as Record<keyof CaseResult['outcomes'], string>;
 
 /** Text rendering of an assurance report: outcomes side by side, key figures, comparison, tornado. */
 export function renderAssurance(report: AssureReport): string {
@@ -131,9 +127,9 @@ export function renderAssurance(report: AssureReport): string {
           'force deployed (peak personnel)',
           ...cases.map((c) => c.force.peakPersonnel.toLocaleString('en-GB')),
         ],
-        ['minor failure (level ≥ 2)', ...cases.map((c) => pct(c.minorFailure))],
-        ['ceasefire failed (level ≥ 3)', ...cases.map((c) => pct(c.ceasefireFailed))],
-        ['tripwire tested (level ≥ 4)', ...cases.map((c) => pct(c.tripwireTested))],
+        [`${MEASURE_TERMS.minorFailure.name} (level ≥ 2)`, ...cases.map((c) => pct(c.minorFailure))],
+        [`${MEASURE_TERMS.ceasefireFailed.name} (level ≥ 3)`, ...cases.map((c) => pct(c.ceasefireFailed))],
+        [`${MEASURE_TERMS.tripwireTested.name} (level ≥ 4)`, ...cases.map((c) => pct(c.tripwireTested))],
         [
           'median day of failure',
           ...cases.map(
@@ -167,7 +163,7 @@ export function renderAssurance(report: AssureReport): string {
       table(
         ['figure', ...r.comparisons.map((c) => c.id)],
         [
-          ['ceasefire failed', ...r.comparisons.map((c) => d(c.ceasefireFailed))],
+          [MEASURE_TERMS.ceasefireFailed.name, ...r.comparisons.map((c) => d(c.ceasefireFailed))],
           ...keys.map((k) => [OUTCOME_LABELS[k], ...r.comparisons.map((c) => d(c.outcomes[k]))]),
         ],
       ),
@@ -177,7 +173,7 @@ export function renderAssurance(report: AssureReport): string {
     const t = r.tornado;
     out.push(
       heading(
-        `Tornado: P(ceasefire failed) with one parameter pinned at its ${t.lowProbability * 100}th / ${t.highProbability * 100}th percentile (base case, ${t.runs.toLocaleString('en-GB')} runs, base ${formatPercent(t.base.ceasefireFailed)})`,
+        `Tornado: P(${MEASURE_TERMS.ceasefireFailed.name}) with one parameter pinned at its ${t.lowProbability * 100}th / ${t.highProbability * 100}th percentile (base case, ${t.runs.toLocaleString('en-GB')} runs, base ${formatPercent(t.base.ceasefireFailed)})`,
       ),
     );
     out.push(
@@ -227,6 +223,10 @@ export function renderAssurance(report: AssureReport): string {
     );
   }
   out.push(
+    heading('Definitions'),
+    ...[...Object.values(OUTCOME_TERMS), MEASURE_TERMS.ceasefireFailed, MEASURE_TERMS.tripwireTested].map(
+      (t) => `${t.name}: ${t.definition}`,
+    ),
     '\nThe model makes assumptions explicit; it does not predict. Definitions and equations: docs/model.md.',
   );
   return out.join('\n');

@@ -10,3 +10,4 @@ export * from './statistics.js';
 export * from './assure.js';
 export * from './calibration.js';
 export * from './force-from-sourcing.js';
+export * from './vocabulary.js';

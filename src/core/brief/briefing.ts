@@ -5,6 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { AssuranceResult, CaseResult } from '../assure/index.js';
+import { OUTCOME_TERMS } from '../assure/index.js';
 import type { ForcePlan, ResilienceReport } from '../plan/index.js';
 import { coalitionNations, hostNation, type Scenario } from '../scenario/index.js';
 import { missionColor, numberPlaces, type MapModel, type MapPoint } from './map-model.js';
@@ -416,7 +417,7 @@ export function buildBriefing(input: BriefInput): Briefing {
     });
     findings.push({
       id: 'assurance',
-      headline: `Ceasefire holds over ${roughly(a.horizonDays)} days in ${pct(1 - base.ceasefireFailed.p)} of ${a.runs.toLocaleString('en-GB')} simulated futures`,
+      headline: `Ceasefire held (no strikes on the host) over ${roughly(a.horizonDays)} days in ${pct(base.outcomes.held.p)} of ${a.runs.toLocaleString('en-GB')} simulated futures`,
       text:
         `In the base case (${base.label}) the ceasefire survives the ${roughly(a.horizonDays)}-day horizon without strikes on the host or worse in ${held(base)}; ` +
         `the force is attacked (the tripwire is tested) in ${pct(base.tripwireTested.p, 1)}, and the war widens to the guarantor in ${pct(base.widerWar.p, 1)}. ` +
@@ -841,14 +842,9 @@ export function buildBriefing(input: BriefInput): Briefing {
 
   // ── Assurance charts ───────────────────────────────────────────────────────────────────────────
   if (a !== undefined && a.cases.length > 0) {
-    const outcomeNames: Record<string, string> = {
-      held: 'held',
-      contested: 'contested (probing/violations, came back)',
-      contained: 'tripwire tested and contained',
-      renewedWar: 'renewed war (host alone)',
-      coalitionCollapse: 'coalition collapse',
-      widerWar: 'wider war',
-    };
+    const outcomeNames: Record<string, string> = Object.fromEntries(
+      Object.entries(OUTCOME_TERMS).map(([k, t]) => [k, t.name]),
+    );
     // Cases keep their order and colour in every chart: the base first, in blue.
     const caseScale = {
       domain: a.cases.map((c) => c.label),
