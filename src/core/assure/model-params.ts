@@ -79,6 +79,8 @@ export interface ModelParams {
   readonly sites: number;
   /** Probability midpoints' quantiles of the per-attack draw (expected fatalities by quadrature). */
   readonly attackNodes: Float64Array;
+  /** Mean fatalities of one attack when they are drawn directly (no engagement block). */
+  readonly attackMean: number;
   /** Expected fatalities of one attack with every nation present, per period. */
   readonly expectedFatalities: Float64Array;
   readonly lagDays: number;
@@ -129,7 +131,7 @@ export interface CompileOptions {
 const FIXED_ZERO: Distribution = { dist: 'fixed', value: 0 };
 
 /** Quadrature nodes for the expected fatalities of an attack (midpoints of equal-probability bins). */
-export const ATTACK_NODES = 16;
+export const ATTACK_NODES = 32;
 
 /** In-host locations (country = the host nation) of the missions that deploy inside the host. */
 export function inHostSites(s: Scenario): number {
@@ -146,19 +148,22 @@ export function inHostSites(s: Scenario): number {
  * of the fatalities draw itself when there is no engagement block.
  */
 export function meanAttackFatalities(
-  e: { readonly on: number; readonly days: number; readonly a: number; readonly b: number; readonly killed: number },
+  e: {
+    readonly on: number;
+    readonly days: number;
+    readonly a: number;
+    readonly b: number;
+    readonly killed: number;
+    readonly mean: number;
+  },
   nodes: Float64Array,
   defenders: number,
   combatPower: number,
 ): number {
+  if (e.on !== 1) return defenders > 0 ? e.mean : 0;
   let sum = 0;
-  for (let j = 0; j < nodes.length; j++) {
-    const x = nodes[j]!;
-    sum +=
-      e.on === 1
-        ? e.killed * siteCasualties(defenders, combatPower, x, e.a, e.b, e.days)
-        : Math.round(x > 0 ? x : 0);
-  }
+  for (let j = 0; j < nodes.length; j++)
+    sum += e.killed * siteCasualties(defenders, combatPower, nodes[j]!, e.a, e.b, e.days);
   return nodes.length > 0 ? sum / nodes.length : 0;
 }
 
@@ -272,6 +277,8 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): ModelPa
     a: attack?.attackerEffectiveness ?? 0,
     b: attack?.defenderEffectiveness ?? 0,
     killed: attack?.killedShare ?? 1,
+    // Without an engagement the fatalities are drawn directly: their mean (negative draws count 0).
+    mean: attack === undefined && a.attackFatalities !== undefined ? Math.max(0, distributionMean(a.attackFatalities)) : 0,
   };
   const expectedFatalities = new Float64Array(P);
   for (let p = 0; p < P; p++) {
@@ -315,6 +322,7 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): ModelPa
     killedShare: engagement.killed,
     sites,
     attackNodes,
+    attackMean: engagement.mean,
     expectedFatalities,
     lagDays: g?.responseLagDays ?? 0,
     fatalityThreshold: g?.fatalityThreshold ?? 0,
@@ -446,6 +454,7 @@ export function fillDeterrence(
           a: m.attackerEffectiveness,
           b: m.defenderEffectiveness,
           killed: m.killedShare,
+          mean: m.attackMean,
         },
         m.attackNodes,
         ex / m.sites,

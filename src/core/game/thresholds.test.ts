@@ -26,6 +26,8 @@ import { verifyTextbookCases } from './textbook.js';
 import { checkGame, type Game } from './tree.js';
 
 const minimal = deriveParams(loadFixture());
+/** The minimal scenario's parameters for an adversary type whose stakes exceed the host's denial by 1. */
+const bold: CredibilityParams = { ...minimal.params, stakes: 1 };
 
 /** A number on a grid of hundredths in [min, max] (exact ties happen, as in real parameter files). */
 const grid = (min: number, max: number): fc.Arbitrary<number> =>
@@ -54,13 +56,15 @@ const params = fc.record({
 const rank = (t: number | null): number => t ?? Infinity;
 
 describe('template parameters from the minimal scenario', () => {
-  it('derives the force, the stakes and the costs, naming their sources', () => {
+  it('derives the force, the stakes and the costs from the deterrence model, naming their sources', () => {
     expect(minimal.force).toEqual({ period: 2, personnel: 1900, combatPower: 6 });
+    expect(minimal.hostDenial).toBe(1);
     expect(minimal.params).toMatchObject({
-      prior: 0.5, // Beta(2, 2)
-      stakes: 1, // riskTolerance normal mean 1
-      punishment: 1, // weight 1 × power 1
+      prior: 0.5, // Beta(2, 2) updated by 1 pseudo-observation at the mean credibility 0.5: Beta(2.5, 2.5)
+      stakes: 0, // riskTolerance mean 1, net of the host's denial 1 (H0 / Href)
+      punishment: 0.25, // weight 1 × power 1 × intelligence-logistics weight 0.25
       denial: 2, // weight 1 × combat power 6 / forceReference 3
+      retaliation: 0.5, // assurance.retaliation 0.5 at full force
       audienceCost: 0.19, // 0.1 per 1,000 × 1,900
       fatalitiesTrigger: false, // mean lognormal(5, 0.8) ≈ 6.9 < threshold 10
       camp: 'signal',
@@ -68,7 +72,8 @@ describe('template parameters from the minimal scenario', () => {
     // Fatalities: lognormal median 5, sigma 0.8 → mean 5·e^0.32; tolerance uniform(20, 80) → 50.
     expect(minimal.params.casualtyCost).toBeCloseTo((5 * Math.exp(0.32)) / 50, 12);
     expect(minimal.sources.stakes.kind).toBe('scenario');
-    expect(minimal.sources.audienceCost.kind).toBe('assumption');
+    expect(minimal.sources.audienceCost.kind).toBe('scenario');
+    expect(minimal.sources.deployCost.kind).toBe('assumption');
     expect(minimal.guarantorCredibility).toBe(0.5);
     expect(checkParams(minimal.params)).toEqual([]);
   });
@@ -84,13 +89,16 @@ describe('template parameters from the minimal scenario', () => {
 });
 
 describe('thresholds', () => {
-  it('minimal scenario: 1/4 with the force, 1/2 with the backstop alone', () => {
-    // Resolute guarantor: the force fights (a = 0.19 ≥ k ≈ 0.138), so testing costs W + f = 3.
-    // Irresolute: the force withdraws (a < k + L), testing earns V = 1. p* = 1 / (1 + 3).
-    expect(closedFormThreshold('tripwire', minimal.params)).toBeCloseTo(0.25, 12);
-    expect(closedFormThreshold('backstop-only', minimal.params)).toBeCloseTo(0.5, 12);
-    expect(solvedThreshold('tripwire', minimal.params)).toBeCloseTo(0.25, 8);
-    expect(solvedThreshold('backstop-only', minimal.params)).toBeCloseTo(0.5, 8);
+  it('minimal scenario with stakes 1: 4/11 with the force, never with the backstop alone', () => {
+    // Resolute guarantor: the force fights (a = 0.19 ≥ k ≈ 0.138), testing earns V − W − f = 1 − 0.25 − 2.5.
+    // Irresolute: the force withdraws (a < k + L ≈ 0.413), testing earns V = 1. p* = 1 / (1 + 1.75) = 4/11.
+    // The backstop alone: W = 0.25 < V, so testing pays even against a resolute guarantor.
+    expect(closedFormThreshold('tripwire', bold)).toBeCloseTo(4 / 11, 12);
+    expect(closedFormThreshold('backstop-only', bold)).toBeNull();
+    expect(solvedThreshold('tripwire', bold)).toBeCloseTo(4 / 11, 8);
+    expect(solvedThreshold('backstop-only', bold)).toBeNull();
+    // At the scenario's mean adversary the stakes net of the host's denial are 0: testing never pays.
+    expect(closedFormThreshold('tripwire', minimal.params)).toBe(0);
   });
 
   it('the Bayesian entry game: threshold 2/3 by bisection on solved games', () => {
@@ -110,22 +118,22 @@ describe('thresholds', () => {
   });
 
   it('no threshold when testing pays whatever the guarantor is; zero when it never pays', () => {
-    // Without punishment, testing pays below certainty and is a tie at certainty (ties go to holding).
-    expect(closedFormThreshold('backstop-only', { ...minimal.params, punishment: 0 })).toBe(1);
-    expect(solvedThreshold('backstop-only', { ...minimal.params, punishment: 0 })).toBeCloseTo(1, 8);
+    // Punishment equal to the stakes: testing pays below certainty, a tie at certainty (ties go to holding).
+    expect(closedFormThreshold('backstop-only', { ...bold, punishment: 1 })).toBe(1);
+    expect(solvedThreshold('backstop-only', { ...bold, punishment: 1 })).toBeCloseTo(1, 8);
     expect(thresholdFromPayoffs({ resolute: 0.5, irresolute: 1 })).toBeNull();
     // A force that fights alone and whose denial exceeds the stakes deters at any credibility.
-    const big = { ...minimal.params, audienceCost: 1, denial: 5 };
+    const big = { ...bold, audienceCost: 1, denial: 5 };
     expect(closedFormThreshold('tripwire', big)).toBe(0);
     expect(solvedThreshold('tripwire', big)).toBe(0);
   });
 
   it('the trigger camp: an attack that reaches the fatality threshold draws in any guarantor', () => {
-    const p: CredibilityParams = { ...minimal.params, camp: 'trigger', fatalitiesTrigger: true };
+    const p: CredibilityParams = { ...bold, camp: 'trigger', fatalitiesTrigger: true };
     // The force now fights for either type (a + h ≥ k), and both types intervene: testing never pays.
     expect(closedFormThreshold('tripwire', p)).toBe(0);
     expect(solvedThreshold('tripwire', p)).toBe(0);
-    expect(closedFormThreshold('tripwire', { ...p, fatalitiesTrigger: false })).toBeCloseTo(0.25, 12);
+    expect(closedFormThreshold('tripwire', { ...p, fatalitiesTrigger: false })).toBeCloseTo(4 / 11, 12);
   });
 
   it('property: the closed form agrees with bisection on solved games', () => {
@@ -182,18 +190,18 @@ describe('thresholds', () => {
     );
   });
 
-  it('curve against the force size for the minimal scenario', () => {
-    expect(
-      thresholdCurve('tripwire', minimal.params, 'force-size', linspace(0, 3, 7)).map((p) => p.threshold),
-    ).toEqual([
-      0.5, // no force: the backstop alone
-      0.5, // a = 0.095 < k: the force withdraws whatever the guarantor
-      0.25,
-      0.2, // 1 / (1 + 1 + 3)
-      1 / 6,
-      0, // a ≥ k + L: the force fights alone, and its denial (5) exceeds the stakes
-      0,
-    ]);
+  it('curve against the force size for the minimal scenario (stakes 1)', () => {
+    expect(thresholdCurve('tripwire', bold, 'force-size', linspace(0, 3, 7)).map((p) => p.threshold)).toEqual(
+      [
+        null, // no force: the backstop alone (W < V) never deters
+        null, // a = 0.095 < k: the force withdraws whatever the guarantor
+        1 / 2.75, // a ≥ k: fights beside a resolute guarantor; u_R = 1 − 0.25 − 2.5
+        1 / 3.75, // u_R = 1 − 0.25 − (3 + 0.5)
+        1 / 4.75,
+        0, // a = 0.475 ≥ k + L: the force fights alone, and f = 5 + 0.5 exceeds the stakes
+        0,
+      ],
+    );
   });
 
   it('checkParams flags guarantor types that do not differ', () => {
