@@ -76,6 +76,64 @@ describe('bulwark CLI', () => {
     expect(shown.summary.pledges.find((p) => p.id === 'fra-air')?.active).toBe(false);
   });
 
+  it('show --assumptions: a table per group, origin and label per parameter, a closing count of defaults', () => {
+    const r = bulwark(['show', minimal, '--assumptions']);
+    expect(r.status).toBe(0);
+    for (const h of [
+      'Adversary: escalation ladder, risk tolerance, prior',
+      'Guarantor backstop',
+      'Assurance model',
+      'Calibration references',
+      'Nations: casualty tolerance',
+      'Catalog: combat power',
+    ])
+      expect(r.stdout).toContain(h);
+    expect(r.stdout).not.toContain('Pledges');
+    expect(r.stdout).toMatch(/assurance\.theta\s+1\s+default\s+unlabelled/);
+    expect(r.stdout).toMatch(/assurance\.runs\s+1000\s+file\s+unlabelled/);
+    expect(r.stdout).toMatch(/adversary\.ladder\[2\]\.deterrence\s+1\s+default\s+assumption test †/);
+    expect(r.stdout).toMatch(
+      /nations\[GBR\]\.casualtyTolerance\s+Uniform\(20, 80\)\s+file\s+assumption test/,
+    );
+    const last = r.stdout.trimEnd().split('\n').at(-1) ?? '';
+    expect(last).toMatch(
+      /^17 parameters take code defaults \(8 †\): .*assurance\.collapseShare\. 18 parameters are unlabelled: /,
+    );
+  });
+
+  it('show --assumptions --json prints the rows; a variant patch shows as file; stdin works', () => {
+    interface Row {
+      path: string;
+      value: string;
+      origin: string;
+      group: string;
+      label: { kind: string; sourceId?: string };
+    }
+    const rows = (args: string[], input?: string): Map<string, Row> => {
+      const r = bulwark(['show', ...args, '--assumptions', '--json'], input);
+      expect(r.status, r.stderr).toBe(0);
+      return new Map((JSON.parse(r.stdout) as Row[]).map((x) => [x.path, x]));
+    };
+    const base = rows([minimal]);
+    expect(base.get('assurance.weights.host')).toMatchObject({
+      value: '1',
+      origin: 'default',
+      group: 'assurance',
+    });
+    expect(base.get('guarantor.backstop.kind')).toMatchObject({
+      value: 'intelligence-logistics',
+      origin: 'file',
+    });
+    const patched = rows([minimal, '--variant', 'no-backstop']);
+    expect(patched.get('guarantor.backstop.kind')).toMatchObject({
+      value: 'none',
+      origin: 'file',
+      label: { kind: 'assumption', sourceId: 'test' },
+    });
+    const fromStdin = rows(['-'], JSON.stringify(readYaml(minimal)));
+    expect([...fromStdin.values()]).toEqual([...base.values()]);
+  });
+
   it('user errors exit 2 with a message and no stack: unknown scenario, unknown variant, unknown flag', () => {
     const missing = bulwark(['show', 'no-such-scenario']);
     expect(missing.status).toBe(2);

@@ -16,6 +16,11 @@ export function loadFixture(name = 'minimal.yaml'): Scenario {
   return r.value.scenario;
 }
 
+/** A scenario file's data as parsed, before validation: no defaults applied (built-ins use many aliases). */
+export function readScenarioData(path: string): unknown {
+  return parse(readFileSync(path, 'utf8'), { maxAliasCount: 1000 }) as unknown;
+}
+
 export interface RunResult {
   readonly status: number;
   readonly stdout: string;

@@ -1,14 +1,24 @@
 /**
- * Scenario use cases shared by the CLI and the server: list, check, open, describe, schema.
+ * Scenario use cases shared by the CLI and the server: list, check, open, describe, effective
+ * parameters, schema.
  */
 import {
   builtinNames,
   checkScenario,
   loadScenario,
+  parseText,
+  readScenarioText,
   type CheckResult,
   type LoadedScenario,
 } from '../adapters/files/index.js';
-import { scenarioJsonSchema, summarizeScenario, type ScenarioSummary } from '../core/scenario/index.js';
+import {
+  effectiveParameters,
+  rawWithVariants,
+  scenarioJsonSchema,
+  summarizeScenario,
+  type ParameterRow,
+  type ScenarioSummary,
+} from '../core/scenario/index.js';
 
 export interface BuiltinInfo {
   readonly name: string;
@@ -62,6 +72,34 @@ export interface ShownScenario {
 export function showScenario(ref: string, variants: readonly string[], stdin?: () => string): ShownScenario {
   const loaded = loadScenario(ref, variants, stdin);
   return { hash: loaded.hash, variants, summary: summarizeScenario(loaded.scenario) };
+}
+
+export interface ScenarioAssumptions {
+  readonly hash: string;
+  readonly variants: readonly string[];
+  readonly parameters: readonly ParameterRow[];
+}
+
+/**
+ * The effective parameters of a scenario with variants applied (`effectiveParameters`): the file is
+ * validated first (throws `scenario-invalid` with every issue), then its raw data, before defaults, tells
+ * what the file states and what the code supplies. Stdin is read once.
+ */
+export function scenarioAssumptions(
+  ref: string,
+  variants: readonly string[],
+  stdin?: () => string,
+): ScenarioAssumptions {
+  let text: string | undefined;
+  const once = stdin === undefined ? undefined : (): string => (text ??= stdin());
+  const loaded = loadScenario(ref, variants, once);
+  const read = readScenarioText(ref, once);
+  const raw = parseText(read.text, read.origin.name).data;
+  return {
+    hash: loaded.hash,
+    variants,
+    parameters: effectiveParameters(rawWithVariants(raw, variants), loaded.scenario),
+  };
 }
 
 export { scenarioJsonSchema };

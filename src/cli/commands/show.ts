@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { showScenario } from '../../app/scenario.js';
+import { scenarioAssumptions, showScenario, type ScenarioAssumptions } from '../../app/scenario.js';
+import { groupParameters, type ParameterGroup, type ParameterRow } from '../../core/scenario/index.js';
 import type { CliContext } from '../context.js';
 import { collect } from '../options.js';
 import { formatUsd, heading, table, truncate } from '../render.js';
@@ -10,8 +11,16 @@ export function register(program: Command, ctx: CliContext): void {
     .description('summarise a scenario: nations and pledges, requirements by mission and period, totals')
     .argument('<scenario>', 'a YAML/JSON file, a built-in name, or - for stdin')
     .option('--variant <id>', 'apply a variant (repeatable, applied in order)', collect, [])
+    .option(
+      '--assumptions',
+      'list every parameter of the assurance model and the credibility games: value, origin (file or code default), label',
+    )
     .option('--json', 'print JSON')
-    .action((ref: string, opts: { variant: string[]; json?: boolean }) => {
+    .action((ref: string, opts: { variant: string[]; assumptions?: boolean; json?: boolean }) => {
+      if (opts.assumptions) {
+        const a = scenarioAssumptions(ref, opts.variant, () => ctx.readStdin());
+        return opts.json ? ctx.json(a.parameters) : ctx.out(renderAssumptions(a));
+      }
       const shown = showScenario(ref, opts.variant, () => ctx.readStdin());
       if (opts.json) return ctx.json(shown);
       const s = shown.summary;
@@ -102,4 +111,61 @@ export function register(program: Command, ctx: CliContext): void {
       }
       ctx.out(out.join('\n'));
     });
+}
+
+const groupTitles: Record<ParameterGroup, string> = {
+  adversary: 'Adversary: escalation ladder, risk tolerance, prior',
+  guarantor: 'Guarantor backstop',
+  assurance: 'Assurance model',
+  calibration: 'Calibration references',
+  nations: 'Nations: casualty tolerance',
+  catalog: 'Catalog: combat power',
+};
+
+/** A code default whose only label is its block's "*" (or the block's single source id). */
+const blanketDefault = (r: ParameterRow): boolean => r.origin === 'default' && r.label.by === 'block';
+
+/** `show --assumptions`: one table per group, then a line counting defaulted and unlabelled parameters. */
+export function renderAssumptions(a: ScenarioAssumptions): string {
+  const out: string[] = [
+    `Effective parameters · variants applied: ${a.variants.join(', ') || 'none'} · ${a.hash.slice(0, 19)}`,
+  ];
+  for (const g of groupParameters(a.parameters)) {
+    out.push(heading(groupTitles[g.group]));
+    out.push(
+      table(
+        ['parameter', 'value', 'origin', 'label'],
+        g.rows.map((r) => [
+          r.path,
+          r.value,
+          r.origin,
+          r.label.kind === 'unlabelled'
+            ? 'unlabelled'
+            : `${r.label.kind} ${r.label.sourceId ?? ''}${blanketDefault(r) ? ' †' : ''}`,
+        ]),
+        ['left', 'left', 'left', 'left'],
+      ),
+    );
+  }
+  const defaults = a.parameters.filter((r) => r.origin === 'default');
+  const unlabelled = a.parameters.filter((r) => r.label.kind === 'unlabelled');
+  out.push('');
+  if (a.parameters.some(blanketDefault))
+    out.push(
+      '† a code default labelled only by its block\'s "*" (or one source for the whole block): the source does not name it.',
+    );
+  const blanket = defaults.filter(blanketDefault).length;
+  out.push(
+    [
+      countLine(defaults, 'take code defaults', 'takes a code default', blanket > 0 ? ` (${blanket} †)` : ''),
+      countLine(unlabelled, 'are unlabelled', 'is unlabelled', ''),
+    ].join(' '),
+  );
+  return out.join('\n');
+}
+
+function countLine(rows: readonly ParameterRow[], plural: string, singular: string, note: string): string {
+  if (rows.length === 0) return `No parameter ${singular}.`;
+  const n = rows.length === 1 ? `1 parameter ${singular}` : `${rows.length} parameters ${plural}`;
+  return `${n}${note}: ${rows.map((r) => r.path).join(', ')}.`;
 }

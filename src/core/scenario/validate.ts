@@ -81,16 +81,7 @@ export function applyVariants(s: Scenario, ids: readonly string[]): Result<Valid
         issue('variant.unknown', ['variants'], `no variant "${id}"; this scenario has: ${known}`),
       ]);
     }
-    const patched = mergePatch(current, v.patch) as Scenario;
-    const withdrawn = new Set(v.withdraw);
-    const data: Scenario = {
-      ...patched,
-      nations: patched.nations.map((n) =>
-        withdrawn.has(n.id) ? { ...n, committableShare: 0, personnelCeiling: 0 } : n,
-      ),
-      pledges: patched.pledges.filter((p) => !withdrawn.has(p.nation)),
-    };
-    const result = validate(data);
+    const result = validate(applyVariantEdit(current, v));
     if (!result.ok)
       return fail(
         result.error.map((e) => ({
@@ -103,4 +94,31 @@ export function applyVariants(s: Scenario, ids: readonly string[]): Result<Valid
     warnings = [...result.value.warnings];
   }
   return ok({ scenario: current, warnings });
+}
+
+/**
+ * One variant's edit of scenario data: its merge patch, then its withdrawals (the nation's pledges go, its
+ * committable share and personnel ceiling become 0). Works on a validated scenario and on raw file data
+ * alike (lists the data lacks stay absent, a variant's missing `patch` or `withdraw` means none); the
+ * result is not validated.
+ */
+export function applyVariantEdit(
+  data: unknown,
+  v: { readonly patch?: unknown; readonly withdraw?: unknown },
+): unknown {
+  const patched = mergePatch(data, v.patch ?? {});
+  if (!isRecord(patched)) return patched;
+  const withdrawn = new Set(Array.isArray(v.withdraw) ? (v.withdraw as unknown[]) : []);
+  const out: Record<string, unknown> = { ...patched };
+  if (Array.isArray(patched['nations']))
+    out['nations'] = patched['nations'].map((n: unknown) =>
+      isRecord(n) && withdrawn.has(n['id']) ? { ...n, committableShare: 0, personnelCeiling: 0 } : n,
+    );
+  if (Array.isArray(patched['pledges']))
+    out['pledges'] = patched['pledges'].filter((p: unknown) => !(isRecord(p) && withdrawn.has(p['nation'])));
+  return out;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
