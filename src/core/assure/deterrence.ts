@@ -69,9 +69,13 @@ export function coalitionFightsIfIrresolute(
   return triggered ? a + hostLoss >= k : a >= k + aloneCost;
 }
 
-/** q_C: the probability the coalition fights, for a belief μ in the guarantor's resolve. */
+/**
+ * q_C: the probability the coalition fights, for a belief μ in the guarantor's resolve. Without a backstop
+ * the coalition knows it fights alone (μ counts as 0).
+ */
 export function coalitionFightProbability(st: DeterrenceState): number {
   if (st.audienceCost <= 0 && st.casualtyCost <= 0 && st.forceDenial + st.retaliation <= 0) return 0;
+  const mu = st.backstop ? st.belief : 0;
   const r = coalitionFightsIfResolute(st.audienceCost, st.casualtyCost) ? 1 : 0;
   const i = coalitionFightsIfIrresolute(
     st.audienceCost,
@@ -82,7 +86,7 @@ export function coalitionFightProbability(st: DeterrenceState): number {
   )
     ? 1
     : 0;
-  return st.belief * r + (1 - st.belief) * i;
+  return mu * r + (1 - mu) * i;
 }
 
 /** q_G: the probability the guarantor intervenes after an attack, as the adversary believes it. */

@@ -5,7 +5,8 @@ import { deriveParams } from './templates.js';
 import { closedFormThreshold, testPayoffs } from './thresholds.js';
 
 describe('narrative', () => {
-  const p = deriveParams(loadFixture()).params;
+  // An adversary type whose stakes exceed the host's denial by 1 (the mean type's net stakes are 0).
+  const p = { ...deriveParams(loadFixture()).params, stakes: 1 };
 
   it('states the threshold, the margin and what the force does', () => {
     const lines = explainThreshold(
@@ -18,10 +19,10 @@ describe('narrative', () => {
       p,
     );
     expect(lines[0]).toBe(
-      'Testing the force stops paying once the adversary believes the guarantor resolute with probability 25% or more.',
+      'Testing the force stops paying once the adversary believes the guarantor resolute with probability 36.4% or more.',
     );
     expect(lines[1]).toBe(
-      "The adversary's belief (50%) is above it: the adversary holds (margin 25 percentage points).",
+      "The adversary's belief (50%) is above it: the adversary holds (margin 13.6 percentage points).",
     );
     expect(lines[2]).toMatch(
       /^If tested, the force fights when the guarantor is resolute and withdraws when it is not/,

@@ -187,7 +187,12 @@ export function deriveParams(s: Scenario, overrides: Partial<GameAssumptions> = 
   const credibility = g === undefined ? undefined : distributionMean(g.credibility);
   const pr = s.adversary?.priorResolve;
   let prior: { v: number; src: ParamSource };
-  if (pr !== undefined && active && credibility !== undefined) {
+  if (!active)
+    prior = {
+      v: 0,
+      src: scen(g === undefined ? 'no guarantor: none to be resolute' : 'backstop kind none: it offers nothing'),
+    };
+  else if (pr !== undefined && credibility !== undefined) {
     const [al, be] = perceivedResolve(pr.alpha, pr.beta, m.visibility, credibility);
     prior = {
       v: al / (al + be),

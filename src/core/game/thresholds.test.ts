@@ -214,8 +214,8 @@ describe('thresholds', () => {
 
 describe('commitment game', () => {
   it('deploys when the backstop alone would not deter but the force does', () => {
-    // prior 0.3: below 1/2 (backstop alone), above 1/4 (with the force).
-    const r = solveOneSidedBayesian(templateGame('commitment', { ...minimal.params, prior: 0.3 }));
+    // prior 0.5: the backstop alone never deters (W < V); with the force the threshold is 4/11.
+    const r = solveOneSidedBayesian(templateGame('commitment', { ...bold, prior: 0.5 }));
     if (!r.ok) throw new Error('expected an equilibrium');
     const choice = (id: string): string | undefined => r.value.choices.find((c) => c.infoSet === id)?.action;
     expect(choice('Coalition@')).toBe('Deploy');
@@ -225,7 +225,8 @@ describe('commitment game', () => {
   });
 
   it('stays out when the backstop alone deters', () => {
-    const r = solveOneSidedBayesian(templateGame('commitment', { ...minimal.params, prior: 0.8 }));
+    // W = 2: the backstop alone deters from V / W = 1/2, so at 0.8 the deployment cost is saved.
+    const r = solveOneSidedBayesian(templateGame('commitment', { ...bold, punishment: 2, prior: 0.8 }));
     expect(r.ok && r.value.choices[0]?.action).toBe('No force');
   });
 
