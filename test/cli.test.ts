@@ -157,6 +157,67 @@ describe('bulwark CLI', () => {
     );
   });
 
+  it('engagement: the Iwo Jima example prints parameters, every day and the casualties', () => {
+    const file = fixture('engagements/iwo-jima.yaml');
+    const r = bulwark(['engagement', file]);
+    expect(r.status).toBe(0);
+    for (const s of [
+      'square law',
+      '54,000 on day 1',
+      'Casualties',
+      'annihilated after 35.44 days (on day 36)',
+    ])
+      expect(r.stdout).toContain(s);
+    expect(r.stdout).toMatch(/^ 36 +52,797 +0$/m);
+    const json = bulwark(['engagement', file, '--json']);
+    const out = JSON.parse(json.stdout) as {
+      engagement: { spec: { a: number; b: number; y0: number } };
+      result: { series: { day: number; blue: number; red: number }[]; casualties: { red: number } };
+    };
+    expect(out.engagement.spec).toMatchObject({ a: 0.0544, b: 0.0106, y0: 21500 });
+    expect(out.result.series).toHaveLength(37);
+    expect(out.result.casualties.red).toBe(21500);
+  });
+
+  it('engagement: long engagements show every k-th day and always the last', () => {
+    const yaml = stringify({
+      title: 'Long',
+      law: 'linear',
+      days: 100,
+      blue: { name: 'B', initial: 1000, effectiveness: 0.0001 },
+      red: { name: 'R', initial: 900, effectiveness: 0.0001 },
+    });
+    const r = bulwark(['engagement', '-'], yaml);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('every 2 days');
+    expect(r.stdout).toMatch(/^ 98 /m);
+    expect(r.stdout).not.toMatch(/^ 99 /m);
+    expect(r.stdout).toMatch(/^100 /m);
+  });
+
+  it('engagement: bad input names file:line:col and the field of every problem, exits 2', () => {
+    const bad = [
+      'title: Broken',
+      'law: cubic',
+      'days: 36',
+      'blue: { name: B, initial: 10, effectiveness: 0.1, reinforcements: [{ day: 40, strength: 5 }] }',
+      'red:',
+      '  name: R',
+      '  initial: 10',
+      '  effectiveness: -0.5',
+      '',
+    ].join('\n');
+    const r = bulwark(['engagement', '-'], bad);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('<stdin>:2:6: error schema.invalid-value at law');
+    expect(r.stderr).toContain('<stdin>:8:18: error schema.too-small at red.effectiveness');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    // Arrivals after the end are a meaning check, reported once the shape is right.
+    const late = bulwark(['engagement', '-'], bad.replace('cubic', 'square').replace('-0.5', '0.5'));
+    expect(late.status).toBe(2);
+    expect(late.stderr).toContain('error engagement.arrival-after-end at blue.reinforcements[0].day');
+  });
+
   it('scenarios lists the built-ins', () => {
     const r = bulwark(['scenarios', '--json']);
     expect(r.status).toBe(0);

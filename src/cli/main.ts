@@ -17,6 +17,7 @@ import { register as registerPlan } from './commands/plan.js';
 import { register as registerServe } from './commands/serve.js';
 import { register as registerAudit } from './commands/audit.js';
 import { register as registerGame } from './commands/game.js';
+import { register as registerEngagement } from './commands/engagement.js';
 import { register as registerSweep } from './commands/sweep.js';
 import { register as registerWorker } from './commands/worker.js';
 import { register as registerAssure } from './commands/assure.js';
@@ -41,6 +42,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerAssure(program, ctx);
   registerCalibrate(program, ctx);
   registerGame(program, ctx);
+  registerEngagement(program, ctx);
   registerBrief(program, ctx);
   registerSweep(program, ctx);
   registerWorker(program, ctx);
