@@ -26,6 +26,8 @@
  * iff U > 0 at the prior. Both call `testPayoff` below, so they cannot disagree in direction or threshold.
  */
 
+import { squareLawLosses, type Losses } from '../engagement/index.js';
+
 /** The numbers the adversary's choice depends on at one moment (deterrence units unless noted). */
 export interface DeterrenceState {
   /** ρ: what testing is worth to the adversary. */
@@ -122,13 +124,14 @@ export function perceivedResolve(
   return [priorAlpha + visibility * credibility, priorBeta + visibility * (1 - credibility)];
 }
 
+const losses: Losses = { blueLost: 0, redLost: 0 };
+
 /**
- * Casualties of the defenders at one site in an attack (Lanchester's square law, aimed fire, constant
- * coefficients, no reinforcement during the attack): dx/dt = −a·y, dy/dt = −b'·x with x the defenders'
- * personnel, y the attackers', a the casualties one attacker inflicts per day and b' = b · C / x₀ the
- * attacker casualties per defender per day (b per unit of combat power C at the site). Closed form
- * x(t) = x₀ cosh(γt) − √(a/b')·y₀ sinh(γt), γ = √(a b'), until a side reaches 0. A site with no combat power
- * (b' = 0) loses a·y₀·t, at most x₀. Returns the defenders' casualties in [0, x₀].
+ * Casualties of the defenders at one site in an attack: Lanchester's square law (aimed fire, constant
+ * coefficients, no reinforcement during the attack; core/engagement, docs/engagement.md) with x the
+ * defenders' personnel, y the attackers', a the casualties one attacker inflicts per day and b' = b · C / x₀
+ * the attacker casualties per defender per day (b per unit of combat power C at the site). A site with no
+ * combat power (b' = 0) loses a·y₀·t, at most x₀. Returns the defenders' casualties in [0, x₀].
  */
 export function siteCasualties(
   defenders: number,
@@ -139,28 +142,7 @@ export function siteCasualties(
   days: number,
 ): number {
   if (!(defenders > 0) || !(attackers > 0) || !(attackerEffectiveness > 0) || !(days > 0)) return 0;
-  const a = attackerEffectiveness;
-  const b = defenders > 0 ? (defenderEffectiveness * combatPower) / defenders : 0;
-  if (!(b > 0)) return Math.min(defenders, a * attackers * days);
-  const g = Math.sqrt(a * b);
-  const ratio = Math.sqrt(a / b);
-  // The defenders are annihilated first iff b x₀² < a y₀² (the square-law invariant); then at
-  // tanh(γ t*) = x₀ / (ratio · y₀). Otherwise the attackers reach 0 at tanh(γ t*) = ratio · y₀ / x₀, after
-  // which the defenders lose no more.
-  const x0 = defenders;
-  const y0 = attackers;
-  const u = ratio * y0;
-  let t = days;
-  if (x0 < u) {
-    const tStar = Math.atanh(x0 / u) / g;
-    if (tStar <= t) return x0;
-  } else {
-    const tStar = u >= x0 ? Infinity : Math.atanh(u / x0) / g;
-    if (tStar < t) t = tStar;
-  }
-  const e = Math.exp(g * t);
-  const ch = (e + 1 / e) / 2;
-  const sh = (e - 1 / e) / 2;
-  const x = x0 * ch - u * sh;
-  return Math.min(x0, Math.max(0, x0 - x));
+  const b = (defenderEffectiveness * combatPower) / defenders;
+  squareLawLosses(defenders, attackers, attackerEffectiveness, b > 0 ? b : 0, days, losses);
+  return Math.min(defenders, Math.max(0, losses.blueLost));
 }
