@@ -1,9 +1,18 @@
 /*
  * Reference implementation of Bulwark's assurance hot loop in plain C (bench/assure.ts compiles it with
  * gcc -O2 and compares speed). The same model, the same random streams and the same statistics as
- * src/core/assure/simulate.ts, on the parameter block that bench/assure.ts exports (whitespace-separated
- * numbers; order in read_params). Usage: assure <params-file> <seed> <runs> [repeats]
- * Prints one JSON line: runs, runDays, seconds (CPU time of the process, best of repeats), outcomes, reached.
+ * src/core/assure/simulate.ts (assurance v2), on the parameter block that bench/assure.ts exports
+ * (whitespace-separated numbers; order in read_params, closed by a sentinel). Usage:
+ * assure <params-file> <seed> <runs> [repeats]
+ * Prints one JSON line: runs, runDays, seconds (CPU time of the process, best of repeats) and the statistics
+ * bench/assure.ts compares with the TypeScript run's: outcomes, reached, finalLevel, guarantor, withdrawals,
+ * withdrawnBy, fatalities.
+ *
+ * The rare paths mirror the TypeScript formula by formula, in the same order of operations: test_payoff is
+ * fillDeterrence (model-params.ts) with testPayoff (deterrence.ts), site_casualties is siteCasualties on
+ * core/engagement's squareLawLosses, js_round is Math.round. exp, log and sqrt are glibc's: sqrt is exact
+ * on both sides, but glibc's exp and V8's (fdlibm) differ in the last bit on a few per cent of arguments,
+ * so hazards and expected fatalities may differ by an ulp; the compared statistics have come out identical.
  */
 #include <math.h>
 #include <stdint.h>
@@ -19,11 +28,15 @@
 #define ZIG_R 7.697117470131487
 
 typedef struct {
-  int L, T, N, P, periodDays, nparams;
-  double theta, wHost, wForce, wRet, wG, hostBaseline, hostPerTrainee, hostRef, forceRef, retaliation;
-  int guarantorActive, detersTo, feedback;
-  double guarantorPower, lagDays, fatalityThreshold, interventionDeters, priorAlpha, priorBeta, collapseShare;
-  double *up, *down, *deter, *personnel, *exposed, *combat, *trainees, *weight, *fixed, *tables;
+  int L, T, N, P, periodDays, nparams, nnodes;
+  double theta, wHost, wForce, wRet, wG, hostBaseline, hostPerTrainee, hostRef, forceRef;
+  int guarantorActive, inHarmsWay, trigger, detersTo, feedback, engagement;
+  double guarantorPower, visibility, lagDays, fatalityThreshold, interventionDeters;
+  double audiencePerPerson, aloneMultiplier, hostLoss;
+  double attackDays, attackerEff, defenderEff, killedShare, sites, attackMean;
+  double priorAlpha, priorBeta, collapseShare;
+  double *up, *down, *deter, *personnel, *exposed, *combat, *exposedCombat, *trainees, *weight, *retaliationBy;
+  double *meanTol, *expectedFatalities, *attackNodes, *fixed, *tables;
   int *hasTol, *periodChanges;
   uint32_t *keys;
   double *zke, *zwe, *zfe; /* ziggurat tables, exported by bench/assure.ts so both sides use the same bits */
@@ -43,7 +56,7 @@ typedef struct {
   double *will, *tol, *upSeg, *ratioSeg;
   unsigned char *present;
   int *first;
-  double rho, alpha, beta, hbase, tbase, growth, totalW, exposed, growthFactor;
+  double rho, alpha, beta, hbase, tbase, growth, totalW, exposed, exposedCombat, growthFactor;
   int period;
 } Scratch;
 
@@ -59,25 +72,35 @@ static double *rdv(FILE *f, int n) {
   return v;
 }
 
+static int *rdi(FILE *f, int n) {
+  int *v = malloc(sizeof(int) * (n > 0 ? n : 1));
+  for (int i = 0; i < n; i++) v[i] = (int)rd(f);
+  return v;
+}
+
+/* The order of exportParams in bench/assure.ts. */
 static void read_params(const char *path, Params *m) {
   FILE *f = fopen(path, "r");
   if (!f) { perror(path); exit(2); }
   m->L = (int)rd(f); m->T = (int)rd(f); m->N = (int)rd(f); m->P = (int)rd(f); m->periodDays = (int)rd(f);
   m->theta = rd(f); m->wHost = rd(f); m->wForce = rd(f); m->wRet = rd(f); m->wG = rd(f);
   m->hostBaseline = rd(f); m->hostPerTrainee = rd(f); m->hostRef = rd(f); m->forceRef = rd(f);
-  m->retaliation = rd(f); m->guarantorActive = (int)rd(f); m->guarantorPower = rd(f); m->lagDays = rd(f);
-  m->fatalityThreshold = rd(f); m->interventionDeters = rd(f); m->detersTo = (int)rd(f);
+  m->guarantorActive = (int)rd(f); m->guarantorPower = rd(f); m->inHarmsWay = (int)rd(f);
+  m->visibility = rd(f); m->trigger = (int)rd(f); m->lagDays = rd(f); m->fatalityThreshold = rd(f);
+  m->interventionDeters = rd(f); m->detersTo = (int)rd(f);
+  m->audiencePerPerson = rd(f); m->aloneMultiplier = rd(f); m->hostLoss = rd(f);
+  m->engagement = (int)rd(f); m->attackDays = rd(f); m->attackerEff = rd(f); m->defenderEff = rd(f);
+  m->killedShare = rd(f); m->sites = rd(f); m->attackMean = rd(f);
   m->priorAlpha = rd(f); m->priorBeta = rd(f); m->collapseShare = rd(f); m->feedback = (int)rd(f);
   m->up = rdv(f, m->L); m->down = rdv(f, m->L); m->deter = rdv(f, m->L);
   int PN = m->P * m->N;
-  m->personnel = rdv(f, PN); m->exposed = rdv(f, PN); m->combat = rdv(f, PN); m->trainees = rdv(f, PN);
-  m->weight = rdv(f, m->N);
-  double *ht = rdv(f, m->N);
-  m->hasTol = malloc(sizeof(int) * (m->N > 0 ? m->N : 1));
-  for (int k = 0; k < m->N; k++) m->hasTol[k] = (int)ht[k];
-  double *pc = rdv(f, m->P);
-  m->periodChanges = malloc(sizeof(int) * m->P);
-  for (int p = 0; p < m->P; p++) m->periodChanges[p] = (int)pc[p];
+  m->personnel = rdv(f, PN); m->exposed = rdv(f, PN); m->combat = rdv(f, PN);
+  m->exposedCombat = rdv(f, PN); m->trainees = rdv(f, PN);
+  m->weight = rdv(f, m->N); m->retaliationBy = rdv(f, m->N);
+  m->hasTol = rdi(f, m->N); m->meanTol = rdv(f, m->N);
+  m->periodChanges = rdi(f, m->P); m->expectedFatalities = rdv(f, m->P);
+  m->nnodes = (int)rd(f);
+  m->attackNodes = rdv(f, m->nnodes);
   m->nparams = (int)rd(f);
   double *keys = rdv(f, m->nparams);
   m->keys = malloc(sizeof(uint32_t) * m->nparams);
@@ -85,6 +108,7 @@ static void read_params(const char *path, Params *m) {
   m->fixed = rdv(f, m->nparams);
   m->tables = rdv(f, m->nparams * K1);
   m->zke = rdv(f, 256); m->zwe = rdv(f, 256); m->zfe = rdv(f, 256);
+  if (rd(f) != 20250607) { fprintf(stderr, "params: block out of step with bench/assure.ts\n"); exit(2); }
   fclose(f);
 }
 
@@ -106,27 +130,115 @@ static inline double draw_parameter(const Params *m, int i, uint32_t seed, uint3
   return lo + (x - j) * (m->tables[i * K1 + j + 1] - lo);
 }
 
+/* Math.round: the nearest integer, halves upwards (floor(x + 0.5) differs just below one half). */
+static inline double js_round(double x) {
+  double r = floor(x);
+  return x - r >= 0.5 ? r + 1 : r;
+}
+/* Math.min and Math.max of two numbers (NaN if either is). */
+static inline double js_min(double x, double y) { return x != x || y != y ? NAN : x < y ? x : y; }
+static inline double js_max(double x, double y) { return x != x || y != y ? NAN : x > y ? x : y; }
+
+/* squareLawLosses of core/engagement/closed-form.ts, blue's side: what x0 defenders lose in t days of
+ * square-law fire (dx/dt = -a y, dy/dt = -b x) from y0 attackers, without reinforcements. */
+static double square_law_blue_lost(double x0, double y0, double a, double b, double t) {
+  double blue;
+  if (t == 0) blue = x0;
+  else if (a == 0 || b == 0) blue = a == 0 ? x0 : js_max(0, x0 - a * y0 * t);
+  else {
+    double sa = sqrt(a), sb = sqrt(b);
+    double grow = exp(sa * sb * t);
+    double u = sb * x0 - sa * y0, v = sb * x0 + sa * y0;
+    double g = u == 0 ? 0 : u * grow;
+    double d = v / grow;
+    double x = (0.5 * (d + g)) / sb;
+    double y = (0.5 * (d - g)) / sa;
+    if (x <= 0 || y <= 0) x = u >= 0 ? sqrt(u * v) / sb : 0; /* the loser stays at 0, the winner keeps sqrt(K/b) */
+    blue = x < x0 ? x : x0;
+  }
+  return x0 - blue;
+}
+
+/* siteCasualties of deterrence.ts: the defenders' casualties at one site in an attack (square law, with
+ * b' = b * C / x0 the attacker casualties per defender per day). */
+static double site_casualties(double defenders, double combatPower, double attackers, double a, double bEff,
+                              double days) {
+  if (!(defenders > 0) || !(attackers > 0) || !(a > 0) || !(days > 0)) return 0;
+  double b = (bEff * combatPower) / defenders;
+  return js_min(defenders, js_max(0, square_law_blue_lost(defenders, attackers, a, b > 0 ? b : 0, days)));
+}
+
+/* meanAttackFatalities of model-params.ts: the quadrature over the per-attack draw's nodes, or the mean of
+ * the fatalities draw when there is no engagement block. */
+static double mean_attack_fatalities(const Params *m, double defenders, double combatPower) {
+  if (m->engagement != 1) return defenders > 0 ? m->attackMean : 0;
+  double sum = 0;
+  for (int j = 0; j < m->nnodes; j++)
+    sum += m->killedShare *
+           site_casualties(defenders, combatPower, m->attackNodes[j], m->attackerEff, m->defenderEff, m->attackDays);
+  return m->nnodes > 0 ? sum / m->nnodes : 0;
+}
+
+/* fillDeterrence (model-params.ts) and testPayoff (deterrence.ts): the adversary's expected payoff U of
+ * testing in period p for the nations present, host strength H, belief mu, risk tolerance rho and casualty
+ * tolerances tol (NULL: their means). */
+static double test_payoff(const Params *m, int p, const unsigned char *present, double H, double mu, double rho,
+                          const double *tol) {
+  int N = m->N, base = p * N, all = 1;
+  double F = 0, ex = 0, exCp = 0, pers = 0, R = 0, tolW = 0, tolSum = 0;
+  for (int k = 0; k < N; k++) {
+    if (!present[k]) { all = 0; continue; }
+    F += m->combat[base + k]; ex += m->exposed[base + k]; exCp += m->exposedCombat[base + k];
+    double n = m->personnel[base + k];
+    pers += n;
+    R += m->retaliationBy[k];
+    double t = tol == NULL ? m->meanTol[k] : tol[k];
+    if (n > 0 && t < INFINITY) { tolW += n; tolSum += n * t; }
+  }
+  double fat = all ? m->expectedFatalities[p] : mean_attack_fatalities(m, ex / m->sites, exCp / m->sites);
+  double k = tolW > 0 && tolSum > 0 ? fat / (tolSum / tolW) : 0;
+  double hostDenial = (m->wHost * H) / m->hostRef;
+  double forceDenial = ex > 0 || F > 0 ? (m->wForce * F) / m->forceRef : 0;
+  double retaliation = pers > 0 ? m->wRet * R : 0;
+  double punishment = m->wG * m->guarantorPower;
+  double a = m->audiencePerPerson * pers, alone = m->aloneMultiplier * k, h = m->hostLoss;
+  int backstop = m->guarantorActive == 1;
+  int triggered = m->trigger == 1 && backstop && ex > 0 && fat >= m->fatalityThreshold;
+  /* q_C: the coalition fights against a resolute guarantor iff a >= k; against an irresolute one iff
+   * a + h >= k in the trigger reading (met, with a backstop), else iff a >= k + L (coalitionFightProbability). */
+  double qC;
+  if (a <= 0 && k <= 0 && forceDenial + retaliation <= 0) qC = 0;
+  else {
+    double muC = backstop ? mu : 0; /* without a backstop the coalition knows it fights alone */
+    double r = a >= k ? 1 : 0;
+    double i = (triggered && backstop ? a + h >= k : a >= k + alone) ? 1 : 0;
+    qC = muC * r + (1 - muC) * i;
+  }
+  /* q_G: 1 when the trigger pulls any guarantor in beside a fighting force, else the belief. */
+  double qG = !backstop ? 0 : triggered && a + h >= k ? 1 : mu;
+  return rho - hostDenial - qC * (forceDenial + retaliation) - qG * punishment;
+}
+
 static void segment(const Params *m, Scratch *sc, int t) {
   int N = m->N, base = sc->period * N;
-  double F = 0, tr = 0, ex = 0, w = 0;
+  double tr = 0, ex = 0, exCp = 0;
   for (int k = 0; k < N; k++) {
     if (!sc->present[k]) continue;
-    F += m->combat[base + k]; tr += m->trainees[base + k]; ex += m->exposed[base + k]; w += m->weight[k];
+    tr += m->trainees[base + k]; ex += m->exposed[base + k]; exCp += m->exposedCombat[base + k];
   }
   double H = sc->hbase + sc->growth * (t - sc->tbase);
   sc->hbase = H; sc->tbase = t;
   double g = m->feedback == 1 ? (m->hostPerTrainee * tr) / 365 : 0;
-  sc->growth = g; sc->exposed = ex;
-  double R = sc->totalW > 0 ? (m->retaliation * w) / sc->totalW : 0;
+  sc->growth = g; sc->exposed = ex; sc->exposedCombat = exCp;
   double mu = sc->alpha / (sc->alpha + sc->beta);
-  double D = (m->wHost * H) / m->hostRef + (m->wForce * F) / m->forceRef;
-  double Pn = m->wRet * R + m->wG * m->guarantorPower * mu;
-  double X = m->theta * (sc->rho - D - Pn);
+  double U = test_payoff(m, sc->period, sc->present, H, mu, sc->rho, m->feedback == 1 ? sc->tol : NULL);
+  double X = m->theta * U;
   double c = (m->theta * m->wHost * g) / m->hostRef;
   sc->growthFactor = exp(-c);
   double eX = exp(X), eC = sc->growthFactor;
+  int war = m->guarantorActive == 1 && m->inHarmsWay == 1;
   for (int l = 0; l < m->L; l++) {
-    int open = (l == 3 || l == 4) ? ex > 0 : (l == 5 ? m->guarantorActive == 1 : 1);
+    int open = (l == 3 || l == 4) ? ex > 0 : (l == 5 ? war : 1);
     double d = m->deter[l];
     sc->upSeg[l] = open ? m->up[l] * (d == 1 ? eX : d == 0 ? 1 : exp(d * X)) : 0;
     sc->ratioSeg[l] = d == 1 ? eC : d == 0 ? 1 : exp(-d * c);
@@ -159,7 +271,15 @@ static void simulate_run(const Params *m, Stats *st, Scratch *sc, uint32_t seed,
     sc->will[k] = 1; sc->present[k] = 1;
   }
   for (int l = 0; l < L; l++) sc->first[l] = -1;
-  sc->alpha = m->priorAlpha; sc->beta = m->priorBeta; sc->hbase = m->hostBaseline;
+  /* The belief before any trigger: the prior updated by what the commitment shows of this run's resolve
+   * (perceivedResolve in deterrence.ts); the exact chain (no feedback) keeps the prior. */
+  if (feedback && m->guarantorActive == 1) {
+    sc->alpha = m->priorAlpha + m->visibility * cred;
+    sc->beta = m->priorBeta + m->visibility * (1 - cred);
+  } else {
+    sc->alpha = m->priorAlpha; sc->beta = m->priorBeta;
+  }
+  sc->hbase = m->hostBaseline;
   sc->tbase = 0; sc->growth = 0; sc->period = 0;
   double fatPinned = m->fixed[2];
   int fatOff = 2 * K1;
@@ -214,7 +334,8 @@ static void simulate_run(const Params *m, Stats *st, Scratch *sc, uint32_t seed,
       if (t == decisionDay) {
         decisionDay = INF;
         NEXT();
-        if (UNIT() < cred) {
+        /* In the trigger reading any guarantor intervenes beside a force still in place. */
+        if ((m->trigger == 1 && sc->exposed > 0) || UNIT() < cred) {
           sc->alpha += 1; st->guarantor[3] += 1; intervened = 1;
           if (level >= 4 && level < L - 1) {
             NEXT();
@@ -254,9 +375,13 @@ static void simulate_run(const Params *m, Stats *st, Scratch *sc, uint32_t seed,
           double lo = m->tables[fatOff + j];
           f = lo + (x - j) * (m->tables[fatOff + j + 1] - lo);
         }
-        double deaths = floor((f > 0 ? f : 0) + 0.5);
-        fatal += deaths;
         double exposedNow = sc->exposed;
+        /* With an engagement block the draw is the attacker's strength against one site. */
+        double deaths = m->engagement == 1
+                          ? js_round(m->killedShare * site_casualties(exposedNow / m->sites, sc->exposedCombat / m->sites, f,
+                                                                      m->attackerEff, m->defenderEff, m->attackDays))
+                          : js_round(f > 0 ? f : 0);
+        fatal += deaths;
         if (feedback && deaths > 0 && exposedNow > 0) {
           int base = sc->period * N;
           for (int k = 0; k < N; k++) {
@@ -271,7 +396,7 @@ static void simulate_run(const Params *m, Stats *st, Scratch *sc, uint32_t seed,
           }
         }
         if (feedback && m->guarantorActive == 1 && fatal >= m->fatalityThreshold && decisionDay == INF) {
-          decisionDay = t + (m->lagDays >= 1 ? (int)floor(m->lagDays + 0.5) : 1);
+          decisionDay = t + (m->lagDays >= 1 ? (int)js_round(m->lagDays) : 1);
           if (decisionDay < nextSched) nextSched = decisionDay;
           triggered = 1;
         }
@@ -291,7 +416,7 @@ static void simulate_run(const Params *m, Stats *st, Scratch *sc, uint32_t seed,
   else if (sc->totalW > 0 && withdrawnWeight > m->collapseShare * sc->totalW) outcome = 4;
   else if (level >= 3) outcome = 3;
   else if (maxLevel >= 4) outcome = 2;
-  else if (maxLevel >= 1) outcome = 1;
+  else if (maxLevel >= 3) outcome = 1;
   else outcome = 0;
   st->runs += 1; st->runDays += T; st->outcomes[outcome] += 1;
   for (int l = 0; l <= maxLevel; l++) st->reached[l] += 1;
@@ -306,6 +431,12 @@ static void simulate_run(const Params *m, Stats *st, Scratch *sc, uint32_t seed,
   if (abstained) st->guarantor[2] += 1;
 }
 
+static void print_array(const char *name, const double *v, int n) {
+  printf(",\"%s\":[", name);
+  for (int i = 0; i < n; i++) printf("%s%.0f", i ? "," : "", v[i]);
+  printf("]");
+}
+
 static double *zeros(int n) { return calloc(n > 0 ? n : 1, sizeof(double)); }
 
 int main(int argc, char **argv) {
@@ -315,6 +446,7 @@ int main(int argc, char **argv) {
   uint32_t seed = (uint32_t)strtoul(argv[2], NULL, 10);
   long runs = strtol(argv[3], NULL, 10);
   int repeats = argc > 4 ? atoi(argv[4]) : 1;
+  if (repeats < 1) repeats = 1;
   double best = 1e300;
   Stats st;
   for (int rep = 0; rep < repeats; rep++) {
@@ -337,10 +469,14 @@ int main(int argc, char **argv) {
     double sec = (b.tv_sec - a.tv_sec) + 1e-9 * (b.tv_nsec - a.tv_nsec);
     if (sec < best) best = sec;
   }
-  printf("{\"runs\":%.0f,\"runDays\":%.0f,\"seconds\":%.6f,\"outcomes\":[", st.runs, st.runDays, best);
-  for (int i = 0; i < 6; i++) printf("%s%.0f", i ? "," : "", st.outcomes[i]);
-  printf("],\"reached\":[");
-  for (int i = 0; i < m.L; i++) printf("%s%.0f", i ? "," : "", st.reached[i]);
-  printf("]}\n");
+  printf("{\"runs\":%.0f,\"runDays\":%.0f,\"seconds\":%.6f", st.runs, st.runDays, best);
+  print_array("outcomes", st.outcomes, 6);
+  print_array("reached", st.reached, m.L);
+  print_array("finalLevel", st.finalLevel, m.L);
+  print_array("guarantor", st.guarantor, 6);
+  print_array("withdrawals", st.withdrawals, m.N + 1);
+  print_array("withdrawnBy", st.withdrawnBy, m.N);
+  print_array("fatalities", st.fatalities, FATALITY_BINS);
+  printf("}\n");
   return 0;
 }
