@@ -16,6 +16,14 @@ export function loadFixture(name = 'minimal.yaml'): Scenario {
   return r.value.scenario;
 }
 
+/** A built-in scenario (scenarios/<name>.yaml) parsed and validated; throws if it is invalid. */
+export function loadBuiltin(name: string): Scenario {
+  const data = parse(readFileSync(join(root, 'scenarios', `${name}.yaml`), 'utf8'), { maxAliasCount: 1000 });
+  const r = validate(data);
+  if (!r.ok) throw new Error(`built-in ${name} is invalid: ${JSON.stringify(r.error)}`);
+  return r.value.scenario;
+}
+
 /** A scenario file's data as parsed, before validation: no defaults applied (built-ins use many aliases). */
 export function readScenarioData(path: string): unknown {
   return parse(readFileSync(path, 'utf8'), { maxAliasCount: 1000 }) as unknown;

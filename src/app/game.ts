@@ -40,7 +40,10 @@ import {
   type TemplateKind,
   type TestPayoffs,
   type TextbookCheck,
+  adversaryTypes,
+  type AdversaryType,
 } from '../core/game/index.js';
+import { quantile } from '../core/assure/index.js';
 import type { Scenario } from '../core/scenario/index.js';
 import { BulwarkError, type Issue } from '../core/shared/index.js';
 
@@ -69,6 +72,16 @@ export interface CredibilityAnalysis {
     readonly automaticTrigger: number | null;
   };
   readonly testPayoffs: { readonly tripwire: TestPayoffs; readonly backstopOnly: TestPayoffs };
+  /**
+   * The game per adversary type: ρ is drawn per run in the Monte Carlo, so the mean type alone can mislead
+   * (its stakes may sit exactly on the host's denial). Share of types that test at the prior, with and
+   * without the force, and the threshold at quantiles of ρ.
+   */
+  readonly adversaryTypes: {
+    readonly shareTesting: number;
+    readonly shareTestingWithoutForce: number;
+    readonly types: readonly AdversaryType[];
+  };
   /** Bisection on solved games agrees with the closed form (|difference| below 1e-6). */
   readonly closedFormChecked: boolean;
   readonly findings: readonly string[];
@@ -257,7 +270,11 @@ export function analyseScenarioCredibility(
 
 /** Thresholds, their check against the solver, findings in words and curves. */
 function analyse(d: Derivation, template: TemplateKind): CredibilityAnalysis {
-  const p = d.params;
+  // The thresholds and curves are for a bold adversary type, ρ at its 90th percentile: the mean type's
+  // stakes may sit on the host's denial, where nothing needs deterring (the per-type table covers the rest).
+  const boldStakes =
+    d.riskTolerance === undefined ? d.params.stakes : quantile(d.riskTolerance, 0.9) - d.hostDenial;
+  const p = { ...d.params, stakes: boldStakes };
   const trigger: CredibilityParams = { ...p, camp: 'trigger', fatalitiesTrigger: true };
   const tripwire = closedFormThreshold('tripwire', p);
   const backstopOnly = closedFormThreshold('backstop-only', p);
@@ -290,11 +307,26 @@ function analyse(d: Derivation, template: TemplateKind): CredibilityAnalysis {
     linspace(0, Math.max(1, p.audienceCost * 3), 13),
   );
   const casualties = thresholdCurve('tripwire', p, 'casualties', linspace(0, 4, 17));
+  const rho = d.riskTolerance;
+  const rhoQ = (u: number): number => (rho === undefined ? p.stakes + d.hostDenial : quantile(rho, u));
+  const withForce = adversaryTypes('tripwire', p, d.hostDenial, rhoQ);
+  const withoutForce = adversaryTypes('backstop-only', p, d.hostDenial, rhoQ);
+  findings.unshift(
+    `For a bold adversary type (risk tolerance at its 90th percentile: stakes ${Math.round(boldStakes * 1000) / 1000} above the host's denial):`,
+  );
+  findings.push(
+    `Over the adversary types the scenario draws (risk tolerance ρ), ${percent(withForce.shareTesting)} would test the force at the prior belief; without the force, ${percent(withoutForce.shareTesting)} would test the backstop alone.`,
+  );
   return {
     template,
     derivation: d,
     thresholds: { tripwire, backstopOnly, automaticTrigger: closedFormThreshold('tripwire', trigger) },
     testPayoffs: { tripwire: testPayoffs(p, true), backstopOnly: testPayoffs(p, false) },
+    adversaryTypes: {
+      shareTesting: withForce.shareTesting,
+      shareTestingWithoutForce: withoutForce.shareTesting,
+      types: withForce.types,
+    },
     closedFormChecked,
     findings,
     curves: { forceSize, stakes, audienceCost, casualties },

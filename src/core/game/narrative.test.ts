@@ -6,7 +6,7 @@ import { closedFormThreshold, testPayoffs } from './thresholds.js';
 
 describe('narrative', () => {
   // An adversary type whose stakes exceed the host's denial by 1 (the mean type's net stakes are 0).
-  const p = { ...deriveParams(loadFixture()).params, stakes: 1 };
+  const p = { ...deriveParams(loadFixture(), { audienceCostPerThousand: 0.1 }).params, stakes: 1 };
 
   it('states the threshold, the margin and what the force does', () => {
     const lines = explainThreshold(

@@ -126,6 +126,8 @@ export interface Derivation {
   readonly guarantorCredibility: number | undefined;
   /** D_host at the start, netted out of the stakes (V = mean ρ − D_host). */
   readonly hostDenial: number;
+  /** The adversary's risk tolerance ρ as the scenario draws it (the Monte Carlo's adversary types). */
+  readonly riskTolerance: Distribution | undefined;
 }
 
 /**
@@ -288,6 +290,7 @@ export function deriveParams(s: Scenario, overrides: Partial<GameAssumptions> = 
     force: { period: period + 1, personnel, combatPower },
     guarantorCredibility: credibility,
     hostDenial: st.hostDenial,
+    riskTolerance: s.adversary?.riskTolerance,
   };
 }
 

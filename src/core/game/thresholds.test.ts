@@ -25,7 +25,9 @@ import {
 import { verifyTextbookCases } from './textbook.js';
 import { checkGame, type Game } from './tree.js';
 
-const minimal = deriveParams(loadFixture());
+// The fixture's commitment (2 per 1,000) makes its force fight alone; the hand-worked cases below use the
+// games' long-standing 0.1 per 1,000, passed as an override (as `bulwark game --audience-cost` does).
+const minimal = deriveParams(loadFixture(), { audienceCostPerThousand: 0.1 });
 /** The minimal scenario's parameters for an adversary type whose stakes exceed the host's denial by 1. */
 const bold: CredibilityParams = { ...minimal.params, stakes: 1 };
 
@@ -72,7 +74,10 @@ describe('template parameters from the minimal scenario', () => {
     // Fatalities: lognormal median 5, sigma 0.8 → mean 5·e^0.32; tolerance uniform(20, 80) → 50.
     expect(minimal.params.casualtyCost).toBeCloseTo((5 * Math.exp(0.32)) / 50, 12);
     expect(minimal.sources.stakes.kind).toBe('scenario');
-    expect(minimal.sources.audienceCost.kind).toBe('scenario');
+    expect(minimal.sources.audienceCost.kind).toBe('assumption'); // overridden
+    const asWritten = deriveParams(loadFixture());
+    expect(asWritten.params.audienceCost).toBeCloseTo(3.8, 12); // assurance.commitment 2 per 1,000 × 1,900
+    expect(asWritten.sources.audienceCost.kind).toBe('scenario');
     expect(minimal.sources.deployCost.kind).toBe('assumption');
     expect(minimal.guarantorCredibility).toBe(0.5);
     expect(checkParams(minimal.params)).toEqual([]);

@@ -174,3 +174,54 @@ export function vary(p: CredibilityParams, axis: CurveAxis, x: number): Credibil
 export function linspace(from: number, to: number, n: number): number[] {
   return Array.from({ length: n }, (_, i) => from + ((to - from) * i) / (n - 1));
 }
+
+/** The threshold and the test decision for one adversary type (a quantile of ρ). */
+export interface AdversaryType {
+  /** Quantile of ρ this type sits at. */
+  readonly quantile: number;
+  /** Its stakes net of the host's denial, ρ − D_host. */
+  readonly stakes: number;
+  readonly threshold: number | null;
+  /** Whether this type tests at the prior. */
+  readonly tests: boolean;
+}
+
+/**
+ * The credibility analysis over the adversary types the scenario draws: ρ is uncertain (the Monte Carlo
+ * draws it per run), so the game is solved per type. The expected payoff of testing at the prior falls by
+ * the same amount for every type (q_C·f + q_G·W do not depend on ρ), so the types that test are those with
+ * ρ − D_host above that amount: `shareTesting` = P(ρ > D_host + q_C·f + q_G·W), by inverting the quantile.
+ */
+export function adversaryTypes(
+  kind: TemplateKind,
+  p: CredibilityParams,
+  hostDenial: number,
+  rhoQuantile: (u: number) => number,
+  quantiles: readonly number[] = [0.1, 0.25, 0.5, 0.75, 0.9],
+): { readonly shareTesting: number; readonly types: readonly AdversaryType[] } {
+  const expected = (stakes: number): number => {
+    const u = testPayoffs({ ...p, stakes }, kind !== 'backstop-only');
+    return p.prior * u.resolute + (1 - p.prior) * u.irresolute;
+  };
+  const types = quantiles.map((q) => {
+    const stakes = rhoQuantile(q) - hostDenial;
+    const s = { ...p, stakes };
+    return { quantile: q, stakes, threshold: closedFormThreshold(kind, s), tests: expected(stakes) > 0 };
+  });
+  // The least u with a testing type: bisection on the monotone E[u](ρ(u)).
+  const tests = (u: number): boolean => expected(rhoQuantile(u) - hostDenial) > 0;
+  let lo = 1e-6;
+  let hi = 1 - 1e-6;
+  let share: number;
+  if (tests(lo)) share = 1;
+  else if (!tests(hi)) share = 0;
+  else {
+    for (let i = 0; i < 60; i++) {
+      const mid = (lo + hi) / 2;
+      if (tests(mid)) hi = mid;
+      else lo = mid;
+    }
+    share = 1 - hi;
+  }
+  return { shareTesting: share, types };
+}

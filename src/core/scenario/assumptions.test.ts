@@ -60,7 +60,7 @@ describe('effective parameters: origin', () => {
     expect(row(rows, 'adversary.ladder[2].upPerDay')).toMatchObject({ value: '0.0008', origin: 'file' });
     expect(row(rows, 'adversary.ladder[2].deterrence')).toMatchObject({ value: '1', origin: 'default' });
     expect(row(rows, 'adversary.ladder[0].deterrence')).toMatchObject({ value: '0', origin: 'file' });
-    expect(row(rows, 'guarantor.backstop.powerByKind.air-support')).toMatchObject({
+    expect(row(rows, 'guarantor.backstop.kinds.air-support.weight')).toMatchObject({
       value: '0.6',
       origin: 'default',
     });
@@ -251,14 +251,8 @@ describe('effective parameters: labels', () => {
     const rows = [...rowsOf(ukraineRaw()).values()];
     expect(rows.filter((r) => r.label.kind === 'unlabelled').map((r) => r.path)).toEqual([]);
     const defaults = rows.filter((r) => r.origin === 'default');
-    expect(defaults.map((r) => r.path)).toEqual(
-      expect.arrayContaining([
-        'adversary.ladder[2].deterrence',
-        'guarantor.backstop.powerByKind.full',
-        'assurance.collapseShare',
-        'assurance.interventionDetersTo',
-      ]),
-    );
+    // Every number the model reads is written in the file; only the unused direct-fatalities field defaults.
+    expect(defaults.map((r) => r.path)).toEqual(['assurance.attackFatalities']);
     for (const r of defaults) expect(r.label.by, r.path).toBe('block');
     const byPathMap = byPath(rows);
     expect(row(byPathMap, 'assurance.theta')).toMatchObject({
@@ -288,7 +282,9 @@ describe('effective parameters: variants', () => {
       value: 'Beta(6, 2)',
       origin: 'file',
     });
-    expect(row(full, 'adversary.priorResolve').value).toBe('Beta(6, 2)');
+    // The adversary's belief is not patched: it follows from the kind's visibility (docs/model.md §5).
+    expect(row(full, 'adversary.priorResolve').value).toBe('Beta(2, 3)');
+    expect(row(full, 'guarantor.backstop.kind').value).toBe('full');
     expect(row(rowsOf(raw, ['bold-adversary']), 'adversary.riskTolerance').value).toBe('Normal(1.5, 1.5)');
   });
 
