@@ -9,3 +9,4 @@ export * from './statistics.js';
 export * from './assure.js';
 export * from './calibration.js';
 export * from './force-from-sourcing.js';
+export * from './same-model.js';
