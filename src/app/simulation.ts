@@ -84,12 +84,12 @@ export function variantCases(base: Scenario, ids: readonly string[]): VariantCas
 export type ForceSource = 'pledges' | 'plan:pledges' | 'plan:potential';
 /** A force source for every case, or `auto`: see `caseForceSource`. */
 export type ForceSourceChoice = ForceSource | 'auto';
-export const forceSourceChoices: readonly ForceSourceChoice[] = [
+export const forceSourceChoices = [
   'auto',
   'pledges',
   'plan:pledges',
   'plan:potential',
-];
+] as const satisfies readonly ForceSourceChoice[];
 
 export interface CaseOptions {
   /** Default `auto`. */

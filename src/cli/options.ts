@@ -54,4 +54,4 @@ export function forceFromOption(value: string): ForceSourceChoice {
 }
 
 export const FORCE_FROM_HELP =
-  'force each case simulates: auto (pledges; the planner’s force from committable inventories for a variant that changes requirements), pledges, plan-pledged or plan-potential';
+  'force each case simulates: auto (the pledged force; for a variant that changes requirements, the planner’s force from committable inventories), pledges, plan-pledged or plan-potential';
