@@ -1,17 +1,21 @@
 /**
  * The assurance use case: open a scenario, build one case for the base scenario and one per compared
- * variant (each simulated on its own pledged force, on the same runs: common random numbers), run the
- * Monte Carlo through a worker pool (or a given runner), and return the result with its provenance.
+ * variant (each simulated on its own force — its pledges, or the planner's force for requirements the
+ * pledges were not made for — on the same runs: common random numbers), run the Monte Carlo through a
+ * worker pool (or a given runner), and return the result with its provenance and each case's force source.
  */
 import { loadScenario } from '../adapters/files/index.js';
-import {
-  runAssurance,
-  type AssuranceCase,
-  type AssuranceResult,
-  type JobRunner,
-} from '../core/assure/index.js';
+import { runAssurance, type JobRunner } from '../core/assure/index.js';
+import type { LpSolver } from '../core/plan/index.js';
 import { BulwarkError, formatIssue } from '../core/shared/index.js';
-import { variantCases, withRunner } from './simulation.js';
+import {
+  simulationCases,
+  variantCases,
+  withForceSources,
+  withRunner,
+  type ForceSourceChoice,
+  type SimulatedAssurance,
+} from './simulation.js';
 
 export interface AssureRequest {
   /** A file path, a built-in scenario name, or `-` for stdin. */
@@ -26,6 +30,10 @@ export interface AssureRequest {
   readonly tornadoRuns?: number;
   /** Runs for Sobol indices (default 0: none). */
   readonly sobolRuns?: number;
+  /** Where every case's force comes from (default `auto`: see `caseForceSource`). */
+  readonly forceSource?: ForceSourceChoice;
+  /** Solver for planned forces (default: HiGHS, loaded when needed). */
+  readonly solver?: LpSolver;
   /** Worker threads when no runner is given (default: all cores). */
   readonly workers?: number;
   readonly runner?: JobRunner;
@@ -37,7 +45,7 @@ export interface AssureRequest {
 export interface AssureReport {
   readonly scenario: { readonly id: string; readonly title: string; readonly hash: string };
   readonly variants: readonly string[];
-  readonly result: AssuranceResult;
+  readonly result: SimulatedAssurance;
 }
 
 /** Default tornado runs: a tenth of the main runs, at least 1,000 (never more than the runs). */
@@ -50,10 +58,10 @@ export async function runAssure(req: AssureRequest): Promise<AssureReport> {
   if (base.adversary === undefined)
     throw new BulwarkError('usage', `scenario "${base.meta.id}" has no adversary block: nothing to simulate`);
   const variants = req.variants ?? [];
-  const cases: AssuranceCase[] = [
-    { id: 'base', label: 'as pledged', scenario: base },
-    ...variantCases(base, variants),
-  ];
+  const cases = await simulationCases(base, variantCases(base, variants), {
+    ...(req.forceSource === undefined ? {} : { forceSource: req.forceSource }),
+    ...(req.solver === undefined ? {} : { solver: req.solver }),
+  });
   const runs = req.runs ?? base.assurance.runs;
   const seed = req.seed ?? base.assurance.seed;
   const tornadoRuns = req.tornadoRuns ?? defaultTornadoRuns(runs);
@@ -65,6 +73,6 @@ export async function runAssure(req: AssureRequest): Promise<AssureReport> {
   return {
     scenario: { id: base.meta.id, title: base.meta.title, hash: loaded.hash },
     variants,
-    result: result.value,
+    result: withForceSources(result.value, cases),
   };
 }

@@ -1,24 +1,27 @@
 /**
  * The briefing use case — Bulwark's main job: plan the pledged force (with resilience) and what the
  * coalition could field, simulate the post-ceasefire period for the base case and each compared variant
- * (on the planned force, with common random numbers), and render one self-contained HTML file.
+ * (on the planned force — from the pledges, or from committable inventories for a variant that changes
+ * requirements — with common random numbers), and render one self-contained HTML file.
  */
 import { loadScenario } from '../adapters/files/index.js';
 import { createHighsSolver } from '../adapters/highs/index.js';
 import { renderBriefingHtml } from '../adapters/render/briefing-html.js';
-import {
-  forceFromSourcing,
-  runAssurance,
-  type AssuranceCase,
-  type AssuranceResult,
-  type JobRunner,
-} from '../core/assure/index.js';
+import { runAssurance, type JobRunner } from '../core/assure/index.js';
 import { buildBriefing, type Briefing, type CredibilityBrief } from '../core/brief/index.js';
 import { planForce, type ForcePlan, type LpSolver, type ResilienceReport } from '../core/plan/index.js';
 import type { Scenario } from '../core/scenario/index.js';
 import { BulwarkError, formatIssue } from '../core/shared/index.js';
 import { defaultTornadoRuns } from './assure.js';
-import { variantCases, withRunner } from './simulation.js';
+import {
+  simulationCases,
+  variantCases,
+  withForceSources,
+  withRunner,
+  type ForceSourceChoice,
+  type SimulatedAssurance,
+  type SimulationCase,
+} from './simulation.js';
 import { analyseScenarioCredibility } from './game.js';
 
 export type BriefPhase = 'plan' | 'assurance' | 'render';
@@ -37,6 +40,11 @@ export interface BriefRequest {
   readonly seed?: number;
   /** Runs per pinned parameter for the tornado (default: a tenth of `runs`, at least 1,000; 0 for none). */
   readonly tornadoRuns?: number;
+  /**
+   * Where every case's force comes from. Default `auto`, with the pledges as the planner allocates them
+   * (the plan the briefing shows) for cases whose requirements are the base's.
+   */
+  readonly forceSource?: ForceSourceChoice;
   readonly bulwarkVersion: string;
   /** ISO timestamp to print (the caller owns the clock). */
   readonly generatedAt: string;
@@ -57,7 +65,7 @@ export interface BriefResult {
   readonly scenarioHash: string;
   readonly plan: ForcePlan;
   readonly resilience?: ResilienceReport;
-  readonly assurance?: AssuranceResult;
+  readonly assurance?: SimulatedAssurance;
   /** Seconds spent per phase. */
   readonly seconds: Readonly<Record<BriefPhase, number>>;
 }
@@ -73,7 +81,7 @@ export async function runBrief(req: BriefRequest): Promise<BriefResult> {
 
   const t0 = now();
   const solver = req.solver ?? (await createHighsSolver());
-  const planSteps = 2 + variantScenarios.length;
+  const planSteps = base.adversary === undefined ? 2 : 3;
   req.onProgress?.('plan', 0, planSteps);
   const main = planForce(base, solver, { resilience: true });
   if (main.plan.status === 'error')
@@ -81,27 +89,22 @@ export async function runBrief(req: BriefRequest): Promise<BriefResult> {
   req.onProgress?.('plan', 1, planSteps);
   const potential = planForce(base, solver, { options: { mode: 'potential' } });
   req.onProgress?.('plan', 2, planSteps);
-  const variantPlans = variantScenarios.map((v, i) => {
-    const run = planForce(v.scenario, solver, { variants: [v.id] });
-    req.onProgress?.('plan', 3 + i, planSteps);
-    return run.plan;
-  });
+  let cases: SimulationCase[] | undefined;
+  if (base.adversary !== undefined) {
+    cases = await simulationCases(base, variantScenarios, {
+      forceSource: req.forceSource ?? 'auto',
+      pledgedForce: 'plan:pledges',
+      solver,
+    });
+    req.onProgress?.('plan', 3, planSteps);
+  }
   const t1 = now();
 
-  let assurance: AssuranceResult | undefined;
-  if (base.adversary !== undefined) {
+  let assurance: SimulatedAssurance | undefined;
+  if (cases !== undefined) {
     const runs = req.runs ?? base.assurance.runs;
     const seed = req.seed ?? base.assurance.seed;
     const tornadoRuns = req.tornadoRuns ?? defaultTornadoRuns(runs);
-    const cases: AssuranceCase[] = [
-      { id: 'base', label: 'as pledged', scenario: base, force: forceFromSourcing(base, main.plan.sourcing) },
-      ...variantScenarios.map((v, i) => ({
-        id: v.id,
-        label: v.label,
-        scenario: v.scenario,
-        force: forceFromSourcing(v.scenario, variantPlans[i]?.sourcing ?? []),
-      })),
-    ];
     const result = await withRunner(req, (runner) =>
       runAssurance(cases, { runs, seed, tornadoRuns }, runner, (d, total) =>
         req.onProgress?.('assurance', d, total),
@@ -109,7 +112,7 @@ export async function runBrief(req: BriefRequest): Promise<BriefResult> {
     );
     if (!result.ok)
       throw new BulwarkError('scenario-invalid', result.error.map(formatIssue).join('\n'), result.error);
-    assurance = result.value;
+    assurance = withForceSources(result.value, cases);
   }
   const t2 = now();
 

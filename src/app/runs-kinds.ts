@@ -9,6 +9,7 @@ import { runAssure } from './assure.js';
 import { runBrief } from './brief.js';
 import { runPlan } from './plan.js';
 import type { RunKind } from './runs.js';
+import { forceSourceChoices } from './simulation.js';
 
 const Seed = z
   .number()
@@ -17,6 +18,9 @@ const Seed = z
   .max(2 ** 32 - 1);
 
 const stdinOf = (s: Scenario) => (): string => JSON.stringify(s);
+
+/** Where each case's force comes from (as `bulwark assure --force-from`; docs/force-source.md). */
+const ForceFrom = z.enum(forceSourceChoices).default('auto');
 
 const PlanOptions = z.strictObject({
   mode: z.enum(['pledged', 'potential']).default('pledged'),
@@ -48,6 +52,7 @@ const AssureOptions = z.strictObject({
   tornadoRuns: z.number().int().min(0).max(10_000_000).default(0),
   /** Variants simulated beside the base case on the same runs (common random numbers). */
   compare: z.array(z.string()).default([]),
+  forceFrom: ForceFrom,
 });
 
 /**
@@ -57,7 +62,8 @@ const AssureOptions = z.strictObject({
 export function assureKind(workers: number): RunKind<z.infer<typeof AssureOptions>> {
   return {
     name: 'assure',
-    description: 'Monte Carlo assurance of the pledged force (runs, seed, tornadoRuns, compare)',
+    description:
+      'Monte Carlo assurance of the pledged force, or the planned force for variants that change requirements (runs, seed, tornadoRuns, compare, forceFrom)',
     options: AssureOptions,
     seed: (o, s) => o.seed ?? s.assurance.seed,
     run: (scenario, o, onProgress, signal) =>
@@ -68,6 +74,7 @@ export function assureKind(workers: number): RunKind<z.infer<typeof AssureOption
         ...(o.runs === undefined ? {} : { runs: o.runs }),
         ...(o.seed === undefined ? {} : { seed: o.seed }),
         tornadoRuns: o.tornadoRuns,
+        forceSource: o.forceFrom,
         workers,
         signal,
         onProgress: (done, total) => onProgress({ done, total, message: 'simulating' }),
@@ -80,6 +87,7 @@ const BriefOptions = z.strictObject({
   runs: z.number().int().min(100).max(1_000_000).optional(),
   seed: Seed.optional(),
   tornadoRuns: z.number().int().min(0).max(1_000_000).optional(),
+  forceFrom: ForceFrom,
 });
 
 /** Briefing: the result keeps the HTML (served by GET /api/runs/:id/briefing.html) and the briefing model. */
@@ -102,6 +110,7 @@ export function briefKind(
         ...(o.runs === undefined ? {} : { runs: o.runs }),
         ...(o.seed === undefined ? {} : { seed: o.seed }),
         ...(o.tornadoRuns === undefined ? {} : { tornadoRuns: o.tornadoRuns }),
+        forceSource: o.forceFrom,
         bulwarkVersion,
         generatedAt: clock().toISOString(),
         workers,

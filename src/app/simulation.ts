@@ -1,11 +1,25 @@
 /**
- * What the Monte Carlo use cases (assure, calibrate, brief) share: the variant cases compared with a base
- * scenario, and a job runner — the one given, or a worker-thread pool opened for the call and closed after.
+ * What the Monte Carlo use cases (assure, calibrate, brief, sweep) share: the cases compared with a base
+ * scenario — each with the force it simulates and where that force comes from — and a job runner (the one
+ * given, or a worker-thread pool opened for the call and closed after). docs/force-source.md explains the
+ * force sources and the `auto` rule.
  */
+import { createHighsSolver } from '../adapters/highs/index.js';
 import { createWorkerPool } from '../adapters/workers/index.js';
-import type { JobRunner } from '../core/assure/index.js';
+import {
+  compileModel,
+  forceFromPledges,
+  forceFromSourcing,
+  sameModel,
+  type AssuranceResult,
+  type CaseResult,
+  type ForceLayout,
+  type JobRunner,
+  type ModelParams,
+} from '../core/assure/index.js';
+import { planForce, type ForcePlan, type LpSolver, type SupplyMode } from '../core/plan/index.js';
 import { applyVariants, type Scenario } from '../core/scenario/index.js';
-import { BulwarkError, formatIssue } from '../core/shared/index.js';
+import { BulwarkError, fail, formatIssue, ok, type Issue, type Result } from '../core/shared/index.js';
 
 export interface RunnerOptions {
   /** Executes Monte Carlo jobs; default: a worker-thread pool for this call. */
@@ -37,11 +51,239 @@ export interface VariantCase {
   readonly scenario: Scenario;
 }
 
+/** Each variant applied on its own to the base scenario; every problem of every variant as a value. */
+export function applyVariantCases(base: Scenario, ids: readonly string[]): Result<VariantCase[]> {
+  const issues: Issue[] = [];
+  const cases: VariantCase[] = [];
+  for (const id of ids) {
+    const r = applyVariants(base, [id]);
+    if (!r.ok) issues.push(...r.error);
+    else
+      cases.push({
+        id,
+        label: base.variants.find((v) => v.id === id)?.name ?? id,
+        scenario: r.value.scenario,
+      });
+  }
+  return issues.length > 0 ? fail(issues) : ok(cases);
+}
+
 /** Each variant applied on its own to the base scenario; throws `scenario-invalid` with every issue. */
 export function variantCases(base: Scenario, ids: readonly string[]): VariantCase[] {
-  return ids.map((id) => {
-    const r = applyVariants(base, [id]);
-    if (!r.ok) throw new BulwarkError('scenario-invalid', r.error.map(formatIssue).join('\n'), r.error);
-    return { id, label: base.variants.find((v) => v.id === id)?.name ?? id, scenario: r.value.scenario };
+  const r = applyVariantCases(base, ids);
+  if (!r.ok) throw new BulwarkError('scenario-invalid', r.error.map(formatIssue).join('\n'), r.error);
+  return r.value;
+}
+
+/**
+ * Where a case's force comes from: `pledges` — the scenario's active pledges as pledged; `plan:pledges` —
+ * what the planner sources from those pledges (never more than pledged); `plan:potential` — what the
+ * planner sources from the nations' committable inventories (rotation-limited), for requirements the
+ * pledges were not made for.
+ */
+export type ForceSource = 'pledges' | 'plan:pledges' | 'plan:potential';
+/** A force source for every case, or `auto`: see `caseForceSource`. */
+export type ForceSourceChoice = ForceSource | 'auto';
+export const forceSourceChoices = [
+  'auto',
+  'pledges',
+  'plan:pledges',
+  'plan:potential',
+] as const satisfies readonly ForceSourceChoice[];
+
+export interface CaseOptions {
+  /** Default `auto`. */
+  readonly forceSource?: ForceSourceChoice;
+  /**
+   * What `auto` simulates for a case whose requirements are the base's: the pledges as pledged (default;
+   * assure, sweep) or as the planner allocates them (`plan:pledges`; the briefing, which shows that plan).
+   */
+  readonly pledgedForce?: 'pledges' | 'plan:pledges';
+  /** Solver for planned forces; default HiGHS, loaded only when a case needs the planner. */
+  readonly solver?: LpSolver;
+}
+
+/** The plan behind a planned force (absent for `pledges`). */
+export interface PlannedForce {
+  readonly mode: SupplyMode;
+  /** `time-limit`: the best solution found before the limit is simulated. */
+  readonly status: 'optimal' | 'time-limit';
+  /**
+   * Mean over requirement-periods (required > 0) of the unmet fraction, in [0, 1]: 0 when the plan covers
+   * everything. The force simulated is what was sourced; this says how far it falls short.
+   */
+  readonly shortfallShare: number;
+}
+
+/** One case to simulate: a scenario (variant applied), its force, and where that force came from. */
+export interface SimulationCase extends VariantCase {
+  readonly force: ForceLayout;
+  readonly forceSource: ForceSource;
+  readonly plan?: PlannedForce;
+  /** The first earlier case whose compiled model is the same (its odds are that case's). */
+  readonly identicalTo?: string;
+}
+
+/** The requirements the planner reads, canonical: per mission, sorted; provenance (`source`, `note`) dropped. */
+const requirementsKey = (s: Scenario): string =>
+  JSON.stringify(
+    [...s.missions]
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((m) => [
+        m.id,
+        m.requirements
+          .map((r) =>
+            JSON.stringify([
+              r.capability,
+              r.amount,
+              r.fromPeriod,
+              r.toPeriod ?? s.horizon.periods,
+              r.priority,
+            ]),
+          )
+          .sort(),
+      ]),
+  );
+
+/** True when `variant`'s missions require anything other than `base`'s (amounts, periods, priorities). */
+export const requirementsChanged = (base: Scenario, variant: Scenario): boolean =>
+  requirementsKey(base) !== requirementsKey(variant);
+
+/**
+ * The source a case's force comes from. A forced choice applies to every case. `auto`: a case whose
+ * requirements differ from the base's simulates the force the planner sources for them from committable
+ * inventories (the pledges were made for the base's requirements, and a pledged plan cannot exceed them);
+ * any other case, and the base, simulates `pledgedForce`.
+ */
+export function caseForceSource(
+  base: Scenario,
+  scenario: Scenario,
+  choice: ForceSourceChoice,
+  pledgedForce: 'pledges' | 'plan:pledges' = 'pledges',
+): ForceSource {
+  if (choice !== 'auto') return choice;
+  return requirementsChanged(base, scenario) ? 'plan:potential' : pledgedForce;
+}
+
+const shortfallShare = (p: ForcePlan): number => {
+  const rows = p.coverage.filter((c) => c.required > 0);
+  return rows.length === 0
+    ? 0
+    : rows.reduce((a, c) => a + Math.min(1, c.shortfall / c.required), 0) / rows.length;
+};
+
+/**
+ * The planner's force for a case (linear solve: fractional units are the sustained average of rotating
+ * units, and whole units would drop every nation's fractional rotation-limited supply; see
+ * docs/force-source.md). No solution is an error: simulating nothing, or the pledges, would misstate it.
+ */
+function plannedForce(
+  c: VariantCase,
+  mode: SupplyMode,
+  solver: LpSolver,
+): { force: ForceLayout; plan: PlannedForce } {
+  const { plan } = planForce(c.scenario, solver, {
+    options: { mode },
+    ...(c.id === 'base' ? {} : { variants: [c.id] }),
   });
+  const what = `the planner (${mode}) found no force for "${c.id}"`;
+  switch (plan.status) {
+    case 'optimal':
+    case 'time-limit':
+      if (!plan.solved) throw new BulwarkError('solver-failed', `${what}: stopped at the time limit`);
+      return {
+        force: forceFromSourcing(c.scenario, plan.sourcing),
+        plan: { mode, status: plan.status, shortfallShare: shortfallShare(plan) },
+      };
+    case 'infeasible':
+    case 'unbounded':
+      throw new BulwarkError(
+        'scenario-invalid',
+        `${what}: the plan is ${plan.status}; simulate the pledges instead with --force-from pledges`,
+      );
+    case 'error':
+      throw new BulwarkError('solver-failed', `${what}: ${plan.message ?? 'the LP solver failed'}`);
+    default: {
+      const never: never = plan.status;
+      throw new Error(`unexpected plan status ${String(never)}`);
+    }
+  }
+}
+
+/**
+ * The cases to simulate: the base scenario (id `base`) first, then `variants` in order, each with its
+ * force (see `caseForceSource`) and, when its compiled model equals an earlier case's, `identicalTo`.
+ * Throws `BulwarkError` when a needed plan has no solution (see `plannedForce`).
+ */
+export async function simulationCases(
+  base: Scenario,
+  variants: readonly VariantCase[],
+  o: CaseOptions = {},
+): Promise<SimulationCase[]> {
+  const choice = o.forceSource ?? 'auto';
+  let solver = o.solver;
+  const all: VariantCase[] = [
+    {
+      id: 'base',
+      label: choice === 'plan:potential' ? 'committable inventories' : 'as pledged',
+      scenario: base,
+    },
+    ...variants,
+  ];
+  const cases: SimulationCase[] = [];
+  const models: (ModelParams | undefined)[] = [];
+  for (const c of all) {
+    const forceSource = caseForceSource(base, c.scenario, choice, o.pledgedForce);
+    let built: { force: ForceLayout; plan?: PlannedForce };
+    if (forceSource === 'pledges') built = { force: forceFromPledges(c.scenario) };
+    else {
+      solver ??= await createHighsSolver();
+      built = plannedForce(c, forceSource === 'plan:pledges' ? 'pledged' : 'potential', solver);
+    }
+    const model =
+      c.scenario.adversary === undefined ? undefined : compileModel(c.scenario, { force: built.force });
+    const twin = model === undefined ? -1 : models.findIndex((m) => m !== undefined && sameModel(m, model));
+    models.push(model);
+    const planned = forceSource === 'plan:potential' && c.id !== 'base';
+    cases.push({
+      ...c,
+      ...(planned ? { label: `${c.label} (force from committable inventories)` } : {}),
+      ...built,
+      forceSource,
+      ...(twin >= 0 ? { identicalTo: all[twin]!.id } : {}),
+    });
+  }
+  return cases;
+}
+
+/** Peak personnel of a force: the sum of each nation's peak (what the engine reports as the force). */
+export const peakPersonnel = (f: ForceLayout): number =>
+  f.nations.reduce((a, n) => a + Math.max(0, ...n.personnel), 0);
+
+/** A case's result with where its force came from. */
+export type SimulatedCaseResult = CaseResult & Pick<SimulationCase, 'forceSource' | 'plan' | 'identicalTo'>;
+
+export interface SimulatedAssurance extends Omit<AssuranceResult, 'cases'> {
+  readonly cases: readonly SimulatedCaseResult[];
+}
+
+/** The engine's result with each case's force source, plan summary and identity (cases in the same order). */
+export function withForceSources(
+  result: AssuranceResult,
+  cases: readonly SimulationCase[],
+): SimulatedAssurance {
+  return {
+    ...result,
+    cases: result.cases.map((r, i) => {
+      const c = cases[i];
+      if (c === undefined || c.id !== r.id)
+        throw new Error(`case ${i} is "${r.id}", expected "${c?.id ?? ''}"`);
+      return {
+        ...r,
+        forceSource: c.forceSource,
+        ...(c.plan === undefined ? {} : { plan: c.plan }),
+        ...(c.identicalTo === undefined ? {} : { identicalTo: c.identicalTo }),
+      };
+    }),
+  };
 }

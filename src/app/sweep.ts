@@ -2,11 +2,13 @@
  * The sweep use case: a grid or Latin hypercube over scenario parameters, each point an assurance run of
  * the base case (and of each compared variant applied on top of the point) with the same seed, so every
  * point sees the same random numbers (common random numbers: differences between points are the
- * parameters', not the draws'). Every point is applied and validated before anything runs.
+ * parameters', not the draws'). Every point is applied and validated before anything runs; each case's
+ * force is chosen as in `assure` (`simulationCases`), per point.
  */
 import { loadScenario } from '../adapters/files/index.js';
-import { runAssurance, type AssuranceCase, type JobRunner } from '../core/assure/index.js';
-import { applyVariants, type Scenario } from '../core/scenario/index.js';
+import { runAssurance, type JobRunner } from '../core/assure/index.js';
+import type { LpSolver } from '../core/plan/index.js';
+import type { Scenario } from '../core/scenario/index.js';
 import { BulwarkError, formatIssue, type Issue } from '../core/shared/index.js';
 import {
   applyPoint,
@@ -18,6 +20,14 @@ import {
   type SweepPoint,
   type SweepRow,
 } from '../core/sweep/index.js';
+import {
+  applyVariantCases,
+  peakPersonnel,
+  simulationCases,
+  type ForceSourceChoice,
+  type SimulationCase,
+  type VariantCase,
+} from './simulation.js';
 
 export interface SweepRequest {
   /** A file path, a built-in scenario name, or `-` for stdin. */
@@ -32,6 +42,10 @@ export interface SweepRequest {
   readonly runs?: number;
   /** Seed of every point's runs and of the hypercube (default: the scenario's `assurance.seed`). */
   readonly seed?: number;
+  /** Where every case's force comes from (default `auto`: see `caseForceSource`). */
+  readonly forceSource?: ForceSourceChoice;
+  /** Solver for planned forces (default: HiGHS, loaded when needed). */
+  readonly solver?: LpSolver;
   readonly runner: JobRunner;
   /** Points run at once (1 for the local pool; several keep queue workers busy). Default 1. */
   readonly parallel?: number;
@@ -49,6 +63,18 @@ export interface SweepReport {
   readonly params: readonly SweepParam[];
   readonly points: readonly SweepPoint[];
   readonly rows: readonly SweepRow[];
+  /** The force each case simulated at each point, in point then case order. */
+  readonly forces: readonly SweepForce[];
+}
+
+export interface SweepForce {
+  readonly point: number;
+  readonly case: string;
+  readonly forceSource: SimulationCase['forceSource'];
+  /** Σ of each nation's peak personnel. */
+  readonly peakPersonnel: number;
+  readonly plan?: SimulationCase['plan'];
+  readonly identicalTo?: string;
 }
 
 const invalid = (what: string, issues: readonly Issue[]): BulwarkError =>
@@ -72,19 +98,18 @@ export async function runSweep(req: SweepRequest): Promise<SweepReport> {
 
   // Every point's cases, checked before any run.
   const issues: Issue[] = [];
-  const plans = points.value.map((point) => {
+  const applied = points.value.map((point): { scenario: Scenario; variants: VariantCase[] } | undefined => {
     const s = applyPoint(base, params.value, point);
     if (!s.ok) {
       issues.push(...s.error);
-      return [];
+      return undefined;
     }
-    const cases: AssuranceCase[] = [{ id: 'base', label: 'as pledged', scenario: s.value }];
-    for (const id of variants) {
-      const v = applyVariants(s.value, [id]);
-      if (!v.ok) issues.push(...v.error);
-      else cases.push({ id, label: label(base, id), scenario: v.value.scenario });
+    const v = applyVariantCases(s.value, variants);
+    if (!v.ok) {
+      issues.push(...v.error);
+      return undefined;
     }
-    return cases;
+    return { scenario: s.value, variants: v.value };
   });
   if (issues.length > 0)
     throw new BulwarkError(
@@ -92,6 +117,12 @@ export async function runSweep(req: SweepRequest): Promise<SweepReport> {
       `${issues.length} problem${issues.length === 1 ? '' : 's'} in the sweep`,
       issues,
     );
+  const caseOptions = {
+    ...(req.forceSource === undefined ? {} : { forceSource: req.forceSource }),
+    ...(req.solver === undefined ? {} : { solver: req.solver }),
+  };
+  const plans: SimulationCase[][] = [];
+  for (const a of applied) plans.push(await simulationCases(a!.scenario, a!.variants, caseOptions));
 
   const total = points.value.length * runs;
   const done = new Float64Array(points.value.length);
@@ -123,7 +154,15 @@ export async function runSweep(req: SweepRequest): Promise<SweepReport> {
     params: params.value,
     points: points.value,
     rows: rowsByPoint.flat(),
+    forces: plans.flatMap((cases, i) =>
+      cases.map((c) => ({
+        point: points.value[i]!.index,
+        case: c.id,
+        forceSource: c.forceSource,
+        peakPersonnel: peakPersonnel(c.force),
+        ...(c.plan === undefined ? {} : { plan: c.plan }),
+        ...(c.identicalTo === undefined ? {} : { identicalTo: c.identicalTo }),
+      })),
+    ),
   };
 }
-
-const label = (s: Scenario, id: string): string => s.variants.find((v) => v.id === id)?.name ?? id;

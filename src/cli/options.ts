@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import type { ForceSourceChoice } from '../app/simulation.js';
 import { BulwarkError } from '../core/shared/index.js';
 import type { CliContext } from './context.js';
 
@@ -37,3 +38,20 @@ export function redisUrlOf(flag: string | true, ctx: CliContext): string {
     );
   return url;
 }
+
+/** `--force-from` words and the force sources they choose (docs/force-source.md). */
+export const forceFromWords = {
+  auto: 'auto',
+  pledges: 'pledges',
+  'plan-pledged': 'plan:pledges',
+  'plan-potential': 'plan:potential',
+} as const satisfies Record<string, ForceSourceChoice>;
+
+/** Commander argument parser for `--force-from`: one of `forceFromWords`, as its force source. */
+export function forceFromOption(value: string): ForceSourceChoice {
+  const word = choiceOption(Object.keys(forceFromWords) as (keyof typeof forceFromWords)[])(value);
+  return forceFromWords[word];
+}
+
+export const FORCE_FROM_HELP =
+  'force each case simulates: auto (the pledged force; for a variant that changes requirements, the planner’s force from committable inventories), pledges, plan-pledged or plan-potential';

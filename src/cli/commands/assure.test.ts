@@ -43,6 +43,37 @@ describe('bulwark assure / calibrate', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('nope');
   });
+  it('rejects a bad --force-from as a user error (exit 2) naming the choices', () => {
+    const r = bulwark(['assure', fixture('minimal.yaml'), '--force-from', 'plans', '--runs', '100']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('expected one of auto, pledges, plan-pledged, plan-potential, got "plans"');
+    expect(r.stdout).toBe('');
+  });
+  it('says what force each case simulates, and when a case is the base in all the model reads', () => {
+    const args = [
+      'assure',
+      'ukraine-2025',
+      '--variant',
+      'iiss-small',
+      '--runs',
+      '200',
+      '--tornado-runs',
+      '0',
+    ];
+    const auto = bulwark([...args, '--workers', '1']);
+    expect(auto.status, auto.stderr).toBe(0);
+    expect(auto.stdout).toMatch(/\nbase: force simulated: [\d,]+ personnel from pledges\n/);
+    expect(auto.stdout).toMatch(
+      /\niiss-small: force simulated: [\d,]+ personnel sourced by the planner from committable inventories \(shortfall \d+\.\d%\)\n/,
+    );
+    expect(auto.stdout).not.toContain('the model reads nothing different');
+    const pledges = bulwark([...args, '--force-from', 'pledges', '--workers', '1']);
+    expect(pledges.status, pledges.stderr).toBe(0);
+    expect(pledges.stdout).toMatch(/\niiss-small: force simulated: [\d,]+ personnel from pledges\n/);
+    expect(pledges.stdout).toContain(
+      "iiss-small: the model reads nothing different from base; its odds are the base's",
+    );
+  });
   it('calibrate prints the model beside the outside-view references', () => {
     const r = bulwark(['calibrate', fixture('minimal.yaml'), '--runs', '5000', '--workers', '1']);
     expect(r.status, r.stderr).toBe(0);

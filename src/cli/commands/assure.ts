@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import type { AssureReport } from '../../app/assure.js';
+import type { ForceSourceChoice, SimulatedCaseResult } from '../../app/simulation.js';
 import type { CaseResult } from '../../core/assure/index.js';
 import type { Proportion } from '../../core/assure/index.js';
 import { MEASURE_TERMS, OUTCOME_TERMS } from '../../core/assure/vocabulary.js';
 import { BulwarkError } from '../../core/shared/index.js';
 import type { CliContext } from '../context.js';
-import { collect, intOption, redisUrlOf } from '../options.js';
+import { collect, FORCE_FROM_HELP, forceFromOption, intOption, redisUrlOf } from '../options.js';
 import { startProgress, type Progress } from '../progress.js';
 import { formatPercent, heading, table } from '../render.js';
 
@@ -16,6 +17,7 @@ interface AssureFlags {
   workers?: number;
   tornadoRuns?: number;
   sobolRuns?: number;
+  forceFrom: ForceSourceChoice;
   redis?: string | true;
   json?: boolean;
 }
@@ -41,6 +43,7 @@ export function register(program: Command, ctx: CliContext): void {
       'runs for variance-based (Sobol) indices of the per-run parameters (default 0: none)',
       intOption(0, 100_000_000),
     )
+    .option('--force-from <source>', FORCE_FROM_HELP, forceFromOption, 'auto')
     .option(
       '--redis [url]',
       'run on the queue in Redis, computed by bulwark worker processes (default URL: REDIS_URL)',
@@ -72,6 +75,7 @@ export function register(program: Command, ctx: CliContext): void {
         ref,
         signal: cancel.signal,
         variants: opts.variant,
+        forceSource: opts.forceFrom,
         ...(opts.runs === undefined ? {} : { runs: opts.runs }),
         ...(opts.seed === undefined ? {} : { seed: opts.seed }),
         ...(opts.tornadoRuns === undefined ? {} : { tornadoRuns: opts.tornadoRuns }),
@@ -100,6 +104,32 @@ const OUTCOME_LABELS: Record<keyof CaseResult['outcomes'], string> = Object.from
   Object.entries(OUTCOME_TERMS).map(([k, t]) => [k, t.name]),
 ) as Record<keyof CaseResult['outcomes'], string>;
 
+const personnel = (n: number): string => Math.round(n).toLocaleString('en-GB');
+
+/** Where a case's force came from, in words: "force simulated: 13,765 personnel from pledges". */
+export function forceLine(c: SimulatedCaseResult): string {
+  const n = `force simulated: ${personnel(c.force.peakPersonnel)} personnel`;
+  const short =
+    c.plan === undefined
+      ? ''
+      : ` (shortfall ${formatPercent(c.plan.shortfallShare)}${c.plan.status === 'time-limit' ? '; best plan at the time limit' : ''})`;
+  switch (c.forceSource) {
+    case 'pledges':
+      return `${n} from pledges`;
+    case 'plan:pledges':
+      return `${n} sourced by the planner from pledges${short}`;
+    case 'plan:potential':
+      return `${n} sourced by the planner from committable inventories${short}`;
+    default: {
+      const never: never = c.forceSource;
+      return String(never);
+    }
+  }
+}
+
+export const identityLine = (id: string, twin: string): string =>
+  `${id}: the model reads nothing different from ${twin}; its odds are the ${twin}'s`;
+
 /** Text rendering of an assurance report: outcomes side by side, key figures, comparison, tornado. */
 export function renderAssurance(report: AssureReport): string {
   const r = report.result;
@@ -123,10 +153,7 @@ export function renderAssurance(report: AssureReport): string {
     table(
       ['figure', ...cases.map((c) => c.id)],
       [
-        [
-          'force deployed (peak personnel)',
-          ...cases.map((c) => c.force.peakPersonnel.toLocaleString('en-GB')),
-        ],
+        ['force deployed (peak personnel)', ...cases.map((c) => personnel(c.force.peakPersonnel))],
         [`${MEASURE_TERMS.minorFailure.name} (level ≥ 2)`, ...cases.map((c) => pct(c.minorFailure))],
         [`${MEASURE_TERMS.ceasefireFailed.name} (level ≥ 3)`, ...cases.map((c) => pct(c.ceasefireFailed))],
         [`${MEASURE_TERMS.tripwireTested.name} (level ≥ 4)`, ...cases.map((c) => pct(c.tripwireTested))],
@@ -155,6 +182,8 @@ export function renderAssurance(report: AssureReport): string {
       ],
     ),
   );
+  out.push(...cases.map((c) => `${c.id}: ${forceLine(c)}`));
+  out.push(...cases.flatMap((c) => (c.identicalTo === undefined ? [] : [identityLine(c.id, c.identicalTo)])));
   if (r.comparisons.length > 0) {
     out.push(heading(`Difference from "${cases[0]?.id ?? 'base'}" on the same runs (95% paired interval)`));
     const d = (x: { difference: number; lo: number; hi: number }): string =>

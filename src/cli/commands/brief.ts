@@ -2,9 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { BriefPhase } from '../../app/brief.js';
+import type { ForceSourceChoice } from '../../app/simulation.js';
 import { bulwarkVersion } from '../version.js';
 import type { CliContext } from '../context.js';
-import { collect, intOption } from '../options.js';
+import { collect, FORCE_FROM_HELP, forceFromOption, intOption } from '../options.js';
 import { startProgress, type Progress } from '../progress.js';
 
 interface BriefOptions {
@@ -13,6 +14,7 @@ interface BriefOptions {
   seed?: number;
   tornadoRuns?: number;
   workers?: number;
+  forceFrom: ForceSourceChoice;
   out: string;
   pdf?: boolean;
   json?: boolean;
@@ -44,6 +46,7 @@ export function register(program: Command, ctx: CliContext): void {
       'worker threads for the Monte Carlo runs (default: BULWARK_WORKERS or all cores)',
       intOption(1, 1024),
     )
+    .option('--force-from <source>', FORCE_FROM_HELP, forceFromOption, 'auto')
     .option('--out <file>', 'where to write the HTML', 'brief.html')
     .option('--pdf', 'also print it to PDF next to the HTML (needs Chromium)')
     .option('--json', 'print the findings and file paths as JSON')
@@ -64,6 +67,7 @@ export function register(program: Command, ctx: CliContext): void {
         ...(opts.runs !== undefined ? { runs: opts.runs } : {}),
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
         ...(opts.tornadoRuns !== undefined ? { tornadoRuns: opts.tornadoRuns } : {}),
+        forceSource: opts.forceFrom,
         workers: opts.workers ?? ctx.config.workers,
         bulwarkVersion,
         generatedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),

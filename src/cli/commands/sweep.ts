@@ -1,10 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import type { ForceSourceChoice } from '../../app/simulation.js';
 import { BulwarkError } from '../../core/shared/index.js';
 import { rowsToCsv } from '../../core/sweep/index.js';
 import type { CliContext } from '../context.js';
-import { collect, intOption, redisUrlOf } from '../options.js';
+import { collect, FORCE_FROM_HELP, forceFromOption, intOption, redisUrlOf } from '../options.js';
 import { startProgress, type Progress } from '../progress.js';
 
 interface SweepFlags {
@@ -13,6 +14,7 @@ interface SweepFlags {
   variant: string[];
   runs?: number;
   seed?: number;
+  forceFrom: ForceSourceChoice;
   workers?: number;
   redis?: string | true;
   chunkRuns?: number;
@@ -55,6 +57,7 @@ export function register(program: Command, ctx: CliContext): void {
       'seed of every point and of the hypercube (default: the scenario’s assurance.seed)',
       intOption(0, 2 ** 32 - 1),
     )
+    .option('--force-from <source>', FORCE_FROM_HELP, forceFromOption, 'auto')
     .option(
       '--workers <w>',
       'local worker threads (default: BULWARK_WORKERS or all cores)',
@@ -100,6 +103,7 @@ export function register(program: Command, ctx: CliContext): void {
           params: opts.param,
           design: opts.design,
           variants: opts.variant,
+          forceSource: opts.forceFrom,
           ...(opts.runs === undefined ? {} : { runs: opts.runs }),
           ...(opts.seed === undefined ? {} : { seed: opts.seed }),
           runner: runner.run,

@@ -11,3 +11,4 @@ export * from './assure.js';
 export * from './calibration.js';
 export * from './force-from-sourcing.js';
 export * from './vocabulary.js';
+export * from './same-model.js';
