@@ -97,7 +97,7 @@ describe('bulwark CLI', () => {
     );
     const last = r.stdout.trimEnd().split('\n').at(-1) ?? '';
     expect(last).toMatch(
-      /^17 parameters take code defaults \(8 †\): .*assurance\.collapseShare\. 18 parameters are unlabelled: /,
+      /^26 parameters take code defaults \(15 †\): .*assurance\.calibration\.failureTolerance\. 23 parameters are unlabelled: /,
     );
   });
 

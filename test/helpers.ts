@@ -18,7 +18,9 @@ export function loadFixture(name = 'minimal.yaml'): Scenario {
 
 /** A built-in scenario (scenarios/<name>.yaml) parsed and validated; throws if it is invalid. */
 export function loadBuiltin(name: string): Scenario {
-  const data = parse(readFileSync(join(root, 'scenarios', `${name}.yaml`), 'utf8'), { maxAliasCount: 1000 });
+  const data: unknown = parse(readFileSync(join(root, 'scenarios', `${name}.yaml`), 'utf8'), {
+    maxAliasCount: 1000,
+  });
   const r = validate(data);
   if (!r.ok) throw new Error(`built-in ${name} is invalid: ${JSON.stringify(r.error)}`);
   return r.value.scenario;

@@ -30,7 +30,9 @@ describe('runGame', () => {
     const large = runGame({ ref: fixture('minimal.yaml'), assumptions: { audienceCostPerThousand: 1 } });
     expect(small.credibility?.testPayoffs.tripwire.fightsIfIrresolute).toBe(false);
     expect(large.credibility?.testPayoffs.tripwire.fightsIfIrresolute).toBe(true);
-    expect(small.credibility?.thresholds.tripwire ?? 0).toBeGreaterThan(large.credibility?.thresholds.tripwire ?? 1);
+    expect(small.credibility?.thresholds.tripwire ?? 0).toBeGreaterThan(
+      large.credibility?.thresholds.tripwire ?? 1,
+    );
   });
 
   it('solves game files and Gambit files with the solver whose class fits', () => {

@@ -55,7 +55,6 @@ function withoutGuarantor(s: Scenario, days: number): Scenario {
   };
 }
 
-
 export async function calibrate(
   s: Scenario,
   runs: number,

@@ -37,7 +37,10 @@ const variant = (s: Scenario, id: string): Scenario => {
   return r.value.scenario;
 };
 
-const withBackstop = (s: Scenario, patch: Partial<NonNullable<Scenario['guarantor']>['backstop']>): Scenario => {
+const withBackstop = (
+  s: Scenario,
+  patch: Partial<NonNullable<Scenario['guarantor']>['backstop']>,
+): Scenario => {
   const g = s.guarantor;
   if (g === undefined) throw new Error('no guarantor');
   return { ...s, guarantor: { ...g, backstop: { ...g.backstop, ...patch } } };
@@ -116,7 +119,9 @@ describe('assurance v2: the levers move P(ceasefire fails) in the right directio
     expect(st.reached[6]!).toBeLessThanOrEqual(st.guarantor[5]!);
     // The step from coalition combat to war with the guarantor is closed for this kind.
     expect(constantHazards(m, 3, 2).up[5]).toBe(0);
-    expect(constantHazards(compileModel(withBackstop(ukraine, { kind: 'full' })), 3, 2).up[5]).toBeGreaterThan(0);
+    expect(
+      constantHazards(compileModel(withBackstop(ukraine, { kind: 'full' })), 3, 2).up[5],
+    ).toBeGreaterThan(0);
   });
 });
 
@@ -129,7 +134,16 @@ describe('one deterrence model for the Monte Carlo and the games', () => {
       const u = testPayoffs(p, true);
       const expected = p.prior * u.resolute + (1 - p.prior) * u.irresolute;
       const rho = p.stakes + d.hostDenial;
-      const U = fillDeterrence(m, emptyDeterrence(), d.force.period - 1, null, m.hostBaseline, p.prior, rho, null);
+      const U = fillDeterrence(
+        m,
+        emptyDeterrence(),
+        d.force.period - 1,
+        null,
+        m.hostBaseline,
+        p.prior,
+        rho,
+        null,
+      );
       expect(U).toBeCloseTo(expected, 12);
     }
   });
@@ -159,13 +173,21 @@ describe('one deterrence model for the Monte Carlo and the games', () => {
   it('each lever moves the game’s expected payoff of testing the same way as the Monte Carlo’s P(fail)', () => {
     const power = ukraine.guarantor?.backstop.power ?? 0;
     const levers: [string, Scenario, Scenario][] = [
-      ['guarantor power', withBackstop(ukraine, { power: power * 0.5 }), withBackstop(ukraine, { power: power * 2 })],
+      [
+        'guarantor power',
+        withBackstop(ukraine, { power: power * 0.5 }),
+        withBackstop(ukraine, { power: power * 2 }),
+      ],
       [
         'credibility',
         withBackstop(ukraine, { credibility: { dist: 'beta', alpha: 2, beta: 6 } }),
         withBackstop(ukraine, { credibility: { dist: 'beta', alpha: 6, beta: 2 } }),
       ],
-      ['backstop kind', withBackstop(ukraine, { kind: 'intelligence-logistics' }), withBackstop(ukraine, { kind: 'full' })],
+      [
+        'backstop kind',
+        withBackstop(ukraine, { kind: 'intelligence-logistics' }),
+        withBackstop(ukraine, { kind: 'full' }),
+      ],
     ];
     for (const [name, lo, hi] of levers) {
       const eu = (s: Scenario): number => {

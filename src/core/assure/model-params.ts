@@ -278,7 +278,10 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): ModelPa
     b: attack?.defenderEffectiveness ?? 0,
     killed: attack?.killedShare ?? 1,
     // Without an engagement the fatalities are drawn directly: their mean (negative draws count 0).
-    mean: attack === undefined && a.attackFatalities !== undefined ? Math.max(0, distributionMean(a.attackFatalities)) : 0,
+    mean:
+      attack === undefined && a.attackFatalities !== undefined
+        ? Math.max(0, distributionMean(a.attackFatalities))
+        : 0,
   };
   const expectedFatalities = new Float64Array(P);
   for (let p = 0; p < P; p++) {
@@ -345,9 +348,11 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): ModelPa
     keys: Uint32Array.from(parameters.map((p) => hashString(p.key))),
     fixed: new Float64Array(dists.length).fill(NaN),
     hasTolerance: Uint8Array.from(force.nations.map((n) => (n.casualtyTolerance === undefined ? 0 : 1))),
-    meanTolerance: Float64Array.from(force.nations.map((n) =>
-      n.casualtyTolerance === undefined ? Infinity : distributionMean(n.casualtyTolerance),
-    )),
+    meanTolerance: Float64Array.from(
+      force.nations.map((n) =>
+        n.casualtyTolerance === undefined ? Infinity : distributionMean(n.casualtyTolerance),
+      ),
+    ),
     feedback: options.feedback === false ? 0 : 1,
     nationIds: force.nations.map((n) => n.id),
     parameters,

@@ -30,7 +30,8 @@ export const OUTCOME_TERMS: Readonly<Record<Outcome, Term>> = {
   },
   renewedWar: {
     name: 'renewed war',
-    definition: 'at strikes on the host, an attack on the force or coalition combat (levels 3–5) at the horizon',
+    definition:
+      'at strikes on the host, an attack on the force or coalition combat (levels 3–5) at the horizon',
   },
   coalitionCollapse: {
     name: 'coalition collapse',

@@ -192,7 +192,9 @@ export function deriveParams(s: Scenario, overrides: Partial<GameAssumptions> = 
   if (!active)
     prior = {
       v: 0,
-      src: scen(g === undefined ? 'no guarantor: none to be resolute' : 'backstop kind none: it offers nothing'),
+      src: scen(
+        g === undefined ? 'no guarantor: none to be resolute' : 'backstop kind none: it offers nothing',
+      ),
     };
   else if (pr !== undefined && credibility !== undefined) {
     const [al, be] = perceivedResolve(pr.alpha, pr.beta, m.visibility, credibility);
@@ -203,7 +205,10 @@ export function deriveParams(s: Scenario, overrides: Partial<GameAssumptions> = 
       ),
     };
   } else if (pr !== undefined)
-    prior = { v: pr.alpha / (pr.alpha + pr.beta), src: scen(`adversary.priorResolve: Beta(${pr.alpha}, ${pr.beta}) mean`) };
+    prior = {
+      v: pr.alpha / (pr.alpha + pr.beta),
+      src: scen(`adversary.priorResolve: Beta(${pr.alpha}, ${pr.beta}) mean`),
+    };
   else if (credibility !== undefined)
     prior = { v: credibility, src: scen('guarantor.backstop.credibility mean (no adversary prior given)') };
   else prior = { v: 0.5, src: assumed('no adversary prior and no guarantor: even odds') };
