@@ -72,6 +72,39 @@ export function register(program: Command, ctx: CliContext): void {
           ['left', 'right', 'right', 'left'],
         ),
       );
+      const cite = (c: { sourceId: string | null; kind: string | null }): string =>
+        c.sourceId === null ? 'no source' : `${c.sourceId} (${c.kind ?? '?'})`;
+      out.push(heading('Reference classes'));
+      out.push(
+        table(
+          ['measure or rung', 'reference class', 'model'],
+          [
+            ...r.rows.map((row) => [row.measure, cite(row.reference), row.within ? 'within' : 'OUTSIDE']),
+            ...r.ladder.map((l) => [
+              `level ${l.level} ${l.name}`,
+              cite(l.reference),
+              l.escalationAtZero === null
+                ? 'absorbing'
+                : `up before down ${formatPercent(l.escalationAtZero)} at zero incentive; ${Math.round(l.meanDays ?? 0)} days mean stay`,
+            ]),
+          ],
+          ['left', 'left', 'left'],
+        ),
+      );
+      out.push(
+        ...[
+          ...new Set(
+            [...r.rows.map((x) => x.reference), ...r.ladder.map((x) => x.reference)].map((c) => c.sourceId),
+          ),
+        ]
+          .filter((id): id is string => id !== null)
+          .map((id) => {
+            const c = [...r.rows.map((x) => x.reference), ...r.ladder.map((x) => x.reference)].find(
+              (x) => x.sourceId === id,
+            );
+            return `${id}: ${c?.citation ?? ''}`;
+          }),
+      );
       const quart = r.noForce.failureDayQuartiles.map((x) => (x === null ? '—' : String(x))).join(' / ');
       out.push(heading('Detail'));
       out.push(

@@ -25,6 +25,26 @@ export interface CalibrationRow {
   readonly referenceHigh: number;
   /** True when the model's figure lies in the reference range. */
   readonly within: boolean;
+  /** The reference class: the scenario source the reference comes from. */
+  readonly reference: ReferenceClass;
+}
+
+/** A scenario source named as a reference class (meta.sources id, its kind and citation). */
+export interface ReferenceClass {
+  readonly sourceId: string | null;
+  readonly kind: string | null;
+  readonly citation: string | null;
+}
+
+/** One rung of the ladder beside the reference class its rates come from. */
+export interface LadderAnchor {
+  readonly level: number;
+  readonly name: string;
+  /** Probability the step goes up rather than down at zero net incentive: up / (up + down). */
+  readonly escalationAtZero: number | null;
+  /** Mean days at the level before any move (1 / (up + down)), null when absorbing. */
+  readonly meanDays: number | null;
+  readonly reference: ReferenceClass;
 }
 
 export interface CalibrationResult {
@@ -41,6 +61,18 @@ export interface CalibrationResult {
   readonly riskReduction: number;
   readonly hazardRatio: number;
   readonly rows: readonly CalibrationRow[];
+  readonly ladder: readonly LadderAnchor[];
+}
+
+function referenceOf(s: Scenario, ref: unknown, field: string): ReferenceClass {
+  const id =
+    typeof ref === 'string'
+      ? ref
+      : ref !== null && typeof ref === 'object'
+        ? ((ref as Record<string, string>)[field] ?? (ref as Record<string, string>)['*'])
+        : undefined;
+  const src = id === undefined ? undefined : s.meta.sources[id];
+  return { sourceId: id ?? null, kind: src?.kind ?? null, citation: src?.citation ?? null };
 }
 
 /** Scenario without a guarantor's backstop, simulated up to `days`. */
@@ -108,6 +140,7 @@ export async function calibrate(
       referenceLow: round6(Math.max(0, ref.failureProbability - ref.failureTolerance)),
       referenceHigh: round6(Math.min(1, ref.failureProbability + ref.failureTolerance)),
       within: Math.abs(failure.p - ref.failureProbability) <= ref.failureTolerance,
+      reference: referenceOf(s, ref.source, 'failureProbability'),
     },
     {
       measure: 'minor-failure-early',
@@ -116,6 +149,7 @@ export async function calibrate(
       referenceLow: 0.5,
       referenceHigh: 1,
       within: minorBy > 0.5,
+      reference: referenceOf(s, ref.source, 'minorFailureDays'),
     },
   ];
   if (ref.majorFailureDays !== undefined) {
@@ -127,6 +161,7 @@ export async function calibrate(
       referenceLow: ref.majorFailureDays.low,
       referenceHigh: ref.majorFailureDays.high,
       within: med !== null && med >= ref.majorFailureDays.low && med <= ref.majorFailureDays.high,
+      reference: referenceOf(s, ref.source, 'majorFailureDays'),
     });
   }
   if (ref.peacekeeperHazardRatio !== undefined) {
@@ -139,6 +174,7 @@ export async function calibrate(
       referenceLow: round6(1 - high),
       referenceHigh: round6(1 - low),
       within: hazardRatio >= low && hazardRatio <= high,
+      reference: referenceOf(s, ref.source, 'peacekeeperHazardRatio'),
     });
   }
   let personnel = 0;
@@ -152,5 +188,15 @@ export async function calibrate(
     riskReduction: round6(riskReduction),
     hazardRatio: round6(hazardRatio),
     rows,
+    ladder: s.adversary.ladder.map((l, level) => {
+      const lam = l.upPerDay + l.downPerDay;
+      return {
+        level,
+        name: l.name,
+        escalationAtZero: lam > 0 ? round6(l.upPerDay / lam) : null,
+        meanDays: lam > 0 ? round6(1 / lam) : null,
+        reference: referenceOf(s, l.source ?? s.adversary?.source, 'upPerDay'),
+      };
+    }),
   });
 }
