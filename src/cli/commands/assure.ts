@@ -202,7 +202,7 @@ export function renderAssurance(report: AssureReport): string {
     const t = r.tornado;
     out.push(
       heading(
-        `Tornado: P(${MEASURE_TERMS.ceasefireFailed.name}) with one parameter pinned at its ${t.lowProbability * 100}th / ${t.highProbability * 100}th percentile (base case, ${t.runs.toLocaleString('en-GB')} runs, base ${formatPercent(t.base.ceasefireFailed)})`,
+        `Tornado: P(${MEASURE_TERMS.ceasefireFailed.name}) with one uncertain parameter pinned at its ${t.lowProbability * 100}th / ${t.highProbability * 100}th percentile, or one assumed constant at ×0.5 / ×1.5 (base case, ${t.runs.toLocaleString('en-GB')} runs, base ${formatPercent(t.base.ceasefireFailed)})`,
       ),
     );
     out.push(
@@ -216,6 +216,7 @@ export function renderAssurance(report: AssureReport): string {
           'swing',
           'wider war low / high',
           'collapse low / high',
+          'cannot move (by construction)',
         ],
         t.rows.map((row) => [
           row.label,
@@ -226,8 +227,9 @@ export function renderAssurance(report: AssureReport): string {
           formatPercent(row.swing),
           `${formatPercent(row.low.widerWar)} / ${formatPercent(row.high.widerWar)}`,
           `${formatPercent(row.low.coalitionCollapse)} / ${formatPercent(row.high.coalitionCollapse)}`,
+          row.inert.map((m) => (m === 'ceasefireFailed' ? 'failure' : 'tripwire tested')).join(', '),
         ]),
-        ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+        ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
       ),
     );
   }

@@ -7,8 +7,10 @@ import type { Scenario } from '../scenario/index.js';
 import { fail, issue, ok, type Result } from '../shared/index.js';
 import type { ForceLayout } from './force-layout.js';
 import { forceFromPledges } from './force-layout.js';
+import { CONSTANT_FACTORS, constantLevers, type InertMeasure } from './constants.js';
 import {
   compileModel,
+  P_CREDIBILITY,
   parameterQuantile,
   pinParameter,
   P_FATALITIES,
@@ -89,15 +91,22 @@ export interface PreparedAssurance {
   readonly job: Job;
   /** Base model of the first case, then each uncertain parameter pinned low and high. */
   readonly tornadoJob: Job | null;
-  readonly tornadoSides: readonly {
-    readonly parameter: number;
-    readonly low: number;
-    readonly high: number;
-  }[];
+  readonly tornadoSides: readonly TornadoSideSpec[];
   /** Saltelli's A (the first case), B, then A_B^(i) for each parameter in `sobolParameters`. */
   readonly sobolJob: Job | null;
   readonly sobolParameters: readonly number[];
   readonly options: Required<AssuranceOptions>;
+}
+
+/** One tornado row to run: a per-run draw pinned at two quantiles, or an assumed constant at ×0.5 / ×1.5. */
+export interface TornadoSideSpec {
+  readonly key: string;
+  readonly label: string;
+  readonly kind: 'draw' | 'constant';
+  readonly low: number;
+  readonly high: number;
+  /** Measures the parameter cannot move by construction. */
+  readonly inert: readonly InertMeasure[];
 }
 
 /** Compiles the cases. Fails (as a value) when a scenario has no adversary to simulate. */
@@ -123,16 +132,39 @@ export function prepareAssurance(
   const job: Job = { models: compiled.map((c) => c.model) };
   const base = compiled[0]?.model;
   let tornadoJob: Job | null = null;
-  const sides: { parameter: number; low: number; high: number }[] = [];
-  if (base !== undefined && opts.tornadoRuns > 0) {
+  const sides: TornadoSideSpec[] = [];
+  const first = cases[0];
+  if (base !== undefined && first !== undefined && opts.tornadoRuns > 0) {
     const models: ModelParams[] = [base];
+    // The per-attack draw acts only once the force is attacked, and credibility, when the commitment shows
+    // nothing before a trigger, only at decisions after an attack (docs/model.md §10).
+    const afterAttack: readonly InertMeasure[] = ['ceasefireFailed', 'tripwireTested'];
     base.parameters.forEach((p, i) => {
       if (!p.uncertain) return;
       const low = parameterQuantile(base, i, opts.tornadoLow);
       const high = parameterQuantile(base, i, opts.tornadoHigh);
       models.push(pinParameter(base, i, low), pinParameter(base, i, high));
-      sides.push({ parameter: i, low, high });
+      const inert =
+        i === P_FATALITIES || (i === P_CREDIBILITY && base.visibility === 0 && base.trigger === 0)
+          ? afterAttack
+          : [];
+      sides.push({ key: p.key, label: p.label, kind: 'draw', low, high, inert });
     });
+    const force = first.force ?? forceFromPledges(first.scenario);
+    for (const lever of constantLevers(first.scenario, force)) {
+      for (const x of CONSTANT_FACTORS) {
+        const at = lever.at(x);
+        models.push(compileModel(at.scenario, { force: at.force }));
+      }
+      sides.push({
+        key: lever.key,
+        label: `${lever.label} (assumed; ×0.5 / ×1.5)`,
+        kind: 'constant',
+        low: lever.low,
+        high: lever.high,
+        inert: lever.inert,
+      });
+    }
     if (sides.length > 0) tornadoJob = { models };
   }
   // Sobol: the per-run parameters only (attack fatalities are drawn per attack, from the event stream).
@@ -204,6 +236,10 @@ export interface ComparisonRow {
 export interface TornadoRow {
   readonly key: string;
   readonly label: string;
+  /** A per-run draw pinned at its quantiles, or an assumed constant moved to ×0.5 and ×1.5. */
+  readonly kind: 'draw' | 'constant';
+  /** Measures this parameter cannot move by construction (its swing there is noise-free zero). */
+  readonly inert: readonly InertMeasure[];
   /** Parameter values at the low and high probabilities. */
   readonly lowValue: number;
   readonly highValue: number;
@@ -408,10 +444,11 @@ export function summariseAssurance(
     const rows: TornadoRow[] = prepared.tornadoSides.map((t, j) => {
       const low = side(tornado[1 + 2 * j]!, L);
       const high = side(tornado[2 + 2 * j]!, L);
-      const p = first.model.parameters[t.parameter]!;
       return {
-        key: p.key,
-        label: p.label,
+        key: t.key,
+        label: t.label,
+        kind: t.kind,
+        inert: t.inert,
         lowValue: round6(t.low),
         highValue: round6(t.high),
         low,

@@ -112,3 +112,19 @@ export function forceFromPledges(s: Scenario): ForceLayout {
   }
   return layoutOf(s, placed);
 }
+
+/** The same force multiplied by x: every unit count scaled (personnel, exposure, combat power, trainees). */
+export function scaleForce(f: ForceLayout, x: number): ForceLayout {
+  const times = (v: readonly number[]): number[] => v.map((y) => y * x);
+  return {
+    ...f,
+    nations: f.nations.map((n) => ({
+      ...n,
+      personnel: times(n.personnel),
+      exposedPersonnel: times(n.exposedPersonnel),
+      combatPower: times(n.combatPower),
+      exposedCombatPower: times(n.exposedCombatPower),
+      traineesPerYear: times(n.traineesPerYear),
+    })),
+  };
+}

@@ -12,3 +12,4 @@ export * from './calibration.js';
 export * from './force-from-sourcing.js';
 export * from './vocabulary.js';
 export * from './same-model.js';
+export * from './constants.js';

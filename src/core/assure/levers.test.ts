@@ -8,8 +8,7 @@ import { closedFormThreshold, deriveParams, testPayoffs } from '../game/index.js
 import type { Scenario } from '../scenario/index.js';
 import { applyVariants } from '../scenario/index.js';
 import { constantHazards } from './exact.js';
-import type { ForceLayout } from './force-layout.js';
-import { forceFromPledges } from './force-layout.js';
+import { forceFromPledges, scaleForce } from './force-layout.js';
 import { compileModel, emptyDeterrence, fillDeterrence, type ModelParams } from './model-params.js';
 import { runJobInline } from './assure.js';
 import { pairedDifference } from './statistics.js';
@@ -19,17 +18,6 @@ import { CATEGORIES } from './stats.js';
 const ukraine = loadBuiltin('ukraine-2025');
 const RUNS = 3000;
 
-const scaled = (f: ForceLayout, x: number): ForceLayout => ({
-  ...f,
-  nations: f.nations.map((n) => ({
-    ...n,
-    personnel: n.personnel.map((v) => v * x),
-    exposedPersonnel: n.exposedPersonnel.map((v) => v * x),
-    combatPower: n.combatPower.map((v) => v * x),
-    exposedCombatPower: n.exposedCombatPower.map((v) => v * x),
-    traineesPerYear: n.traineesPerYear.map((v) => v * x),
-  })),
-});
 
 const variant = (s: Scenario, id: string): Scenario => {
   const r = applyVariants(s, [id]);
@@ -70,7 +58,7 @@ describe('assurance v2: the levers move P(ceasefire fails) in the right directio
   it('more force of the same composition never raises P(fail) beyond noise, and a company barely deters', () => {
     const f = forceFromPledges(ukraine);
     const sizes = [0.0125, 0.25, 1, 3];
-    const models = sizes.map((x) => compileModel(ukraine, { force: scaled(f, x) }));
+    const models = sizes.map((x) => compileModel(ukraine, { force: scaleForce(f, x) }));
     const st = runJobInline({ models }, 20260106, RUNS);
     for (let i = 1; i < sizes.length; i++) {
       // Each size against the next smaller one, paired: build the pair explicitly.
@@ -199,5 +187,38 @@ describe('one deterrence model for the Monte Carlo and the games', () => {
       expect(eu(hi), name).toBeLessThan(eu(lo));
       expect(diff.d, name).toBeLessThan(-4 * diff.se);
     }
+  });
+});
+
+describe('the tornado covers the assumed constants and says what cannot move by construction', () => {
+  it('rows for θ, the force size and the backstop weight; inert measures have exactly zero swing', async () => {
+    const { runAssurance, inlineRunner } = await import('./assure.js');
+    const r = await runAssurance(
+      [{ id: 'base', label: 'base', scenario: ukraine }],
+      { runs: 500, seed: 3, tornadoRuns: 1500 },
+      inlineRunner,
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok || r.value.tornado === null) return;
+    const rows = r.value.tornado.rows;
+    const keys = rows.map((x) => x.key);
+    for (const k of ['const:theta', 'const:forceSize', 'const:kindWeight', 'const:up2', 'riskTolerance'])
+      expect(keys).toContain(k);
+    const base = r.value.tornado.base;
+    const inert = rows.filter((x) => x.inert.includes('ceasefireFailed'));
+    expect(inert.map((x) => x.key)).toEqual(
+      expect.arrayContaining(['const:up3', 'const:up45', 'const:escalates', 'attackStrength']),
+    );
+    for (const x of inert) {
+      expect(x.low.ceasefireFailed, x.key).toBe(base.ceasefireFailed);
+      expect(x.high.ceasefireFailed, x.key).toBe(base.ceasefireFailed);
+    }
+    for (const x of rows.filter((y) => y.inert.includes('tripwireTested'))) {
+      expect(x.low.tripwireTested, x.key).toBe(base.tripwireTested);
+      expect(x.high.tripwireTested, x.key).toBe(base.tripwireTested);
+    }
+    // A constant that acts before failure does move it: the force size, on the same runs.
+    const size = rows.find((x) => x.key === 'const:forceSize');
+    expect(size!.low.ceasefireFailed).toBeGreaterThan(size!.high.ceasefireFailed);
   });
 });
