@@ -167,12 +167,26 @@ const unbounded = (d: Distribution): boolean => d.dist === 'normal' || d.dist ==
  * distributions. Written into `out` at `offset`.
  */
 export function fillQuantileTable(d: Distribution, out: Float64Array, offset: number): void {
-  for (let i = 0; i <= TABLE_SIZE; i++) {
-    let p = i / TABLE_SIZE;
-    if (unbounded(d)) p = Math.min(1 - TAIL, Math.max(TAIL, p));
-    out[offset + i] = quantile(d, p);
+  // A table depends only on the distribution: compiled cases, tornado sides and sweeps reuse it (a beta
+  // table costs tens of milliseconds of bisection; a copy costs microseconds).
+  const key = JSON.stringify(d);
+  let table = tableCache.get(key);
+  if (table === undefined) {
+    table = new Float64Array(TABLE_SIZE + 1);
+    for (let i = 0; i <= TABLE_SIZE; i++) {
+      let p = i / TABLE_SIZE;
+      if (unbounded(d)) p = Math.min(1 - TAIL, Math.max(TAIL, p));
+      table[i] = quantile(d, p);
+    }
+    if (tableCache.size >= TABLE_CACHE_SIZE) tableCache.delete(tableCache.keys().next().value!);
+    tableCache.set(key, table);
   }
+  out.set(table, offset);
 }
+
+/** Quantile tables by distribution (JSON), oldest dropped first beyond `TABLE_CACHE_SIZE`. */
+const tableCache = new Map<string, Float64Array>();
+const TABLE_CACHE_SIZE = 256;
 
 /** Linear interpolation in a quantile table at probability u ∈ [0, 1) (the hot loop inlines this). */
 export function tableLookup(table: Float64Array, offset: number, u: number): number {
