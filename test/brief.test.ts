@@ -55,7 +55,7 @@ describe('briefing model', () => {
     expect(r.assurance?.cases.map((c) => c.id)).toEqual(['base', 'no-backstop']);
     expect(r.assurance?.runs).toBe(2000);
     const f = r.briefing.findings.find((x) => x.id === 'assurance');
-    expect(f?.text).toContain('No backstop: holds in');
+    expect(f?.text).toContain('No backstop: ceasefire held in');
     expect(f?.link).toBe('#assurance');
   });
 

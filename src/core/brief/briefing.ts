@@ -413,7 +413,7 @@ export function buildBriefing(input: BriefInput): Briefing {
         const tenths = Math.round(x * 1000);
         return `${tenths > 0 ? '+' : tenths < 0 ? '−' : ''}${(Math.abs(tenths) / 10).toFixed(1)}`;
       };
-      return `${c?.label ?? cmp.id}: holds in ${held(c ?? base)}, ${pts(d)} points against the base (paired 95% interval ${pts(-cmp.ceasefireFailed.hi)} to ${pts(-cmp.ceasefireFailed.lo)})`;
+      return `${c?.label ?? cmp.id}: ceasefire held in ${held(c ?? base)}, ${pts(d)} points against the base (paired 95% interval ${pts(-cmp.ceasefireFailed.hi)} to ${pts(-cmp.ceasefireFailed.lo)})`;
     });
     findings.push({
       id: 'assurance',
@@ -992,9 +992,9 @@ export function buildBriefing(input: BriefInput): Briefing {
       caption: `Assurance by case: ${a.runs.toLocaleString('en-GB')} runs each, seed ${a.seed}, horizon ${a.horizonDays} days; probabilities with 95% Wilson intervals.`,
       header: [
         'case',
-        'ceasefire holds',
+        OUTCOME_TERMS.held.name,
         'tripwire tested',
-        'wider war',
+        OUTCOME_TERMS.widerWar.name,
         'coalition collapse',
         'any withdrawal',
         'fatalities p50 / p90',
