@@ -430,7 +430,7 @@ export function buildBriefing(input: BriefInput): Briefing {
         id: 'assumptions',
         headline: `The assumption that matters most: ${top[0]?.label ?? ''}`,
         text:
-          `Moving each uncertain assumption from its ${pct(a.tornado.lowProbability)} to its ${pct(a.tornado.highProbability)} quantile, with the others left uncertain, ` +
+          `Moving each uncertain assumption from its ${pct(a.tornado.lowProbability)} to its ${pct(a.tornado.highProbability)} quantile, and each assumed constant from half to one and a half times its value, with the rest as in the scenario, ` +
           `the probability the ceasefire fails moves most with ${listWords(top.map((r) => `${r.label} (${(r.swing * 100).toFixed(1)} points)`))}.`,
         link: '#tornado',
       });
@@ -1016,12 +1016,12 @@ export function buildBriefing(input: BriefInput): Briefing {
     });
     if (a.tornado !== null && a.tornado.rows.length > 0) {
       const base = a.tornado.base.ceasefireFailed;
-      const rows = a.tornado.rows.slice(0, 12);
+      const rows = a.tornado.rows.filter((r) => !r.inert.includes('ceasefireFailed')).slice(0, 12);
       charts.push({
         id: 'tornado',
         section: 'tornado',
         title: 'What drives the risk: ceasefire-failure probability, each assumption low and high',
-        description: `One-at-a-time sensitivity (tornado): each uncertain parameter pinned at its ${pct(a.tornado.lowProbability)} and ${pct(a.tornado.highProbability)} quantile, the others still drawn; base ${pct(base, 1)}.`,
+        description: `One-at-a-time sensitivity (tornado): each uncertain parameter pinned at its ${pct(a.tornado.lowProbability)} and ${pct(a.tornado.highProbability)} quantile, the others still drawn, and each assumed constant at ×0.5 and ×1.5; base ${pct(base, 1)}. Parameters that act only once the ceasefire has failed cannot move this probability and are left out.`,
         spec: {
           $schema: VL,
           title: 'What drives the risk: ceasefire-failure probability, each assumption low and high',
