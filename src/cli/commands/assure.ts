@@ -219,7 +219,7 @@ export function renderAssurance(report: AssureReport): string {
           'cannot move (by construction)',
         ],
         t.rows.map((row) => [
-          row.label,
+          row.kind === 'constant' ? `${row.label} (assumed, ×0.5 / ×1.5)` : row.label,
           String(Number(row.lowValue.toPrecision(3))),
           formatPercent(row.low.ceasefireFailed),
           String(Number(row.highValue.toPrecision(3))),

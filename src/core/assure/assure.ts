@@ -158,7 +158,7 @@ export function prepareAssurance(
       }
       sides.push({
         key: lever.key,
-        label: `${lever.label} (assumed; ×0.5 / ×1.5)`,
+        label: lever.label,
         kind: 'constant',
         low: lever.low,
         high: lever.high,

@@ -56,25 +56,21 @@ export function constantLevers(s: Scenario, f: ForceLayout): ConstantLever[] {
       ladder: adv.ladder.map((l, i) => (levels.includes(i) ? { ...l, upPerDay: l.upPerDay * x } : l)),
     },
   });
-  lever('const:theta', 'θ, sensitivity of hazards to the net incentive', a.theta, [], (x) =>
+  lever('const:theta', 'θ (sensitivity to incentive)', a.theta, [], (x) =>
     same({ ...s, assurance: { ...a, theta: a.theta * x } }),
   );
   if (adv.ladder.length > 2)
-    lever('const:up2', 'base rate, violations → strikes on the host', adv.ladder[2]!.upPerDay, [], (x) =>
+    lever('const:up2', 'rate: violations → strikes', adv.ladder[2]!.upPerDay, [], (x) =>
       same(ladderScaled([2], x)),
     );
   if (adv.ladder.length > 3 && f.nations.length > 0)
-    lever(
-      'const:up3',
-      'base rate, strikes → an attack on the force',
-      adv.ladder[3]!.upPerDay,
-      ['ceasefireFailed'],
-      (x) => same(ladderScaled([3], x)),
+    lever('const:up3', 'rate: strikes → attack on force', adv.ladder[3]!.upPerDay, ['ceasefireFailed'], (x) =>
+      same(ladderScaled([3], x)),
     );
   if (adv.ladder.length > 5 && f.nations.length > 0)
     lever(
       'const:up45',
-      'base rates past an attack on the force (levels 4 and 5)',
+      'rates past an attack (levels 4–5)',
       adv.ladder[4]!.upPerDay,
       ['ceasefireFailed', 'tripwireTested'],
       (x) => same(ladderScaled([4, 5], x)),
@@ -90,35 +86,30 @@ export function constantLevers(s: Scenario, f: ForceLayout): ConstantLever[] {
         backstop: { ...g, kinds: { ...g.kinds, [kind]: { ...effect, ...patch } } },
       },
     });
-    lever('const:power', "the guarantor's power", g.power, [], (x) =>
+    lever('const:power', "guarantor's power", g.power, [], (x) =>
       same({ ...s, guarantor: { ...s.guarantor!, backstop: { ...g, power: g.power * x } } }),
     );
     lever(
       'const:kindWeight',
-      `weight of the ${kind} backstop`,
+      'backstop kind weight',
       effect.weight,
       [],
       (x) => same(withKind({ weight: capShare(effect.weight * x) })),
       true,
     );
-    lever('const:visibility', `visibility of the ${kind} commitment`, effect.visibility, [], (x) =>
+    lever('const:visibility', 'backstop visibility', effect.visibility, [], (x) =>
       same(withKind({ visibility: effect.visibility * x })),
     );
-    lever(
-      'const:priorAlpha',
-      "the adversary's prior α₀ (belief in resolve)",
-      adv.priorResolve.alpha,
-      [],
-      (x) =>
-        same({
-          ...s,
-          adversary: { ...adv, priorResolve: { ...adv.priorResolve, alpha: adv.priorResolve.alpha * x } },
-        }),
+    lever('const:priorAlpha', "adversary's prior α₀", adv.priorResolve.alpha, [], (x) =>
+      same({
+        ...s,
+        adversary: { ...adv, priorResolve: { ...adv.priorResolve, alpha: adv.priorResolve.alpha * x } },
+      }),
     );
     if (f.nations.length > 0)
       lever(
         'const:escalates',
-        'chance an intervention escalates to war with the guarantor',
+        'intervention escalates',
         1 - a.interventionDeters,
         ['ceasefireFailed', 'tripwireTested'],
         (x) =>
@@ -130,27 +121,22 @@ export function constantLevers(s: Scenario, f: ForceLayout): ConstantLever[] {
       );
   }
   if (f.nations.length > 0) {
-    lever(
-      'const:audience',
-      'audience cost of abandoning the force (per 1,000)',
-      a.commitment.audienceCostPerThousand,
-      [],
-      (x) =>
-        same({
-          ...s,
-          assurance: {
-            ...a,
-            commitment: {
-              ...a.commitment,
-              audienceCostPerThousand: a.commitment.audienceCostPerThousand * x,
-            },
+    lever('const:audience', 'audience cost per 1,000', a.commitment.audienceCostPerThousand, [], (x) =>
+      same({
+        ...s,
+        assurance: {
+          ...a,
+          commitment: {
+            ...a.commitment,
+            audienceCostPerThousand: a.commitment.audienceCostPerThousand * x,
           },
-        }),
+        },
+      }),
     );
-    lever('const:retaliation', 'weight of the coalition’s retaliation', a.weights.retaliation, [], (x) =>
+    lever('const:retaliation', 'coalition retaliation weight', a.weights.retaliation, [], (x) =>
       same({ ...s, assurance: { ...a, weights: { ...a.weights, retaliation: a.weights.retaliation * x } } }),
     );
-    lever('const:forceSize', 'size of the force (multiplier)', 1, [], (x) => ({
+    lever('const:forceSize', 'force size (multiplier)', 1, [], (x) => ({
       scenario: s,
       force: scaleForce(f, x),
     }));
