@@ -18,7 +18,6 @@ import { CATEGORIES } from './stats.js';
 const ukraine = loadBuiltin('ukraine-2025');
 const RUNS = 3000;
 
-
 const variant = (s: Scenario, id: string): Scenario => {
   const r = applyVariants(s, [id]);
   if (!r.ok) throw new Error(id);

@@ -75,7 +75,7 @@ export function explainThreshold(f: ThresholdFinding, p: CredibilityParams): str
     );
   }
   out.push(
-    `Testing earns the adversary ${num(f.payoffs.resolute)} against a resolute guarantor and ${num(f.payoffs.irresolute)} against an irresolute one (stakes ${num(p.stakes)}, punishment ${num(p.punishment)}${f.kind === 'backstop-only' ? '' : `, the force's denial ${num(p.denial)}`}).`,
+    `Testing earns the adversary ${num(f.payoffs.resolute)} against a resolute guarantor and ${num(f.payoffs.irresolute)} against an irresolute one (stakes ${num(p.stakes)}, punishment ${num(p.punishment)}${f.kind === 'backstop-only' ? '' : `, the force's denial ${num(p.denial)} and the coalition's retaliation ${num(p.retaliation)} if it fights`}).`,
   );
   return out;
 }
