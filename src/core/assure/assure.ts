@@ -49,27 +49,37 @@ export interface AssuranceCase {
 }
 
 /**
- * Executes a job over runs [0, runs) and returns one merged `PartialStats` per model. Implementations:
- * `runJobInline` here, the worker pool in adapters/workers. Must merge chunks in run order.
+ * Executes a job over runs [first, first + runs) (first defaults to 0) and returns one merged
+ * `PartialStats` per model. Implementations: `runJobInline` here, the worker pool in adapters/workers, the
+ * queue producer in adapters/queue. Must merge chunks in run order. Because each run's draws depend only on
+ * (seed, run index), [0, a) merged with [a, b) equals [0, b): runs can be added to a job later.
  */
 export type JobRunner = (
   job: Job,
   seed: number,
   runs: number,
   onProgress?: (doneRuns: number) => void,
+  first?: number,
 ) => Promise<PartialStats[]>;
 
-/** Runs a job in this thread, in chunks of `chunkRuns`, merged in order. */
-export function runJobInline(job: Job, seed: number, runs: number, chunkRuns = 10_000): PartialStats[] {
+/** Runs a job in this thread over [first, first + runs), in chunks of `chunkRuns`, merged in order. */
+export function runJobInline(
+  job: Job,
+  seed: number,
+  runs: number,
+  chunkRuns = 10_000,
+  first = 0,
+): PartialStats[] {
   const chunks: PartialStats[][] = [];
-  for (let from = 0; from < runs; from += chunkRuns)
-    chunks.push(runChunk(job, seed, from, Math.min(runs, from + chunkRuns)));
+  const end = first + runs;
+  for (let from = first; from < end; from += chunkRuns)
+    chunks.push(runChunk(job, seed, from, Math.min(end, from + chunkRuns)));
   return mergeChunks(job.models, chunks);
 }
 
 /** The in-process runner as a `JobRunner`. */
-export const inlineRunner: JobRunner = (job, seed, runs, onProgress) => {
-  const out = runJobInline(job, seed, runs);
+export const inlineRunner: JobRunner = (job, seed, runs, onProgress, first = 0) => {
+  const out = runJobInline(job, seed, runs, 10_000, first);
   onProgress?.(runs);
   return Promise.resolve(out);
 };
