@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHighsSolver } from '../src/adapters/highs/index.js';
-import { planForce, planScaled, type LpSolver, type MissionFactors } from '../src/core/plan/index.js';
+import {
+  buildPlanModel,
+  planForce,
+  planScaled,
+  resolvePlanOptions,
+  scalePlanModel,
+  type LpSolver,
+  type MissionFactors,
+} from '../src/core/plan/index.js';
 import { scaleRequirements, type Scenario } from '../src/core/scenario/index.js';
 import { loadBuiltin, loadFixture } from './helpers.js';
 
@@ -80,5 +88,29 @@ describe('planScaled: warm re-solves of one model for scaled requirements', () =
 
   it('refuses a factor that is not positive', () => {
     expect(() => planScaled(loadFixture(), solver, [{ skies: 0 }])).toThrow(/> 0/);
+  });
+});
+
+describe('scalePlanModel', () => {
+  it('is the model buildPlanModel gives for the scaled scenario (default scenario, both modes)', () => {
+    const s = loadBuiltin('ukraine-2025');
+    const f: MissionFactors = { skies: 1.7, presence: 0.4, regeneration: 2.5 };
+    for (const mode of ['pledged', 'potential'] as const) {
+      const o = resolvePlanOptions({ mode });
+      const derived = scalePlanModel(buildPlanModel(s, o), f);
+      const built = buildPlanModel(
+        scaleRequirements(s, (m) => f[m] ?? 1),
+        o,
+      );
+      expect(derived.lp.variables.length).toBe(built.lp.variables.length);
+      derived.lp.variables.forEach((v, i) => {
+        const w = built.lp.variables[i]!;
+        expect(v.name).toBe(w.name);
+        expect(v.upper).toBeCloseTo(w.upper, 9);
+        expect(v.cost).toBeCloseTo(w.cost, 9);
+      });
+      derived.lp.rows.forEach((r, i) => expect(r.lower).toBeCloseTo(built.lp.rows[i]!.lower, 9));
+      expect(derived.shortfall.map((c) => c.required)).toEqual(built.shortfall.map((c) => c.required));
+    }
   });
 });

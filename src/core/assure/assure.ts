@@ -345,18 +345,28 @@ function summariseCase(id: string, label: string, m: ModelParams, s: PartialStat
   };
 }
 
+/**
+ * The paired difference in P(ceasefire fails) of a model against the model its joint table pairs it with
+ * (model 0 of the job, or its `pairedWith` entry): this model's minus that one's, on the same runs.
+ */
+export function pairedFailureDifference(s: PartialStats): PairedDifference {
+  const C = CATEGORIES;
+  let onlyThis = 0;
+  let onlyOther = 0;
+  for (let a = 0; a < C; a++)
+    for (let b = 0; b < C; b++) {
+      const k = s.joint[a * C + b]!;
+      if (b % 2 === 1 && a % 2 === 0) onlyThis += k;
+      if (a % 2 === 1 && b % 2 === 0) onlyOther += k;
+    }
+  return pairedDifference(onlyThis, onlyOther, s.runs);
+}
+
 /** Paired differences of case v against case 0 from the joint category table of case v. */
 function compare(id: string, baseline: string, s: PartialStats): ComparisonRow {
   const n = s.runs;
   const C = CATEGORIES;
   const at = (c0: number, c: number): number => s.joint[c0 * C + c]!;
-  let failOnlyV = 0;
-  let failOnlyB = 0;
-  for (let a = 0; a < C; a++)
-    for (let b = 0; b < C; b++) {
-      if (b % 2 === 1 && a % 2 === 0) failOnlyV += at(a, b);
-      if (a % 2 === 1 && b % 2 === 0) failOnlyB += at(a, b);
-    }
   const outcomes = Object.fromEntries(
     OUTCOMES.map((o, oi) => {
       let onlyV = 0;
@@ -371,7 +381,7 @@ function compare(id: string, baseline: string, s: PartialStats): ComparisonRow {
       return [o, pairedDifference(onlyV, onlyB, n)];
     }),
   ) as Record<Outcome, PairedDifference>;
-  return { id, baseline, ceasefireFailed: pairedDifference(failOnlyV, failOnlyB, n), outcomes };
+  return { id, baseline, ceasefireFailed: pairedFailureDifference(s), outcomes };
 }
 
 const side = (s: PartialStats, levels: number): TornadoSide => ({

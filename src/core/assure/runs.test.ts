@@ -51,7 +51,7 @@ describe('run ranges and pairing of a job', () => {
 
   it('refuses a pairing with a later model or of the wrong length', () => {
     const [a, b] = models();
-    expect(() => runJobInline({ models: [a!, b!], pairedWith: [0, 1] }, 1, 10)).toThrow(/earlier model/);
+    expect(() => runJobInline({ models: [a!, b!], pairedWith: [0, 2] }, 1, 10)).toThrow(/earlier model/);
     expect(() => runJobInline({ models: [a!, b!], pairedWith: [0] }, 1, 10)).toThrow(/2 models/);
   });
 });

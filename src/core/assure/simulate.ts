@@ -45,8 +45,9 @@ import {
 export interface Job {
   readonly models: readonly ModelParams[];
   /**
-   * Per model, the index of the earlier model its `joint` table pairs it with (default: model 0 for every
-   * model). A chain [0, 0, 1, 2, …] pairs each model with its predecessor (the frontier's neighbours).
+   * Per model, the index of the earlier model (or itself) its `joint` table pairs it with (default: model 0
+   * for every model). A chain [0, 0, 1, 2, …] pairs each model with its predecessor (the frontier's
+   * neighbours).
    */
   readonly pairedWith?: readonly number[];
 }
@@ -60,8 +61,8 @@ export function pairingOf(job: Job): Int32Array {
   if (p.length !== V) throw new RangeError(`pairedWith has ${p.length} entries for ${V} models`);
   for (let v = 0; v < V; v++) {
     const r = p[v]!;
-    if (!Number.isSafeInteger(r) || r < 0 || (r >= v && !(v === 0 && r === 0)))
-      throw new RangeError(`pairedWith[${v}] = ${r}: must be an earlier model`);
+    if (!Number.isSafeInteger(r) || r < 0 || r > v)
+      throw new RangeError(`pairedWith[${v}] = ${r}: must be this or an earlier model`);
     out[v] = r;
   }
   return out;

@@ -5,8 +5,8 @@
  * W·π·years / (f·R). Substituting s = f·u (u ≤ R) keeps the weight of u at W·π·years / R, so the scaled
  * model is the base model with the row's lower bound set to f·R and u's coefficient in that row set to f:
  * edits `solveEach` applies to one loaded model, warm-starting each solve from the previous basis. Each
- * answer is read back against the model built for the scaled scenario (s = f·u), whose columns and rows are
- * the base model's (requirement amounts enter nowhere else), and checked against every one of its rows.
+ * answer is read back against the scaled scenario's own model (s = f·u; `scalePlanModel`: requirement amounts
+ * enter nowhere else, so its columns and rows are the base model's) and checked against every one of its rows.
  */
 import { scaleRequirements, type Scenario } from '../scenario/index.js';
 import { buildPlanModel, type PlanModel } from './build-model.js';
@@ -61,10 +61,31 @@ function asScaled(o: LpOutcome, base: PlanModel, factors: MissionFactors): LpOut
   }
 }
 
-const sameShape = (a: PlanModel, b: PlanModel): boolean =>
-  a.lp.variables.length === b.lp.variables.length &&
-  a.lp.rows.length === b.lp.rows.length &&
-  a.lp.variables.every((v, i) => v.name === b.lp.variables[i]!.name);
+/**
+ * The plan model of the scaled scenario, derived from the base model instead of rebuilt: the same columns
+ * and rows, with each scaled requirement's shortfall column bounded by f·R and weighted W·π·years / (f·R),
+ * and its coverage row's lower bound f·R — what `buildPlanModel` gives for the scaled scenario (the tests
+ * compare the two).
+ */
+export function scalePlanModel(pm: PlanModel, factors: MissionFactors): PlanModel {
+  const f = factorOf(factors);
+  const variables = [...pm.lp.variables];
+  const rows = [...pm.lp.rows];
+  const rowOf = new Map<string, number>();
+  pm.rows.forEach((r, i) => {
+    if (r.kind === 'coverage') rowOf.set(`${r.mission}|${r.capability}|${r.period}`, i);
+  });
+  const shortfall = pm.shortfall.map((c) => {
+    const x = f(c.mission);
+    if (x === 1) return c;
+    const v = variables[c.column]!;
+    variables[c.column] = { ...v, upper: v.upper * x, cost: v.cost / x };
+    const ri = rowOf.get(`${c.mission}|${c.capability}|${c.period}`)!;
+    rows[ri] = { ...rows[ri]!, lower: rows[ri]!.lower * x };
+    return { ...c, required: c.required * x };
+  });
+  return { ...pm, lp: { ...pm.lp, variables, rows }, shortfall };
+}
 
 /**
  * Plans the scenario once per entry of `family` (requirements scaled per mission, every factor > 0):
@@ -93,8 +114,7 @@ export function planScaled(
   );
   return family.map((factors, i) => {
     const scenario = scaleRequirements(s, factorOf(factors));
-    const model = buildPlanModel(scenario, options);
-    if (!sameShape(base, model)) throw new Error('scaled requirements changed the plan model’s shape');
+    const model = scalePlanModel(base, factors);
     const plan = interpretPlan(scenario, model, asScaled(outcomes[i]!, base, factors), {
       variants: request.variants ?? [],
       solver: solver.name,
