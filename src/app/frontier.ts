@@ -23,11 +23,16 @@ import {
   type Job,
   type JobRunner,
   type ModelParams,
-  type PairedDifference,
   type PartialStats,
-  type Proportion,
 } from '../core/assure/index.js';
 import {
+  type BackstopWorth,
+  type FrontierCase,
+  type FrontierPoint,
+  type FrontierPointKind,
+  type FrontierReport,
+  type FrontierSource,
+  type MissionValue,
   bisectScale,
   frontierScales,
   neighboursOrdered,
@@ -53,9 +58,6 @@ import {
 } from '../core/scenario/index.js';
 import { BulwarkError, formatIssue, type Issue } from '../core/shared/index.js';
 import { forceOfPlan, peakPersonnel, requirementsChanged } from './simulation.js';
-
-export type FrontierSource = 'pledges' | 'potential';
-export const frontierSources = ['pledges', 'potential'] as const satisfies readonly FrontierSource[];
 
 export interface FrontierRequest {
   /** A file path, a built-in scenario name, or `-` for stdin. */
@@ -93,110 +95,6 @@ export interface FrontierRequest {
   readonly stdin?: () => string;
   /** Runs done and runs planned so far over every job (the total grows when runs are added). */
   readonly onProgress?: (done: number, total: number) => void;
-}
-
-export type FrontierPointKind = 'none' | 'scale' | 'mission' | 'pledged' | 'option' | 'refine';
-
-export interface FrontierPoint {
-  /** `s0.25` (a scale), `mission:skies`, `pledged`, `option:<variant>`, `refine:<scale>`. */
-  readonly id: string;
-  readonly kind: FrontierPointKind;
-  readonly label: string;
-  /** The requirements' scale (1: as stated); for a mission increment, that mission's factor. */
-  readonly scale: number | null;
-  readonly mission?: string;
-  /** Σ of each nation's peak personnel deployed. */
-  readonly peakPersonnel: number;
-  /** The plan's cost over the horizon ÷ its years (US$ per year). */
-  readonly costUsdPerYear: number;
-  /** Mean unmet fraction of the plan's requirement-periods (0: everything covered). */
-  readonly shortfallShare: number;
-  readonly runs: number;
-  readonly ceasefireFailed: Proportion;
-  readonly tripwireTested: Proportion;
-  readonly widerWar: Proportion;
-  /** On the Pareto frontier of cost against P(ceasefire fails) among the case's sourced points. */
-  readonly efficient: boolean;
-  /** Paired difference in P(ceasefire fails) against the point it is compared with (same runs). */
-  readonly versus?: { readonly id: string; readonly ceasefireFailed: PairedDifference };
-}
-
-export interface CheapestForce {
-  /** Some force in the family keeps P(ceasefire fails) at or below the target. */
-  readonly found: boolean;
-  /** The cheapest such force (a scale point or a refinement). */
-  readonly point?: FrontierPoint;
-  /** Its 95% interval's upper end is at or below the target too. */
-  readonly confident: boolean;
-  /** The lowest P(ceasefire fails) of any scale tried (when none meets the target). */
-  readonly lowest: FrontierPoint;
-}
-
-export interface FrontierCase {
-  readonly id: string;
-  readonly label: string;
-  readonly backstop: BackstopKind | 'no guarantor';
-  /** Runs per point after the adaptive rounds. */
-  readonly runs: number;
-  /** Neighbouring scale points not ordered at the resolution when the run cap was reached. */
-  readonly unordered: number;
-  readonly points: readonly FrontierPoint[];
-  readonly cheapest: CheapestForce;
-}
-
-export interface BackstopWorth {
-  /** The backstop case valued. */
-  readonly case: string;
-  /** The comparison case without a backstop. */
-  readonly without: string;
-  /** The force as required (scale 1) with the backstop. */
-  readonly reference: FrontierPoint;
-  /** The cheapest force without the backstop at or below the reference's risk; absent when none in range. */
-  readonly equivalent?: FrontierPoint;
-  readonly extraPersonnel: number | null;
-  readonly extraCostUsdPerYear: number | null;
-  /** Without the backstop, the lowest risk any force in range reaches. */
-  readonly lowestWithout: FrontierPoint;
-}
-
-export interface MissionValue {
-  readonly case: string;
-  readonly mission: string;
-  /** The mission's requirements multiplied by this, the others as stated. */
-  readonly factor: number;
-  readonly addedPersonnel: number;
-  readonly addedCostUsdPerYear: number;
-  /** P(ceasefire fails) of the increment minus the force as required, on the same runs. */
-  readonly ceasefireFailed: PairedDifference;
-  /** Points of P(ceasefire fails) removed per US$ bn a year (null when it costs nothing more). */
-  readonly pointsPerBillion: number | null;
-}
-
-export interface RobustnessLevel {
-  /** Quantile of the scenario's risk-tolerance distribution the adversary is pinned at. */
-  readonly quantile: number;
-  readonly riskTolerance: number;
-  readonly points: readonly {
-    readonly scale: number;
-    readonly costUsdPerYear: number;
-    readonly ceasefireFailed: Proportion;
-  }[];
-  /** The cheapest scale tried that meets the target (no refinement), or null. */
-  readonly cheapestScale: number | null;
-}
-
-export interface FrontierReport {
-  readonly scenario: { readonly id: string; readonly title: string; readonly hash: string };
-  readonly variants: readonly string[];
-  readonly seed: number;
-  readonly target: number;
-  readonly from: FrontierSource;
-  readonly resolution: number;
-  readonly scales: readonly number[];
-  readonly cases: readonly FrontierCase[];
-  readonly backstopWorth: readonly BackstopWorth[];
-  readonly missions: readonly MissionValue[];
-  readonly robustness: { readonly case: string; readonly levels: readonly RobustnessLevel[] } | null;
 }
 
 /** What the frontier cost to compute (kept out of the report, which depends only on scenario and seed). */
@@ -615,6 +513,7 @@ export async function runFrontier(
   }
 
   // Points, efficiency and answers per case.
+  const inRunOrder: FrontierPoint[][] = [];
   const frontierCases: FrontierCase[] = cases.map((c, ci) => {
     const out = sourced[ci]!;
     const { stats, runs: caseRuns, unordered } = caseStats[ci]!;
@@ -627,9 +526,17 @@ export async function runFrontier(
     const efficient = paretoEfficient(
       raw.map((p) => ({ costUsdPerYear: p.costUsdPerYear, risk: p.ceasefireFailed.p })),
     );
-    const points: FrontierPoint[] = raw.map((p, i) => ({ ...p, efficient: efficient[i]! }));
-    const byId = (id: string): FrontierPoint => points.find((p) => p.id === id)!;
-    const scalePoints = points.slice(0, nScale);
+    // `all` keeps the order the jobs ran (scales, increments, pledged, options, refinements); the report
+    // lists the scales with the refinements merged in, ascending, then the rest.
+    const all: FrontierPoint[] = raw.map((p, i) => ({ ...p, efficient: efficient[i]! }));
+    inRunOrder.push(all);
+    const scaled = all.filter((p) => p.kind === 'none' || p.kind === 'scale' || p.kind === 'refine');
+    const points = [
+      ...[...scaled].sort((a, b) => a.scale! - b.scale!),
+      ...all.filter((p) => !scaled.includes(p)),
+    ];
+    const byId = (id: string): FrontierPoint => all.find((p) => p.id === id)!;
+    const scalePoints = all.slice(0, nScale);
     const lowest = scalePoints.reduce((a, p) => (p.ceasefireFailed.p < a.ceasefireFailed.p ? p : a));
     const task = tasks.find((t) => t.caseIndex === ci && t.purpose === 'target');
     const bracket = targetBracket(
@@ -661,10 +568,10 @@ export async function runFrontier(
   const backstopWorth: BackstopWorth[] = [];
   if (noneIndex >= 0 && oneIndex >= 0) {
     const without = frontierCases[noneIndex]!;
-    const noneScales = without.points.slice(0, nScale);
+    const noneScales = inRunOrder[noneIndex]!.slice(0, nScale);
     cases.forEach((_, ci) => {
       if (ci === noneIndex) return;
-      const reference = frontierCases[ci]!.points[oneIndex]!;
+      const reference = inRunOrder[ci]![oneIndex]!;
       const task = tasks.find((t) => t.purpose === `worth:${ci}`);
       const b = targetBracket(
         noneScales.map((p) => p.ceasefireFailed.p),
@@ -672,7 +579,7 @@ export async function runFrontier(
       );
       const equivalent =
         task?.best !== undefined
-          ? without.points.find((p) => p.id === task.best!.point.id)
+          ? inRunOrder[noneIndex]!.find((p) => p.id === task.best!.point.id)
           : b.meets >= 0
             ? noneScales[b.meets]
             : undefined;
@@ -691,8 +598,8 @@ export async function runFrontier(
 
   const missionValues: MissionValue[] = [];
   if (oneIndex >= 0)
-    frontierCases.forEach((fc) => {
-      const ref = fc.points[oneIndex]!;
+    frontierCases.forEach((fc, ci) => {
+      const ref = inRunOrder[ci]![oneIndex]!;
       for (const p of fc.points.filter((q) => q.kind === 'mission')) {
         const d = p.versus!.ceasefireFailed;
         const added = p.costUsdPerYear - ref.costUsdPerYear;
@@ -768,6 +675,7 @@ export async function runFrontier(
     scenario: { id: base.meta.id, title: base.meta.title, hash: loaded.hash },
     variants,
     seed,
+    ownBackstop: base.guarantor === undefined ? 'no guarantor' : base.guarantor.backstop.kind,
     target,
     from,
     resolution,
