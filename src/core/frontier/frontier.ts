@@ -94,16 +94,3 @@ export function pointsPerBillion(d: PairedDifference, addedCostUsdPerYear: numbe
   if (!(addedCostUsdPerYear > 0)) return null;
   return (-d.difference * 100) / (addedCostUsdPerYear / 1e9);
 }
-
-/**
- * Linear interpolation of y at x on a polyline of points ascending in x (x outside the range: null). Used
- * only to read a figure between two simulated points, never as a simulated answer.
- */
-export function interpolate(xs: readonly number[], ys: readonly number[], x: number): number | null {
-  for (let i = 1; i < xs.length; i++) {
-    const a = xs[i - 1]!;
-    const b = xs[i]!;
-    if (x >= a && x <= b) return b === a ? ys[i]! : ys[i - 1]! + ((ys[i]! - ys[i - 1]!) * (x - a)) / (b - a);
-  }
-  return null;
-}
