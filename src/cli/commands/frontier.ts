@@ -16,6 +16,7 @@ interface FrontierFlags {
   runs?: number;
   maxRuns?: number;
   seed?: number;
+  resolution?: number;
   variant: string[];
   robustness: boolean;
   workers?: number;
@@ -61,6 +62,11 @@ export function register(program: Command, ctx: CliContext): void {
       intOption(100, 400_000_000),
     )
     .option('--seed <s>', 'random seed (default: the scenario’s assurance.seed)', intOption(0, 2 ** 32 - 1))
+    .option(
+      '--resolution <p>',
+      'neighbours whose paired difference is within ± this are equal; runs are added until every pair is ordered or equal (default 0.005: half a point)',
+      probabilityOption,
+    )
     .option('--variant <id>', 'apply this variant to the scenario first (repeatable)', collect, [])
     .option('--no-robustness', 'skip the frontier against cautious, typical and bold adversaries')
     .option('--workers <w>', 'worker threads (default: BULWARK_WORKERS or all cores)', intOption(1, 1024))
@@ -104,6 +110,7 @@ export function register(program: Command, ctx: CliContext): void {
           ...(opts.runs === undefined ? {} : { runs: opts.runs }),
           ...(opts.maxRuns === undefined ? {} : { maxRuns: opts.maxRuns }),
           ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+          ...(opts.resolution === undefined ? {} : { resolution: opts.resolution }),
           robustness: opts.robustness,
           runner: runner.run,
           stdin: () => ctx.readStdin(),
