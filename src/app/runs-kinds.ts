@@ -1,15 +1,22 @@
 /**
- * The run kinds the workspace offers: plan, assure and brief, each a thin adapter from the queue's
+ * The run kinds the workspace offers: plan, assure, brief and frontier, each a thin adapter from the queue's
  * interface to an existing use case. The workspace scenario (variants already applied by the queue) is
  * handed over as JSON on the use case's stdin reader, so the use cases need no workspace knowledge.
  */
 import { z } from 'zod';
+import { scenarioHash } from '../adapters/files/index.js';
+import { renderChartSvg } from '../adapters/render/charts.js';
+import type { JobRunner } from '../core/assure/index.js';
+import { frontierBrief, type ChartModel, type Finding, type Table } from '../core/brief/index.js';
+import { frontierSources, type FrontierReport } from '../core/frontier/index.js';
 import type { Scenario } from '../core/scenario/index.js';
+import { BulwarkError, type Issue } from '../core/shared/index.js';
 import { runAssure } from './assure.js';
 import { runBrief } from './brief.js';
+import { backstopCases, runFrontier, type FrontierWork } from './frontier.js';
 import { runPlan } from './plan.js';
 import type { RunKind } from './runs.js';
-import { forceSourceChoices } from './simulation.js';
+import { forceSourceChoices, withRunner } from './simulation.js';
 
 const Seed = z
   .number()
@@ -119,6 +126,134 @@ export function briefKind(
           onProgress({ done: phases[phase] + (total > 0 ? done / total : 0), total: 4, message: phase }),
       });
       return { html: r.html, briefing: r.briefing, scenarioHash: r.scenarioHash, seconds: r.seconds };
+    },
+  };
+}
+
+/**
+ * Options of the workspace's frontier: defaults sized for interactive use (10 points × 2,000 first-round
+ * runs: seconds on two cores, where `bulwark frontier`'s 20 × 20,000 takes about a minute). Ranges are the
+ * CLI's, with `runs` capped lower, as a workspace run holds the queue.
+ */
+const FrontierOptions = z.strictObject({
+  /** The P(ceasefire fails) a force must keep at or below. */
+  target: z.number().gt(0).lt(1).default(0.1),
+  /** Scales of the requirements tried, including none. */
+  points: z.number().int().min(3).max(60).default(10),
+  /** Runs per point in the first round; runs are added (up to maxRuns) until neighbours are ordered. */
+  runs: z.number().int().min(100).max(200_000).default(2_000),
+  /** Most runs per point (default 4 × runs). */
+  maxRuns: z.number().int().min(100).max(800_000).optional(),
+  /** Backstop cases: none, a backstop kind of the scenario, or a variant id (default: runFrontier's). */
+  backstops: z.array(z.string().min(1)).min(1).max(8).optional(),
+  /** Where forces come from: committable inventories, or the pledges (never more than pledged). */
+  from: z.enum(frontierSources).default('potential'),
+  /** The frontier against cautious, typical and bold adversaries too. */
+  robustness: z.boolean().default(true),
+  seed: Seed.optional(),
+});
+export type FrontierOptions = z.infer<typeof FrontierOptions>;
+
+/** Narrow chart width for phones (px of plot; the SVG scales down from there no further than ~0.85). */
+const NARROW = { width: 270, height: 230, legend: 'bottom', title: false } as const;
+
+/** What a frontier run stores: the report, its sentences, table and chart as the briefing has them. */
+export interface FrontierRunResult {
+  readonly report: FrontierReport;
+  /** `frontierFindings(report)`: one sentence per question. */
+  readonly findings: readonly string[];
+  readonly finding: Finding;
+  readonly table: Table;
+  /** The briefing's chart (its vega-lite spec, 520 px wide). */
+  readonly chart: ChartModel;
+  /** The chart rendered on the server: the briefing's layout, and a narrow one for phones. */
+  readonly svg: { readonly wide: string; readonly narrow: string };
+  readonly scenarioHash: string;
+  readonly work: FrontierWork;
+  readonly seconds: number;
+}
+
+/** Backstop cases the scenario cannot give, as issues at `backstops` (the queue answers 400 with them). */
+function frontierCheck(o: FrontierOptions, s: Scenario): Issue[] {
+  const issues: Issue[] = [];
+  if (s.adversary === undefined)
+    issues.push({
+      code: 'run.option',
+      severity: 'error',
+      path: [],
+      message: `scenario "${s.meta.id}" has no adversary block: there is no risk to put on a frontier`,
+    });
+  if (o.backstops !== undefined)
+    try {
+      backstopCases(s, o.backstops);
+    } catch (e) {
+      if (!(e instanceof BulwarkError)) throw e;
+      issues.push({
+        code: 'run.option',
+        severity: 'error',
+        path: ['backstops'],
+        message: e.message.replace(/^--backstop /, ''),
+      });
+    }
+  return issues;
+}
+
+/**
+ * The deterrence frontier (docs/frontier.md) of the workspace scenario through `runFrontier`, on a worker
+ * pool of `workers` threads (or `runner`, for tests); progress is `planning` until the first runs, then
+ * model-runs done of those planned so far (the total grows when runs are added).
+ */
+export function frontierKind(
+  workers: number,
+  o: { readonly runner?: JobRunner } = {},
+): RunKind<FrontierOptions> {
+  return {
+    name: 'frontier',
+    description:
+      'deterrence frontier: cost of the force against the risk that the ceasefire fails, the cheapest force at a target per backstop case (target, points, runs, backstops, from)',
+    options: FrontierOptions,
+    check: frontierCheck,
+    seed: (opts, s) => opts.seed ?? s.assurance.seed,
+    run: async (scenario, opts, onProgress, signal) => {
+      const t0 = performance.now();
+      onProgress({ done: 0, total: 1, message: 'planning' });
+      const hash = scenarioHash(scenario);
+      const { report, work } = await withRunner(
+        { workers, signal, ...(o.runner === undefined ? {} : { runner: o.runner }) },
+        (runner) =>
+          runFrontier({
+            loaded: { scenario, hash },
+            target: opts.target,
+            points: opts.points,
+            runs: opts.runs,
+            ...(opts.maxRuns === undefined ? {} : { maxRuns: Math.max(opts.runs, opts.maxRuns) }),
+            ...(opts.backstops === undefined ? {} : { backstops: opts.backstops }),
+            from: opts.from,
+            robustness: opts.robustness,
+            ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+            runner,
+            onProgress: (done, total) => onProgress({ done, total, message: 'simulating' }),
+          }),
+      );
+      onProgress({ done: 1, total: 1, message: 'rendering' });
+      const brief = frontierBrief(report);
+      const narrow = frontierBrief(report, NARROW);
+      const [wide, small] = await Promise.all([
+        renderChartSvg(brief.chart.spec, 'frontier-wide'),
+        renderChartSvg(narrow.chart.spec, 'frontier-narrow'),
+      ]);
+      const result: FrontierRunResult = {
+        report,
+        findings: brief.notes,
+        finding: brief.finding,
+        table: brief.table,
+        chart: brief.chart,
+        svg: { wide, narrow: small },
+        scenarioHash: hash,
+        work,
+        seconds: (performance.now() - t0) / 1000,
+      };
+      return result;
     },
   };
 }

@@ -8,7 +8,7 @@
 import { EventEmitter } from 'node:events';
 import { z } from 'zod';
 import { applyVariants, type Scenario } from '../core/scenario/index.js';
-import { BulwarkError } from '../core/shared/index.js';
+import { BulwarkError, type Issue } from '../core/shared/index.js';
 import type { RunRecord, RunStatus, Store } from '../adapters/store/index.js';
 import type { Actor } from './workspace-auth.js';
 
@@ -24,6 +24,11 @@ export interface RunKind<O = Record<string, unknown>> {
   readonly description: string;
   /** Options after `variants` is taken out (the queue applies variants itself). */
   readonly options: z.ZodType<O>;
+  /**
+   * Problems with the options that only the scenario shows (a backstop case it does not have), found when
+   * the run is submitted so they answer 400 rather than fail the run; paths start at the option's name.
+   */
+  readonly check?: (options: O, scenario: Scenario) => readonly Issue[];
   /** The seed this run uses, stored with the result (null for deterministic kinds such as plan). */
   readonly seed: (options: O, scenario: Scenario) => number | null;
   readonly run: (
@@ -48,6 +53,23 @@ const RunRequest = z.strictObject({
   options: z.record(z.string(), z.unknown()).default({}),
 });
 export type RunRequest = z.input<typeof RunRequest>;
+
+/** Zod's issues with a run's options as Bulwark issues (`run.option`, path `options.<name>…`). */
+function optionIssues(issues: readonly z.core.$ZodIssue[]): Issue[] {
+  return issues.map((i) => ({
+    code: 'run.option',
+    severity: 'error',
+    path: ['options', ...i.path.map((k) => (typeof k === 'symbol' ? String(k) : k))],
+    message: i.message,
+  }));
+}
+
+const optionsError = (kind: string, issues: readonly Issue[]): BulwarkError =>
+  new BulwarkError(
+    'usage',
+    `${kind} options: ${issues.map((i) => `${i.path.slice(1).join('.')} ${i.message}`).join('; ')}`,
+    issues,
+  );
 
 const terminal: readonly RunStatus[] = ['succeeded', 'failed', 'cancelled', 'interrupted'];
 export const isTerminal = (s: RunStatus): boolean => terminal.includes(s);
@@ -102,11 +124,7 @@ export class RunQueue {
         `unknown run kind "${req.data.kind}" (available: ${[...this.kinds.keys()].join(', ') || 'none'})`,
       );
     const opts = kind.options.safeParse(req.data.options);
-    if (!opts.success)
-      throw new BulwarkError(
-        'usage',
-        `${kind.name} options: ${opts.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
-      );
+    if (!opts.success) throw optionsError(kind.name, optionIssues(opts.error.issues));
     let doc = scenario.document;
     if (req.data.variants.length > 0) {
       const applied = applyVariants(doc, req.data.variants);
@@ -114,6 +132,12 @@ export class RunQueue {
         throw new BulwarkError('scenario-invalid', 'the variants cannot be applied', applied.error);
       doc = applied.value.scenario;
     }
+    const problems = kind.check?.(opts.data, doc) ?? [];
+    if (problems.length > 0)
+      throw optionsError(
+        kind.name,
+        problems.map((i) => ({ ...i, path: ['options', ...i.path] })),
+      );
     const record = await this.store.insertRun({
       scenarioId: scenario.id,
       scenarioVersion: scenario.version,

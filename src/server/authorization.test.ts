@@ -38,6 +38,7 @@ interface Fixture {
   items: Record<string, { id: string; value: unknown }>;
   mission: string;
   run: string;
+  frontierRun: string;
 }
 interface Row {
   readonly allow: readonly Principal[] | 'public';
@@ -118,6 +119,10 @@ const matrix: Record<string, Row> = {
     allow: all,
     request: (f) => ({ url: `/api/runs/${f.run}/briefing.html` }),
   },
+  'GET /api/runs/:runId/frontier.svg': {
+    allow: all,
+    request: (f) => ({ url: `/api/runs/${f.frontierRun}/frontier.svg` }),
+  },
 };
 
 // Collections: reads for all; pledges and nations writable by the coordinator and the owning liaison
@@ -161,7 +166,17 @@ describe('authorisation matrix', () => {
       seed: () => 1,
       run: () => Promise.resolve({ html: '<!doctype html><title>b</title>' }),
     };
-    w = await makeTestWorkspace({ kinds: [fakeBrief as unknown as RunKind<never>] });
+    // And a stand-in `frontier` kind, so there is a chart to fetch.
+    const fakeFrontier: RunKind<Record<string, never>> = {
+      name: 'frontier',
+      description: 'fake',
+      options: z.strictObject({}),
+      seed: () => 1,
+      run: () => Promise.resolve({ svg: { wide: '<svg/>', narrow: '<svg/>' } }),
+    };
+    w = await makeTestWorkspace({
+      kinds: [fakeBrief, fakeFrontier] as unknown as RunKind<never>[],
+    });
     routes.push(...buildRoutes(w.deps).map((r) => ({ method: r.method, url: r.url })));
     const coordS = await w.login('coord');
     const get = async <T>(url: string): Promise<T> => (await w.call(coordS, 'GET', url)).json<T>();
@@ -177,8 +192,12 @@ describe('authorisation matrix', () => {
     const run = (await w.call(await w.login('gbr'), 'POST', `${sc}/runs`, { kind: 'brief' })).json<{
       id: string;
     }>();
+    const frontierRun = (
+      await w.call(await w.login('gbr'), 'POST', `${sc}/runs`, { kind: 'frontier' })
+    ).json<{ id: string }>();
     await w.deps.runs.drain();
     f = {
+      frontierRun: frontierRun.id,
       scenario: w.scenarioId,
       pledge: { id: pledge.id, value: pledge },
       nation: { id: nation.id, value: nation },

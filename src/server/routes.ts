@@ -445,6 +445,38 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       },
     },
     {
+      method: 'GET',
+      url: '/api/runs/:runId/frontier.svg',
+      summary:
+        "The chart of a finished `frontier` run as SVG, rendered on the server: the briefing's layout, or ?layout=narrow for phones",
+      tag: 'exports',
+      access: everyone,
+      query: { layout: 'wide (default) or narrow' },
+      produces: 'image/svg+xml',
+      handler: async (ctx) => {
+        const id = ctx.params['runId'] ?? '';
+        const layout = ctx.query['layout'] ?? 'wide';
+        if (layout !== 'wide' && layout !== 'narrow')
+          throw new BulwarkError('usage', `layout must be wide or narrow, got "${layout}"`, [
+            { code: 'query.layout', severity: 'error', path: ['layout'], message: 'wide or narrow' },
+          ]);
+        const run = await workspace.store.getRun(id);
+        const text = run?.kind === 'frontier' ? await workspace.store.getRunResult(id) : null;
+        const svg = text === null ? undefined : (JSON.parse(text) as { svg?: Record<string, unknown> }).svg;
+        const body = svg?.[layout];
+        if (run === undefined || typeof body !== 'string')
+          throw new BulwarkError(
+            'not-found',
+            `run "${id}" has no frontier chart (only a finished frontier run has one)`,
+          );
+        void ctx.reply
+          .header('cache-control', 'private, max-age=86400, immutable')
+          .type('image/svg+xml; charset=utf-8')
+          .send(body);
+        return undefined;
+      },
+    },
+    {
       method: 'DELETE',
       url: '/api/runs/:runId',
       summary: 'Cancel a queued or running run (its creator or a coordinator)',

@@ -35,7 +35,7 @@ export function register(program: Command, ctx: CliContext): void {
       const [
         { openStore },
         { RunQueue },
-        { assureKind, briefKind, planKind },
+        { assureKind, briefKind, frontierKind, planKind },
         { Auth },
         { Workspace },
         server,
@@ -64,6 +64,7 @@ export function register(program: Command, ctx: CliContext): void {
           planKind,
           assureKind(c.workers),
           briefKind(version, () => new Date(), c.workers),
+          frontierKind(c.workers),
         ] as unknown as RunKind<never>[]);
         await ensureWeb(ctx);
         const app = await createApp(

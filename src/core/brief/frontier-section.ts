@@ -26,7 +26,22 @@ export interface FrontierBrief {
   readonly notes: readonly string[];
 }
 
-export function frontierBrief(r: FrontierReport): FrontierBrief {
+/**
+ * How the chart is laid out: the briefing's default (520 × 300, legend on the right, title in the chart), or
+ * a narrow one for phones (the workspace's frontier panel shows the title as page text there).
+ */
+export interface FrontierChartLayout {
+  /** Plot width in px (default 520). */
+  readonly width?: number;
+  /** Plot height in px (default 300). */
+  readonly height?: number;
+  readonly legend?: 'right' | 'bottom';
+  /** The title and subtitle inside the chart (default true). */
+  readonly title?: boolean;
+}
+
+export function frontierBrief(r: FrontierReport, layout: FrontierChartLayout = {}): FrontierBrief {
+  const { width = 520, height = 300, legend = 'right', title: withTitle = true } = layout;
   const own = ownCase(r, r.ownBackstop);
   const target = pct(r.target);
   const sentences = frontierFindings(r);
@@ -84,15 +99,19 @@ export function frontierBrief(r: FrontierReport): FrontierBrief {
       : `No force tried reaches ≤ ${target}`;
   const spec: TopLevelSpec = {
     $schema: VL,
-    title: {
-      text: title,
-      subtitle: 'P(the ceasefire fails within the horizon) against the cost of the force',
-    },
+    ...(withTitle
+      ? {
+          title: {
+            text: title,
+            subtitle: 'P(the ceasefire fails within the horizon) against the cost of the force',
+          },
+        }
+      : {}),
     description:
       'Lines: forces sourced at least cost for scaled requirements, per backstop case; bands: 95% intervals.',
-    config: FONT,
-    width: 520,
-    height: 300,
+    config: legend === 'right' ? FONT : { ...FONT, legend: { orient: 'bottom', direction: 'vertical' } },
+    width,
+    height,
     layer: [
       {
         data: { values },
@@ -155,7 +174,7 @@ export function frontierBrief(r: FrontierReport): FrontierBrief {
         mark: { type: 'text', align: 'right', dy: -6, fontSize: 11, color: '#555' },
         encoding: {
           y: { field: 'target', type: 'quantitative' },
-          x: { value: 520 },
+          x: { value: width },
           text: { field: 'label' },
         },
       },

@@ -1,2 +1,3 @@
 export * from './map-model.js';
 export * from './briefing.js';
+export * from './frontier-section.js';
