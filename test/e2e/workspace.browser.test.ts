@@ -1,7 +1,9 @@
 /**
  * Browser test of the workspace in Debian's Chromium (playwright-core): a liaison signs in, edits a pledge
  * with instant validation, sees the change and its audit entry, and cannot open another nation's editor;
- * a coordinator runs an assurance and sees progress and the result. Screenshots go to test-results/.
+ * a coordinator runs an assurance and sees progress and the result; a coordinator computes the deterrence
+ * frontier, edits a pledge, sees the frontier marked stale and recomputes it (at 1440 and 390 px).
+ * Screenshots go to test-results/.
  * Skipped, with a message, when /usr/bin/chromium is missing.
  */
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
@@ -10,7 +12,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assureKind, planKind } from '../../src/app/runs-kinds.js';
+import { assureKind, frontierKind, planKind } from '../../src/app/runs-kinds.js';
 import type { RunKind } from '../../src/app/runs.js';
 import { makeTestWorkspace, testPassword, type TestWorkspace } from '../../src/server/testing.js';
 import { root } from '../helpers.js';
@@ -32,7 +34,7 @@ describe.skipIf(!hasChromium)('workspace in the browser', () => {
     await build({ root: join(root, 'web'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
     w = await makeTestWorkspace({
       webDir: outDir,
-      kinds: [planKind, assureKind(2)] as unknown as RunKind<never>[],
+      kinds: [planKind, assureKind(2), frontierKind(2)] as unknown as RunKind<never>[],
     });
     url = await w.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await chromium.launch({
@@ -163,4 +165,71 @@ describe.skipIf(!hasChromium)('workspace in the browser', () => {
     await page.screenshot({ path: join(shots, 'workspace-assurance-run.png'), fullPage: true });
     await page.close();
   });
+
+  it('a coordinator computes the frontier, sees it go stale after a pledge edit, and recomputes it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, 'coord');
+    await page.getByRole('link', { name: 'Frontier' }).click();
+    const form = page.getByRole('form', { name: 'compute the frontier' });
+    // A small frontier, so the test takes seconds: 3 points × 500 runs, two backstop cases.
+    await form.getByLabel('Points').fill('3');
+    await form.getByLabel(/Runs per point/).fill('500');
+    await form.getByLabel('full').uncheck();
+    await form.getByLabel(/cautious, typical and bold/).uncheck();
+    await form.getByRole('button', { name: 'Compute the frontier' }).click();
+    await page.locator('progress[aria-label="frontier progress"]').waitFor();
+    const result = page.locator('.frontier-result section');
+    await result.waitFor({ timeout: 120_000 });
+    const chart = result.locator('figure.chart img');
+    await expect
+      .poll(() => chart.evaluate((img: { naturalWidth: number }) => img.naturalWidth))
+      .toBeGreaterThan(400);
+    expect(await chart.evaluate((img: { currentSrc: string }) => img.currentSrc)).not.toContain('narrow');
+    expect(await result.locator('ul.findings li').count()).toBeGreaterThanOrEqual(4);
+    expect(await result.locator('ul.findings').innerText()).toContain('Cheapest force keeping the risk');
+    expect(await result.locator('table.frontier-table tbody tr').count()).toBe(2);
+    expect(await page.locator('.stale').isHidden()).toBe(true);
+    await page.screenshot({ path: join(shots, 'workspace-frontier-1440.png'), fullPage: true });
+    await result
+      .locator('figure.chart')
+      .screenshot({ path: join(shots, 'workspace-frontier-1440-chart.png') });
+
+    // A pledge edit offers a recompute, and the frontier shown is marked stale.
+    await page.goto(`${url}/#/nations/GBR/edit`);
+    const pledge = page.locator('form.pledge').first();
+    const units = pledge.getByLabel('Units deployed');
+    await units.fill(String(Number(await units.inputValue()) + 1));
+    await expect.poll(() => pledge.locator('.issues li.error').count(), { timeout: 5000 }).toBe(0);
+    await pledge.getByRole('button', { name: 'Save' }).click();
+    await pledge.getByRole('button', { name: 'Recompute the frontier' }).waitFor();
+    await page.getByRole('link', { name: 'Frontier' }).click();
+    const stale = page.locator('.stale');
+    await expect
+      .poll(() => stale.innerText())
+      .toMatch(/Stale: computed on scenario version 1; the scenario is now version \d+/);
+
+    // At 390 px: the narrow chart, and nothing wider than the screen but the table's own scroller.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect
+      .poll(() => chart.evaluate((img: { currentSrc: string }) => img.currentSrc))
+      .toContain('layout=narrow');
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(shots, 'workspace-frontier-390-stale.png'), fullPage: true });
+
+    await stale.getByRole('button', { name: 'Recompute' }).click();
+    await expect.poll(() => stale.isHidden(), { timeout: 120_000 }).toBe(true);
+    await expect.poll(() => result.locator('.meta').innerText()).not.toContain('Scenario version 1 ');
+    await page.screenshot({ path: join(shots, 'workspace-frontier-390.png'), fullPage: true });
+    await result
+      .locator('figure.chart')
+      .screenshot({ path: join(shots, 'workspace-frontier-390-chart.png') });
+    await result
+      .locator('ul.findings')
+      .screenshot({ path: join(shots, 'workspace-frontier-390-answers.png') });
+    await result.locator('.scroll').screenshot({ path: join(shots, 'workspace-frontier-390-table.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 240_000);
 });

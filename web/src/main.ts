@@ -3,7 +3,8 @@
  *   #/            dashboard: map and key figures
  *   #/coverage    requirements against pledges by mission
  *   #/nations     nations; #/nations/GBR a nation; #/nations/GBR/edit its pledge editor
- *   #/runs        start plan / assurance / briefing runs, watch progress, see results
+ *   #/frontier    the deterrence frontier: compute it, watch progress, read chart, answers and table
+ *   #/runs        start plan / assurance / briefing / frontier runs, watch progress, see results
  *   #/audit       the audit trail
  */
 import './style.css';
@@ -21,6 +22,7 @@ import {
   type Versioned,
 } from './api.js';
 import { fmt, h, pct } from './dom.js';
+import { frontierAfterEdit, frontierView } from './frontier.js';
 import { drawMap } from './map.js';
 
 let user: User | null = null;
@@ -68,6 +70,7 @@ function nav(): void {
       link('#/nations', 'Nations'),
       mine,
       link('#/compare', 'Compare'),
+      link('#/frontier', 'Frontier'),
       link('#/runs', 'Runs'),
       link('#/audit', 'Audit'),
       user.role === 'coordinator' ? link('#/users', 'Users') : null,
@@ -397,6 +400,8 @@ async function requirementsView(missionId: string): Promise<void> {
         version = r.item.version;
         issues.replaceChildren();
         message.textContent = `Saved (mission version ${version}).`;
+        const offer = frontierAfterEdit(scenarioId, user);
+        if (offer !== null) message.append(offer);
       })
       .catch((err: unknown) => {
         message.textContent = err instanceof Error ? err.message : String(err);
@@ -583,6 +588,8 @@ function nationForm(item: Versioned<Nation>): HTMLElement {
         current = r.item;
         issues.replaceChildren();
         message.textContent = `Saved (version ${current.version}).`;
+        const offer = frontierAfterEdit(scenarioId, user);
+        if (offer !== null) message.append(offer);
         void refreshHistory();
       })
       .catch((err: unknown) => {
@@ -706,7 +713,11 @@ async function newPledgeForm(
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     api('POST', `/api/scenarios/${scenarioId}/pledges`, { value: value() })
-      .then(() => route())
+      .then(() => {
+        // The page is redrawn, so only an automatic recompute (when on) follows a new pledge.
+        frontierAfterEdit(scenarioId, user);
+        return route();
+      })
       .catch((err: unknown) => {
         message.textContent = err instanceof Error ? err.message : String(err);
         if (err instanceof ApiError) show(err.issues);
@@ -871,6 +882,8 @@ function pledgeEditor(item: Versioned<Pledge>, unitName: Map<string, string>): H
         current = r.item;
         version.textContent = `version ${current.version}`;
         message.textContent = `Saved (scenario version ${r.scenarioVersion}).`;
+        const offer = frontierAfterEdit(scenarioId, user);
+        if (offer !== null) message.append(offer);
         show([]);
         void refreshHistory();
       })
@@ -1274,6 +1287,14 @@ function resultView(run: Run, result: unknown): HTMLElement {
           ),
     );
   }
+  if (run.kind === 'frontier')
+    return h(
+      'p',
+      {},
+      h('a', { href: '#/frontier' }, 'Read the frontier'),
+      ' (the latest succeeded frontier run of the scenario) · ',
+      h('a', { href: `/api/runs/${run.id}/frontier.svg`, download: '' }, 'chart (SVG)'),
+    );
   if (run.kind === 'brief')
     return h(
       'p',
@@ -1351,15 +1372,16 @@ async function runsView(): Promise<void> {
     { class: 'run', 'aria-label': 'start a run' },
     h('label', { for: 'run-kind' }, 'Kind', kind),
     h('label', { for: 'run-variant' }, 'Variant', variant),
-    h('label', { for: 'run-runs' }, 'Monte Carlo runs (assure, brief)', count),
+    h('label', { for: 'run-runs' }, 'Monte Carlo runs (assure, brief; per point for frontier)', count),
     h('button', { type: 'submit', ...(user?.role === 'viewer' ? { disabled: true } : {}) }, 'Start'),
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const options: Record<string, unknown> = kind.value === 'plan' ? {} : { runs: Number(count.value) };
     const body = { kind: kind.value, variants: variant.value === '' ? [] : [variant.value], options };
-    // Briefings and assurance compare the variant with the base case (same runs); a plan applies it.
-    if (kind.value !== 'plan' && variant.value !== '')
+    // Briefings and assurance compare the variant with the base case (same runs); a plan or a frontier
+    // applies it.
+    if (kind.value !== 'plan' && kind.value !== 'frontier' && variant.value !== '')
       Object.assign(body, { variants: [], options: { ...options, compare: [variant.value] } });
     api<Run>('POST', `/api/scenarios/${scenarioId}/runs`, body)
       .then((run) => watch(run, live))
@@ -1443,6 +1465,7 @@ async function route(): Promise<void> {
     else if (/^#\/missions\/[^/]+\/requirements$/.test(hash))
       await requirementsView(decodeURIComponent(hash.split('/')[2] ?? ''));
     else if (hash === '#/compare') await compareView();
+    else if (hash === '#/frontier') await frontierView(scenarioId, user, setPage);
     else if (hash === '#/runs') await runsView();
     else if (hash === '#/audit') await auditView();
     else if (hash === '#/users') await usersView();
