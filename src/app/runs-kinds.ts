@@ -155,7 +155,7 @@ const FrontierOptions = z.strictObject({
 export type FrontierOptions = z.infer<typeof FrontierOptions>;
 
 /** Narrow chart width for phones (px of plot; the SVG scales down from there no further than ~0.85). */
-const NARROW = { width: 270, height: 230, legend: 'bottom', title: false } as const;
+const NARROW = { width: 270, height: 230, compact: true } as const;
 
 /** What a frontier run stores: the report, its sentences, table and chart as the briefing has them. */
 export interface FrontierRunResult {

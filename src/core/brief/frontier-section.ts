@@ -27,21 +27,21 @@ export interface FrontierBrief {
 }
 
 /**
- * How the chart is laid out: the briefing's default (520 × 300, legend on the right, title in the chart), or
- * a narrow one for phones (the workspace's frontier panel shows the title as page text there).
+ * How the chart is laid out: the briefing's (520 × 300 px plot, title inside, legend on the right), or a
+ * compact one for phones: no title (the page shows it as text, where it wraps), the legend below, and the
+ * marked forces told apart by shape in the legend rather than named beside their points (where neighbours
+ * would overprint).
  */
 export interface FrontierChartLayout {
   /** Plot width in px (default 520). */
   readonly width?: number;
   /** Plot height in px (default 300). */
   readonly height?: number;
-  readonly legend?: 'right' | 'bottom';
-  /** The title and subtitle inside the chart (default true). */
-  readonly title?: boolean;
+  readonly compact?: boolean;
 }
 
 export function frontierBrief(r: FrontierReport, layout: FrontierChartLayout = {}): FrontierBrief {
-  const { width = 520, height = 300, legend = 'right', title: withTitle = true } = layout;
+  const { width = 520, height = 300, compact = false } = layout;
   const own = ownCase(r, r.ownBackstop);
   const target = pct(r.target);
   const sentences = frontierFindings(r);
@@ -99,7 +99,7 @@ export function frontierBrief(r: FrontierReport, layout: FrontierChartLayout = {
       : `No force tried reaches ≤ ${target}`;
   const spec: TopLevelSpec = {
     $schema: VL,
-    ...(withTitle
+    ...(!compact
       ? {
           title: {
             text: title,
@@ -109,7 +109,9 @@ export function frontierBrief(r: FrontierReport, layout: FrontierChartLayout = {
       : {}),
     description:
       'Lines: forces sourced at least cost for scaled requirements, per backstop case; bands: 95% intervals.',
-    config: legend === 'right' ? FONT : { ...FONT, legend: { orient: 'bottom', direction: 'vertical' } },
+    config: compact
+      ? { ...FONT, legend: { orient: 'bottom', direction: 'vertical', labelLimit: 400 } }
+      : FONT,
     width,
     height,
     layer: [
@@ -147,7 +149,7 @@ export function frontierBrief(r: FrontierReport, layout: FrontierChartLayout = {
         encoding: {
           x: { field: 'cost', type: 'quantitative' },
           y: { field: 'p', type: 'quantitative' },
-          shape: { field: 'kind', type: 'nominal', title: 'marked' },
+          shape: { field: compact ? 'label' : 'kind', type: 'nominal', title: 'marked' },
           tooltip: [
             { field: 'label' },
             { field: 'personnel', format: ',.0f' },
@@ -155,15 +157,19 @@ export function frontierBrief(r: FrontierReport, layout: FrontierChartLayout = {
           ],
         },
       },
-      {
-        data: { values: marks },
-        mark: { type: 'text', align: 'left', dx: 7, dy: -7, fontSize: 11 },
-        encoding: {
-          x: { field: 'cost', type: 'quantitative' },
-          y: { field: 'p', type: 'quantitative' },
-          text: { field: 'label' },
-        },
-      },
+      ...(compact
+        ? []
+        : [
+            {
+              data: { values: marks },
+              mark: { type: 'text' as const, align: 'left' as const, dx: 7, dy: -7, fontSize: 11 },
+              encoding: {
+                x: { field: 'cost', type: 'quantitative' as const },
+                y: { field: 'p', type: 'quantitative' as const },
+                text: { field: 'label' },
+              },
+            },
+          ]),
       {
         data: { values: [{ target: r.target, label: `target ${target}` }] },
         mark: { type: 'rule', strokeDash: [4, 4], color: '#555' },
