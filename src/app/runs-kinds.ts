@@ -132,8 +132,8 @@ export function briefKind(
 
 /**
  * Options of the workspace's frontier: defaults sized for interactive use (10 points × 2,000 first-round
- * runs: seconds on two cores, where `bulwark frontier`'s 20 × 20,000 takes about a minute). Ranges are the
- * CLI's, with `runs` capped lower, as a workspace run holds the queue.
+ * runs, a tenth of `bulwark frontier`'s default work; docs/api.md gives measured times). Ranges are the
+ * CLI's, with `points` and `runs` capped lower, as a workspace run holds the queue.
  */
 const FrontierOptions = z.strictObject({
   /** The P(ceasefire fails) a force must keep at or below. */
@@ -154,7 +154,7 @@ const FrontierOptions = z.strictObject({
 });
 export type FrontierOptions = z.infer<typeof FrontierOptions>;
 
-/** Narrow chart width for phones (px of plot; the SVG scales down from there no further than ~0.85). */
+/** The chart for phones: a 270 px plot, about 370 px with its axes, so it shows near 1:1 at 390 px. */
 const NARROW = { width: 270, height: 230, compact: true } as const;
 
 /** What a frontier run stores: the report, its sentences, table and chart as the briefing has them. */
