@@ -1160,7 +1160,7 @@ export function buildBriefing(input: BriefInput): Briefing {
   });
 
   const host = hostNation(s);
-  // The frontier leads: its answer is the first finding, its chart the first section after the map.
+  // The frontier leads: its answer is the first finding, its section the first after the findings.
   const lead = input.frontier === undefined ? undefined : frontierBrief(input.frontier);
   if (lead !== undefined) {
     findings.unshift(lead.finding);
