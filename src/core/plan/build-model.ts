@@ -34,7 +34,8 @@ import {
   missionUsesUnit,
   periodLabel,
   periodStart,
-  rotationRatio,
+  rotationFor,
+  crewPool,
   type Mission,
   type Nation,
   type Pledge,
@@ -309,7 +310,10 @@ export function buildPlanModel(s: Scenario, options: PlanOptions): PlanModel {
     for (const u of s.catalog) {
       const missionsUsing = s.missions.filter((m) => missionUsesUnit(m, u) && !caveatForbids(n, m, u));
       if (missionsUsing.length === 0) continue;
-      const rot = rotationRatio(u);
+      const rot = rotationFor(s, n.id, u).ratio;
+      // Units the nation may rotate through the operation: its committable inventory, or fewer trained crews.
+      const crews = crewPool(s, n.id, u.id)?.units;
+      const committable = Math.min(n.committableShare * (n.inventory[u.id] ?? 0), crews ?? Infinity);
       const lead = leadTimeDays(n, u);
       const pledges = s.pledges.filter((p) => p.nation === n.id && p.unitType === u.id && active.has(p.id));
       // Pools: one per distinct mission set among the pledges (pledged mode), or one for the inventory.
@@ -351,7 +355,6 @@ export function buildPlanModel(s: Scenario, options: PlanOptions): PlanModel {
             capacity = sumUnits(s, g.pledges, t);
             unconditional = sumUnits(s, unconditionalPledges, t);
           } else {
-            const committable = n.committableShare * (n.inventory[u.id] ?? 0);
             capacity = Math.max(committable, rot * sumUnits(s, g.pledges, t));
             unconditional =
               n.conditions.length > 0 ? 0 : Math.max(committable, rot * sumUnits(s, unconditionalPledges, t));
@@ -365,7 +368,7 @@ export function buildPlanModel(s: Scenario, options: PlanOptions): PlanModel {
                 ? sumUnits(s, kept, t)
                 : n.conditions.includes(c)
                   ? 0
-                  : Math.max(n.committableShare * (n.inventory[u.id] ?? 0), rot * sumUnits(s, kept, t));
+                  : Math.max(committable, rot * sumUnits(s, kept, t));
           }
           // Before its lead time has passed a unit can serve only the rest of the period.
           const share = availability(period, lead);

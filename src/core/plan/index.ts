@@ -4,5 +4,6 @@ export { writeLp, writeMps, lpNames } from './lp-format.js';
 export * from './options.js';
 export * from './build-model.js';
 export * from './force-plan.js';
+export * from './sustainment.js';
 export * from './resilience.js';
 export * from './plan.js';
