@@ -108,6 +108,79 @@ export function planCsvFiles(result: PlanResult): Record<string, string> {
       ['nation', 'period', 'deployed', 'tied_up_by_rotation'],
       p.personnel.map((r) => [r.nation, r.period, r.deployed, r.tiedUp]),
     ),
+    'personnel-by-nation.csv': csv(
+      [
+        'nation',
+        'peak_deployed',
+        'peak_tied_up',
+        'troop_tours',
+        'distinct_people',
+        'sustainable_years',
+        'limited_by',
+      ],
+      [
+        ...p.personnelByNation.map((n) => [
+          n.nation,
+          n.peakDeployed,
+          n.peakTiedUp,
+          n.troopTours,
+          n.distinctOverHorizon,
+          n.sustainableYears,
+          n.limitedBy,
+        ]),
+        [
+          'total',
+          p.personnelTotals.peakDeployed,
+          p.personnelTotals.peakTiedUp,
+          p.personnelTotals.troopTours,
+          p.personnelTotals.distinct,
+          p.personnelTotals.sustainableYears,
+          p.personnelTotals.limitedBy,
+        ],
+      ],
+    ),
+    'rotation.csv': csv(
+      [
+        'nation',
+        'unit_type',
+        'tour_months',
+        'dwell_months',
+        'ratio',
+        'rule',
+        'source',
+        'peak_units',
+        'needed_units',
+        'tours',
+        'distinct_units',
+        'personnel_per_unit',
+        'pool_units',
+        'pool_from',
+        'sustainable_years',
+      ],
+      p.rotation.map((r) => [
+        r.nation,
+        r.unitType,
+        r.tourMonths,
+        r.dwellMonths,
+        r.ratio,
+        r.rule === 'catalog' ? 'catalog' : `rotation.rules[${r.rule}]`,
+        r.source === undefined
+          ? null
+          : typeof r.source === 'string'
+            ? r.source
+            : Object.entries(r.source)
+                .map(([k, v]) => `${k}: ${v}`)
+                .join('; '),
+        r.peakUnits,
+        r.neededUnits,
+        r.tours,
+        r.distinctUnits,
+        r.personnelPerUnit,
+        r.poolUnits,
+        r.poolFrom,
+        r.years,
+      ]),
+    ),
     'cost.csv': csv(
       ['nation', ...p.costByYearUsd.map((_, i) => `year_${i + 1}_usd`), 'total_usd'],
       p.cost.map((c) => [c.nation, ...c.byYearUsd, c.totalUsd]),

@@ -147,13 +147,7 @@ export function buildBriefing(input: BriefInput): Briefing {
       p.personnel.filter((r) => r.period === per.index).reduce((a, r) => a + r.deployed, 0),
     ),
   );
-  const peakTiedUp = Math.max(
-    0,
-    ...p.periods.map((per) =>
-      p.personnel.filter((r) => r.period === per.index).reduce((a, r) => a + r.tiedUp, 0),
-    ),
-  );
-  const distinct = p.personnelByNation.reduce((a, r) => a + r.distinctOverHorizon, 0);
+  const { peakTiedUp, troopTours, distinct } = p.personnelTotals;
   const requiredPeriods = p.coverage.length;
   const coveredPeriods = p.coverage.filter((c) => c.shortfall <= 1e-6 * Math.max(1, c.required)).length;
   const byCategory = new Map<string, number>();
@@ -181,8 +175,11 @@ export function buildBriefing(input: BriefInput): Briefing {
     text: p.solved
       ? `Allocated optimally, the pledges on the table put about ${roughly(peakDeployed)} personnel in place at the peak (${shape}). ` +
         `They meet ${coveredPeriods} of ${requiredPeriods} capability requirements across the ${p.periods.length} planning periods in full. ` +
-        `Keeping the force there ties up about ${roughly(peakTiedUp)} personnel through rotation (units preparing and recovering), ` +
-        `and about ${roughly(distinct)} different people serve a tour over the horizon.`
+        `Keeping the force there under each nation's rotation rules ties up about ${roughly(peakTiedUp)} personnel (in theatre, preparing and recovering); ` +
+        `over the horizon that is about ${roughly(troopTours)} troop-tours served by about ${roughly(distinct)} different people.` +
+        (p.personnelTotals.sustainableYears !== null
+          ? ` ${name(p.personnelTotals.limitedBy ?? '')} can keep its part for about ${p.personnelTotals.sustainableYears.toFixed(1)} years before its units run out of dwell.`
+          : '')
       : (p.message ?? 'The solver returned no solution.'),
     link: '#coverage',
   });
@@ -707,7 +704,8 @@ export function buildBriefing(input: BriefInput): Briefing {
       'nation',
       'peak deployed',
       'tied up by rotation',
-      'distinct over horizon',
+      'troop-tours',
+      'distinct people',
       'cost (US$ m)',
       'burden share',
       'fair share',
@@ -719,12 +717,13 @@ export function buildBriefing(input: BriefInput): Briefing {
         `${name(r.nation)} (${r.nation})`,
         Math.round(persBy.get(r.nation)?.peakDeployed ?? 0),
         Math.round(persBy.get(r.nation)?.peakTiedUp ?? 0),
+        Math.round(persBy.get(r.nation)?.troopTours ?? 0),
         Math.round(persBy.get(r.nation)?.distinctOverHorizon ?? 0),
         Math.round((costBy.get(r.nation) ?? 0) / 1e6),
         pct(r.burdenShare, 1),
         pct(r.fairShare, 1),
       ]),
-    numeric: [1, 2, 3, 4, 5, 6],
+    numeric: [1, 2, 3, 4, 5, 6, 7],
   });
 
   // ── Rotation calendar ──────────────────────────────────────────────────────────────────────────

@@ -37,6 +37,8 @@ function specificity(
   u: Pick<UnitType, 'id' | 'category' | 'service'>,
 ): number {
   if (r.nation !== undefined && r.nation !== nation) return 0;
+  // A rule naming both a service and a unit type is invalid (rotation.rule-scope) and matches nothing.
+  if (r.unitType !== undefined && r.service !== undefined) return 0;
   const national = r.nation !== undefined ? 2 : 0;
   if (r.unitType !== undefined) return r.unitType === u.id ? 2 + national : 0;
   if (r.service !== undefined) return r.service === serviceOf(u) ? 1 + national : 0;

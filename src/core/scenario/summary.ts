@@ -2,7 +2,8 @@
  * A readable projection of a scenario for `bulwark show` and the workspace: nations and their pledges,
  * requirements by mission and period, and personnel pledged against an indicative personnel requirement.
  */
-import { activePledges, coversPeriod, lastPeriod, periodLabel, rotationRatio } from './model.js';
+import { activePledges, coversPeriod, lastPeriod, periodLabel } from './model.js';
+import { rotationFor } from './rotation.js';
 import type { Scenario } from './schema.js';
 
 export interface NationSummary {
@@ -25,7 +26,7 @@ export interface PledgeSummary {
   readonly unitType: string;
   readonly units: number;
   readonly personnel: number;
-  /** Personnel tied up to sustain it: deployed × rotation ratio. */
+  /** Personnel tied up to sustain it: deployed × rotation ratio under the nation's rule (`rotationFor`). */
   readonly personnelWithRotation: number;
   readonly missions: readonly string[] | 'any';
   readonly periods: string;
@@ -89,7 +90,7 @@ export function summarizeScenario(s: Scenario): ScenarioSummary {
       unitType: p.unitType,
       units: p.units,
       personnel,
-      personnelWithRotation: u === undefined ? personnel : personnel * rotationRatio(u),
+      personnelWithRotation: u === undefined ? personnel : personnel * rotationFor(s, p.nation, u).ratio,
       missions: p.missions ?? 'any',
       periods: `P${p.fromPeriod}–P${lastPeriod(s, p)}`,
       status: p.status,
