@@ -8,6 +8,7 @@
 import { loadScenario } from '../adapters/files/index.js';
 import { createHighsSolver } from '../adapters/highs/index.js';
 import {
+  inPlaceOf,
   planForce,
   writeLp,
   writeMps,
@@ -16,6 +17,7 @@ import {
   type PlanOptionsInput,
   type ResilienceReport,
 } from '../core/plan/index.js';
+import type { InPlace, Scenario } from '../core/scenario/index.js';
 import { BulwarkError } from '../core/shared/index.js';
 
 export interface PlanInput {
@@ -59,6 +61,15 @@ export async function runPlan(input: PlanInput): Promise<PlanResult> {
     ...(input.exportMps === true ? { mps: writeMps(run.model.lp) } : {}),
     ...(input.exportLp === true ? { lp: writeLp(run.model.lp) } : {}),
   };
+}
+
+/**
+ * What the pledged plan (default options, LP) has in place, for comparisons outside `plan` itself (`show`,
+ * the workspace's coverage): they then count units after lead times, each on one mission, as the plan does.
+ */
+export async function pledgedInPlace(s: Scenario, solver?: LpSolver): Promise<InPlace> {
+  const run = planForce(s, solver ?? (await createHighsSolver()), { options: { mode: 'pledged' } });
+  return inPlaceOf(run.plan);
 }
 
 /** RFC 4180 CSV: fields with comma, quote or newline are quoted. */
