@@ -147,7 +147,12 @@ describe('bulwark CLI', () => {
     const flag = bulwark(['show', minimal, '--frobnicate']);
     expect(flag.status).toBe(2);
     expect(flag.stderr).toContain("unknown option '--frobnicate'");
-    for (const r of [missing, variant, flag]) expect(r.stderr).not.toMatch(/\n\s+at /);
+    const status = bulwark(['plan', minimal, '--min-status', 'sure']);
+    expect(status.status).toBe(2);
+    expect(status.stderr).toContain(
+      'expected one of assumed, announced, offered, confirmed, deployed, got "sure"',
+    );
+    for (const r of [missing, variant, flag, status]) expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('schema prints a JSON Schema', () => {

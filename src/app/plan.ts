@@ -8,6 +8,7 @@
 import { loadScenario } from '../adapters/files/index.js';
 import { createHighsSolver } from '../adapters/highs/index.js';
 import {
+  forceByStatus,
   inPlaceOf,
   planForce,
   writeLp,
@@ -16,8 +17,9 @@ import {
   type LpSolver,
   type PlanOptionsInput,
   type ResilienceReport,
+  type StatusRow,
 } from '../core/plan/index.js';
-import type { InPlace, Scenario } from '../core/scenario/index.js';
+import { withMinStatus, type InPlace, type PledgeStatus, type Scenario } from '../core/scenario/index.js';
 import { BulwarkError } from '../core/shared/index.js';
 
 export interface PlanInput {
@@ -32,6 +34,10 @@ export interface PlanInput {
   readonly stdin?: () => string;
   /** Solver to use; HiGHS (WebAssembly) by default. */
   readonly solver?: LpSolver;
+  /** Count only pledges at or above this status (the ladder `pledgeStatuses`). */
+  readonly minStatus?: PledgeStatus;
+  /** Also plan the force at each status from `minStatus` up (`forceByStatus`). */
+  readonly byStatus?: boolean;
 }
 
 export interface PlanResult {
@@ -39,6 +45,9 @@ export interface PlanResult {
   readonly scenarioHash: string;
   readonly plan: ForcePlan;
   readonly resilience?: ResilienceReport;
+  /** The status floor the plan counts pledges from (absent: every pledge). */
+  readonly minStatus?: PledgeStatus;
+  readonly byStatus?: readonly StatusRow[];
   readonly mps?: string;
   readonly lp?: string;
 }
@@ -46,18 +55,24 @@ export interface PlanResult {
 export async function runPlan(input: PlanInput): Promise<PlanResult> {
   const variants = input.variants ?? [];
   const loaded = loadScenario(input.ref, variants, input.stdin);
+  const scenario =
+    input.minStatus === undefined ? loaded.scenario : withMinStatus(loaded.scenario, input.minStatus);
   const solver = input.solver ?? (await createHighsSolver());
-  const run = planForce(loaded.scenario, solver, {
+  const request = {
     ...(input.options !== undefined ? { options: input.options } : {}),
     variants,
-    resilience: input.resilience === true,
-  });
+  };
+  const run = planForce(scenario, solver, { ...request, resilience: input.resilience === true });
   if (run.plan.status === 'error')
     throw new BulwarkError('solver-failed', `the LP solver failed: ${run.plan.message ?? 'unknown error'}`);
   return {
     scenarioHash: loaded.hash,
     plan: run.plan,
     ...(run.resilience !== undefined ? { resilience: run.resilience } : {}),
+    ...(input.minStatus !== undefined ? { minStatus: input.minStatus } : {}),
+    ...(input.byStatus === true
+      ? { byStatus: forceByStatus(loaded.scenario, solver, request, input.minStatus) }
+      : {}),
     ...(input.exportMps === true ? { mps: writeMps(run.model.lp) } : {}),
     ...(input.exportLp === true ? { lp: writeLp(run.model.lp) } : {}),
   };
@@ -223,6 +238,29 @@ export function planCsvFiles(result: PlanResult): Record<string, string> {
       ]),
     ),
   };
+  if (result.byStatus !== undefined)
+    files['by-status.csv'] = csv(
+      [
+        'at_or_above',
+        'pledges_at_status',
+        'pledges',
+        'pledged_personnel',
+        'in_place_personnel',
+        'requirement_periods_met',
+        'requirement_periods',
+        'weighted_shortfall',
+      ],
+      result.byStatus.map((r) => [
+        r.status,
+        r.pledgesAt,
+        r.pledges,
+        r.pledgedPersonnel,
+        r.inPlacePersonnel,
+        r.requirementPeriodsMet,
+        r.requirementPeriods,
+        r.weightedShortfall,
+      ]),
+    );
   if (result.resilience !== undefined)
     files['resilience.csv'] = csv(
       [

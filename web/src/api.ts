@@ -82,7 +82,7 @@ export interface Pledge {
   readonly fromPeriod: number;
   readonly toPeriod?: number;
   readonly conditions: readonly string[];
-  readonly status: 'announced' | 'confirmed' | 'assumed';
+  readonly status: 'assumed' | 'announced' | 'offered' | 'confirmed' | 'deployed';
   readonly note?: string;
   readonly [k: string]: unknown;
 }

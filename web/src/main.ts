@@ -634,7 +634,7 @@ async function newPledgeForm(
   const status = h(
     'select',
     { id: 'new-pledge-status', name: 'status' },
-    ['announced', 'confirmed', 'assumed'].map((x) => h('option', { value: x }, x)),
+    ['assumed', 'announced', 'offered', 'confirmed', 'deployed'].map((x) => h('option', { value: x }, x)),
   );
   const source = h(
     'select',
@@ -777,7 +777,7 @@ function pledgeEditor(item: Versioned<Pledge>, unitName: Map<string, string>): H
   const status = h(
     'select',
     { id: fid('status'), name: 'status' },
-    ['announced', 'confirmed', 'assumed'].map((s) =>
+    ['assumed', 'announced', 'offered', 'confirmed', 'deployed'].map((s) =>
       h('option', { value: s, ...(s === p().status ? { selected: true } : {}) }, s),
     ),
   );

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import type { PlanResult } from '../../app/plan.js';
 import { periodRanges, type ForcePlan, type ShortfallRow } from '../../core/plan/index.js';
+import { pledgeStatuses, type PledgeStatus } from '../../core/scenario/index.js';
 import type { CliContext } from '../context.js';
 import { choiceOption, collect } from '../options.js';
 import { formatNumber, formatPercent, formatUsd, heading, table } from '../render.js';
@@ -20,6 +21,7 @@ interface PlanFlags {
   burden: 'personnel' | 'cost';
   fairBasis: 'gdp' | 'defence-budget';
   timeLimit?: number;
+  minStatus?: PledgeStatus;
 }
 
 const seconds = (value: string): number => {
@@ -56,6 +58,11 @@ export function register(program: Command, ctx: CliContext): void {
       choiceOption(['gdp', 'defence-budget'] as const),
       'gdp',
     )
+    .option(
+      '--min-status <status>',
+      `count only pledges at or above a status (${pledgeStatuses.join(' < ')})`,
+      choiceOption(pledgeStatuses),
+    )
     .option('--time-limit <seconds>', 'solver time limit per solve', seconds)
     .option('--export-mps <file>', 'write the model as free-format MPS')
     .option('--export-lp <file>', 'write the model as CPLEX LP')
@@ -75,6 +82,8 @@ export function register(program: Command, ctx: CliContext): void {
           ...(opts.timeLimit !== undefined ? { timeLimitSeconds: opts.timeLimit } : {}),
         },
         resilience: opts.resilience === true,
+        ...(opts.minStatus !== undefined ? { minStatus: opts.minStatus } : {}),
+        byStatus: true,
         exportMps: opts.exportMps !== undefined,
         exportLp: opts.exportLp !== undefined,
         stdin: () => ctx.readStdin(),
@@ -90,6 +99,8 @@ export function register(program: Command, ctx: CliContext): void {
         return ctx.json({
           scenarioHash: result.scenarioHash,
           plan: result.plan,
+          minStatus: result.minStatus ?? null,
+          byStatus: result.byStatus,
           resilience: result.resilience,
         });
       ctx.out(renderPlan(result));
@@ -135,6 +146,8 @@ export function renderPlan(result: PlanResult): string {
     `mode: ${p.mode}${p.integer ? ', whole units' : ''} · variants: ${p.variants.join(', ') || 'none'} · status: ${p.status} · ${p.solver}, ${(p.seconds * 1000).toFixed(0)} ms · ${p.model.variables} variables, ${p.model.rows} rows${p.check ? ` · solution ${p.check.ok ? 'checked against every constraint' : `VIOLATES ${p.check.violations.length} constraints`}` : ''}`,
   );
   out.push(`periods: ${p.periods.map((x) => x.label).join(', ')}`);
+  if (result.minStatus !== undefined)
+    out.push(`pledges counted: status ${result.minStatus} or firmer (${pledgeStatuses.join(' < ')})`);
   if (!p.solved) {
     out.push('');
     out.push(
@@ -264,6 +277,31 @@ export function renderPlan(result: PlanResult): string {
       'when the horizon is shorter than tour + dwell (units preparing never deploy in it), equal once units come back for a second tour. ' +
       'Sustainable = years until the units (or crews, or personnel) a nation holds can no longer relieve its peak deployment without cutting dwell. docs/planner.md.',
   );
+
+  if (result.byStatus !== undefined) {
+    out.push(heading('Force by pledge status: the plan counting pledges at or above each rung'));
+    out.push(
+      table(
+        [
+          'at or above',
+          'pledges at rung',
+          'pledges standing',
+          'pledged (peak)',
+          'in place (peak)',
+          'requirement-periods met',
+        ],
+        result.byStatus.map((r) => [
+          r.status,
+          String(r.pledgesAt),
+          String(r.pledges),
+          formatNumber(Math.round(r.pledgedPersonnel)),
+          formatNumber(Math.round(r.inPlacePersonnel)),
+          `${r.requirementPeriodsMet} of ${r.requirementPeriods}`,
+        ]),
+        ['left', 'right', 'right', 'right', 'right', 'right'],
+      ),
+    );
+  }
 
   out.push(heading('Rotation by nation and unit type'));
   out.push(

@@ -6,8 +6,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { AssuranceResult, CaseResult } from '../assure/index.js';
 import { OUTCOME_TERMS } from '../assure/index.js';
-import type { ForcePlan, ResilienceReport } from '../plan/index.js';
-import { coalitionNations, hostNation, type Scenario } from '../scenario/index.js';
+import type { ForcePlan, ResilienceReport, StatusRow } from '../plan/index.js';
+import { coalitionNations, hostNation, type PledgeStatus, type Scenario } from '../scenario/index.js';
 import { missionColor, numberPlaces, type MapModel, type MapPoint } from './map-model.js';
 
 /** One assurance case as the briefing names it (e.g. the base scenario, or the no-backstop variant). */
@@ -21,6 +21,10 @@ export interface BriefInput {
   readonly generatedAt: string;
   /** The pledged force, optimally allocated. */
   readonly plan: ForcePlan;
+  /** The status floor pledges were counted from (absent: every pledge). */
+  readonly minStatus?: PledgeStatus;
+  /** The force at or above each pledge status (`forceByStatus`). */
+  readonly byStatus?: readonly StatusRow[];
   /** What the coalition could field from committable inventory (who could fill the gaps). */
   readonly potential?: ForcePlan;
   readonly resilience?: ResilienceReport;
@@ -173,7 +177,8 @@ export function buildBriefing(input: BriefInput): Briefing {
       ? `The pledged force: about ${roughly(peakDeployed)} personnel from ${contributors.size} nations`
       : `No plan could be computed (${p.status})`,
     text: p.solved
-      ? `Allocated optimally, the pledges on the table put about ${roughly(peakDeployed)} personnel in place at the peak (${shape}). ` +
+      ? (input.minStatus !== undefined ? `Counting only pledges ${input.minStatus} or firmer: ` : '') +
+        `Allocated optimally, the pledges on the table put about ${roughly(peakDeployed)} personnel in place at the peak (${shape}). ` +
         `They meet ${coveredPeriods} of ${requiredPeriods} capability requirements across the ${p.periods.length} planning periods in full. ` +
         `Keeping the force there under each nation's rotation rules ties up about ${roughly(peakTiedUp)} personnel (in theatre, preparing and recovering); ` +
         `over the horizon that is about ${roughly(troopTours)} troop-tours served by about ${roughly(distinct)} different people.` +
@@ -1118,6 +1123,29 @@ export function buildBriefing(input: BriefInput): Briefing {
     ]),
     numeric: [2],
   });
+  if (input.byStatus !== undefined)
+    tables.push({
+      id: 'status-table',
+      caption:
+        'The force by pledge status: the plan counting only pledges at or above each rung of the ladder (assumed < announced < offered < confirmed < deployed).',
+      header: [
+        'at or above',
+        'pledges at rung',
+        'pledges standing',
+        'pledged (peak)',
+        'in place (peak)',
+        'requirement-periods met',
+      ],
+      rows: input.byStatus.map((r) => [
+        r.status,
+        r.pledgesAt,
+        r.pledges,
+        Math.round(r.pledgedPersonnel),
+        Math.round(r.inPlacePersonnel),
+        `${r.requirementPeriodsMet} of ${r.requirementPeriods}`,
+      ]),
+      numeric: [1, 2, 3, 4],
+    });
   const sourcingAgg = new Map<
     string,
     { nation: string; unit: string; mission: string; units: number[]; personnel: number }

@@ -6,5 +6,6 @@ export * from './build-model.js';
 export * from './force-plan.js';
 export * from './sustainment.js';
 export * from './in-place.js';
+export * from './by-status.js';
 export * from './resilience.js';
 export * from './plan.js';

@@ -5,6 +5,7 @@
  */
 import {
   validate,
+  type PledgeStatus,
   type RotationPool,
   type RotationRule,
   type Scenario,
@@ -63,6 +64,8 @@ export interface MiniPledge {
   readonly fromPeriod?: number;
   readonly toPeriod?: number;
   readonly conditions?: readonly string[];
+  /** Default `confirmed`. */
+  readonly status?: PledgeStatus;
 }
 
 export interface MiniScenario {
@@ -151,7 +154,7 @@ export function miniScenarioInput(spec: MiniScenario): ScenarioInput {
       ...(p.fromPeriod !== undefined ? { fromPeriod: p.fromPeriod } : {}),
       ...(p.toPeriod !== undefined ? { toPeriod: p.toPeriod } : {}),
       conditions: [...(p.conditions ?? [])],
-      status: 'confirmed' as const,
+      status: p.status ?? ('confirmed' as const),
       // Pledges of units a test nation does not list in its inventory are "new" (to be raised).
       new: (spec.nations.find((n) => n.id === p.nation)?.inventory?.[p.unitType] ?? 0) <= 0,
       source: 't',

@@ -227,6 +227,10 @@ export const Nation = z.strictObject({
   note: z.string().optional(),
 });
 
+/** The pledge status ladder, lowest first (the Kiel tracker's pledged → allocated → delivered, one rung finer). */
+export const pledgeStatuses = ['assumed', 'announced', 'offered', 'confirmed', 'deployed'] as const;
+export type PledgeStatus = (typeof pledgeStatuses)[number];
+
 export const Pledge = z.strictObject({
   id: Id,
   nation: Iso3,
@@ -238,7 +242,14 @@ export const Pledge = z.strictObject({
   fromPeriod: Period.default(1),
   toPeriod: Period.optional(),
   conditions: z.array(Id).default([]),
-  status: z.enum(['announced', 'confirmed', 'assumed']),
+  /**
+   * How firm the pledge is, on the ladder `pledgeStatuses` (lowest first): assumed (a judgement from a
+   * signal, not a stated offer) → announced (stated in public) → offered (put to the force generation) →
+   * confirmed (committed) → deployed (in theatre).
+   */
+  status: z.enum(pledgeStatuses),
+  /** Date the pledge reached its status (its source names who said so; field-wise `source.status`). */
+  statusDate: IsoDate.optional(),
   /** True for a unit type the nation does not hold yet (to be raised or procured). */
   new: z.boolean().default(false),
   source: SourceRef,
