@@ -16,7 +16,8 @@
  * Rows
  *   cover[m,k,t]:      Σ cap[u,k]·x[n,u,m,t] + s[m,k,t] ≥ R[m,k,t]
  *   supply[n,u,t]:     Σ_m x ≤ pledged units            (pledged)
- *                      Σ_m rot[u]·x ≤ max(share[n]·inv[n,u], rot[u]·pledged)   (potential)
+ *                      Σ_m rot[n,u]·x ≤ max(min(share[n]·inv[n,u], crews[n,u]), rot[n,u]·pledged)   (potential;
+ *                      rot[n,u] under nation n's rotation rule, `rotationFor`)
  *   personnel[n,t]:    Σ personnel[u]·x ≤ ceiling[n];   budget[n,t]: Σ cost[u]·x ≤ budget[n] (per year)
  *   burden-total:      Σ β[u]·x − burden = 0
  *   fair[n]:           Σ_{x of n} β[u]·x − f[n]·burden − over[n] + under[n] = 0
