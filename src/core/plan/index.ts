@@ -9,3 +9,4 @@ export * from './in-place.js';
 export * from './by-status.js';
 export * from './resilience.js';
 export * from './plan.js';
+export * from './scaled.js';
