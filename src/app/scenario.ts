@@ -12,11 +12,18 @@ import {
   type LoadedScenario,
 } from '../adapters/files/index.js';
 import {
+  compareWithOptions,
+  describeComparison,
   effectiveParameters,
+  forceOptions,
+  periodLabel,
+  pledgedPeakForce,
   rawWithVariants,
   scenarioJsonSchema,
   summarizeScenario,
+  type OptionComparison,
   type ParameterRow,
+  type ResolvedOption,
   type ScenarioSummary,
 } from '../core/scenario/index.js';
 
@@ -72,6 +79,39 @@ export interface ShownScenario {
 export function showScenario(ref: string, variants: readonly string[], stdin?: () => string): ShownScenario {
   const loaded = loadScenario(ref, variants, stdin);
   return { hash: loaded.hash, variants, summary: summarizeScenario(loaded.scenario) };
+}
+
+export interface ScenarioOptions {
+  readonly hash: string;
+  readonly variants: readonly string[];
+  /** Period (1-based) in which the pledged force is largest: the force compared; 0 with no pledges. */
+  readonly period: number;
+  readonly periodLabel: string;
+  readonly options: readonly ResolvedOption[];
+  /** The pledge against each option, in the options' order, with the comparison in words. */
+  readonly comparisons: readonly (OptionComparison & { readonly sentences: readonly string[] })[];
+}
+
+/** The pledged force (active pledges, at its peak period) against the scenario's force options. */
+export function scenarioOptions(
+  ref: string,
+  variants: readonly string[],
+  stdin?: () => string,
+): ScenarioOptions {
+  const loaded = loadScenario(ref, variants, stdin);
+  const s = loaded.scenario;
+  const peak = pledgedPeakForce(s);
+  return {
+    hash: loaded.hash,
+    variants,
+    period: peak.period,
+    periodLabel: peak.period > 0 ? periodLabel(s, peak.period) : '',
+    options: forceOptions(s),
+    comparisons: compareWithOptions(s, peak.force).map((c) => ({
+      ...c,
+      sentences: describeComparison(c, 'the pledge'),
+    })),
+  };
 }
 
 export interface ScenarioAssumptions {
