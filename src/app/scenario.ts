@@ -12,19 +12,18 @@ import {
   type LoadedScenario,
 } from '../adapters/files/index.js';
 import {
-  compareWithOptions,
-  describeComparison,
   effectiveParameters,
+  forceAgainstOptions,
   forceOptions,
   periodLabel,
-  pledgedPeakForce,
+  pledgedUnits,
   rawWithVariants,
   scenarioJsonSchema,
   summarizeScenario,
-  type OptionComparison,
   type ParameterRow,
   type ResolvedOption,
   type ScenarioSummary,
+  type WordedComparison,
 } from '../core/scenario/index.js';
 
 export interface BuiltinInfo {
@@ -89,7 +88,7 @@ export interface ScenarioOptions {
   readonly periodLabel: string;
   readonly options: readonly ResolvedOption[];
   /** The pledge against each option, in the options' order, with the comparison in words. */
-  readonly comparisons: readonly (OptionComparison & { readonly sentences: readonly string[] })[];
+  readonly comparisons: readonly WordedComparison[];
 }
 
 /** The pledged force (active pledges, at its peak period) against the scenario's force options. */
@@ -100,17 +99,14 @@ export function scenarioOptions(
 ): ScenarioOptions {
   const loaded = loadScenario(ref, variants, stdin);
   const s = loaded.scenario;
-  const peak = pledgedPeakForce(s);
+  const against = forceAgainstOptions(s, pledgedUnits(s), 'the pledge');
   return {
     hash: loaded.hash,
     variants,
-    period: peak.period,
-    periodLabel: peak.period > 0 ? periodLabel(s, peak.period) : '',
+    period: against.period,
+    periodLabel: against.period > 0 ? periodLabel(s, against.period) : '',
     options: forceOptions(s),
-    comparisons: compareWithOptions(s, peak.force).map((c) => ({
-      ...c,
-      sentences: describeComparison(c, 'the pledge'),
-    })),
+    comparisons: against.comparisons,
   };
 }
 

@@ -8,9 +8,9 @@ import {
 } from '../../app/scenario.js';
 import {
   groupParameters,
-  type OptionComparison,
   type ParameterGroup,
   type ParameterRow,
+  type WordedComparison,
 } from '../../core/scenario/index.js';
 import type { CliContext } from '../context.js';
 import { collect } from '../options.js';
@@ -156,7 +156,7 @@ const shareText = (r: { ofLow: number; ofHigh: number } | null): string =>
 
 /** One option: a table of the force against it by component, then the comparison in words. */
 export function renderOptionComparison(
-  c: OptionComparison & { readonly sentences: readonly string[] },
+  c: WordedComparison,
   force: string,
 ): string {
   const rows: (string | number)[][] = [

@@ -8,7 +8,9 @@ import {
   caveatForbids,
   coalitionNations,
   coversPeriod,
+  forceAgainstOptions,
   rotationRatio,
+  type ForceAgainstOptions,
   type Nation,
   type Pledge,
   type Scenario,
@@ -188,6 +190,8 @@ export interface ForcePlan {
   /** The solution checked against every constraint of the model. */
   readonly check?: SolutionCheck;
   readonly notes: readonly string[];
+  /** The plan's force at its peak period against the scenario's force options (`forceOptions`). */
+  readonly forceOptions: ForceAgainstOptions;
 }
 
 const sum = (xs: Iterable<number>): number => {
@@ -268,6 +272,7 @@ export function interpretPlan(
       calendar: [],
       binding: [],
       notes: pm.notes,
+      forceOptions: { period: 0, comparisons: [] },
     };
   const x = point.values;
   const val = (j: number): number => {
@@ -475,6 +480,7 @@ export function interpretPlan(
     binding,
     check: checkSolution(pm.lp, x, Math.max(tol, 1e-6)),
     notes: pm.notes,
+    forceOptions: forceAgainstOptions(s, sourcing, 'the plan'),
   };
 }
 

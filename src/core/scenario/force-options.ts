@@ -257,13 +257,13 @@ export function peakForce(
   return { period, force: [...units].map(([unitType, n]) => ({ unitType, units: n })) };
 }
 
-/** The pledged force (active pledges) at its peak period. */
-export function pledgedPeakForce(s: Scenario): { readonly period: number; readonly force: ForceSnapshot } {
+/** The pledged force (active pledges), period by period. */
+export function pledgedUnits(s: Scenario): PeriodUnits[] {
   const placed: PeriodUnits[] = [];
   for (const p of activePledges(s))
     for (let t = 1; t <= s.horizon.periods; t++)
       if (coversPeriod(s, p, t)) placed.push({ unitType: p.unitType, period: t, units: p.units });
-  return peakForce(s, placed);
+  return placed;
 }
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
@@ -277,38 +277,94 @@ const rangePct = (r: RangeShare): string =>
     ? pct(r.ofLow)
     : `${Math.round(r.ofHigh * 100)}–${pct(r.ofLow)}`;
 
+function subjectCase(subject: string): string {
+  return subject.charAt(0).toUpperCase() + subject.slice(1);
+}
+
+/** The whole force against the option's headline figure, or null when the option has none. */
+function totalSentence(c: OptionComparison, subject: string): string | null {
+  if (c.personnelNeed === null || c.personnelShare === null) return null;
+  const f = figure(c.personnelNeed);
+  const how = c.personnelStated ? (c.name.includes(f) ? '' : ` (${f})`) : `, whose components imply ${f}`;
+  return `${subjectCase(subject)} (${count(c.personnel)} personnel) is ${rangePct(c.personnelShare)} of ${c.name}${how}.`;
+}
+
+/** One component in personnel and in capability, or null when the option gives neither. */
+function componentSentence(c: OptionComparison, k: ComponentComparison, subject: string): string | null {
+  const parts: { share: string; what: string }[] = [];
+  if (k.personnelNeed !== null && k.personnelShare !== null)
+    parts.push({
+      share: rangePct(k.personnelShare),
+      what: `personnel (${count(k.personnel)} of ${figure(k.personnelNeed)}${k.personnelStated ? '' : ', implied'})`,
+    });
+  if (k.capabilityShare !== null)
+    parts.push({
+      share: pct(k.capabilityShare),
+      what: `capability (${k.capabilities.map((x) => `${x.name} ${amount(x.have)} of ${amount(x.need)}`).join(', ')})`,
+    });
+  const [first, second] = parts;
+  if (first === undefined) return null;
+  return `${subjectCase(subject)} covers ${first.share} of the ${k.name.toLowerCase()} component of ${c.name} in ${first.what}${second !== undefined ? ` and ${second.share} in ${second.what}` : ''}.`;
+}
+
+/** How much of a component the force covers: its capability share, else its personnel share (low end). */
+const coverageOf = (k: ComponentComparison): number =>
+  k.capabilityShare ?? (k.personnelShare === null ? Infinity : Math.min(1, k.personnelShare.ofHigh));
+
+/** The component the force covers least (the first on a tie), or undefined without components. */
+export function weakestComponent(c: OptionComparison): ComponentComparison | undefined {
+  let best: ComponentComparison | undefined;
+  for (const k of c.components) if (best === undefined || coverageOf(k) < coverageOf(best)) best = k;
+  return best;
+}
+
 /**
  * The comparison in words, one sentence for the whole force and one per component, e.g. "The pledge
  * covers 41% of the land component of IISS small in personnel (4,075 of 10,000) and 40% in capability
- * (land presence 3.6 of 8.9)." `subject` names the force ("the pledge", "the plan").
+ * (Land presence 3.6 of 8.9)." `subject` names the force ("the pledge", "the plan").
  */
 export function describeComparison(c: OptionComparison, subject: string): string[] {
-  const Subject = subject.charAt(0).toUpperCase() + subject.slice(1);
-  const out: string[] = [];
-  if (c.personnelNeed !== null && c.personnelShare !== null) {
-    const f = figure(c.personnelNeed);
-    const how = c.personnelStated ? (c.name.includes(f) ? '' : ` (${f})`) : `, whose components imply ${f}`;
-    out.push(
-      `${Subject} (${count(c.personnel)} personnel) is ${rangePct(c.personnelShare)} of ${c.name}${how}.`,
-    );
-  }
-  for (const k of c.components) {
-    const parts: { share: string; what: string }[] = [];
-    if (k.personnelNeed !== null && k.personnelShare !== null)
-      parts.push({
-        share: rangePct(k.personnelShare),
-        what: `personnel (${count(k.personnel)} of ${figure(k.personnelNeed)}${k.personnelStated ? '' : ', implied'})`,
-      });
-    if (k.capabilityShare !== null)
-      parts.push({
-        share: pct(k.capabilityShare),
-        what: `capability (${k.capabilities.map((x) => `${x.name} ${amount(x.have)} of ${amount(x.need)}`).join(', ')})`,
-      });
-    const [first, second] = parts;
-    if (first === undefined) continue;
-    out.push(
-      `${Subject} covers ${first.share} of the ${k.name.toLowerCase()} component of ${c.name} in ${first.what}${second !== undefined ? ` and ${second.share} in ${second.what}` : ''}.`,
-    );
-  }
-  return out;
+  return [totalSentence(c, subject), ...c.components.map((k) => componentSentence(c, k, subject))].filter(
+    (x): x is string => x !== null,
+  );
+}
+
+/** Two sentences at most: the whole force, and the component it covers least. */
+export function summarizeComparison(c: OptionComparison, subject: string): string[] {
+  const weak = weakestComponent(c);
+  return [totalSentence(c, subject), weak === undefined ? null : componentSentence(c, weak, subject)].filter(
+    (x): x is string => x !== null,
+  );
+}
+
+/** A comparison with its sentences (`describeComparison`). */
+export interface WordedComparison extends OptionComparison {
+  /** Every sentence (`describeComparison`). */
+  readonly sentences: readonly string[];
+  /** The whole force and its weakest component (`summarizeComparison`). */
+  readonly summary: readonly string[];
+}
+
+/** A force at its peak period against every option, with the comparisons in words. */
+export interface ForceAgainstOptions {
+  /** Period (1-based) of the force's peak, the one compared; 0 when the force is empty. */
+  readonly period: number;
+  readonly comparisons: readonly WordedComparison[];
+}
+
+/** Every option against the force's peak period, `subject` naming the force in the sentences. */
+export function forceAgainstOptions(
+  s: Scenario,
+  placed: readonly PeriodUnits[],
+  subject: string,
+): ForceAgainstOptions {
+  const peak = peakForce(s, placed);
+  return {
+    period: peak.period,
+    comparisons: compareWithOptions(s, peak.force).map((c) => ({
+      ...c,
+      sentences: describeComparison(c, subject),
+      summary: summarizeComparison(c, subject),
+    })),
+  };
 }
