@@ -30,6 +30,7 @@ import {
   allConditionsHold,
   caveatForbids,
   coalitionNations,
+  contributingNations,
   coversPeriod,
   missionUsesUnit,
   periodLabel,
@@ -263,13 +264,18 @@ export function buildPlanModel(s: Scenario, options: PlanOptions): PlanModel {
   const active = new Set(activePledges(s).map((p) => p.id));
   const W = options.weights;
 
-  // Nations that take part: coalition, conditions hold, not withdrawn.
+  // Nations that take part: coalition, conditions hold, not withdrawn. They share the burden (fair share).
   const nations = coalitionNations(s).filter((n) => allConditionsHold(s, n.conditions) && !isWithdrawn(s, n));
-  const conditionalNations = nations.filter((n) => n.conditions.length > 0).map((n) => n.id);
+  // Suppliers: those, and a guarantor contributing units of its own (its pledges only, outside fair share).
+  const suppliers = [
+    ...nations,
+    ...contributingNations(s).filter((n) => n.role === 'guarantor' && allConditionsHold(s, n.conditions)),
+  ];
+  const conditionalNations = suppliers.filter((n) => n.conditions.length > 0).map((n) => n.id);
   const conditions: Record<string, string[]> = {};
-  for (const n of nations) for (const c of n.conditions) conditions[c] = [...(conditions[c] ?? []), n.id];
+  for (const n of suppliers) for (const c of n.conditions) conditions[c] = [...(conditions[c] ?? []), n.id];
   for (const p of s.pledges)
-    if (active.has(p.id) && nations.some((n) => n.id === p.nation))
+    if (active.has(p.id) && suppliers.some((n) => n.id === p.nation))
       for (const c of p.conditions) conditions[c] ??= [];
 
   // Shortfall columns first (their order is stable and readable in exports).
@@ -305,9 +311,11 @@ export function buildPlanModel(s: Scenario, options: PlanOptions): PlanModel {
     columns: number[];
   }[] = [];
   const integer = options.integer;
-  for (const n of nations) {
+  for (const n of suppliers) {
+    // A guarantor supplies what it pledges, never its inventory.
+    const committableShare = n.role === 'guarantor' ? 0 : n.committableShare;
     for (const u of s.catalog) {
-      const missionsUsing = s.missions.filter((m) => missionUsesUnit(m, u) && !caveatForbids(n, m, u));
+      const missionsUsing = s.missions.filter((m) => missionUsesUnit(m, u) && !caveatForbids(s, n, m, u));
       if (missionsUsing.length === 0) continue;
       const rot = rotationRatio(u);
       const lead = leadTimeDays(n, u);
@@ -328,7 +336,7 @@ export function buildPlanModel(s: Scenario, options: PlanOptions): PlanModel {
               key === '*' ? missionsUsing : missionsUsing.filter((m) => key.split(',').includes(m.id)),
             pledges: ps,
           });
-      } else if ((n.inventory[u.id] ?? 0) > 0 || pledges.length > 0) {
+      } else if ((committableShare > 0 && (n.inventory[u.id] ?? 0) > 0) || pledges.length > 0) {
         groups.push({ missions: missionsUsing, pledges });
       }
       const multi = groups.length > 1;
@@ -351,7 +359,7 @@ export function buildPlanModel(s: Scenario, options: PlanOptions): PlanModel {
             capacity = sumUnits(s, g.pledges, t);
             unconditional = sumUnits(s, unconditionalPledges, t);
           } else {
-            const committable = n.committableShare * (n.inventory[u.id] ?? 0);
+            const committable = committableShare * (n.inventory[u.id] ?? 0);
             capacity = Math.max(committable, rot * sumUnits(s, g.pledges, t));
             unconditional =
               n.conditions.length > 0 ? 0 : Math.max(committable, rot * sumUnits(s, unconditionalPledges, t));
@@ -365,7 +373,7 @@ export function buildPlanModel(s: Scenario, options: PlanOptions): PlanModel {
                 ? sumUnits(s, kept, t)
                 : n.conditions.includes(c)
                   ? 0
-                  : Math.max(n.committableShare * (n.inventory[u.id] ?? 0), rot * sumUnits(s, kept, t));
+                  : Math.max(committableShare * (n.inventory[u.id] ?? 0), rot * sumUnits(s, kept, t));
           }
           // Before its lead time has passed a unit can serve only the rest of the period.
           const share = availability(period, lead);
@@ -491,7 +499,7 @@ export function buildPlanModel(s: Scenario, options: PlanOptions): PlanModel {
     });
   }
   const byNationPeriod = groupBy(sourcing, (c) => `${c.nation}|${c.period}`);
-  for (const n of nations)
+  for (const n of suppliers)
     for (const p of periods) {
       const cols = byNationPeriod.get(`${n.id}|${p.index}`) ?? [];
       if (cols.length === 0) continue;

@@ -107,9 +107,10 @@ function checkReferences(s: Scenario, emit: Emit): void {
   );
   s.nations.forEach((n, i) => {
     Object.keys(n.inventory).forEach((k) => unit(k, ['nations', i, 'inventory', k]));
-    n.caveats.forEach((c, j) =>
-      c.missions?.forEach((m, k) => mission(m, ['nations', i, 'caveats', j, 'missions', k])),
-    );
+    n.caveats.forEach((c, j) => {
+      c.missions?.forEach((m, k) => mission(m, ['nations', i, 'caveats', j, 'missions', k]));
+      c.unless?.forEach((id, k) => condition(id, ['nations', i, 'caveats', j, 'unless', k]));
+    });
     n.conditions.forEach((c, j) => condition(c, ['nations', i, 'conditions', j]));
   });
   s.pledges.forEach((p, i) => {
@@ -183,11 +184,11 @@ function checkRoles(s: Scenario, emit: Emit): void {
   const roleOf = (id: string): string | undefined => s.nations.find((n) => n.id === id)?.role;
   s.pledges.forEach((p, i) => {
     const r = roleOf(p.nation);
-    if (r !== undefined && r !== 'coalition')
+    if (r !== undefined && r !== 'coalition' && r !== 'guarantor')
       emit(
         'role.mismatch',
         ['pledges', i, 'nation'],
-        `only coalition members pledge; ${p.nation} has role "${r}"`,
+        `only coalition members and the guarantor pledge units; ${p.nation} has role "${r}"`,
       );
   });
   const expect = (id: string | undefined, role: string, path: FieldPath): void => {
@@ -230,7 +231,7 @@ function checkPledges(s: Scenario, emit: Emit): void {
           ['pledges', i, 'missions', j],
           `mission "${m.id}" requires none of the capabilities "${u.id}" provides (${Object.keys(u.capabilities).join(', ') || 'none'})`,
         );
-      if (caveatForbids(n, m, u))
+      if (caveatForbids(s, n, m, u))
         emit(
           'pledge.caveat-conflict',
           ['pledges', i, 'missions', j],

@@ -104,9 +104,9 @@ describe('caveats', () => {
     const presence = s.missions[1]!;
     const infantry = s.catalog[1]!;
     const fighters = s.catalog[0]!;
-    expect(caveatForbids(gbr, presence, infantry)).toBe(true);
-    expect(caveatForbids(gbr, presence, fighters)).toBe(false);
-    expect(caveatForbids(gbr, { ...presence, inHost: false }, infantry)).toBe(false);
+    expect(caveatForbids(s, gbr, presence, infantry)).toBe(true);
+    expect(caveatForbids(s, gbr, presence, fighters)).toBe(false);
+    expect(caveatForbids(s, gbr, { ...presence, inHost: false }, infantry)).toBe(false);
   });
 });
 

@@ -140,6 +140,8 @@ export const Mission = z.strictObject({
   description: z.string().default(''),
   /** True when the mission deploys on the host's territory (caveats such as "no troops in Ukraine"). */
   inHost: z.boolean().default(true),
+  /** True when the mission deploys where fighting may take place (caveats with `combatZoneOnly`). */
+  combatZone: z.boolean().optional(),
   requirements: z.array(Requirement).default([]),
   locations: z.array(Location).default([]),
 });
@@ -153,6 +155,18 @@ export const Caveat = z.strictObject({
   categories: z.array(UnitCategory).optional(),
   /** When true, the caveat covers only missions deployed on the host's territory. */
   hostTerritoryOnly: z.boolean().default(false),
+  /** When true, the caveat covers only missions flagged `combatZone` ("only outside combat zones"). */
+  combatZoneOnly: z.boolean().optional(),
+  /**
+   * Conditions that lift the caveat: it applies unless every one of them holds (Germany: no troops in the
+   * host unless the US takes a role). Omitted: it always applies.
+   */
+  unless: z.array(Id).optional(),
+  /**
+   * What the limit rests on: `legal` (a constitutional or statutory bar), `political` (a government's
+   * stated position), `operational` (a caveat on how units may be used). Omitted: a caveat.
+   */
+  kind: z.enum(['legal', 'political', 'operational']).optional(),
   reason: z.string().min(1),
   source: SourceRef.optional(),
 });
