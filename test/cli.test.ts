@@ -97,7 +97,8 @@ describe('bulwark CLI', () => {
       'paris-2026',
       'cds-64000',
     ]);
-    expect(j.comparisons[0]?.personnel).toBe(13765);
+    // The pledges at their peak, the guarantor's ISR detachment (150) included.
+    expect(j.comparisons[0]?.personnel).toBe(13915);
     expect(bulwark(['show', minimal, '--options']).stdout).toContain('defines no force options');
   });
 

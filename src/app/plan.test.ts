@@ -217,7 +217,7 @@ describe('hand-checked small instances', () => {
       expect(cause?.nations).toEqual(['BBB']);
       expect(cause?.reasons).toEqual({ BBB: 'political: troops only with a US role (lifted if backstop)' });
       expect(cause?.text).toBe(
-        'national limits exclude BBB (BBB: political: troops only with a US role (lifted if backstop))',
+        'national limits exclude BBB (political: troops only with a US role (lifted if backstop))',
       );
     }
     expect(lifted.shortfall).toEqual([]);

@@ -65,7 +65,7 @@ export function register(program: Command, ctx: CliContext): void {
             n.role,
             formatUsd(n.gdpUsd),
             n.defenceBudgetUsd === null ? '—' : formatUsd(n.defenceBudgetUsd),
-            n.role === 'coalition' ? n.pledgedPersonnelPeak : '',
+            n.role === 'coalition' || n.pledgedPersonnelPeak > 0 ? n.pledgedPersonnelPeak : '',
             truncate([...n.caveats, ...n.conditions.map((c) => `if ${c}`)].join('; '), 70),
           ]),
           ['left', 'left', 'right', 'right', 'right', 'left'],
@@ -155,10 +155,7 @@ const shareText = (r: { ofLow: number; ofHigh: number } | null): string =>
       : `${pctOrDash(r.ofHigh)}–${pctOrDash(r.ofLow)}`;
 
 /** One option: a table of the force against it by component, then the comparison in words. */
-export function renderOptionComparison(
-  c: WordedComparison,
-  force: string,
-): string {
+export function renderOptionComparison(c: WordedComparison, force: string): string {
   const rows: (string | number)[][] = [
     [
       'total',

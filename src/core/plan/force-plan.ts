@@ -643,7 +643,13 @@ function explainShortfall(
   ): string => {
     const who = listNations(ns);
     const extra = details.length > 0 ? ` (${details.join('; ')})` : '';
-    const why = ns.length <= 2 ? ` (${ns.map((n) => `${n}: ${reasons[n] ?? ''}`).join('; ')})` : '';
+    // Each excluded nation's reason when there are few; all of them are in `reasons`.
+    const why =
+      ns.length === 1
+        ? ` (${reasons[ns[0] ?? ''] ?? ''})`
+        : ns.length === 2
+          ? ` (${ns.map((n) => `${n}: ${reasons[n] ?? ''}`).join('; ')})`
+          : '';
     switch (code) {
       case 'supply-exhausted':
         return `${mode === 'pledged' ? 'pledges' : 'committable inventory'} exhausted: ${who}${extra}`;
