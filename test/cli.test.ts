@@ -123,7 +123,7 @@ describe('bulwark CLI', () => {
     );
     const last = r.stdout.trimEnd().split('\n').at(-1) ?? '';
     expect(last).toMatch(
-      /^26 parameters take code defaults \(15 †\): .*assurance\.calibration\.failureTolerance\. 23 parameters are unlabelled: /,
+      /^27 parameters take code defaults \(15 †\): .*assurance\.retaliationStake, .*assurance\.calibration\.failureTolerance\. 24 parameters are unlabelled: /,
     );
   });
 
