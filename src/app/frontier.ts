@@ -60,8 +60,10 @@ import { BulwarkError, formatIssue, type Issue } from '../core/shared/index.js';
 import { forceOfPlan, peakPersonnel, requirementsChanged } from './simulation.js';
 
 export interface FrontierRequest {
-  /** A file path, a built-in scenario name, or `-` for stdin. */
-  readonly ref: string;
+  /** A file path, a built-in scenario name, or `-` for stdin (or `loaded`). */
+  readonly ref?: string;
+  /** An already loaded scenario with its hash (the briefing's), instead of `ref`. */
+  readonly loaded?: { readonly scenario: Scenario; readonly hash: string };
   /** Variants applied to the scenario first (the frontier's base). */
   readonly variants?: readonly string[];
   /** The P(ceasefire fails) a force must keep below (default 0.1). */
@@ -131,8 +133,7 @@ const KIND_LABEL: Readonly<Record<BackstopKind, string>> = {
 export function backstopCases(base: Scenario, names?: readonly string[]): BackstopCase[] {
   const g = base.guarantor;
   const own: BackstopKind = g?.backstop.kind ?? 'none';
-  const who = g === undefined ? '' : (base.nations.find((n) => n.id === g.nation)?.name ?? g.nation);
-  const labelOf = (k: BackstopKind): string => (who === '' ? KIND_LABEL[k] : `${who}: ${KIND_LABEL[k]}`);
+  const labelOf = (k: BackstopKind): string => KIND_LABEL[k];
   if (g === undefined) {
     if (names !== undefined && names.some((n) => n !== 'none'))
       throw usage(`scenario "${base.meta.id}" has no guarantor: the only backstop case is none`);
@@ -295,7 +296,15 @@ export async function runFrontier(
   req: FrontierRequest,
 ): Promise<{ report: FrontierReport; work: FrontierWork }> {
   const variants = req.variants ?? [];
-  const loaded = loadScenario(req.ref, variants, req.stdin);
+  const loaded =
+    req.loaded ??
+    (req.ref === undefined
+      ? undefined
+      : (() => {
+          const l = loadScenario(req.ref, variants, req.stdin);
+          return { scenario: l.scenario, hash: l.hash };
+        })());
+  if (loaded === undefined) throw new Error('runFrontier needs ref or loaded');
   const base = loaded.scenario;
   if (base.adversary === undefined)
     throw usage(`scenario "${base.meta.id}" has no adversary block: there is no risk to put on a frontier`);
@@ -374,7 +383,7 @@ export async function runFrontier(
         sourcedOf(solved[i]!.scenario, solved[i]!.run.plan, mode, {
           id: scaleId(x),
           kind: 'scale',
-          label: x === 1 ? 'the requirements as stated' : `requirements × ${x}`,
+          label: x === 1 ? 'the requirements as stated' : `requirements × ${x.toFixed(2)}`,
           scale: x,
         }),
       ),
@@ -484,7 +493,7 @@ export async function runFrontier(
         x: sourcedOf(r!.scenario, r!.run.plan, mode, {
           id: `refine:${mid}`,
           kind: 'refine',
-          label: `requirements × ${mid}`,
+          label: `requirements × ${mid.toFixed(3)}`,
           scale: mid,
         }),
       });

@@ -446,7 +446,9 @@ export function fillDeterrence(
     exCp += m.exposedCombat[base + k]!;
     const n = m.personnel[base + k]!;
     pers += n;
-    if (n > 0) R += m.retaliationStake > 0 ? (m.retaliationBy[k]! * n) / (n + m.retaliationStake) : m.retaliationBy[k]!;
+    if (n > 0)
+      R +=
+        m.retaliationStake > 0 ? (m.retaliationBy[k]! * n) / (n + m.retaliationStake) : m.retaliationBy[k]!;
     const t = tol === null ? m.meanTolerance[k]! : tol[k]!;
     if (n > 0 && t < Infinity) {
       tolW += n;
