@@ -197,7 +197,11 @@ export function buildBriefing(input: BriefInput): Briefing {
   const fo = p.forceOptions;
   if (p.solved && fo.comparisons.length > 0) {
     const subject = 'the pledged force';
-    const totals = fo.comparisons.flatMap((c) => summarizeComparison(c, subject).slice(0, 1));
+    const shareText = (r: { ofLow: number; ofHigh: number }): string =>
+      pct(r.ofLow) === pct(r.ofHigh) ? pct(r.ofLow) : `${pct(r.ofHigh)}–${pct(r.ofLow)}`;
+    const totals = fo.comparisons.flatMap((c) =>
+      c.personnelShare === null ? [] : [`${shareText(c.personnelShare)} of ${c.name}`],
+    );
     const weakest = fo.comparisons
       .filter((c) => c.components.length > 0)
       .slice(0, 1)
@@ -207,9 +211,16 @@ export function buildBriefing(input: BriefInput): Briefing {
       id: 'options',
       headline:
         first !== undefined && first.personnelShare !== null
-          ? `Against the published options: ${pct(first.personnelShare.ofLow)} of ${first.name}`
+          ? `Against the published options: ${shareText(first.personnelShare)} of ${first.name}`
           : 'Against the published options',
-      text: [...totals, ...weakest].join(' '),
+      text: [
+        ...(totals.length > 0
+          ? [
+              `At its peak the pledged force (${roughly(first?.personnel ?? 0)} personnel) is ${listWords(totals)}.`,
+            ]
+          : []),
+        ...weakest,
+      ].join(' '),
       link: '#options',
     });
     const ids = [...new Set(fo.comparisons.flatMap((c) => c.components.map((k) => k.component)))];
