@@ -13,11 +13,17 @@ import {
 } from '../adapters/files/index.js';
 import {
   effectiveParameters,
+  forceAgainstOptions,
+  forceOptions,
+  periodLabel,
+  pledgedUnits,
   rawWithVariants,
   scenarioJsonSchema,
   summarizeScenario,
   type ParameterRow,
+  type ResolvedOption,
   type ScenarioSummary,
+  type WordedComparison,
 } from '../core/scenario/index.js';
 import type { LpSolver } from '../core/plan/index.js';
 import { pledgedInPlace } from './plan.js';
@@ -81,6 +87,36 @@ export async function showScenario(
   const loaded = loadScenario(ref, variants, stdin);
   const inPlace = await pledgedInPlace(loaded.scenario, solver);
   return { hash: loaded.hash, variants, summary: summarizeScenario(loaded.scenario, inPlace) };
+}
+
+export interface ScenarioOptions {
+  readonly hash: string;
+  readonly variants: readonly string[];
+  /** Period (1-based) in which the pledged force is largest: the force compared; 0 with no pledges. */
+  readonly period: number;
+  readonly periodLabel: string;
+  readonly options: readonly ResolvedOption[];
+  /** The pledge against each option, in the options' order, with the comparison in words. */
+  readonly comparisons: readonly WordedComparison[];
+}
+
+/** The pledged force (active pledges, at its peak period) against the scenario's force options. */
+export function scenarioOptions(
+  ref: string,
+  variants: readonly string[],
+  stdin?: () => string,
+): ScenarioOptions {
+  const loaded = loadScenario(ref, variants, stdin);
+  const s = loaded.scenario;
+  const against = forceAgainstOptions(s, pledgedUnits(s), 'the pledge');
+  return {
+    hash: loaded.hash,
+    variants,
+    period: against.period,
+    periodLabel: against.period > 0 ? periodLabel(s, against.period) : '',
+    options: forceOptions(s),
+    comparisons: against.comparisons,
+  };
 }
 
 export interface ScenarioAssumptions {

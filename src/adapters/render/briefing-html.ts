@@ -88,6 +88,7 @@ export async function renderBriefingHtml(b: Briefing): Promise<string> {
       [],
     ),
     section('gaps', 'Gaps and why', '', ['gaps']),
+    section('options', 'Against the force options', '', ['options']),
     section('fairness', 'Personnel, cost and fair share', '', ['fairness-table']),
     section(
       'calendar',

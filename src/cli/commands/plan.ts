@@ -449,9 +449,38 @@ export function renderPlan(result: PlanResult): string {
       `Shortfall is priority-weighted (Σ priority weight × unmet fraction × years); ${r.cases.length} re-solves took ${(r.seconds * 1000).toFixed(0)} ms.`,
     );
   }
+  if (p.forceOptions.comparisons.length > 0) out.push(renderPlanOptions(p));
   if (p.notes.length > 0) {
     out.push(heading('Notes'));
     for (const n of p.notes) out.push(`• ${n}`);
   }
   return out.join('\n');
+}
+
+/** The plan at its peak against the force options: one row per option, personnel and capability by component. */
+function renderPlanOptions(p: ForcePlan): string {
+  const fo = p.forceOptions;
+  const ids = [...new Set(fo.comparisons.flatMap((c) => c.components.map((k) => k.component)))];
+  const pc = (x: number | null | undefined): string =>
+    x === null || x === undefined ? '—' : formatPercent(x, 0);
+  const share = (r: { ofLow: number; ofHigh: number } | null): string =>
+    r === null ? '—' : r.ofLow === r.ofHigh ? pc(r.ofLow) : `${pc(r.ofHigh)}–${pc(r.ofLow)}`;
+  const label = p.periods[fo.period - 1]?.label ?? `P${fo.period}`;
+  return [
+    heading(`Against the force options (the plan at its peak, ${label})`),
+    table(
+      ['option', 'personnel', ...ids],
+      fo.comparisons.map((c) => [
+        c.name,
+        share(c.personnelShare),
+        ...ids.map((id) => {
+          const k = c.components.find((x) => x.component === id);
+          return k === undefined ? '' : `${share(k.personnelShare)} / ${pc(k.capabilityShare)}`;
+        }),
+      ]),
+      ['left', 'right', ...ids.map(() => 'right' as const)],
+    ),
+    ...fo.comparisons.flatMap((c) => c.summary.slice(1)),
+    "Share of each option the plan covers: personnel, and capability (mean over the component's capabilities of min(1, plan ÷ option)); `bulwark show --options` compares the pledge.",
+  ].join('\n');
 }

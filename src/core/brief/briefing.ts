@@ -9,7 +9,13 @@ import { OUTCOME_TERMS } from '../assure/index.js';
 import type { FrontierReport } from '../frontier/index.js';
 import type { ForcePlan, ResilienceReport, StatusRow } from '../plan/index.js';
 import { frontierBrief } from './frontier-section.js';
-import { coalitionNations, hostNation, type PledgeStatus, type Scenario } from '../scenario/index.js';
+import {
+  coalitionNations,
+  hostNation,
+  summarizeComparison,
+  type PledgeStatus,
+  type Scenario,
+} from '../scenario/index.js';
 import { missionColor, numberPlaces, type MapModel, type MapPoint } from './map-model.js';
 
 /** One assurance case as the briefing names it (e.g. the base scenario, or the no-backstop variant). */
@@ -194,6 +200,56 @@ export function buildBriefing(input: BriefInput): Briefing {
       : (p.message ?? 'The solver returned no solution.'),
     link: '#coverage',
   });
+
+  // ── Against the force options ──────────────────────────────────────────────────────────────────
+  const fo = p.forceOptions;
+  if (p.solved && fo.comparisons.length > 0) {
+    const subject = 'the pledged force';
+    const shareText = (r: { ofLow: number; ofHigh: number }): string =>
+      pct(r.ofLow) === pct(r.ofHigh) ? pct(r.ofLow) : `${pct(r.ofHigh)}–${pct(r.ofLow)}`;
+    const totals = fo.comparisons.flatMap((c) =>
+      c.personnelShare === null ? [] : [`${shareText(c.personnelShare)} of ${c.name}`],
+    );
+    const weakest = fo.comparisons
+      .filter((c) => c.components.length > 0)
+      .slice(0, 1)
+      .flatMap((c) => summarizeComparison(c, subject).slice(1));
+    const first = fo.comparisons[0];
+    findings.push({
+      id: 'options',
+      headline:
+        first !== undefined && first.personnelShare !== null
+          ? `Against the published options: ${shareText(first.personnelShare)} of ${first.name}`
+          : 'Against the published options',
+      text: [
+        ...(totals.length > 0
+          ? [
+              `At its peak the pledged force (${roughly(first?.personnel ?? 0)} personnel) is ${listWords(totals)}.`,
+            ]
+          : []),
+        ...weakest,
+      ].join(' '),
+      link: '#options',
+    });
+    const ids = [...new Set(fo.comparisons.flatMap((c) => c.components.map((k) => k.component)))];
+    const cell = (x: number | null): string => (x === null ? '—' : pct(x));
+    const share = (r: { ofLow: number; ofHigh: number } | null): string =>
+      r === null ? '—' : r.ofLow === r.ofHigh ? pct(r.ofLow) : `${pct(r.ofHigh)}–${pct(r.ofLow)}`;
+    tables.push({
+      id: 'options',
+      caption: `The pledged force at its peak (P${fo.period}) against each force option: share of its personnel, and by component personnel / capability (mean over the component's capabilities of min(1, force ÷ option)).`,
+      header: ['option', 'personnel', ...ids],
+      rows: fo.comparisons.map((c) => [
+        c.name,
+        share(c.personnelShare),
+        ...ids.map((id) => {
+          const k = c.components.find((x) => x.component === id);
+          return k === undefined ? '' : `${share(k.personnelShare)} / ${cell(k.capabilityShare)}`;
+        }),
+      ]),
+      numeric: [1, ...ids.map((_, i) => i + 2)],
+    });
+  }
 
   // ── Gaps and who could fill them ───────────────────────────────────────────────────────────────
   interface Gap {

@@ -5,10 +5,13 @@
 import {
   activePledges,
   allConditionsHold,
-  caveatForbids,
-  coalitionNations,
+  contributingNations,
   coversPeriod,
   rotationFor,
+  forbiddingCaveats,
+  forceAgainstOptions,
+  type Caveat,
+  type ForceAgainstOptions,
   type Nation,
   type Pledge,
   type Scenario,
@@ -107,6 +110,7 @@ export type ShortfallCauseCode =
   | 'whole-units'
   | 'lead-time'
   | 'caveat'
+  | 'national-limit'
   | 'pledged-elsewhere'
   | 'conditional'
   | 'not-pledged'
@@ -117,6 +121,8 @@ export interface ShortfallCause {
   readonly code: ShortfallCauseCode;
   readonly nations: readonly string[];
   readonly text: string;
+  /** For caveats and national limits: each excluded nation's reason, from the scenario (nation → reason). */
+  readonly reasons?: Readonly<Record<string, string>>;
 }
 
 export interface CoverageRow {
@@ -225,6 +231,8 @@ export interface ForcePlan {
   /** The solution checked against every constraint of the model. */
   readonly check?: SolutionCheck;
   readonly notes: readonly string[];
+  /** The plan's force at its peak period against the scenario's force options (`forceOptions`). */
+  readonly forceOptions: ForceAgainstOptions;
 }
 
 const sum = (xs: Iterable<number>): number => {
@@ -314,6 +322,7 @@ export function interpretPlan(
       calendar: [],
       binding: [],
       notes: pm.notes,
+      forceOptions: { period: 0, comparisons: [] },
     };
   const x = point.values;
   const val = (j: number): number => {
@@ -553,6 +562,7 @@ export function interpretPlan(
     binding,
     check: checkSolution(pm.lp, x, Math.max(tol, 1e-6)),
     notes: pm.notes,
+    forceOptions: forceAgainstOptions(s, sourcing, 'the plan'),
   };
 }
 
@@ -590,6 +600,7 @@ const causeOrder: readonly ShortfallCauseCode[] = [
   'whole-units',
   'lead-time',
   'caveat',
+  'national-limit',
   'pledged-elsewhere',
   'conditional',
   'not-pledged',
@@ -619,13 +630,20 @@ function explainShortfall(
   const period = pm.periods[c.period - 1];
   const startDay = period?.startDay ?? 0;
   const { active, supplyRowOf, nationRow, columnsOf, pledgesOf } = ctx;
-  const byCode = new Map<ShortfallCauseCode, { nations: string[]; details: string[] }>();
+  const byCode = new Map<
+    ShortfallCauseCode,
+    { nations: string[]; details: string[]; reasons: Record<string, string> }
+  >();
   const add = (code: ShortfallCauseCode, nation: string, detail = ''): void => {
-    const e = byCode.get(code) ?? { nations: [], details: [] };
+    const e = byCode.get(code) ?? { nations: [], details: [], reasons: {} };
     if (!e.nations.includes(nation)) e.nations.push(nation);
-    if (detail !== '' && !e.details.includes(detail)) e.details.push(detail);
+    if ((code === 'caveat' || code === 'national-limit') && detail !== '') e.reasons[nation] ??= detail;
+    else if (detail !== '' && !e.details.includes(detail)) e.details.push(detail);
     byCode.set(code, e);
   };
+  // A caveat's reason as the gap cause gives it: its kind, its reason, and the conditions that would lift it.
+  const caveatReason = (c: Caveat): string =>
+    `${c.kind === undefined ? '' : `${c.kind}: `}${c.reason}${c.unless !== undefined && c.unless.length > 0 ? ` (lifted if ${c.unless.join(', ')})` : ''}`;
 
   const statusOf = (n: Nation, u: UnitType): [ShortfallCauseCode, string] | undefined => {
     const pledges = pledgesOf.get(`${n.id}|${u.id}`) ?? [];
@@ -633,8 +651,14 @@ function explainShortfall(
     if (!held && pledges.length === 0) return undefined;
     if (isWithdrawn(s, n)) return ['withdrawn', ''];
     if (!allConditionsHold(s, n.conditions)) return ['conditional', n.conditions.join(', ')];
-    if (caveatForbids(n, mission, u)) return ['caveat', ''];
-    if (pm.options.mode === 'pledged') {
+    const caveat = forbiddingCaveats(s, n, mission, u)[0];
+    if (caveat !== undefined)
+      return [
+        caveat.kind === 'legal' || caveat.kind === 'political' ? 'national-limit' : 'caveat',
+        caveatReason(caveat),
+      ];
+    // A guarantor supplies only what it pledges, in either mode.
+    if (pm.options.mode === 'pledged' || n.role === 'guarantor') {
       if (pledges.length === 0) return ['not-pledged', ''];
       const live = pledges.filter((p) => active.has(p.id));
       if (live.length === 0)
@@ -671,7 +695,7 @@ function explainShortfall(
     return ['whole-units', ''];
   };
 
-  for (const n of coalitionNations(s)) {
+  for (const n of contributingNations(s)) {
     let best: [ShortfallCauseCode, string] | undefined;
     for (const u of providers) {
       const st = statusOf(n, u);
@@ -689,9 +713,21 @@ function explainShortfall(
       },
     ];
   const mode = pm.options.mode;
-  const text = (code: ShortfallCauseCode, ns: string[], details: string[]): string => {
+  const text = (
+    code: ShortfallCauseCode,
+    ns: string[],
+    details: string[],
+    reasons: Record<string, string>,
+  ): string => {
     const who = listNations(ns);
     const extra = details.length > 0 ? ` (${details.join('; ')})` : '';
+    // Each excluded nation's reason when there are few; all of them are in `reasons`.
+    const why =
+      ns.length === 1
+        ? ` (${reasons[ns[0] ?? ''] ?? ''})`
+        : ns.length === 2
+          ? ` (${ns.map((n) => `${n}: ${reasons[n] ?? ''}`).join('; ')})`
+          : '';
     switch (code) {
       case 'supply-exhausted':
         return `${mode === 'pledged' ? 'pledges' : 'committable inventory'} exhausted: ${who}${extra}`;
@@ -704,7 +740,9 @@ function explainShortfall(
       case 'lead-time':
         return `lead time: ${ns.length <= 4 ? details.join(', ') : `${who} not ready yet`}`;
       case 'caveat':
-        return `caveats exclude ${who}${ns.length <= 2 ? extra : ''}`;
+        return `caveats exclude ${who}${why}`;
+      case 'national-limit':
+        return `national limits exclude ${who}${why}`;
       case 'pledged-elsewhere':
         return `pledged for other missions only: ${who}`;
       case 'conditional':
@@ -726,7 +764,12 @@ function explainShortfall(
   };
   return [...byCode.entries()]
     .sort((a, b) => causeOrder.indexOf(a[0]) - causeOrder.indexOf(b[0]))
-    .map(([code, e]) => ({ code, nations: e.nations, text: text(code, e.nations, e.details) }));
+    .map(([code, e]) => ({
+      code,
+      nations: e.nations,
+      text: text(code, e.nations, e.details, e.reasons),
+      ...(code === 'caveat' || code === 'national-limit' ? { reasons: e.reasons } : {}),
+    }));
 }
 
 function bindingConstraints(

@@ -36,6 +36,7 @@ export interface MiniRequirement {
 export interface MiniMission {
   readonly id: string;
   readonly inHost?: boolean;
+  readonly combatZone?: boolean;
   readonly requirements: readonly MiniRequirement[];
 }
 
@@ -51,6 +52,10 @@ export interface MiniNation {
     missions?: string[];
     categories?: UnitCategory[];
     hostTerritoryOnly?: boolean;
+    combatZoneOnly?: boolean;
+    unless?: string[];
+    kind?: 'legal' | 'political' | 'operational';
+    reason?: string;
   }[];
   readonly leadTimeDays?: number;
   readonly conditions?: readonly string[];
@@ -122,6 +127,7 @@ export function miniScenarioInput(spec: MiniScenario): ScenarioInput {
       id: m.id,
       name: m.id,
       inHost: m.inHost ?? true,
+      ...(m.combatZone !== undefined ? { combatZone: m.combatZone } : {}),
       requirements: m.requirements.map((r) => ({ ...r, source: 't' })),
     })),
     nations: [
@@ -137,7 +143,7 @@ export function miniScenarioInput(spec: MiniScenario): ScenarioInput {
         ...(n.budgetCeilingUsdPerYear !== undefined
           ? { budgetCeilingUsdPerYear: n.budgetCeilingUsdPerYear }
           : {}),
-        caveats: (n.caveats ?? []).map((c) => ({ ...c, reason: 'test caveat' })),
+        caveats: (n.caveats ?? []).map((c) => ({ ...c, reason: c.reason ?? 'test caveat' })),
         leadTimeDays: n.leadTimeDays ?? 0,
         conditions: [...(n.conditions ?? [])],
         source: 't',

@@ -7,4 +7,5 @@ export { mergePatch } from './merge-patch.js';
 export { scenarioJsonSchema } from './json-schema.js';
 export * from './summary.js';
 export * from './coverage.js';
+export * from './force-options.js';
 export * from './assumptions.js';

@@ -13,6 +13,8 @@ import {
   summarizeScenario,
   validate,
   type InPlace,
+  caveatApplies,
+  forbiddingCaveats,
 } from './index.js';
 
 describe('rotation ratio', () => {
@@ -106,9 +108,37 @@ describe('caveats', () => {
     const presence = s.missions[1]!;
     const infantry = s.catalog[1]!;
     const fighters = s.catalog[0]!;
-    expect(caveatForbids(gbr, presence, infantry)).toBe(true);
-    expect(caveatForbids(gbr, presence, fighters)).toBe(false);
-    expect(caveatForbids(gbr, { ...presence, inHost: false }, infantry)).toBe(false);
+    expect(caveatForbids(s, gbr, presence, infantry)).toBe(true);
+    expect(caveatForbids(s, gbr, presence, fighters)).toBe(false);
+    expect(caveatForbids(s, gbr, { ...presence, inHost: false }, infantry)).toBe(false);
+  });
+
+  it('a conditional caveat is lifted while its conditions hold, and in force when one fails', () => {
+    const s = loadFixture(); // backstop: intelligence-logistics, so condition `backstop` holds
+    const presence = s.missions[1]!;
+    const infantry = s.catalog[1]!;
+    const caveat = { hostTerritoryOnly: true, unless: ['backstop'], reason: 'troops only with a US role' };
+    const gbr = { ...s.nations[0]!, caveats: [caveat] };
+    expect(caveatApplies(s, caveat)).toBe(false);
+    expect(caveatForbids(s, gbr, presence, infantry)).toBe(false);
+    const none = {
+      ...s,
+      guarantor: { ...s.guarantor!, backstop: { ...s.guarantor!.backstop, kind: 'none' as const } },
+    };
+    expect(caveatApplies(none, caveat)).toBe(true);
+    expect(forbiddingCaveats(none, gbr, presence, infantry)).toEqual([caveat]);
+  });
+
+  it('a combat-zone caveat covers only missions flagged combatZone', () => {
+    const s = loadFixture();
+    const presence = s.missions[1]!;
+    const infantry = s.catalog[1]!;
+    const gbr = {
+      ...s.nations[0]!,
+      caveats: [{ hostTerritoryOnly: false, combatZoneOnly: true, reason: 'legal' }],
+    };
+    expect(caveatForbids(s, gbr, presence, infantry)).toBe(false);
+    expect(caveatForbids(s, gbr, { ...presence, combatZone: true }, infantry)).toBe(true);
   });
 });
 

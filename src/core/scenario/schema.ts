@@ -184,6 +184,8 @@ export const Mission = z.strictObject({
   description: z.string().default(''),
   /** True when the mission deploys on the host's territory (caveats such as "no troops in Ukraine"). */
   inHost: z.boolean().default(true),
+  /** True when the mission deploys where fighting may take place (caveats with `combatZoneOnly`). */
+  combatZone: z.boolean().optional(),
   requirements: z.array(Requirement).default([]),
   locations: z.array(Location).default([]),
 });
@@ -197,6 +199,18 @@ export const Caveat = z.strictObject({
   categories: z.array(UnitCategory).optional(),
   /** When true, the caveat covers only missions deployed on the host's territory. */
   hostTerritoryOnly: z.boolean().default(false),
+  /** When true, the caveat covers only missions flagged `combatZone` ("only outside combat zones"). */
+  combatZoneOnly: z.boolean().optional(),
+  /**
+   * Conditions that lift the caveat: it applies unless every one of them holds (Germany: no troops in the
+   * host unless the US takes a role). Omitted: it always applies.
+   */
+  unless: z.array(Id).optional(),
+  /**
+   * What the limit rests on: `legal` (a constitutional or statutory bar), `political` (a government's
+   * stated position), `operational` (a caveat on how units may be used). Omitted: a caveat.
+   */
+  kind: z.enum(['legal', 'political', 'operational']).optional(),
   reason: z.string().min(1),
   source: SourceRef.optional(),
 });
@@ -446,6 +460,52 @@ export const Assurance = z.strictObject({
   source: SourceRef.optional(),
 });
 
+/**
+ * Force options: named packages a force is measured against (IISS small / medium / large, the sizes
+ * ministers quote), as opposed to variants, which change the scenario. Components are named once, by the
+ * capabilities they count; each option gives, per component, the capability it stands for and, where the
+ * source states one, its headcount. `forceOptions.ts` compares a force with them.
+ */
+export const OptionComponentDef = z.strictObject({
+  /** e.g. `land`, `air`, `maritime`, `enablers`, `training`. */
+  id: Id,
+  name: z.string().min(1),
+  /**
+   * Capabilities that make up the component. A unit type counts (personnel and capability) in the first
+   * component listing one of its capabilities.
+   */
+  capabilities: z.array(Id).min(1),
+});
+
+/** A published range of personnel, inclusive. */
+export const PersonnelRange = z.strictObject({ low: Positive, high: Positive });
+
+export const OptionComponent = z.strictObject({
+  /** Headcount of the component as published (e.g. "a brigade of about 10,000"); omitted: implied by its capabilities. */
+  personnel: z.union([Positive, PersonnelRange]).optional(),
+  /** Capability the component stands for at steady state (capability id → amount); ids from the component's list. */
+  capabilities: z.record(Id, NonNegative).default({}),
+  source: SourceRef.optional(),
+  note: z.string().optional(),
+});
+
+export const ForceOption = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  /** What the source says, and how this option reads it where it is ambiguous. */
+  description: z.string().default(''),
+  /** Headline personnel as published: one figure or a range. Omitted: the sum of the components. */
+  personnel: z.union([Positive, PersonnelRange]).optional(),
+  /** By component id (`forceOptions.components`). */
+  components: z.record(Id, OptionComponent).default({}),
+  source: SourceRef,
+});
+
+export const ForceOptions = z.strictObject({
+  components: z.array(OptionComponentDef).default([]),
+  options: z.array(ForceOption).default([]),
+});
+
 export const Variant = z.strictObject({
   id: Id,
   name: z.string().min(1),
@@ -478,6 +538,8 @@ export const Scenario = z.strictObject({
   adversary: Adversary.optional(),
   assurance: Assurance.default(() => Assurance.parse({})),
   variants: z.array(Variant).default([]),
+  /** Named force options the force is measured against (`bulwark show --options`). */
+  forceOptions: ForceOptions.optional(),
 });
 
 /** A scenario after parsing: defaults applied. The core only ever sees this type. */
@@ -508,3 +570,7 @@ export type SourceRef = z.infer<typeof SourceRef>;
 export type BackstopKind = z.infer<typeof BackstopKind>;
 export type NationRole = Nation['role'];
 export type BackstopKindEffect = z.infer<typeof BackstopKindEffect>;
+export type ForceOption = z.infer<typeof ForceOption>;
+export type ForceOptionsBlock = z.infer<typeof ForceOptions>;
+export type OptionComponentDef = z.infer<typeof OptionComponentDef>;
+export type PersonnelRange = z.infer<typeof PersonnelRange>;
