@@ -68,12 +68,41 @@ describe('bulwark CLI', () => {
       'Nations',
       'Pledges',
       'Requirements by mission and period',
-      'Personnel: required (indicative) vs pledged',
+      'Personnel and requirements by period: required, pledged, in place',
     ])
       expect(r.stdout).toContain(h);
+    // P1: 500 pledged, but the squadrons arrive on day 30 of 181: 500 × 151/181 ≈ 417 in place, 83 short.
+    expect(r.stdout).toMatch(/P1 \(2026-01\)\s+500\s+500\s+417\s+83\s+0 of 1/);
+    expect(r.stdout).toContain('The plan meets 3 of 7 requirement-periods in full.');
     const v = bulwark(['show', minimal, '--variant', 'no-backstop', '--json']);
     const shown = JSON.parse(v.stdout) as { summary: { pledges: { id: string; active: boolean }[] } };
     expect(shown.summary.pledges.find((p) => p.id === 'fra-air')?.active).toBe(false);
+  });
+
+  it('show --options puts the pledge against each force option by component, in words; --json as data', () => {
+    const r = bulwark(['show', 'ukraine-2025', '--options']);
+    expect(r.status).toBe(0);
+    // Land pledged: 3 French battlegroups (3 × 1,125) + 4 companies (4 × 175) = 4,075 of the 10,000 brigade.
+    expect(r.stdout).toContain(
+      'The pledge covers 41% of the land component of IISS small (reading A, a land brigade of 10,000 plus) in personnel (4,075 of 10,000)',
+    );
+    expect(r.stdout).toContain('is 22% of the UK Chief of the Defence Staff');
+    const j = JSON.parse(bulwark(['show', 'ukraine-2025', '--options', '--json']).stdout) as {
+      period: number;
+      comparisons: { option: string; personnel: number }[];
+    };
+    expect(j.period).toBe(1);
+    expect(j.comparisons.map((c) => c.option)).toEqual([
+      'iiss-small-brigade',
+      'iiss-small-total',
+      'iiss-medium',
+      'iiss-large',
+      'paris-2026',
+      'cds-64000',
+    ]);
+    // The pledges at their peak, the guarantor's ISR detachment (150) included.
+    expect(j.comparisons[0]?.personnel).toBe(13915);
+    expect(bulwark(['show', minimal, '--options']).stdout).toContain('defines no force options');
   });
 
   it('show --assumptions: a table per group, origin and label per parameter, a closing count of defaults', () => {
@@ -97,7 +126,7 @@ describe('bulwark CLI', () => {
     );
     const last = r.stdout.trimEnd().split('\n').at(-1) ?? '';
     expect(last).toMatch(
-      /^26 parameters take code defaults \(15 †\): .*assurance\.calibration\.failureTolerance\. 23 parameters are unlabelled: /,
+      /^27 parameters take code defaults \(15 †\): .*assurance\.retaliationStake, .*assurance\.calibration\.failureTolerance\. 24 parameters are unlabelled: /,
     );
   });
 
@@ -144,7 +173,12 @@ describe('bulwark CLI', () => {
     const flag = bulwark(['show', minimal, '--frobnicate']);
     expect(flag.status).toBe(2);
     expect(flag.stderr).toContain("unknown option '--frobnicate'");
-    for (const r of [missing, variant, flag]) expect(r.stderr).not.toMatch(/\n\s+at /);
+    const status = bulwark(['plan', minimal, '--min-status', 'sure']);
+    expect(status.status).toBe(2);
+    expect(status.stderr).toContain(
+      'expected one of assumed, announced, offered, confirmed, deployed, got "sure"',
+    );
+    for (const r of [missing, variant, flag, status]) expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('schema prints a JSON Schema', () => {

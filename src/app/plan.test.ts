@@ -171,6 +171,139 @@ describe('hand-checked small instances', () => {
     expect(open.shortfall).toEqual([]);
   });
 
+  it('a conditional caveat changes the allocation when its condition fails', () => {
+    // The spec above, with BBB's caveat lifted by the backstop ("no troops in the host unless the US takes
+    // a role"). With the backstop the caveat is lifted: BBB sends one battalion into the host, both missions
+    // are covered (which nation sends which is then a tie). Without it the caveat applies and the allocation is the caveated one: AAA's two in the
+    // host (one short), one of BBB's outside; the gap cause gives BBB's reason and what would lift it.
+    const spec = (backstop: 'none' | 'intelligence-logistics'): MiniScenario => ({
+      units: [bn],
+      missions: [
+        { id: 'host', inHost: true, requirements: [{ capability: 'presence', amount: 3, priority: 1 }] },
+        { id: 'outside', inHost: false, requirements: [{ capability: 'presence', amount: 1, priority: 2 }] },
+      ],
+      nations: [
+        { id: 'AAA' },
+        {
+          id: 'BBB',
+          caveats: [
+            {
+              hostTerritoryOnly: true,
+              unless: ['backstop'],
+              kind: 'political',
+              reason: 'troops only with a US role',
+            },
+          ],
+        },
+      ],
+      pledges: [
+        { nation: 'AAA', unitType: 'bn', units: 2 },
+        { nation: 'BBB', unitType: 'bn', units: 2 },
+      ],
+      backstop,
+    });
+    const lifted = plan(miniScenario(spec('intelligence-logistics')));
+    const held = plan(miniScenario(spec('none')));
+    for (const t of [1, 2]) {
+      // AAA's two cannot cover the host's three: at least one of BBB's must be there.
+      expect(units(lifted, 'BBB', 'host', t)).toBeGreaterThanOrEqual(1 - 1e-9);
+      expect(gap(lifted, 'host', t)).toBeCloseTo(0, 9);
+      expect(units(held, 'BBB', 'host', t)).toBeCloseTo(0, 9);
+      expect(units(held, 'BBB', 'outside', t)).toBeCloseTo(1, 9);
+      expect(gap(held, 'host', t)).toBeCloseTo(1, 9);
+      const cause = held.shortfall
+        .find((r) => r.mission === 'host' && r.period === t)
+        ?.causes.find((c) => c.code === 'national-limit');
+      expect(cause?.nations).toEqual(['BBB']);
+      expect(cause?.reasons).toEqual({ BBB: 'political: troops only with a US role (lifted if backstop)' });
+      expect(cause?.text).toBe(
+        'national limits exclude BBB (political: troops only with a US role (lifted if backstop))',
+      );
+    }
+    expect(lifted.shortfall).toEqual([]);
+  });
+
+  it('a limit to outside combat zones excludes only the missions flagged combatZone, in potential mode too', () => {
+    // CCC holds 6 battalions, all committable: 6 ÷ rotation 3 = 2 sustainable. Its legal limit keeps it out
+    // of combat zones, so it covers the safe mission (1) and sends nothing to the front (2 short).
+    const p = plan(
+      miniScenario({
+        units: [bn],
+        missions: [
+          {
+            id: 'front',
+            combatZone: true,
+            requirements: [{ capability: 'presence', amount: 2, priority: 1 }],
+          },
+          { id: 'rear', requirements: [{ capability: 'presence', amount: 1, priority: 2 }] },
+        ],
+        nations: [
+          {
+            id: 'CCC',
+            inventory: { bn: 6 },
+            caveats: [{ combatZoneOnly: true, kind: 'legal', reason: 'no deployment into combat zones' }],
+          },
+        ],
+      }),
+      { mode: 'potential' },
+    );
+    for (const t of [1, 2]) {
+      expect(units(p, 'CCC', 'front', t)).toBeCloseTo(0, 9);
+      expect(units(p, 'CCC', 'rear', t)).toBeCloseTo(1, 9);
+      expect(gap(p, 'front', t)).toBeCloseTo(2, 9);
+      expect(
+        p.shortfall
+          .find((r) => r.mission === 'front' && r.period === t)
+          ?.causes.map((c) => [c.code, c.reasons]),
+      ).toEqual([['national-limit', { CCC: 'legal: no deployment into combat zones' }]]);
+    }
+  });
+
+  it("the guarantor's pledged enablers enter the plan outside fair share, and leave with the backstop", () => {
+    const isr = {
+      id: 'isr',
+      category: 'air' as const,
+      personnel: 150,
+      tourMonths: 6,
+      dwellMonths: 12,
+      capabilities: { isr: 1 },
+    };
+    const spec = (backstop: 'none' | 'intelligence-logistics'): MiniScenario => ({
+      units: [bn, isr],
+      missions: [
+        {
+          id: 'enablers',
+          requirements: [
+            { capability: 'isr', amount: 2, priority: 2 },
+            { capability: 'presence', amount: 1, priority: 1 },
+          ],
+        },
+      ],
+      nations: [{ id: 'AAA' }, { id: 'BBB' }],
+      pledges: [
+        { nation: 'AAA', unitType: 'isr', units: 1 },
+        { nation: 'AAA', unitType: 'bn', units: 1 },
+        { nation: 'GUA', unitType: 'isr', units: 1, conditions: ['backstop'] },
+      ],
+      backstop,
+    });
+    const withUs = plan(miniScenario(spec('intelligence-logistics')), { mode: 'potential' });
+    expect(units(withUs, 'GUA', 'enablers', 1)).toBeCloseTo(1, 9);
+    expect(withUs.shortfall).toEqual([]);
+    // Not a coalition member: no fair share of its own; its personnel is not in the burden shared.
+    expect(withUs.fairShare.rows.map((r) => r.nation)).toEqual(['AAA', 'BBB']);
+    expect(withUs.personnelByNation.find((r) => r.nation === 'GUA')?.peakDeployed).toBeCloseTo(150, 9);
+    const without = plan(miniScenario(spec('none')));
+    expect(units(without, 'GUA', 'enablers', 1)).toBe(0);
+    expect(gap(without, 'enablers', 1)).toBeCloseTo(1, 9);
+    expect(
+      without.shortfall.find((r) => r.capability === 'isr')?.causes.map((c) => [c.code, c.nations]),
+    ).toEqual([
+      ['supply-exhausted', ['AAA']],
+      ['conditional', ['GUA']],
+    ]);
+  });
+
   it('potential mode sustains committable inventory ÷ rotation: the shortfall is known exactly', () => {
     // 8 battalions held, half committable = 4, rotation 3 → 4/3 deployable; 3 required.
     const s = miniScenario({

@@ -13,12 +13,20 @@ import {
 } from '../adapters/files/index.js';
 import {
   effectiveParameters,
+  forceAgainstOptions,
+  forceOptions,
+  periodLabel,
+  pledgedUnits,
   rawWithVariants,
   scenarioJsonSchema,
   summarizeScenario,
   type ParameterRow,
+  type ResolvedOption,
   type ScenarioSummary,
+  type WordedComparison,
 } from '../core/scenario/index.js';
+import type { LpSolver } from '../core/plan/index.js';
+import { pledgedInPlace } from './plan.js';
 
 export interface BuiltinInfo {
   readonly name: string;
@@ -69,9 +77,46 @@ export interface ShownScenario {
   readonly summary: ScenarioSummary;
 }
 
-export function showScenario(ref: string, variants: readonly string[], stdin?: () => string): ShownScenario {
+/** The scenario's summary, its coverage counted against what the pledged plan has in place. */
+export async function showScenario(
+  ref: string,
+  variants: readonly string[],
+  stdin?: () => string,
+  solver?: LpSolver,
+): Promise<ShownScenario> {
   const loaded = loadScenario(ref, variants, stdin);
-  return { hash: loaded.hash, variants, summary: summarizeScenario(loaded.scenario) };
+  const inPlace = await pledgedInPlace(loaded.scenario, solver);
+  return { hash: loaded.hash, variants, summary: summarizeScenario(loaded.scenario, inPlace) };
+}
+
+export interface ScenarioOptions {
+  readonly hash: string;
+  readonly variants: readonly string[];
+  /** Period (1-based) in which the pledged force is largest: the force compared; 0 with no pledges. */
+  readonly period: number;
+  readonly periodLabel: string;
+  readonly options: readonly ResolvedOption[];
+  /** The pledge against each option, in the options' order, with the comparison in words. */
+  readonly comparisons: readonly WordedComparison[];
+}
+
+/** The pledged force (active pledges, at its peak period) against the scenario's force options. */
+export function scenarioOptions(
+  ref: string,
+  variants: readonly string[],
+  stdin?: () => string,
+): ScenarioOptions {
+  const loaded = loadScenario(ref, variants, stdin);
+  const s = loaded.scenario;
+  const against = forceAgainstOptions(s, pledgedUnits(s), 'the pledge');
+  return {
+    hash: loaded.hash,
+    variants,
+    period: against.period,
+    periodLabel: against.period > 0 ? periodLabel(s, against.period) : '',
+    options: forceOptions(s),
+    comparisons: against.comparisons,
+  };
 }
 
 export interface ScenarioAssumptions {

@@ -1,9 +1,27 @@
 import type { Command } from 'commander';
-import { scenarioAssumptions, showScenario, type ScenarioAssumptions } from '../../app/scenario.js';
-import { groupParameters, type ParameterGroup, type ParameterRow } from '../../core/scenario/index.js';
+import {
+  scenarioAssumptions,
+  scenarioOptions,
+  showScenario,
+  type ScenarioAssumptions,
+  type ScenarioOptions,
+} from '../../app/scenario.js';
+import {
+  groupParameters,
+  type ParameterGroup,
+  type ParameterRow,
+  type WordedComparison,
+} from '../../core/scenario/index.js';
 import type { CliContext } from '../context.js';
 import { collect } from '../options.js';
-import { formatUsd, heading, table, truncate } from '../render.js';
+import { formatNumber, formatPercent, formatUsd, heading, table, truncate } from '../render.js';
+
+interface ShowFlags {
+  variant: string[];
+  assumptions?: boolean;
+  options?: boolean;
+  json?: boolean;
+}
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -15,13 +33,21 @@ export function register(program: Command, ctx: CliContext): void {
       '--assumptions',
       'list every parameter of the assurance model and the credibility games: value, origin (file or code default), label',
     )
+    .option(
+      '--options',
+      'put the pledge against each named force option (IISS small / medium / large, …), component by component',
+    )
     .option('--json', 'print JSON')
-    .action((ref: string, opts: { variant: string[]; assumptions?: boolean; json?: boolean }) => {
+    .action(async (ref: string, opts: ShowFlags) => {
+      if (opts.options) {
+        const o = scenarioOptions(ref, opts.variant, () => ctx.readStdin());
+        return opts.json ? ctx.json(o) : ctx.out(renderOptions(o));
+      }
       if (opts.assumptions) {
         const a = scenarioAssumptions(ref, opts.variant, () => ctx.readStdin());
         return opts.json ? ctx.json(a.parameters) : ctx.out(renderAssumptions(a));
       }
-      const shown = showScenario(ref, opts.variant, () => ctx.readStdin());
+      const shown = await showScenario(ref, opts.variant, () => ctx.readStdin());
       if (opts.json) return ctx.json(shown);
       const s = shown.summary;
       const out: string[] = [];
@@ -39,7 +65,7 @@ export function register(program: Command, ctx: CliContext): void {
             n.role,
             formatUsd(n.gdpUsd),
             n.defenceBudgetUsd === null ? '—' : formatUsd(n.defenceBudgetUsd),
-            n.role === 'coalition' ? n.pledgedPersonnelPeak : '',
+            n.role === 'coalition' || n.pledgedPersonnelPeak > 0 ? n.pledgedPersonnelPeak : '',
             truncate([...n.caveats, ...n.conditions.map((c) => `if ${c}`)].join('; '), 70),
           ]),
           ['left', 'left', 'right', 'right', 'right', 'left'],
@@ -85,20 +111,26 @@ export function register(program: Command, ctx: CliContext): void {
         ),
       );
 
-      out.push(heading('Personnel: required (indicative) vs pledged'));
+      out.push(heading('Personnel and requirements by period: required, pledged, in place'));
       out.push(
         table(
-          ['period', 'required', 'pledged', 'gap'],
+          ['period', 'required', 'pledged', 'in place', 'short', 'requirements met'],
           s.totals.map((t) => [
             t.period,
             t.requiredPersonnel,
             t.pledgedPersonnel,
-            Math.max(0, t.requiredPersonnel - t.pledgedPersonnel),
+            t.inPlacePersonnel,
+            t.shortPersonnel,
+            `${t.requirementsMet} of ${t.requirements}`,
           ]),
         ),
       );
       out.push(
-        'Required personnel is indicative: each requirement times the fewest personnel any catalog unit needs per unit of that capability. `bulwark plan` sources it properly.',
+        `In place: what ${s.inPlace} deploys, after lead times, each unit on one mission (\`bulwark plan\`). ` +
+          'Short: mission by mission and capability by capability, the unmet amount × the fewest personnel per unit of that capability — ' +
+          "one mission's surplus never fills another's gap, so short can exceed required − in place. " +
+          'Required is indicative: each requirement × the fewest personnel any catalog unit needs per unit of its capability. ' +
+          `The plan meets ${s.requirementPeriods.met} of ${s.requirementPeriods.total} requirement-periods in full.`,
       );
       if (s.variants.length > 0) {
         out.push(heading('Variants'));
@@ -111,6 +143,71 @@ export function register(program: Command, ctx: CliContext): void {
       }
       ctx.out(out.join('\n'));
     });
+}
+
+const pctOrDash = (x: number | null | undefined): string =>
+  x === null || x === undefined ? '—' : formatPercent(x, 0);
+const figure = (r: { low: number; high: number } | null): string =>
+  r === null
+    ? '—'
+    : r.low === r.high
+      ? formatNumber(Math.round(r.low))
+      : `${formatNumber(r.low)}–${formatNumber(r.high)}`;
+const shareText = (r: { ofLow: number; ofHigh: number } | null): string =>
+  r === null
+    ? '—'
+    : r.ofLow === r.ofHigh
+      ? pctOrDash(r.ofLow)
+      : `${pctOrDash(r.ofHigh)}–${pctOrDash(r.ofLow)}`;
+
+/** One option: a table of the force against it by component, then the comparison in words. */
+export function renderOptionComparison(c: WordedComparison, force: string): string {
+  const rows: (string | number)[][] = [
+    [
+      'total',
+      formatNumber(Math.round(c.personnel)),
+      figure(c.personnelNeed),
+      shareText(c.personnelShare),
+      '',
+      '',
+    ],
+    ...c.components.map((k) => [
+      k.name,
+      formatNumber(Math.round(k.personnel)),
+      `${figure(k.personnelNeed)}${k.personnelStated || k.personnelNeed === null ? '' : ' *'}`,
+      shareText(k.personnelShare),
+      k.capabilities.map((x) => `${x.capability} ${formatNumber(x.have)}/${formatNumber(x.need)}`).join(', '),
+      pctOrDash(k.capabilityShare),
+    ]),
+  ];
+  return [
+    heading(c.name),
+    table(
+      ['component', `${force} personnel`, 'option', 'share', `capability: ${force} / option`, 'covered'],
+      rows,
+      ['left', 'right', 'right', 'right', 'left', 'right'],
+    ),
+    ...c.sentences,
+  ].join('\n');
+}
+
+/** `show --options`: the pledge against every force option of the scenario. */
+export function renderOptions(o: ScenarioOptions): string {
+  const out: string[] = [
+    `The pledge against the force options · variants applied: ${o.variants.join(', ') || 'none'} · ${o.hash.slice(0, 19)}`,
+  ];
+  if (o.comparisons.length === 0) {
+    out.push('This scenario defines no force options (forceOptions in the scenario file).');
+    return out.join('\n');
+  }
+  out.push(`Pledged force at its peak, ${o.periodLabel || 'no pledges'}.`);
+  for (const c of o.comparisons) out.push(renderOptionComparison(c, 'pledged'));
+  out.push(
+    '',
+    '* implied: the option gives no headcount for the component; its capability × the fewest personnel per unit of capability in the catalog.',
+    "covered: mean over the component's capabilities of min(1, pledged ÷ option). Units count in the component of the capability they provide.",
+  );
+  return out.join('\n');
 }
 
 const groupTitles: Record<ParameterGroup, string> = {

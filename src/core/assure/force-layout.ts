@@ -54,7 +54,8 @@ export interface PlacedUnits {
 /**
  * Sums placed units into a layout, per coalition nation (in scenario order; nations with nothing placed
  * are left out) and period: personnel, exposed personnel, combat power and host trainees per year (the
- * host block's trainee capability).
+ * host block's trainee capability). A guarantor's own units are left out: the engine reads what the
+ * guarantor provides from its backstop (docs/model.md, "The guarantor's own units").
  */
 export function layoutOf(s: Scenario, placed: readonly PlacedUnits[]): ForceLayout {
   const T = s.horizon.periods;

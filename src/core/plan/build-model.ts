@@ -16,7 +16,8 @@
  * Rows
  *   cover[m,k,t]:      Σ cap[u,k]·x[n,u,m,t] + s[m,k,t] ≥ R[m,k,t]
  *   supply[n,u,t]:     Σ_m x ≤ pledged units            (pledged)
- *                      Σ_m rot[u]·x ≤ max(share[n]·inv[n,u], rot[u]·pledged)   (potential)
+ *                      Σ_m rot[n,u]·x ≤ max(min(share[n]·inv[n,u], crews[n,u]), rot[n,u]·pledged)   (potential;
+ *                      rot[n,u] under nation n's rotation rule, `rotationFor`)
  *   personnel[n,t]:    Σ personnel[u]·x ≤ ceiling[n];   budget[n,t]: Σ cost[u]·x ≤ budget[n] (per year)
  *   burden-total:      Σ β[u]·x − burden = 0
  *   fair[n]:           Σ_{x of n} β[u]·x − f[n]·burden − over[n] + under[n] = 0
@@ -30,11 +31,13 @@ import {
   allConditionsHold,
   caveatForbids,
   coalitionNations,
+  contributingNations,
   coversPeriod,
   missionUsesUnit,
   periodLabel,
   periodStart,
-  rotationRatio,
+  rotationFor,
+  crewPool,
   type Mission,
   type Nation,
   type Pledge,
@@ -263,13 +266,18 @@ export function buildPlanModel(s: Scenario, options: PlanOptions): PlanModel {
   const active = new Set(activePledges(s).map((p) => p.id));
   const W = options.weights;
 
-  // Nations that take part: coalition, conditions hold, not withdrawn.
+  // Nations that take part: coalition, conditions hold, not withdrawn. They share the burden (fair share).
   const nations = coalitionNations(s).filter((n) => allConditionsHold(s, n.conditions) && !isWithdrawn(s, n));
-  const conditionalNations = nations.filter((n) => n.conditions.length > 0).map((n) => n.id);
+  // Suppliers: those, and a guarantor contributing units of its own (its pledges only, outside fair share).
+  const suppliers = [
+    ...nations,
+    ...contributingNations(s).filter((n) => n.role === 'guarantor' && allConditionsHold(s, n.conditions)),
+  ];
+  const conditionalNations = suppliers.filter((n) => n.conditions.length > 0).map((n) => n.id);
   const conditions: Record<string, string[]> = {};
-  for (const n of nations) for (const c of n.conditions) conditions[c] = [...(conditions[c] ?? []), n.id];
+  for (const n of suppliers) for (const c of n.conditions) conditions[c] = [...(conditions[c] ?? []), n.id];
   for (const p of s.pledges)
-    if (active.has(p.id) && nations.some((n) => n.id === p.nation))
+    if (active.has(p.id) && suppliers.some((n) => n.id === p.nation))
       for (const c of p.conditions) conditions[c] ??= [];
 
   // Shortfall columns first (their order is stable and readable in exports).
@@ -305,11 +313,16 @@ export function buildPlanModel(s: Scenario, options: PlanOptions): PlanModel {
     columns: number[];
   }[] = [];
   const integer = options.integer;
-  for (const n of nations) {
+  for (const n of suppliers) {
+    // A guarantor supplies what it pledges, never its inventory.
+    const committableShare = n.role === 'guarantor' ? 0 : n.committableShare;
     for (const u of s.catalog) {
-      const missionsUsing = s.missions.filter((m) => missionUsesUnit(m, u) && !caveatForbids(n, m, u));
+      const missionsUsing = s.missions.filter((m) => missionUsesUnit(m, u) && !caveatForbids(s, n, m, u));
       if (missionsUsing.length === 0) continue;
-      const rot = rotationRatio(u);
+      const rot = rotationFor(s, n.id, u).ratio;
+      // Units the nation may rotate through the operation: its committable inventory, or fewer trained crews.
+      const crews = crewPool(s, n.id, u.id)?.units;
+      const committable = Math.min(committableShare * (n.inventory[u.id] ?? 0), crews ?? Infinity);
       const lead = leadTimeDays(n, u);
       const pledges = s.pledges.filter((p) => p.nation === n.id && p.unitType === u.id && active.has(p.id));
       // Pools: one per distinct mission set among the pledges (pledged mode), or one for the inventory.
@@ -328,7 +341,7 @@ export function buildPlanModel(s: Scenario, options: PlanOptions): PlanModel {
               key === '*' ? missionsUsing : missionsUsing.filter((m) => key.split(',').includes(m.id)),
             pledges: ps,
           });
-      } else if ((n.inventory[u.id] ?? 0) > 0 || pledges.length > 0) {
+      } else if ((committableShare > 0 && (n.inventory[u.id] ?? 0) > 0) || pledges.length > 0) {
         groups.push({ missions: missionsUsing, pledges });
       }
       const multi = groups.length > 1;
@@ -351,7 +364,6 @@ export function buildPlanModel(s: Scenario, options: PlanOptions): PlanModel {
             capacity = sumUnits(s, g.pledges, t);
             unconditional = sumUnits(s, unconditionalPledges, t);
           } else {
-            const committable = n.committableShare * (n.inventory[u.id] ?? 0);
             capacity = Math.max(committable, rot * sumUnits(s, g.pledges, t));
             unconditional =
               n.conditions.length > 0 ? 0 : Math.max(committable, rot * sumUnits(s, unconditionalPledges, t));
@@ -365,7 +377,7 @@ export function buildPlanModel(s: Scenario, options: PlanOptions): PlanModel {
                 ? sumUnits(s, kept, t)
                 : n.conditions.includes(c)
                   ? 0
-                  : Math.max(n.committableShare * (n.inventory[u.id] ?? 0), rot * sumUnits(s, kept, t));
+                  : Math.max(committable, rot * sumUnits(s, kept, t));
           }
           // Before its lead time has passed a unit can serve only the rest of the period.
           const share = availability(period, lead);
@@ -491,7 +503,7 @@ export function buildPlanModel(s: Scenario, options: PlanOptions): PlanModel {
     });
   }
   const byNationPeriod = groupBy(sourcing, (c) => `${c.nation}|${c.period}`);
-  for (const n of nations)
+  for (const n of suppliers)
     for (const p of periods) {
       const cols = byNationPeriod.get(`${n.id}|${p.index}`) ?? [];
       if (cols.length === 0) continue;

@@ -3,15 +3,17 @@
  */
 import type {
   BackstopKind,
+  Caveat,
   Condition,
   Mission,
   Nation,
   Pledge,
+  PledgeStatus,
   Requirement,
   Scenario,
   UnitType,
 } from './schema.js';
-import { backstopKinds } from './schema.js';
+import { backstopKinds, pledgeStatuses } from './schema.js';
 
 /**
  * Units held per unit deployed continuously: (tour + dwell) / tour. A six-month tour with twelve months'
@@ -77,13 +79,35 @@ export function missionUsesUnit(m: Mission, u: UnitType): boolean {
   return Object.entries(u.capabilities).some(([k, v]) => v > 0 && caps.has(k));
 }
 
-/** True when one of the nation's caveats forbids units of this type on this mission. */
-export function caveatForbids(n: Nation, m: Mission, u: UnitType): boolean {
-  return n.caveats.some(
+/** True when a caveat is in force: it has no `unless` conditions, or not all of them hold. */
+export function caveatApplies(s: Scenario, c: Caveat): boolean {
+  return c.unless === undefined || c.unless.length === 0 || !allConditionsHold(s, c.unless);
+}
+
+/** The caveats of the nation in force that cover units of this type on this mission (scope, category, place). */
+export function forbiddingCaveats(s: Scenario, n: Nation, m: Mission, u: UnitType): Caveat[] {
+  return n.caveats.filter(
     (c) =>
       (c.missions === undefined || c.missions.includes(m.id)) &&
       (c.categories === undefined || c.categories.includes(u.category)) &&
-      (!c.hostTerritoryOnly || m.inHost),
+      (!c.hostTerritoryOnly || m.inHost) &&
+      (c.combatZoneOnly !== true || m.combatZone === true) &&
+      caveatApplies(s, c),
+  );
+}
+
+/** True when one of the nation's caveats in force forbids units of this type on this mission. */
+export function caveatForbids(s: Scenario, n: Nation, m: Mission, u: UnitType): boolean {
+  return forbiddingCaveats(s, n, m, u).length > 0;
+}
+
+/**
+ * Nations that supply units: coalition members, and a guarantor that pledges units of its own (the
+ * guarantor's enablers: ISR, refuelling, lift). In file order.
+ */
+export function contributingNations(s: Scenario): Nation[] {
+  return s.nations.filter(
+    (n) => n.role === 'coalition' || (n.role === 'guarantor' && s.pledges.some((p) => p.nation === n.id)),
   );
 }
 
@@ -94,15 +118,15 @@ export function pledgePersonnel(s: Scenario, p: Pledge): number {
 }
 
 /**
- * Pledges that stand in this scenario: the nation is in the coalition and every condition of the pledge
- * and of its nation holds.
+ * Pledges that stand in this scenario: the nation is a coalition member (or the guarantor, contributing
+ * units of its own) and every condition of the pledge and of its nation holds.
  */
 export function activePledges(s: Scenario): Pledge[] {
   return s.pledges.filter((p) => {
     const n = s.nations.find((x) => x.id === p.nation);
     return (
       n !== undefined &&
-      n.role === 'coalition' &&
+      (n.role === 'coalition' || n.role === 'guarantor') &&
       allConditionsHold(s, p.conditions) &&
       allConditionsHold(s, n.conditions)
     );
@@ -121,6 +145,18 @@ export function periodStart(s: Scenario, t: number): string {
 /** Short label for period t, e.g. "P3 (2026-07)". */
 export function periodLabel(s: Scenario, t: number): string {
   return `P${t} (${periodStart(s, t).slice(0, 7)})`;
+}
+
+/** Rank of a pledge status on the ladder: assumed 0 < announced 1 < offered 2 < confirmed 3 < deployed 4. */
+export const statusRank = (status: PledgeStatus): number => pledgeStatuses.indexOf(status);
+
+/**
+ * The scenario counting only pledges at or above `min` on the status ladder (`plan --min-status`); the
+ * others are dropped as if never made. Pure; the scenario is otherwise unchanged.
+ */
+export function withMinStatus(s: Scenario, min: PledgeStatus): Scenario {
+  const floor = statusRank(min);
+  return { ...s, pledges: s.pledges.filter((p) => statusRank(p.status) >= floor) };
 }
 
 /**

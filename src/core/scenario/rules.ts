@@ -5,7 +5,8 @@
  */
 import type { FieldPath, Issue, Severity } from '../shared/index.js';
 import { issue } from '../shared/index.js';
-import { lastPeriod, missionUsesUnit, caveatForbids, rotationRatio } from './model.js';
+import { lastPeriod, missionUsesUnit, caveatForbids } from './model.js';
+import { rotationFor, rotationIssues } from './rotation.js';
 import type { Distribution, Scenario } from './schema.js';
 
 type Emit = (code: string, path: FieldPath, message: string, severity?: Severity) => void;
@@ -27,6 +28,8 @@ export function checkRules(s: Scenario): Issue[] {
   checkAssurance(s, emit);
   checkConditions(s, emit);
   checkSourcing(s, emit);
+  out.push(...rotationIssues(s));
+  checkForceOptions(s, emit);
   return out;
 }
 
@@ -106,9 +109,10 @@ function checkReferences(s: Scenario, emit: Emit): void {
   );
   s.nations.forEach((n, i) => {
     Object.keys(n.inventory).forEach((k) => unit(k, ['nations', i, 'inventory', k]));
-    n.caveats.forEach((c, j) =>
-      c.missions?.forEach((m, k) => mission(m, ['nations', i, 'caveats', j, 'missions', k])),
-    );
+    n.caveats.forEach((c, j) => {
+      c.missions?.forEach((m, k) => mission(m, ['nations', i, 'caveats', j, 'missions', k]));
+      c.unless?.forEach((id, k) => condition(id, ['nations', i, 'caveats', j, 'unless', k]));
+    });
     n.conditions.forEach((c, j) => condition(c, ['nations', i, 'conditions', j]));
   });
   s.pledges.forEach((p, i) => {
@@ -182,11 +186,11 @@ function checkRoles(s: Scenario, emit: Emit): void {
   const roleOf = (id: string): string | undefined => s.nations.find((n) => n.id === id)?.role;
   s.pledges.forEach((p, i) => {
     const r = roleOf(p.nation);
-    if (r !== undefined && r !== 'coalition')
+    if (r !== undefined && r !== 'coalition' && r !== 'guarantor')
       emit(
         'role.mismatch',
         ['pledges', i, 'nation'],
-        `only coalition members pledge; ${p.nation} has role "${r}"`,
+        `only coalition members and the guarantor pledge units; ${p.nation} has role "${r}"`,
       );
   });
   const expect = (id: string | undefined, role: string, path: FieldPath): void => {
@@ -213,11 +217,12 @@ function checkPledges(s: Scenario, emit: Emit): void {
         `${n.id} holds no "${u.id}" (inventory); add it to the inventory or mark the pledge "new: true"`,
       );
     const held = n.inventory[u.id] ?? 0;
-    if (!p.new && held > 0 && p.units * rotationRatio(u) > held)
+    const rot = rotationFor(s, n.id, u);
+    if (!p.new && held > 0 && p.units * rot.ratio > held)
       emit(
         'pledge.unsustainable',
         ['pledges', i, 'units'],
-        `${p.units} "${u.id}" deployed continuously need ${round(p.units * rotationRatio(u))} held (rotation ${round(rotationRatio(u))}); ${n.id} holds ${held}`,
+        `${p.units} "${u.id}" deployed continuously need ${round(p.units * rot.ratio)} held (rotation ${round(rot.ratio)}: ${rot.tourMonths}-month tours, ${rot.dwellMonths} months' dwell); ${n.id} holds ${held}`,
         'warning',
       );
     p.missions?.forEach((mid, j) => {
@@ -229,7 +234,7 @@ function checkPledges(s: Scenario, emit: Emit): void {
           ['pledges', i, 'missions', j],
           `mission "${m.id}" requires none of the capabilities "${u.id}" provides (${Object.keys(u.capabilities).join(', ') || 'none'})`,
         );
-      if (caveatForbids(n, m, u))
+      if (caveatForbids(s, n, m, u))
         emit(
           'pledge.caveat-conflict',
           ['pledges', i, 'missions', j],
@@ -409,6 +414,8 @@ function checkSourcing(s: Scenario, emit: Emit): void {
     n.caveats.forEach((c, j) => check(c, c.source, ['nations', i, 'caveats', j], true));
   });
   s.pledges.forEach((p, i) => check(p, p.source, ['pledges', i], true));
+  s.rotation.rules.forEach((r, i) => check(r, r.source, ['rotation', 'rules', i], true));
+  s.rotation.pools.forEach((r, i) => check(r, r.source, ['rotation', 'pools', i], true));
   if (s.guarantor) {
     check(s.guarantor, s.guarantor.source, ['guarantor'], true);
     check(s.guarantor.backstop, s.guarantor.backstop.source, ['guarantor', 'backstop'], false);
@@ -421,4 +428,84 @@ function checkSourcing(s: Scenario, emit: Emit): void {
   if (s.assurance.calibration)
     check(s.assurance.calibration, s.assurance.calibration.source, ['assurance', 'calibration'], true);
   s.variants.forEach((v, i) => check(v, v.source, ['variants', i], false));
+  s.forceOptions?.options.forEach((o, i) => {
+    check(o, o.source, ['forceOptions', 'options', i], true);
+    for (const [id, c] of Object.entries(o.components))
+      check(c, c.source, ['forceOptions', 'options', i, 'components', id], false);
+  });
+}
+
+/** The force options block: components resolve, option figures name capabilities of their component. */
+function checkForceOptions(s: Scenario, emit: Emit): void {
+  const block = s.forceOptions;
+  if (block === undefined) return;
+  const caps = new Set(s.capabilities.map((c) => c.id));
+  const base: FieldPath = ['forceOptions'];
+  const seen = (items: readonly { id: string }[], at: FieldPath, what: string): void => {
+    const first = new Map<string, number>();
+    items.forEach((x, i) => {
+      const j = first.get(x.id);
+      if (j !== undefined)
+        emit(
+          'id.duplicate',
+          [...at, i, 'id'],
+          `${what} id "${x.id}" is already used at ${at.join('.')}[${j}]`,
+        );
+      else first.set(x.id, i);
+    });
+  };
+  seen(block.components, [...base, 'components'], 'force-option component');
+  seen(block.options, [...base, 'options'], 'force option');
+  const owner = new Map<string, string>();
+  block.components.forEach((c, i) =>
+    c.capabilities.forEach((k, j) => {
+      const at: FieldPath = [...base, 'components', i, 'capabilities', j];
+      if (!caps.has(k)) emit('ref.unknown-capability', at, `unknown capability "${k}"`);
+      const prev = owner.get(k);
+      if (prev !== undefined && prev !== c.id)
+        emit(
+          'component.overlap',
+          at,
+          `capability "${k}" is already in component "${prev}"; units providing it count there`,
+          'warning',
+        );
+      else owner.set(k, c.id);
+    }),
+  );
+  const defs = new Map(block.components.map((c) => [c.id, c]));
+  const reversed = (r: unknown, at: FieldPath): void => {
+    if (typeof r === 'object' && r !== null && 'low' in r && 'high' in r && Number(r.low) > Number(r.high))
+      emit('range.reversed', at, `low ${String(r.low)} is above high ${String(r.high)}`);
+  };
+  block.options.forEach((o, i) => {
+    const at: FieldPath = [...base, 'options', i];
+    reversed(o.personnel, [...at, 'personnel']);
+    if (o.personnel === undefined && Object.keys(o.components).length === 0)
+      emit('option.empty', at, 'a force option needs a headline personnel figure or at least one component');
+    for (const [id, c] of Object.entries(o.components)) {
+      const cat: FieldPath = [...at, 'components', id];
+      const def = defs.get(id);
+      if (def === undefined) {
+        emit(
+          'ref.unknown-component',
+          cat,
+          `unknown component "${id}"; defined in forceOptions.components: ${[...defs.keys()].join(', ') || '(none)'}`,
+        );
+        continue;
+      }
+      reversed(c.personnel, [...cat, 'personnel']);
+      for (const k of Object.keys(c.capabilities)) {
+        if (!caps.has(k))
+          emit('ref.unknown-capability', [...cat, 'capabilities', k], `unknown capability "${k}"`);
+        else if (!def.capabilities.includes(k))
+          emit(
+            'option.capability-outside-component',
+            [...cat, 'capabilities', k],
+            `capability "${k}" is not part of component "${id}" (${def.capabilities.join(', ')})`,
+          );
+      }
+      if (c.personnel === undefined && Object.keys(c.capabilities).length === 0)
+        emit('option.empty', cat, 'a component needs personnel or capabilities');
+    }
+  });
 }

@@ -88,6 +88,9 @@ export const Capability = z.strictObject({
 
 export const unitCategories = ['air', 'maritime', 'land', 'training', 'enabler'] as const;
 export const UnitCategory = z.enum(unitCategories);
+/** Services whose rotation (harmony) rules differ: army, air force, navy. */
+export const services = ['army', 'air', 'navy'] as const;
+export const Service = z.enum(services);
 
 export const UnitType = z.strictObject({
   id: Id,
@@ -101,6 +104,8 @@ export const UnitType = z.strictObject({
   tourMonths: Positive,
   /** Time a unit spends at home between tours (recovering and preparing). Rotation ratio = (tour + dwell) / tour. */
   dwellMonths: NonNegative,
+  /** Service whose national rotation rules apply (`rotation.rules`); default from the category: air → air, maritime → navy, else army. */
+  service: Service.optional(),
   /** Days from decision to a unit of this type being in place. */
   leadTimeDays: NonNegative.default(0),
   /** Amount of each capability one deployed unit provides (capability id → amount). */
@@ -108,6 +113,45 @@ export const UnitType = z.strictObject({
   /** Combat power of one deployed unit, in the scenario's force-reference units (assurance: deterrence by denial). */
   combatPower: NonNegative.default(0),
   source: SourceRef.optional(),
+});
+
+/**
+ * A national (or coalition-wide) rotation rule: tour and dwell for one service or one unit type. The most
+ * specific rule wins: nation + unit type, nation + service, unit type, service; without one, the catalog's
+ * `tourMonths` / `dwellMonths` apply (see `rotationFor`).
+ */
+export const RotationRule = z.strictObject({
+  /** Nation the rule applies to; omitted: every nation without a rule of its own. */
+  nation: Iso3.optional(),
+  /** Service the rule covers (give this or `unitType`). */
+  service: Service.optional(),
+  /** Unit type the rule covers (give this or `service`). */
+  unitType: Id.optional(),
+  tourMonths: Positive,
+  dwellMonths: NonNegative,
+  source: SourceRef.optional(),
+  note: z.string().optional(),
+});
+
+/**
+ * What a nation can rotate through the operation, beyond which keeping its part of the force breaks its
+ * dwell rule: trained crews of a skill-limited unit type (`unitType` + `units`), or personnel across all
+ * its units (`personnel`: deployed, preparing and recovering together).
+ */
+export const RotationPool = z.strictObject({
+  nation: Iso3,
+  unitType: Id.optional(),
+  /** Units (trained crews) of `unitType`; replaces the inventory as the pool of that type. */
+  units: NonNegative.optional(),
+  /** Personnel the nation can hold in the rotation for this operation. */
+  personnel: NonNegative.optional(),
+  source: SourceRef.optional(),
+  note: z.string().optional(),
+});
+
+export const Rotation = z.strictObject({
+  rules: z.array(RotationRule).default([]),
+  pools: z.array(RotationPool).default([]),
 });
 
 export const Location = z.strictObject({
@@ -140,6 +184,8 @@ export const Mission = z.strictObject({
   description: z.string().default(''),
   /** True when the mission deploys on the host's territory (caveats such as "no troops in Ukraine"). */
   inHost: z.boolean().default(true),
+  /** True when the mission deploys where fighting may take place (caveats with `combatZoneOnly`). */
+  combatZone: z.boolean().optional(),
   requirements: z.array(Requirement).default([]),
   locations: z.array(Location).default([]),
 });
@@ -153,6 +199,18 @@ export const Caveat = z.strictObject({
   categories: z.array(UnitCategory).optional(),
   /** When true, the caveat covers only missions deployed on the host's territory. */
   hostTerritoryOnly: z.boolean().default(false),
+  /** When true, the caveat covers only missions flagged `combatZone` ("only outside combat zones"). */
+  combatZoneOnly: z.boolean().optional(),
+  /**
+   * Conditions that lift the caveat: it applies unless every one of them holds (Germany: no troops in the
+   * host unless the US takes a role). Omitted: it always applies.
+   */
+  unless: z.array(Id).optional(),
+  /**
+   * What the limit rests on: `legal` (a constitutional or statutory bar), `political` (a government's
+   * stated position), `operational` (a caveat on how units may be used). Omitted: a caveat.
+   */
+  kind: z.enum(['legal', 'political', 'operational']).optional(),
   reason: z.string().min(1),
   source: SourceRef.optional(),
 });
@@ -183,6 +241,10 @@ export const Nation = z.strictObject({
   note: z.string().optional(),
 });
 
+/** The pledge status ladder, lowest first (the Kiel tracker's pledged → allocated → delivered, one rung finer). */
+export const pledgeStatuses = ['assumed', 'announced', 'offered', 'confirmed', 'deployed'] as const;
+export type PledgeStatus = (typeof pledgeStatuses)[number];
+
 export const Pledge = z.strictObject({
   id: Id,
   nation: Iso3,
@@ -194,7 +256,14 @@ export const Pledge = z.strictObject({
   fromPeriod: Period.default(1),
   toPeriod: Period.optional(),
   conditions: z.array(Id).default([]),
-  status: z.enum(['announced', 'confirmed', 'assumed']),
+  /**
+   * How firm the pledge is, on the ladder `pledgeStatuses` (lowest first): assumed (a judgement from a
+   * signal, not a stated offer) → announced (stated in public) → offered (put to the force generation) →
+   * confirmed (committed) → deployed (in theatre).
+   */
+  status: z.enum(pledgeStatuses),
+  /** Date the pledge reached its status (its source names who said so; field-wise `source.status`). */
+  statusDate: IsoDate.optional(),
   /** True for a unit type the nation does not hold yet (to be raised or procured). */
   new: z.boolean().default(false),
   source: SourceRef,
@@ -391,6 +460,52 @@ export const Assurance = z.strictObject({
   source: SourceRef.optional(),
 });
 
+/**
+ * Force options: named packages a force is measured against (IISS small / medium / large, the sizes
+ * ministers quote), as opposed to variants, which change the scenario. Components are named once, by the
+ * capabilities they count; each option gives, per component, the capability it stands for and, where the
+ * source states one, its headcount. `forceOptions.ts` compares a force with them.
+ */
+export const OptionComponentDef = z.strictObject({
+  /** e.g. `land`, `air`, `maritime`, `enablers`, `training`. */
+  id: Id,
+  name: z.string().min(1),
+  /**
+   * Capabilities that make up the component. A unit type counts (personnel and capability) in the first
+   * component listing one of its capabilities.
+   */
+  capabilities: z.array(Id).min(1),
+});
+
+/** A published range of personnel, inclusive. */
+export const PersonnelRange = z.strictObject({ low: Positive, high: Positive });
+
+export const OptionComponent = z.strictObject({
+  /** Headcount of the component as published (e.g. "a brigade of about 10,000"); omitted: implied by its capabilities. */
+  personnel: z.union([Positive, PersonnelRange]).optional(),
+  /** Capability the component stands for at steady state (capability id → amount); ids from the component's list. */
+  capabilities: z.record(Id, NonNegative).default({}),
+  source: SourceRef.optional(),
+  note: z.string().optional(),
+});
+
+export const ForceOption = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  /** What the source says, and how this option reads it where it is ambiguous. */
+  description: z.string().default(''),
+  /** Headline personnel as published: one figure or a range. Omitted: the sum of the components. */
+  personnel: z.union([Positive, PersonnelRange]).optional(),
+  /** By component id (`forceOptions.components`). */
+  components: z.record(Id, OptionComponent).default({}),
+  source: SourceRef,
+});
+
+export const ForceOptions = z.strictObject({
+  components: z.array(OptionComponentDef).default([]),
+  options: z.array(ForceOption).default([]),
+});
+
 export const Variant = z.strictObject({
   id: Id,
   name: z.string().min(1),
@@ -413,6 +528,8 @@ export const Scenario = z.strictObject({
   horizon: Horizon,
   capabilities: z.array(Capability).min(1),
   catalog: z.array(UnitType).min(1),
+  /** National rotation rules (tour and dwell by service or unit type) and rotational pools. */
+  rotation: Rotation.default({ rules: [], pools: [] }),
   missions: z.array(Mission).min(1),
   nations: z.array(Nation).min(1),
   pledges: z.array(Pledge).default([]),
@@ -421,6 +538,8 @@ export const Scenario = z.strictObject({
   adversary: Adversary.optional(),
   assurance: Assurance.default(() => Assurance.parse({})),
   variants: z.array(Variant).default([]),
+  /** Named force options the force is measured against (`bulwark show --options`). */
+  forceOptions: ForceOptions.optional(),
 });
 
 /** A scenario after parsing: defaults applied. The core only ever sees this type. */
@@ -444,6 +563,14 @@ export type LadderLevel = z.infer<typeof LadderLevel>;
 export type AssuranceSettings = z.infer<typeof Assurance>;
 export type Source = z.infer<typeof Source>;
 export type UnitCategory = z.infer<typeof UnitCategory>;
+export type Service = z.infer<typeof Service>;
+export type RotationRule = z.infer<typeof RotationRule>;
+export type RotationPool = z.infer<typeof RotationPool>;
+export type SourceRef = z.infer<typeof SourceRef>;
 export type BackstopKind = z.infer<typeof BackstopKind>;
 export type NationRole = Nation['role'];
 export type BackstopKindEffect = z.infer<typeof BackstopKindEffect>;
+export type ForceOption = z.infer<typeof ForceOption>;
+export type ForceOptionsBlock = z.infer<typeof ForceOptions>;
+export type OptionComponentDef = z.infer<typeof OptionComponentDef>;
+export type PersonnelRange = z.infer<typeof PersonnelRange>;
