@@ -269,6 +269,12 @@ describe('workspace API (SQLite, inject)', () => {
     const s = await w.login('coord');
     const v = await w.call(s, 'GET', '/api/audit/verify');
     expect(v.json()).toMatchObject({ ok: true });
+    const h = await w.call(s, 'GET', '/api/audit/head');
+    const head = h.json<{ entries: number; head: string; signature: string; line: string }>();
+    expect(head.entries).toBe(v.json<{ entries: number }>().entries);
+    expect(head.line).toBe(
+      `bulwark-audit-head/1 entries=${head.entries} head=${head.head} sig=${head.signature}`,
+    );
   });
 });
 

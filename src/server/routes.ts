@@ -14,6 +14,7 @@ import {
   Variant,
 } from '../core/scenario/index.js';
 import { BulwarkError } from '../core/shared/index.js';
+import { formatHead } from '../adapters/store/index.js';
 import { NewUser, PasswordChange, UserUpdate, publicUser } from '../app/workspace-auth.js';
 import { collectionNames, type CollectionName } from '../app/workspace.js';
 import { coordinators, editors, everyone, type RouteContext, type RouteDef } from './route.js';
@@ -318,6 +319,18 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       tag: 'audit',
       access: coordinators,
       handler: () => workspace.store.verifyAudit(),
+    },
+    {
+      method: 'GET',
+      url: '/api/audit/head',
+      summary: 'The signed head of the audit chain (entries, head, signature, line) to keep off-site',
+      tag: 'audit',
+      access: coordinators,
+      handler: async () => {
+        const h = await workspace.store.auditHead();
+        if (h === undefined) throw new BulwarkError('not-found', 'the audit log has no entries yet');
+        return { ...h, line: formatHead(h) };
+      },
     },
     // ---- requirements (a mission's list) ----
     {
