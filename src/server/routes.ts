@@ -6,6 +6,7 @@ import { z } from 'zod';
 import {
   Capability,
   Condition,
+  Id,
   Mission,
   Nation,
   Pledge,
@@ -224,7 +225,7 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       handler: async (ctx) => {
         const b = z
           .strictObject({
-            id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/),
+            id: Id,
             builtin: z.string().optional(),
             document: z.unknown().optional(),
           })

@@ -439,7 +439,7 @@ function checkSourcing(s: Scenario, emit: Emit): void {
     for (const [field, id] of entries) {
       const at: FieldPath = field === undefined ? [...path, 'source'] : [...path, 'source', field];
       if (!sources.has(id)) emit('ref.unknown-source', at, `unknown source "${id}"; add it to meta.sources`);
-      if (field !== undefined && field !== '*' && !(field in obj))
+      if (field !== undefined && field !== '*' && !Object.hasOwn(obj, field))
         emit('source.unknown-field', at, `"${field}" is not a field of this object`, 'warning');
     }
   };

@@ -7,11 +7,18 @@
  * Periods are 1-based and inclusive: period 1 starts at `horizon.start`.
  */
 import { z } from 'zod';
+import { ID_PATTERN } from '../shared/index.js';
 
-/** Identifier used for cross-references: letters, digits, `-`, `_`, `.`; starts with a letter or digit. */
+/**
+ * Identifier used for cross-references: letters, digits, `-`, `_`, `.`; starts with a letter or digit; not
+ * the name of an `Object.prototype` member (`constructor`, `toString`, …: ids key plain-object records).
+ */
 export const Id = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'an id: letters, digits, "-", "_" or "." (no spaces)');
+  .regex(
+    new RegExp(ID_PATTERN),
+    'an id: letters, digits, "-", "_" or "." (no spaces), and not a JavaScript object member name such as "constructor" or "toString"',
+  );
 
 /** ISO 3166-1 alpha-3 code in upper case, e.g. `GBR`. */
 export const Iso3 = z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code such as "GBR"');

@@ -1,3 +1,4 @@
 export * from './issue.js';
 export * from './errors.js';
 export * from './canonical-json.js';
+export * from './ids.js';
