@@ -271,6 +271,16 @@ describe.each(testDatabases())('store on $name', (database) => {
     await expect(open()).rejects.toThrow(/audit\.key is missing: this database's audit log is signed/);
   });
 
+  it('pages the audit log only with a limit of 1 … 1000 and a positive before (issue 16, Medium 9)', async () => {
+    const { store } = await populated();
+    for (const limit of [-1, 0, 1.5, Number.NaN, 1001])
+      await expect(store.listAudit({ limit })).rejects.toMatchObject({ code: 'usage' });
+    for (const beforeSeq of [-1, 0, 2.5, Number.NaN])
+      await expect(store.listAudit({ beforeSeq })).rejects.toMatchObject({ code: 'usage' });
+    expect((await store.listAudit({ limit: 2 })).map((e) => e.seq)).toEqual([7, 6]);
+    expect((await store.listAudit({ limit: 2, beforeSeq: 3 })).map((e) => e.seq)).toEqual([2, 1]);
+  });
+
   it('keeps sessions and tokens only as hashes and expires sessions', async () => {
     const { store } = await fresh();
     const u = await store.createUser('system', {

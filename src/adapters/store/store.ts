@@ -728,14 +728,18 @@ export class Store {
   async listAudit(
     q: { scenarioId?: string; beforeSeq?: number; limit?: number; target?: string } = {},
   ): Promise<AuditEntry[]> {
+    // The API validates both; here too, since a negative LIMIT means "no limit" to SQLite and NaN
+    // breaks PostgreSQL's query.
+    const limit = q.limit ?? 100;
+    if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000)
+      throw new BulwarkError('usage', `limit must be an integer from 1 to 1000 (got ${limit})`);
+    if (q.beforeSeq !== undefined && !(Number.isSafeInteger(q.beforeSeq) && q.beforeSeq >= 1))
+      throw new BulwarkError('usage', `before must be a positive integer (got ${q.beforeSeq})`);
     let query = this.db.selectFrom('audit').selectAll();
     if (q.scenarioId !== undefined) query = query.where('scenario_id', '=', q.scenarioId);
     if (q.target !== undefined) query = query.where('target', '=', q.target);
     if (q.beforeSeq !== undefined) query = query.where('seq', '<', q.beforeSeq);
-    const rows = await query
-      .orderBy('seq', 'desc')
-      .limit(Math.min(q.limit ?? 100, 1000))
-      .execute();
+    const rows = await query.orderBy('seq', 'desc').limit(limit).execute();
     return rows.map((r) => ({
       seq: Number(r.seq),
       at: r.at,
