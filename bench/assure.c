@@ -32,7 +32,7 @@ typedef struct {
   double theta, wHost, wForce, wRet, wG, hostBaseline, hostPerTrainee, hostRef, forceRef;
   int guarantorActive, inHarmsWay, trigger, detersTo, feedback, engagement;
   double guarantorPower, visibility, lagDays, fatalityThreshold, interventionDeters;
-  double audiencePerPerson, aloneMultiplier, hostLoss;
+  double audiencePerPerson, aloneMultiplier, hostLoss, stake;
   double attackDays, attackerEff, defenderEff, killedShare, sites, attackMean;
   double priorAlpha, priorBeta, collapseShare;
   double *up, *down, *deter, *personnel, *exposed, *combat, *exposedCombat, *trainees, *weight, *retaliationBy;
@@ -88,7 +88,7 @@ static void read_params(const char *path, Params *m) {
   m->guarantorActive = (int)rd(f); m->guarantorPower = rd(f); m->inHarmsWay = (int)rd(f);
   m->visibility = rd(f); m->trigger = (int)rd(f); m->lagDays = rd(f); m->fatalityThreshold = rd(f);
   m->interventionDeters = rd(f); m->detersTo = (int)rd(f);
-  m->audiencePerPerson = rd(f); m->aloneMultiplier = rd(f); m->hostLoss = rd(f);
+  m->audiencePerPerson = rd(f); m->aloneMultiplier = rd(f); m->hostLoss = rd(f); m->stake = rd(f);
   m->engagement = (int)rd(f); m->attackDays = rd(f); m->attackerEff = rd(f); m->defenderEff = rd(f);
   m->killedShare = rd(f); m->sites = rd(f); m->attackMean = rd(f);
   m->priorAlpha = rd(f); m->priorBeta = rd(f); m->collapseShare = rd(f); m->feedback = (int)rd(f);
@@ -191,7 +191,7 @@ static double test_payoff(const Params *m, int p, const unsigned char *present, 
     F += m->combat[base + k]; ex += m->exposed[base + k]; exCp += m->exposedCombat[base + k];
     double n = m->personnel[base + k];
     pers += n;
-    R += m->retaliationBy[k];
+    if (n > 0) R += m->stake > 0 ? m->retaliationBy[k] * n / (n + m->stake) : m->retaliationBy[k];
     double t = tol == NULL ? m->meanTol[k] : tol[k];
     if (n > 0 && t < INFINITY) { tolW += n; tolSum += n * t; }
   }

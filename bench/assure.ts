@@ -55,7 +55,7 @@ function exportParams(m: ModelParams): string {
     [m.hostBaseline, m.hostPerTrainee, m.hostReference, m.forceReference],
     [m.guarantorActive, m.guarantorPower, m.guarantorInHarmsWay, m.visibility, m.trigger],
     [m.lagDays, m.fatalityThreshold, m.interventionDeters, m.detersTo],
-    [m.audiencePerPerson, m.aloneMultiplier, m.hostLoss],
+    [m.audiencePerPerson, m.aloneMultiplier, m.hostLoss, m.retaliationStake],
     [
       m.engagement,
       m.attackDays,

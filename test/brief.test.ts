@@ -89,6 +89,7 @@ describe('briefing HTML', () => {
       expect(r.html).toContain(`id="chart-${c.id}"`);
     }
     expect(r.briefing.charts.map((c) => c.id)).toEqual([
+      'frontier',
       'credibility',
       'coverage',
       'fairness',
@@ -98,7 +99,14 @@ describe('briefing HTML', () => {
       'survival',
       'tornado',
     ]);
-    expect((r.html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(8);
+    expect((r.html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(9);
+    // The frontier leads: its answer is the first finding and its section follows the findings.
+    expect(r.briefing.findings[0]?.id).toBe('frontier');
+    expect(r.briefing.findings[0]?.headline).toMatch(
+      /cheapest force keeping the risk of failure at or below 10\.0%/i,
+    );
+    expect(r.html.indexOf('id="frontier"')).toBeLessThan(r.html.indexOf('id="map"'));
+    expect(r.frontier?.cases.map((c) => c.id)).toEqual(['none', 'intelligence-logistics', 'full']);
     expect(r.html).toContain(r.scenarioHash);
     expect(r.html).toContain('2,000 runs per case, seed 11');
   });

@@ -23,8 +23,10 @@ import {
   type SimulationCase,
 } from './simulation.js';
 import { analyseScenarioCredibility } from './game.js';
+import { runFrontier } from './frontier.js';
+import type { FrontierReport } from '../core/frontier/index.js';
 
-export type BriefPhase = 'plan' | 'assurance' | 'render';
+export type BriefPhase = 'plan' | 'assurance' | 'frontier' | 'render';
 
 export interface BriefRequest {
   /** A file path, a built-in scenario name, or `-` for stdin. */
@@ -57,6 +59,11 @@ export interface BriefRequest {
   /** Cancels the default runner's work. */
   readonly signal?: AbortSignal;
   readonly onProgress?: (phase: BriefPhase, done: number, total: number) => void;
+  /**
+   * The deterrence frontier that leads the briefing (docs/frontier.md): points and first-round runs per
+   * point (default 12 and 5,000: a quicker frontier than `bulwark frontier`'s 20 × 20,000); `false` for none.
+   */
+  readonly frontier?: false | { readonly points?: number; readonly runs?: number };
 }
 
 export interface BriefResult {
@@ -66,6 +73,7 @@ export interface BriefResult {
   readonly plan: ForcePlan;
   readonly resilience?: ResilienceReport;
   readonly assurance?: SimulatedAssurance;
+  readonly frontier?: FrontierReport;
   /** Seconds spent per phase. */
   readonly seconds: Readonly<Record<BriefPhase, number>>;
 }
@@ -101,18 +109,39 @@ export async function runBrief(req: BriefRequest): Promise<BriefResult> {
   const t1 = now();
 
   let assurance: SimulatedAssurance | undefined;
+  let frontier: FrontierReport | undefined;
+  let tAssured = t1;
   if (cases !== undefined) {
     const runs = req.runs ?? base.assurance.runs;
     const seed = req.seed ?? base.assurance.seed;
     const tornadoRuns = req.tornadoRuns ?? defaultTornadoRuns(runs);
-    const result = await withRunner(req, (runner) =>
-      runAssurance(cases, { runs, seed, tornadoRuns }, runner, (d, total) =>
+    const f = req.frontier;
+    const both = await withRunner(req, async (runner) => {
+      const result = await runAssurance(cases, { runs, seed, tornadoRuns }, runner, (d, total) =>
         req.onProgress?.('assurance', d, total),
-      ),
-    );
+      );
+      tAssured = now();
+      const front =
+        f === false
+          ? undefined
+          : (
+              await runFrontier({
+                loaded: { scenario: base, hash: loaded.hash },
+                points: f?.points ?? 12,
+                runs: f?.runs ?? Math.min(runs, 5_000),
+                seed,
+                solver,
+                runner,
+                onProgress: (d, total) => req.onProgress?.('frontier', d, total),
+              })
+            ).report;
+      return { result, front };
+    });
+    const result = both.result;
     if (!result.ok)
       throw new BulwarkError('scenario-invalid', result.error.map(formatIssue).join('\n'), result.error);
     assurance = withForceSources(result.value, cases);
+    frontier = both.front;
   }
   const t2 = now();
 
@@ -129,6 +158,7 @@ export async function runBrief(req: BriefRequest): Promise<BriefResult> {
     ...(main.resilience !== undefined ? { resilience: main.resilience } : {}),
     ...(assurance !== undefined ? { assurance } : {}),
     ...(credibility !== undefined ? { credibility } : {}),
+    ...(frontier !== undefined ? { frontier } : {}),
   });
   const html = await renderBriefingHtml(briefing);
   req.onProgress?.('render', 1, 1);
@@ -141,7 +171,8 @@ export async function runBrief(req: BriefRequest): Promise<BriefResult> {
     plan: main.plan,
     ...(main.resilience !== undefined ? { resilience: main.resilience } : {}),
     ...(assurance !== undefined ? { assurance } : {}),
-    seconds: { plan: t1 - t0, assurance: t2 - t1, render: t3 - t2 },
+    ...(frontier !== undefined ? { frontier } : {}),
+    seconds: { plan: t1 - t0, assurance: tAssured - t1, frontier: t2 - tAssured, render: t3 - t2 },
   };
 }
 

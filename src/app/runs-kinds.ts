@@ -102,7 +102,7 @@ export function briefKind(
     options: BriefOptions,
     seed: (o, s) => o.seed ?? s.assurance.seed,
     run: async (scenario, o, onProgress, signal) => {
-      const phases = { plan: 0, assurance: 1, render: 2 } as const;
+      const phases = { plan: 0, assurance: 1, frontier: 2, render: 3 } as const;
       const r = await runBrief({
         ref: '-',
         stdin: stdinOf(scenario),
@@ -116,7 +116,7 @@ export function briefKind(
         workers,
         signal,
         onProgress: (phase, done, total) =>
-          onProgress({ done: phases[phase] + (total > 0 ? done / total : 0), total: 3, message: phase }),
+          onProgress({ done: phases[phase] + (total > 0 ? done / total : 0), total: 4, message: phase }),
       });
       return { html: r.html, briefing: r.briefing, scenarioHash: r.scenarioHash, seconds: r.seconds };
     },

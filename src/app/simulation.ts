@@ -173,9 +173,43 @@ const shortfallShare = (p: ForcePlan): number => {
 };
 
 /**
+ * The force a plan sources, with its summary; no solution is an error (simulating nothing, or the pledges,
+ * would misstate it). `what` names the plan in messages.
+ */
+export function forceOfPlan(
+  scenario: Scenario,
+  plan: ForcePlan,
+  mode: SupplyMode,
+  what: string,
+): { force: ForceLayout; plan: PlannedForce } {
+  const failed = `the planner (${mode}) found no force for ${what}`;
+  switch (plan.status) {
+    case 'optimal':
+    case 'time-limit':
+      if (!plan.solved) throw new BulwarkError('solver-failed', `${failed}: stopped at the time limit`);
+      return {
+        force: forceFromSourcing(scenario, plan.sourcing),
+        plan: { mode, status: plan.status, shortfallShare: shortfallShare(plan) },
+      };
+    case 'infeasible':
+    case 'unbounded':
+      throw new BulwarkError(
+        'scenario-invalid',
+        `${failed}: the plan is ${plan.status}; simulate the pledges instead with --force-from pledges`,
+      );
+    case 'error':
+      throw new BulwarkError('solver-failed', `${failed}: ${plan.message ?? 'the LP solver failed'}`);
+    default: {
+      const never: never = plan.status;
+      throw new Error(`unexpected plan status ${String(never)}`);
+    }
+  }
+}
+
+/**
  * The planner's force for a case (linear solve: fractional units are the sustained average of rotating
  * units, and whole units would drop every nation's fractional rotation-limited supply; see
- * docs/force-source.md). No solution is an error: simulating nothing, or the pledges, would misstate it.
+ * docs/force-source.md).
  */
 function plannedForce(
   c: VariantCase,
@@ -186,28 +220,7 @@ function plannedForce(
     options: { mode },
     ...(c.id === 'base' ? {} : { variants: [c.id] }),
   });
-  const what = `the planner (${mode}) found no force for "${c.id}"`;
-  switch (plan.status) {
-    case 'optimal':
-    case 'time-limit':
-      if (!plan.solved) throw new BulwarkError('solver-failed', `${what}: stopped at the time limit`);
-      return {
-        force: forceFromSourcing(c.scenario, plan.sourcing),
-        plan: { mode, status: plan.status, shortfallShare: shortfallShare(plan) },
-      };
-    case 'infeasible':
-    case 'unbounded':
-      throw new BulwarkError(
-        'scenario-invalid',
-        `${what}: the plan is ${plan.status}; simulate the pledges instead with --force-from pledges`,
-      );
-    case 'error':
-      throw new BulwarkError('solver-failed', `${what}: ${plan.message ?? 'the LP solver failed'}`);
-    default: {
-      const never: never = plan.status;
-      throw new Error(`unexpected plan status ${String(never)}`);
-    }
-  }
+  return forceOfPlan(c.scenario, plan, mode, `"${c.id}"`);
 }
 
 /**

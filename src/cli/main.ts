@@ -19,6 +19,7 @@ import { register as registerAudit } from './commands/audit.js';
 import { register as registerGame } from './commands/game.js';
 import { register as registerEngagement } from './commands/engagement.js';
 import { register as registerSweep } from './commands/sweep.js';
+import { register as registerFrontier } from './commands/frontier.js';
 import { register as registerWorker } from './commands/worker.js';
 import { register as registerAssure } from './commands/assure.js';
 import { register as registerCalibrate } from './commands/calibrate.js';
@@ -45,6 +46,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerEngagement(program, ctx);
   registerBrief(program, ctx);
   registerSweep(program, ctx);
+  registerFrontier(program, ctx);
   registerWorker(program, ctx);
   registerServe(program, ctx);
   registerAudit(program, ctx);

@@ -55,3 +55,21 @@ export function forceFromOption(value: string): ForceSourceChoice {
 
 export const FORCE_FROM_HELP =
   'force each case simulates: auto (the pledged force; for a variant that changes requirements, the planner’s force from committable inventories), pledges, plan-pledged or plan-potential';
+
+/** Commander argument parser for a probability strictly between 0 and 1, as 0.1 or 10%. */
+export function probabilityOption(value: string): number {
+  const t = value.trim();
+  const n = t.endsWith('%') ? Number(t.slice(0, -1)) / 100 : Number(t);
+  if (t === '' || !Number.isFinite(n) || n <= 0 || n >= 1)
+    throw new InvalidArgumentError(`expected a probability between 0 and 1 (0.1 or 10%), got "${value}"`);
+  return n;
+}
+
+/** Commander argument parser for a comma-separated list of words (empty items dropped). */
+export const listOption = (value: string, previous: string[] = []): string[] => [
+  ...previous,
+  ...value
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== ''),
+];

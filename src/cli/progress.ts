@@ -4,6 +4,8 @@ import type { CliContext } from './context.js';
 export interface Progress {
   /** Sets the number of completed items. */
   update(done: number): void;
+  /** Changes the total (work added as it goes, like the frontier's adaptive runs). */
+  setTotal(total: number): void;
   stop(): void;
 }
 
@@ -12,7 +14,8 @@ export interface Progress {
  * machine-readable output stay clean.
  */
 export function startProgress(ctx: CliContext, label: string, total: number, enabled = true): Progress {
-  if (!enabled || !ctx.interactive) return { update: () => undefined, stop: () => undefined };
+  if (!enabled || !ctx.interactive)
+    return { update: () => undefined, setTotal: () => undefined, stop: () => undefined };
   const bar = new SingleBar(
     {
       format: `${label} [{bar}] {percentage}% | {value}/{total} | eta {eta_formatted}`,
@@ -22,5 +25,9 @@ export function startProgress(ctx: CliContext, label: string, total: number, ena
     Presets.shades_classic,
   );
   bar.start(total, 0);
-  return { update: (done) => bar.update(done), stop: () => bar.stop() };
+  return {
+    update: (done) => bar.update(done),
+    setTotal: (total) => bar.setTotal(total),
+    stop: () => bar.stop(),
+  };
 }

@@ -1,19 +1,8 @@
 /** Scenario tables as RFC 4180 CSV for spreadsheets. */
+export { toCsv };
 import { summarizeScenario, type Scenario } from '../core/scenario/index.js';
-import { BulwarkError } from '../core/shared/index.js';
+import { BulwarkError, toCsv } from '../core/shared/index.js';
 import { coverageByMission } from '../core/scenario/index.js';
-
-type Cell = string | number | boolean | null | undefined;
-
-export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  const cell = (v: Cell): string => {
-    const s = v === null || v === undefined ? '' : String(v);
-    // A leading =, +, - or @ would make a spreadsheet evaluate the cell (CSV injection, OWASP).
-    const safe = /^[=+\-@\t\r]/.test(s) && Number.isNaN(Number(s)) ? `'${s}` : s;
-    return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-  };
-  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
-}
 
 export function scenarioCsv(s: Scenario, table: string): string {
   switch (table) {

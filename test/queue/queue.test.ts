@@ -15,7 +15,13 @@ import {
   startQueueWorker,
 } from '../../src/adapters/queue/index.js';
 import { runSweep } from '../../src/app/sweep.js';
-import { inlineRunner, prepareAssurance, runAssurance, runChunk } from '../../src/core/assure/index.js';
+import {
+  inlineRunner,
+  prepareAssurance,
+  runAssurance,
+  runChunk,
+  runJobInline,
+} from '../../src/core/assure/index.js';
 import { applyVariants } from '../../src/core/scenario/index.js';
 import { fixture, loadFixture } from '../helpers.js';
 import {
@@ -194,6 +200,29 @@ describe.skipIf(binary === undefined)('assurance on the BullMQ queue (real Redis
     expect(chunks(a)).toBeGreaterThan(0);
     expect(chunks(b)).toBeGreaterThan(0);
   });
+
+  it('runs from an offset on the queue equal the same runs in process (how the frontier adds runs)', async () => {
+    if (workers.filter((w) => w.child.exitCode === null).length < 2) await Promise.all([worker(), worker()]);
+    const job = prepareAssurance(cases, { runs: 1, seed: 1, tornadoRuns: 0 });
+    if (!job.ok) throw new Error('job');
+    const q = await createQueueRunner({ url: redis.url, chunkRuns: 700 });
+    try {
+      const remote = await q.run(job.value.job, 5, 3_000, undefined, 2_000);
+      expect(encodeStats(remote)).toBe(encodeStats(runJobInline(job.value.job, 5, 3_000, 10_000, 2_000)));
+    } finally {
+      await q.close();
+    }
+  });
+
+  it('bulwark frontier --redis prints the same JSON as a local run', async () => {
+    const args = ['frontier', fixture('minimal.yaml'), '--points', '5', '--runs', '2000', '--json'];
+    const remote = startBulwark([...args, '--redis', redis.url, '--chunk-runs', '700']);
+    const local = startBulwark([...args, '--workers', '1']);
+    expect(await remote.exited).toBe(0);
+    expect(await local.exited).toBe(0);
+    expect(remote.stdout().length).toBeGreaterThan(1000);
+    expect(remote.stdout()).toBe(local.stdout());
+  }, 180_000);
 
   it('bulwark assure --redis prints the same JSON as a local run', async () => {
     const args = [

@@ -54,10 +54,11 @@ export function createChunkMerger(models: readonly ModelParams[], chunks: number
   };
 }
 
-/** Splits runs [0, runs) into consecutive ranges of `chunkRuns` (the last may be shorter). */
-export function chunkRanges(runs: number, chunkRuns: number): [number, number][] {
+/** Splits runs [first, first + runs) into consecutive ranges of `chunkRuns` (the last may be shorter). */
+export function chunkRanges(runs: number, chunkRuns: number, first = 0): [number, number][] {
   if (!Number.isSafeInteger(chunkRuns) || chunkRuns < 1) throw new RangeError('chunkRuns must be ≥ 1');
   const out: [number, number][] = [];
-  for (let from = 0; from < runs; from += chunkRuns) out.push([from, Math.min(runs, from + chunkRuns)]);
+  const end = first + runs;
+  for (let from = first; from < end; from += chunkRuns) out.push([from, Math.min(end, from + chunkRuns)]);
   return out;
 }

@@ -9,6 +9,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import {
   STATS_ARRAY_FIELDS,
+  pairingOf,
   type Job,
   type ModelParams,
   type PartialStats,
@@ -135,6 +136,11 @@ export function decodeJob(text: string): Job {
     if (!Number.isSafeInteger(rec['horizonDays']) || !Number.isSafeInteger(rec['levels']))
       throw new CodecError(`models[${i}] has no horizon or levels`);
   });
+  try {
+    pairingOf(v as Job);
+  } catch (e) {
+    throw new CodecError(e instanceof Error ? e.message : String(e));
+  }
   return v as Job;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The producer side: a `JobRunner` that runs a job over [0, runs) on the BullMQ queue. The compiled job is
+ * The producer side: a `JobRunner` that runs a job over [first, first + runs) on the BullMQ queue. The compiled job is
  * stored once under its hash; runs are split into fixed chunks of `chunkRuns`, one BullMQ job each (id
  * `<run>-<index>`); workers leave each chunk's statistics under a result key, and the producer merges them
  * by chunk index (each index once, in index order), so the result is byte-identical to a local run with
@@ -81,10 +81,10 @@ export async function createQueueRunner(options: QueueRunnerOptions): Promise<Qu
   events.on('completed', ({ jobId }) => route(jobId, (s, i) => s.collect(i)));
   events.on('failed', ({ jobId, failedReason }) => route(jobId, (s, i) => s.fail(i, failedReason)));
 
-  const run: JobRunner = async (job, seed, runCount, onProgress) => {
+  const run: JobRunner = async (job, seed, runCount, onProgress, first = 0) => {
     const signal = options.signal;
     signal?.throwIfAborted();
-    const ranges = chunkRanges(runCount, chunkRuns);
+    const ranges = chunkRanges(runCount, chunkRuns, first);
     const merger = createChunkMerger(job.models, ranges.length);
     if (ranges.length === 0) return merger.result();
 

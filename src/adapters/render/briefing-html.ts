@@ -77,6 +77,9 @@ export async function renderBriefingHtml(b: Briefing): Promise<string> {
     `<header><h1>${esc(b.title)}</h1><p class="subtitle">${esc(b.subtitle)}</p></header>`,
     `<section id="findings"><h2>Findings</h2><ol class="findings">${findings}</ol>`,
     `<p class="note">Generated from the scenario and seed in the appendix: the plan is an optimisation over the pledges and the stated assumptions, and the probabilities come from a Monte Carlo model that makes its assumptions explicit. They are not predictions.</p></section>`,
+    b.frontierNotes.length === 0
+      ? ''
+      : `<section id="frontier"><h2>What force buys: cost against the risk that the ceasefire fails</h2>${(charts.get('frontier') ?? []).join('\n')}<ul class="note">${b.frontierNotes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>${tables.get('frontier-table') ?? ''}<p class="note">Method and limits: docs/frontier.md (forces sourced at least cost for scaled requirements, simulated on the same runs; intervals are Monte Carlo error only).</p></section>`,
     `<section id="map"><h2>Where the force deploys</h2><figure class="map-figure" data-title="${esc(b.map.title)}">${renderMapSvg(b.map)}<figcaption>Boundaries: Natural Earth 1:50m via world-atlas (public domain). Locations from the scenario; contributors from the plan.</figcaption></figure>${tables.get('locations') ?? ''}</section>`,
     section(
       'coverage',

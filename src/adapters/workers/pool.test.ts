@@ -28,6 +28,10 @@ describe('worker pool', () => {
       expect(canonicalJson(b.value)).toBe(canonicalJson(a.value));
       const job = { models: [compileModel(cases()[0]!.scenario)] };
       expect((await two.run(job, 42, 5_000))[0]).toEqual(runJobInline(job, 42, 5_000)[0]);
+      // Runs [2,000, 5,000) through the pool equal the same range in process.
+      expect((await two.run(job, 42, 3_000, undefined, 2_000))[0]).toEqual(
+        runJobInline(job, 42, 3_000, 10_000, 2_000)[0],
+      );
     } finally {
       await one.close();
       await two.close();

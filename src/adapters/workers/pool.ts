@@ -66,7 +66,13 @@ export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
     await Promise.all(workers.splice(0).map((w) => w.terminate()));
   };
 
-  const run: JobRunner = (job: Job, seed: number, runs: number, onProgress?: (done: number) => void) => {
+  const run: JobRunner = (
+    job: Job,
+    seed: number,
+    runs: number,
+    onProgress?: (done: number) => void,
+    first = 0,
+  ) => {
     if (closed) return Promise.reject(new Error('worker pool is closed'));
     const signal = options.signal;
     if (signal?.aborted === true) return Promise.reject(abortError(signal));
@@ -75,7 +81,8 @@ export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
       Math.floor(options.chunkRuns ?? Math.min(20_000, Math.max(500, Math.ceil(runs / (size * 8))))),
     );
     const ranges: [number, number][] = [];
-    for (let from = 0; from < runs; from += chunkRuns) ranges.push([from, Math.min(runs, from + chunkRuns)]);
+    for (let from = first; from < first + runs; from += chunkRuns)
+      ranges.push([from, Math.min(first + runs, from + chunkRuns)]);
     if (ranges.length === 0) return Promise.resolve(mergeChunks(job.models, []));
     const jobId = nextJobId++;
     const pool = ensure(Math.min(size, ranges.length));

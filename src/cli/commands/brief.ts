@@ -18,6 +18,9 @@ interface BriefOptions {
   out: string;
   pdf?: boolean;
   json?: boolean;
+  frontier: boolean;
+  frontierPoints?: number;
+  frontierRuns?: number;
 }
 
 export function register(program: Command, ctx: CliContext): void {
@@ -47,6 +50,17 @@ export function register(program: Command, ctx: CliContext): void {
       intOption(1, 1024),
     )
     .option('--force-from <source>', FORCE_FROM_HELP, forceFromOption, 'auto')
+    .option(
+      '--frontier-points <n>',
+      'points of the deterrence frontier that leads the briefing (default 12)',
+      intOption(3, 200),
+    )
+    .option(
+      '--frontier-runs <n>',
+      'first-round runs per frontier point (default 5,000)',
+      intOption(100, 100_000_000),
+    )
+    .option('--no-frontier', 'leave the deterrence frontier out (faster)')
     .option('--out <file>', 'where to write the HTML', 'brief.html')
     .option('--pdf', 'also print it to PDF next to the HTML (needs Chromium)')
     .option('--json', 'print the findings and file paths as JSON')
@@ -59,6 +73,7 @@ export function register(program: Command, ctx: CliContext): void {
       const labels: Record<BriefPhase, string> = {
         plan: 'planning  ',
         assurance: 'simulating',
+        frontier: 'frontier  ',
         render: 'rendering ',
       };
       const result = await runBrief({
@@ -78,8 +93,17 @@ export function register(program: Command, ctx: CliContext): void {
             phase = p;
             bar = startProgress(ctx, labels[p], total, opts.json !== true);
           }
+          bar?.setTotal(total);
           bar?.update(done);
         },
+        ...(opts.frontier === false
+          ? { frontier: false as const }
+          : {
+              frontier: {
+                ...(opts.frontierPoints === undefined ? {} : { points: opts.frontierPoints }),
+                ...(opts.frontierRuns === undefined ? {} : { runs: opts.frontierRuns }),
+              },
+            }),
       });
       bar?.stop();
       const out = resolve(opts.out);

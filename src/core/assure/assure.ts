@@ -49,27 +49,37 @@ export interface AssuranceCase {
 }
 
 /**
- * Executes a job over runs [0, runs) and returns one merged `PartialStats` per model. Implementations:
- * `runJobInline` here, the worker pool in adapters/workers. Must merge chunks in run order.
+ * Executes a job over runs [first, first + runs) (first defaults to 0) and returns one merged
+ * `PartialStats` per model. Implementations: `runJobInline` here, the worker pool in adapters/workers, the
+ * queue producer in adapters/queue. Must merge chunks in run order. Because each run's draws depend only on
+ * (seed, run index), [0, a) merged with [a, b) equals [0, b): runs can be added to a job later.
  */
 export type JobRunner = (
   job: Job,
   seed: number,
   runs: number,
   onProgress?: (doneRuns: number) => void,
+  first?: number,
 ) => Promise<PartialStats[]>;
 
-/** Runs a job in this thread, in chunks of `chunkRuns`, merged in order. */
-export function runJobInline(job: Job, seed: number, runs: number, chunkRuns = 10_000): PartialStats[] {
+/** Runs a job in this thread over [first, first + runs), in chunks of `chunkRuns`, merged in order. */
+export function runJobInline(
+  job: Job,
+  seed: number,
+  runs: number,
+  chunkRuns = 10_000,
+  first = 0,
+): PartialStats[] {
   const chunks: PartialStats[][] = [];
-  for (let from = 0; from < runs; from += chunkRuns)
-    chunks.push(runChunk(job, seed, from, Math.min(runs, from + chunkRuns)));
+  const end = first + runs;
+  for (let from = first; from < end; from += chunkRuns)
+    chunks.push(runChunk(job, seed, from, Math.min(end, from + chunkRuns)));
   return mergeChunks(job.models, chunks);
 }
 
 /** The in-process runner as a `JobRunner`. */
-export const inlineRunner: JobRunner = (job, seed, runs, onProgress) => {
-  const out = runJobInline(job, seed, runs);
+export const inlineRunner: JobRunner = (job, seed, runs, onProgress, first = 0) => {
+  const out = runJobInline(job, seed, runs, 10_000, first);
   onProgress?.(runs);
   return Promise.resolve(out);
 };
@@ -335,18 +345,28 @@ function summariseCase(id: string, label: string, m: ModelParams, s: PartialStat
   };
 }
 
+/**
+ * The paired difference in P(ceasefire fails) of a model against the model its joint table pairs it with
+ * (model 0 of the job, or its `pairedWith` entry): this model's minus that one's, on the same runs.
+ */
+export function pairedFailureDifference(s: PartialStats): PairedDifference {
+  const C = CATEGORIES;
+  let onlyThis = 0;
+  let onlyOther = 0;
+  for (let a = 0; a < C; a++)
+    for (let b = 0; b < C; b++) {
+      const k = s.joint[a * C + b]!;
+      if (b % 2 === 1 && a % 2 === 0) onlyThis += k;
+      if (a % 2 === 1 && b % 2 === 0) onlyOther += k;
+    }
+  return pairedDifference(onlyThis, onlyOther, s.runs);
+}
+
 /** Paired differences of case v against case 0 from the joint category table of case v. */
 function compare(id: string, baseline: string, s: PartialStats): ComparisonRow {
   const n = s.runs;
   const C = CATEGORIES;
   const at = (c0: number, c: number): number => s.joint[c0 * C + c]!;
-  let failOnlyV = 0;
-  let failOnlyB = 0;
-  for (let a = 0; a < C; a++)
-    for (let b = 0; b < C; b++) {
-      if (b % 2 === 1 && a % 2 === 0) failOnlyV += at(a, b);
-      if (a % 2 === 1 && b % 2 === 0) failOnlyB += at(a, b);
-    }
   const outcomes = Object.fromEntries(
     OUTCOMES.map((o, oi) => {
       let onlyV = 0;
@@ -361,7 +381,7 @@ function compare(id: string, baseline: string, s: PartialStats): ComparisonRow {
       return [o, pairedDifference(onlyV, onlyB, n)];
     }),
   ) as Record<Outcome, PairedDifference>;
-  return { id, baseline, ceasefireFailed: pairedDifference(failOnlyV, failOnlyB, n), outcomes };
+  return { id, baseline, ceasefireFailed: pairedFailureDifference(s), outcomes };
 }
 
 const side = (s: PartialStats, levels: number): TornadoSide => ({

@@ -53,6 +53,39 @@ function againstFirst(models: readonly ModelParams[]): { d: number; se: number }
   return st.slice(1).map(failDiff);
 }
 
+describe('retaliation by stake', () => {
+  it('each contributor brings R_k · n / (n + stake); nobody in theatre brings nothing; stake 0 brings all', () => {
+    const f = forceFromPledges(ukraine);
+    const m0 = compileModel(ukraine, { force: f });
+    const stake = 650;
+    const m1 = compileModel(
+      { ...ukraine, assurance: { ...ukraine.assurance, retaliationStake: stake } },
+      { force: f },
+    );
+    const p = 3; // period 4: every pledge in place
+    const R = (m: ModelParams): number => {
+      const st = emptyDeterrence();
+      fillDeterrence(m, st, p, null, 800_000, 0.5, 1, null);
+      return st.retaliation;
+    };
+    let whole = 0;
+    let staked = 0;
+    for (let k = 0; k < m0.nations; k++) {
+      const n = m0.personnel[p * m0.nations + k]!;
+      if (n > 0) {
+        whole += m0.retaliationBy[k]!;
+        staked += (m0.retaliationBy[k]! * n) / (n + stake);
+      }
+    }
+    expect(R(m0)).toBeCloseTo(m0.wRetaliation * whole, 12);
+    expect(R(m1)).toBeCloseTo(m1.wRetaliation * staked, 12);
+    expect(R(m1)).toBeLessThan(R(m0));
+    // Less retaliation, more failure: the what-if variant on the same runs.
+    const [d] = againstFirst([m0, compileModel(variant(ukraine, 'retaliation-by-stake'), { force: f })]);
+    expect(d!.d).toBeGreaterThan(4 * d!.se);
+  });
+});
+
 describe('assurance v2: the levers move P(ceasefire fails) in the right direction', () => {
   it('more force of the same composition never raises P(fail) beyond noise, and a company barely deters', () => {
     const f = forceFromPledges(ukraine);

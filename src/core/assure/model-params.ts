@@ -53,8 +53,10 @@ export interface ModelParams {
   readonly hostReference: number;
   /** F_ref. */
   readonly forceReference: number;
-  /** R_k: the coalition retaliation nation k brings while present (Σ over present nations is R). */
+  /** R_k: the coalition retaliation nation k brings while present at full stake (see `retaliationStake`). */
   readonly retaliationBy: Float64Array;
+  /** Personnel at which a contributor brings half its R_k (0: all of it from the first soldier). */
+  readonly retaliationStake: number;
   /** 1 when the guarantor offers a backstop (kind ≠ none). */
   readonly guarantorActive: number;
   /** G_eff = power × kinds[kind].weight. */
@@ -310,6 +312,7 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): ModelPa
     hostReference: hostBlock?.reference ?? 1,
     forceReference: a.forceReference,
     retaliationBy,
+    retaliationStake: a.retaliationStake,
     guarantorActive: active ? 1 : 0,
     guarantorPower: power,
     guarantorInHarmsWay: effect?.inHarmsWay === true ? 1 : 0,
@@ -443,7 +446,9 @@ export function fillDeterrence(
     exCp += m.exposedCombat[base + k]!;
     const n = m.personnel[base + k]!;
     pers += n;
-    R += m.retaliationBy[k]!;
+    if (n > 0)
+      R +=
+        m.retaliationStake > 0 ? (m.retaliationBy[k]! * n) / (n + m.retaliationStake) : m.retaliationBy[k]!;
     const t = tol === null ? m.meanTolerance[k]! : tol[k]!;
     if (n > 0 && t < Infinity) {
       tolW += n;

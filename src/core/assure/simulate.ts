@@ -44,6 +44,28 @@ import {
 /** A job: models simulated in lockstep on the same run indices (common random numbers). */
 export interface Job {
   readonly models: readonly ModelParams[];
+  /**
+   * Per model, the index of the earlier model (or itself) its `joint` table pairs it with (default: model 0
+   * for every model). A chain [0, 0, 1, 2, …] pairs each model with its predecessor (the frontier's
+   * neighbours).
+   */
+  readonly pairedWith?: readonly number[];
+}
+
+/** The model each model of a job is paired with; throws on a reference that is not an earlier model. */
+export function pairingOf(job: Job): Int32Array {
+  const V = job.models.length;
+  const out = new Int32Array(V);
+  const p = job.pairedWith;
+  if (p === undefined) return out;
+  if (p.length !== V) throw new RangeError(`pairedWith has ${p.length} entries for ${V} models`);
+  for (let v = 0; v < V; v++) {
+    const r = p[v]!;
+    if (!Number.isSafeInteger(r) || r < 0 || r > v)
+      throw new RangeError(`pairedWith[${v}] = ${r}: must be this or an earlier model`);
+    out[v] = r;
+  }
+  return out;
 }
 
 const K1 = TABLE_SIZE + 1;
@@ -542,16 +564,15 @@ export function runChunk(job: Job, seed: number, from: number, to: number): Part
   const stats = job.models.map(emptyStats);
   const scratch = job.models.map(makeScratch);
   const V = job.models.length;
+  const ref = pairingOf(job);
+  const cats = new Int32Array(V);
   for (let run = from; run < to; run++) {
-    let cat0 = 0;
-    let cat1 = 0;
     for (let v = 0; v < V; v++) {
       const st = stats[v]!;
       const cat = simulateRun(job.models[v]!, st, scratch[v]!, seed >>> 0, run);
-      if (v === 0) cat0 = cat;
-      if (v === 1) cat1 = cat;
-      st.joint[cat0 * CATEGORIES + cat]! += 1;
-      if (v >= 1) st.joint1[cat1 * CATEGORIES + cat]! += 1;
+      cats[v] = cat;
+      st.joint[cats[ref[v]!]! * CATEGORIES + cat]! += 1;
+      if (v >= 1) st.joint1[cats[1]! * CATEGORIES + cat]! += 1;
     }
   }
   return stats;

@@ -6,7 +6,9 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { AssuranceResult, CaseResult } from '../assure/index.js';
 import { OUTCOME_TERMS } from '../assure/index.js';
+import type { FrontierReport } from '../frontier/index.js';
 import type { ForcePlan, ResilienceReport } from '../plan/index.js';
+import { frontierBrief } from './frontier-section.js';
 import { coalitionNations, hostNation, type Scenario } from '../scenario/index.js';
 import { missionColor, numberPlaces, type MapModel, type MapPoint } from './map-model.js';
 
@@ -28,6 +30,8 @@ export interface BriefInput {
   readonly assurance?: AssuranceResult;
   /** The credibility game (tripwire template) of the base scenario. */
   readonly credibility?: CredibilityBrief;
+  /** The deterrence frontier (the briefing's lead when present). */
+  readonly frontier?: FrontierReport;
 }
 
 /** What the briefing needs of the credibility analysis (src/app/game.ts `analyseScenarioCredibility`). */
@@ -87,6 +91,8 @@ export interface Briefing {
   readonly tables: readonly Table[];
   /** The credibility game's own sentences (empty without it). */
   readonly credibilityNotes: readonly string[];
+  /** The frontier's own sentences (empty without it). */
+  readonly frontierNotes: readonly string[];
   readonly appendix: {
     readonly scenarioId: string;
     readonly scenarioHash: string;
@@ -1154,6 +1160,14 @@ export function buildBriefing(input: BriefInput): Briefing {
   });
 
   const host = hostNation(s);
+  // The frontier leads: its answer is the first finding, its chart the first section after the map.
+  const lead = input.frontier === undefined ? undefined : frontierBrief(input.frontier);
+  if (lead !== undefined) {
+    findings.unshift(lead.finding);
+    charts.unshift(lead.chart);
+    tables.unshift(lead.table);
+  }
+
   return {
     title: s.meta.title,
     subtitle: `Force plan and assurance briefing${host === undefined ? '' : ` — ${host.name}`} · situation as of ${s.meta.asOf}${input.variants.length > 0 ? ` · variants: ${input.variants.join(', ')}` : ''}`,
@@ -1165,6 +1179,7 @@ export function buildBriefing(input: BriefInput): Briefing {
       input.credibility === undefined
         ? []
         : [...input.credibility.findings, ...input.credibility.curveFindings],
+    frontierNotes: lead?.notes ?? [],
     appendix: {
       scenarioId: s.meta.id,
       scenarioHash: input.scenarioHash,

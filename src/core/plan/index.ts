@@ -6,3 +6,4 @@ export * from './build-model.js';
 export * from './force-plan.js';
 export * from './resilience.js';
 export * from './plan.js';
+export * from './scaled.js';

@@ -122,3 +122,19 @@ export function periodStart(s: Scenario, t: number): string {
 export function periodLabel(s: Scenario, t: number): string {
   return `P${t} (${periodStart(s, t).slice(0, 7)})`;
 }
+
+/**
+ * The scenario with every requirement's amount multiplied by its mission's factor (`factor(missionId)`,
+ * ≥ 0): the frontier's family of forces. Periods, priorities and sources are kept; nothing else changes.
+ */
+export function scaleRequirements(s: Scenario, factor: (missionId: string) => number): Scenario {
+  return {
+    ...s,
+    missions: s.missions.map((m) => {
+      const f = factor(m.id);
+      return f === 1
+        ? m
+        : { ...m, requirements: m.requirements.map((r) => ({ ...r, amount: r.amount * f })) };
+    }),
+  };
+}

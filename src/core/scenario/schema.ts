@@ -434,6 +434,17 @@ export const Assurance = z.strictObject({
    */
   retaliation: z.union([Magnitude, z.literal('defence-budget')]).default(0),
   /**
+   * A contributor's stake (personnel): nation k brings R_k × n_k / (n_k + stake) of its retaliation with n_k
+   * personnel in theatre — half of it at `stake` personnel, nearly all at many times that, none with nobody
+   * there. 0 (the default): all of R_k from the first soldier. Personnel, at most 10,000,000.
+   */
+  retaliationStake: z
+    .number()
+    .finite()
+    .nonnegative()
+    .max(10_000_000, 'at most 1e7 personnel (docs/scenario-reference.md, Bounds)')
+    .default(0),
+  /**
    * How the tripwire works (one switch for the Monte Carlo and the games): `signal` — the force is a costly
    * signal of the coalition's resolve and changes no guarantor's incentives; `trigger` — once an attack's
    * fatalities reach the guarantor's threshold while the force fights, any guarantor intervenes.

@@ -2,3 +2,4 @@ export * from './issue.js';
 export * from './errors.js';
 export * from './canonical-json.js';
 export * from './ids.js';
+export * from './csv.js';

@@ -1,0 +1,701 @@
+/**
+ * The deterrence frontier use case (docs/frontier.md): a family of forces — the requirements scaled from
+ * none to beyond the named force options, and each mission's requirements raised on its own — each sourced
+ * at least cost by the planner (one model per backstop case, warm-started re-solves), simulated on common
+ * random numbers (every point and case on the same seeded runs), with runs added until neighbouring points
+ * are ordered; then the efficient forces, the cheapest force meeting a risk target per backstop case
+ * (refined by bisection), what each backstop is worth in force, the value of each mission's increment per
+ * US$ bn, and the frontier against bolder and more cautious adversaries. The decisions on numbers are
+ * `core/frontier`'s.
+ */
+import { loadScenario } from '../adapters/files/index.js';
+import { createHighsSolver } from '../adapters/highs/index.js';
+import {
+  compileModel,
+  emptyForce,
+  mergeInto,
+  P_RISK,
+  pairedFailureDifference,
+  parameterQuantile,
+  pinParameter,
+  wilson,
+  type ForceLayout,
+  type Job,
+  type JobRunner,
+  type ModelParams,
+  type PartialStats,
+} from '../core/assure/index.js';
+import {
+  type BackstopWorth,
+  type FrontierCase,
+  type FrontierPoint,
+  type FrontierPointKind,
+  type FrontierReport,
+  type FrontierSource,
+  type MissionValue,
+  bisectScale,
+  frontierScales,
+  neighboursOrdered,
+  paretoEfficient,
+  pointsPerBillion,
+  targetBracket,
+} from '../core/frontier/index.js';
+import {
+  planForce,
+  planScaled,
+  type ForcePlan,
+  type LpSolver,
+  type MissionFactors,
+  type SupplyMode,
+} from '../core/plan/index.js';
+import {
+  applyVariantEdit,
+  applyVariants,
+  backstopKinds,
+  validate,
+  type BackstopKind,
+  type Scenario,
+} from '../core/scenario/index.js';
+import { BulwarkError, formatIssue, type Issue } from '../core/shared/index.js';
+import { forceOfPlan, peakPersonnel, requirementsChanged } from './simulation.js';
+
+export interface FrontierRequest {
+  /** A file path, a built-in scenario name, or `-` for stdin (or `loaded`). */
+  readonly ref?: string;
+  /** An already loaded scenario with its hash (the briefing's), instead of `ref`. */
+  readonly loaded?: { readonly scenario: Scenario; readonly hash: string };
+  /** Variants applied to the scenario first (the frontier's base). */
+  readonly variants?: readonly string[];
+  /** The P(ceasefire fails) a force must keep below (default 0.1). */
+  readonly target?: number;
+  /**
+   * Backstop cases: a backstop kind (`none`, or a kind of the scenario's `guarantor.backstop.kinds`: only the
+   * kind changes) or a variant id (applied whole). Default: none, the scenario's own kind, and its strongest.
+   */
+  readonly backstops?: readonly string[];
+  /** Where the forces come from: the pledges (never more than pledged) or committable inventories. */
+  readonly from?: FrontierSource;
+  /** Scales of the requirements tried, including 0 (default 20). */
+  readonly points?: number;
+  /** Largest scale (default: 1.25 × the largest named option's planned personnel over the base's, at least 2). */
+  readonly maxScale?: number;
+  /** Runs per point in the first round (default: the scenario's `assurance.runs`). */
+  readonly runs?: number;
+  /** Most runs per point (default 4 × runs). */
+  readonly maxRuns?: number;
+  /** Neighbours closer than ± this are equal at the resolution asked (default 0.005: half a point). */
+  readonly resolution?: number;
+  /** Each mission's increment for the marginal values: its requirements × (1 + step) (default 0.5). */
+  readonly missionStep?: number;
+  /** Bisection steps refining the cheapest force and the backstop's worth (default 5). */
+  readonly refineSteps?: number;
+  /** The frontier against adversaries at the 10th, 50th and 90th percentile of risk tolerance (default true). */
+  readonly robustness?: boolean;
+  readonly seed?: number;
+  readonly solver?: LpSolver;
+  readonly runner: JobRunner;
+  readonly stdin?: () => string;
+  /** Runs done and runs planned so far over every job (the total grows when runs are added). */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** What the frontier cost to compute (kept out of the report, which depends only on scenario and seed). */
+export interface FrontierWork {
+  readonly plans: number;
+  /** Σ over jobs of runs × models. */
+  readonly modelRuns: number;
+  readonly planSeconds: number;
+  readonly simulateSeconds: number;
+}
+
+interface BackstopCase {
+  readonly id: string;
+  readonly label: string;
+  readonly backstop: BackstopKind | 'no guarantor';
+  readonly scenario: Scenario;
+}
+
+const usage = (message: string, issues: readonly Issue[] = []): BulwarkError =>
+  new BulwarkError(
+    'usage',
+    issues.length === 0 ? message : `${message}:\n${issues.map(formatIssue).join('\n')}`,
+    issues,
+  );
+
+const KIND_LABEL: Readonly<Record<BackstopKind, string>> = {
+  none: 'no backstop',
+  'intelligence-logistics': 'intelligence & logistics backstop',
+  'air-support': 'air-support backstop',
+  full: 'full backstop',
+};
+
+/** The backstop cases: each name a kind (only the kind changes) or a variant id. */
+export function backstopCases(base: Scenario, names?: readonly string[]): BackstopCase[] {
+  const g = base.guarantor;
+  const own: BackstopKind = g?.backstop.kind ?? 'none';
+  const labelOf = (k: BackstopKind): string => KIND_LABEL[k];
+  if (g === undefined) {
+    if (names !== undefined && names.some((n) => n !== 'none'))
+      throw usage(`scenario "${base.meta.id}" has no guarantor: the only backstop case is none`);
+    return [{ id: 'none', label: 'no guarantor', backstop: 'no guarantor', scenario: base }];
+  }
+  const kinds: Readonly<Record<string, { readonly weight: number }>> = g.backstop.kinds;
+  const defined = Object.keys(kinds);
+  const strongest = [...defined].sort(
+    (a, b) => (kinds[b]?.weight ?? 0) - (kinds[a]?.weight ?? 0) || a.localeCompare(b),
+  )[0];
+  const wanted = names ?? [...new Set(['none', own, ...(strongest === undefined ? [] : [strongest])])];
+  if (wanted.length === 0) throw usage('--backstop needs at least one case');
+  const seen = new Set<string>();
+  return wanted.map((name) => {
+    if (seen.has(name)) throw usage(`--backstop lists "${name}" twice`);
+    seen.add(name);
+    if (base.variants.some((v) => v.id === name)) {
+      const r = applyVariants(base, [name]);
+      if (!r.ok) throw usage(`backstop case "${name}"`, r.error);
+      const k = r.value.scenario.guarantor?.backstop.kind ?? 'none';
+      return {
+        id: name,
+        label: base.variants.find((v) => v.id === name)?.name ?? name,
+        backstop: k,
+        scenario: r.value.scenario,
+      };
+    }
+    const kind = backstopKinds.find((k) => k === name);
+    if (kind === undefined || (kind !== 'none' && !defined.includes(kind)))
+      throw usage(
+        `--backstop "${name}" is neither a backstop kind of this scenario (none, ${defined.join(', ')}) nor a variant (${base.variants.map((v) => v.id).join(', ') || 'none'})`,
+      );
+    if (kind === own) return { id: kind, label: labelOf(kind), backstop: kind, scenario: base };
+    const r = validate(applyVariantEdit(base, { patch: { guarantor: { backstop: { kind } } } }));
+    if (!r.ok) throw usage(`backstop case "${name}"`, r.error);
+    return { id: kind, label: labelOf(kind), backstop: kind, scenario: r.value.scenario };
+  });
+}
+
+/** A sourced force before simulation. */
+interface Sourced {
+  readonly id: string;
+  readonly kind: FrontierPointKind;
+  readonly label: string;
+  readonly scale: number | null;
+  readonly mission?: string;
+  readonly force: ForceLayout;
+  readonly costUsdPerYear: number;
+  readonly shortfallShare: number;
+  readonly model: ModelParams;
+}
+
+const years = (s: Scenario): number => (s.horizon.periods * s.horizon.periodMonths) / 12;
+const scaleId = (x: number): string => `s${x}`;
+const pct = (x: number): string => `${Math.round(x * 100)}%`;
+
+function sourcedOf(
+  s: Scenario,
+  plan: ForcePlan,
+  mode: SupplyMode,
+  head: Omit<Sourced, 'force' | 'costUsdPerYear' | 'shortfallShare' | 'model'>,
+): Sourced {
+  const { force, plan: planned } = forceOfPlan(s, plan, mode, `"${head.id}"`);
+  return {
+    ...head,
+    force,
+    costUsdPerYear: plan.totalCostUsd / years(s),
+    shortfallShare: planned.shortfallShare,
+    model: compileModel(s, { force }),
+  };
+}
+
+/** Runs a job adaptively: rounds of runs until every chain pair is ordered or the cap is reached. */
+async function runAdaptive(
+  job: Job,
+  chains: readonly (readonly number[])[],
+  o: {
+    seed: number;
+    runs: number;
+    maxRuns: number;
+    resolution: number;
+    runner: JobRunner;
+    progress: Progress;
+  },
+): Promise<{ stats: PartialStats[]; runs: number; unordered: number }> {
+  let stats: PartialStats[] | undefined;
+  let done = 0;
+  let add = o.runs;
+  o.progress.plan(o.runs * job.models.length);
+  for (;;) {
+    const base = o.progress.done;
+    const part = await o.runner(job, o.seed, add, (d) => o.progress.set(base + d * job.models.length), done);
+    o.progress.set(base + add * job.models.length);
+    if (stats === undefined) stats = part;
+    else stats.forEach((s, i) => mergeInto(s, part[i]!));
+    done += add;
+    let unordered = 0;
+    for (const chain of chains)
+      for (let j = 1; j < chain.length; j++)
+        if (!neighboursOrdered(pairedFailureDifference(stats[chain[j]!]!), o.resolution)) unordered++;
+    if (unordered === 0 || done >= o.maxRuns) return { stats, runs: done, unordered };
+    add = Math.min(done, o.maxRuns - done);
+    o.progress.plan(add * job.models.length);
+  }
+}
+
+/** Progress over every job, in model-runs; the total grows as rounds are added. */
+interface Progress {
+  readonly done: number;
+  plan(more: number): void;
+  set(done: number): void;
+}
+
+function progressOf(onProgress?: (done: number, total: number) => void): Progress {
+  let done = 0;
+  let total = 0;
+  return {
+    get done() {
+      return done;
+    },
+    plan(more) {
+      total += more;
+      onProgress?.(done, total);
+    },
+    set(d) {
+      done = d;
+      onProgress?.(done, total);
+    },
+  };
+}
+
+function measured(
+  s: PartialStats,
+  m: ModelParams,
+): Pick<FrontierPoint, 'runs' | 'ceasefireFailed' | 'tripwireTested' | 'widerWar'> {
+  return {
+    runs: s.runs,
+    ceasefireFailed: wilson(s.reached[3]!, s.runs),
+    tripwireTested: wilson(s.reached[4]!, s.runs),
+    widerWar: wilson(s.reached[m.levels - 1]!, s.runs),
+  };
+}
+
+const pointOf = (x: Sourced, stats: PartialStats, versus?: string): Omit<FrontierPoint, 'efficient'> => ({
+  id: x.id,
+  kind: x.kind,
+  label: x.label,
+  scale: x.scale,
+  ...(x.mission === undefined ? {} : { mission: x.mission }),
+  peakPersonnel: Math.round(peakPersonnel(x.force)),
+  costUsdPerYear: Math.round(x.costUsdPerYear),
+  shortfallShare: Math.round(x.shortfallShare * 1e6) / 1e6,
+  ...measured(stats, x.model),
+  ...(versus === undefined
+    ? {}
+    : { versus: { id: versus, ceasefireFailed: pairedFailureDifference(stats) } }),
+});
+
+export async function runFrontier(
+  req: FrontierRequest,
+): Promise<{ report: FrontierReport; work: FrontierWork }> {
+  const variants = req.variants ?? [];
+  const loaded =
+    req.loaded ??
+    (req.ref === undefined
+      ? undefined
+      : (() => {
+          const l = loadScenario(req.ref, variants, req.stdin);
+          return { scenario: l.scenario, hash: l.hash };
+        })());
+  if (loaded === undefined) throw new Error('runFrontier needs ref or loaded');
+  const base = loaded.scenario;
+  if (base.adversary === undefined)
+    throw usage(`scenario "${base.meta.id}" has no adversary block: there is no risk to put on a frontier`);
+  const target = req.target ?? 0.1;
+  if (!(target > 0 && target < 1)) throw usage(`--target must be a probability in (0, 1), got ${target}`);
+  const from = req.from ?? 'potential';
+  const mode: SupplyMode = from === 'pledges' ? 'pledged' : 'potential';
+  const seed = req.seed ?? base.assurance.seed;
+  const runs = req.runs ?? base.assurance.runs;
+  const maxRuns = Math.max(runs, req.maxRuns ?? 4 * runs);
+  const resolution = req.resolution ?? 0.005;
+  const step = req.missionStep ?? 0.5;
+  const refineSteps = req.refineSteps ?? 5;
+  const nPoints = req.points ?? 20;
+  if (!Number.isSafeInteger(nPoints) || nPoints < 3 || nPoints > 200)
+    throw usage(`--points must be a whole number from 3 to 200, got ${nPoints}`);
+  const cases = backstopCases(base, req.backstops);
+  const progress = progressOf(req.onProgress);
+  const solver = req.solver ?? (await createHighsSolver());
+  const t0 = performance.now();
+  let plans = 0;
+
+  // Named options: the variants whose requirements are not the base's.
+  const optionIds = base.variants.filter((v) => {
+    const r = applyVariants(base, [v.id]);
+    return r.ok && requirementsChanged(base, r.value.scenario);
+  });
+
+  // The largest scale: beyond the named options (their planned personnel over the base's, first case).
+  let maxScale = req.maxScale;
+  if (maxScale === undefined) {
+    const c0 = cases[0]!.scenario;
+    const basePeak = peakPersonnel(
+      forceOfPlan(c0, planForce(c0, solver, { options: { mode } }).plan, mode, 'the base').force,
+    );
+    plans++;
+    let ratio = 1;
+    for (const v of optionIds) {
+      const r = applyVariants(c0, [v.id]);
+      if (!r.ok) continue;
+      const p = planForce(r.value.scenario, solver, { options: { mode }, variants: [v.id] }).plan;
+      plans++;
+      if (p.solved && basePeak > 0)
+        ratio = Math.max(ratio, peakPersonnel(forceOfPlan(r.value.scenario, p, mode, v.id).force) / basePeak);
+    }
+    maxScale = Math.max(2, Math.round(1.25 * ratio * 100) / 100);
+  }
+  if (!(maxScale > 1 && maxScale <= 100))
+    throw usage(`the largest scale must be in (1, 100], got ${maxScale}`);
+  const scales = frontierScales(nPoints, maxScale);
+  const missions = base.missions.filter((m) => m.requirements.some((r) => r.amount > 0)).map((m) => m.id);
+  const uniform = (x: number): MissionFactors => Object.fromEntries(missions.map((m) => [m, x]));
+
+  // Source every force of every case.
+  const sourced: Sourced[][] = [];
+  for (const c of cases) {
+    const s = c.scenario;
+    const positive = scales.filter((x) => x > 0);
+    const family: MissionFactors[] = [...positive.map(uniform), ...missions.map((m) => ({ [m]: 1 + step }))];
+    const solved = planScaled(s, solver, family, { options: { mode } });
+    plans += family.length;
+    const out: Sourced[] = [];
+    const none = emptyForce(s);
+    out.push({
+      id: scaleId(0),
+      kind: 'none',
+      label: 'no force',
+      scale: 0,
+      force: none,
+      costUsdPerYear: 0,
+      shortfallShare: 1,
+      model: compileModel(s, { force: none }),
+    });
+    positive.forEach((x, i) =>
+      out.push(
+        sourcedOf(solved[i]!.scenario, solved[i]!.run.plan, mode, {
+          id: scaleId(x),
+          kind: 'scale',
+          label: x === 1 ? 'the requirements as stated' : `requirements × ${x.toFixed(2)}`,
+          scale: x,
+        }),
+      ),
+    );
+    missions.forEach((m, j) => {
+      const r = solved[positive.length + j]!;
+      out.push(
+        sourcedOf(r.scenario, r.run.plan, mode, {
+          id: `mission:${m}`,
+          kind: 'mission',
+          label: `${base.missions.find((x) => x.id === m)?.name ?? m} requirements + ${pct(step)}`,
+          scale: 1 + step,
+          mission: m,
+        }),
+      );
+    });
+    // The pledged force: the planner's allocation of the pledges against the requirements as stated.
+    const pledgedPlan = planForce(s, solver, { options: { mode: 'pledged' } }).plan;
+    plans++;
+    out.push(
+      sourcedOf(s, pledgedPlan, 'pledged', {
+        id: 'pledged',
+        kind: 'pledged',
+        label: 'the pledged force',
+        scale: null,
+      }),
+    );
+    for (const v of optionIds) {
+      const r = applyVariants(s, [v.id]);
+      if (!r.ok) throw usage(`option "${v.id}" in case "${c.id}"`, r.error);
+      const p = planForce(r.value.scenario, solver, { options: { mode }, variants: [v.id] }).plan;
+      plans++;
+      out.push(
+        sourcedOf(r.value.scenario, p, mode, {
+          id: `option:${v.id}`,
+          kind: 'option',
+          label: v.name,
+          scale: null,
+        }),
+      );
+    }
+    sourced.push(out);
+  }
+  const planSeconds = (performance.now() - t0) / 1000;
+
+  // Simulate every case's forces on the same runs, adaptively.
+  const t1 = performance.now();
+  let modelRuns = 0;
+  const caseStats: { stats: PartialStats[]; runs: number; unordered: number }[] = [];
+  const nScale = scales.length;
+  const oneIndex = scales.indexOf(1);
+  const pairing = (n: number): number[] =>
+    Array.from({ length: n }, (_, i) => (i === 0 ? 0 : i < nScale ? i - 1 : oneIndex));
+  const chain = Array.from({ length: nScale }, (_, i) => i);
+  for (const out of sourced) {
+    const job: Job = { models: out.map((x) => x.model), pairedWith: pairing(out.length) };
+    const r = await runAdaptive(job, [chain], {
+      seed,
+      runs,
+      maxRuns,
+      resolution,
+      runner: req.runner,
+      progress,
+    });
+    modelRuns += r.runs * out.length;
+    caseStats.push(r);
+  }
+
+  // Refinement by bisection: the cheapest force meeting the target per case, and, per backstop case, the
+  // cheapest force without a backstop at the backstop case's risk as required.
+  const noneIndex = cases.findIndex((c) => c.backstop === 'none' || c.backstop === 'no guarantor');
+  interface Task {
+    readonly caseIndex: number;
+    readonly goal: number;
+    lo: number;
+    hi: number;
+    best?: { point: Omit<FrontierPoint, 'efficient'>; sourced: Sourced };
+    readonly purpose: 'target' | `worth:${number}`;
+  }
+  const scaleRisk = (ci: number): number[] =>
+    caseStats[ci]!.stats.slice(0, nScale).map((s) => s.reached[3]! / s.runs);
+  const tasks: Task[] = [];
+  const bracketTask = (ci: number, goal: number, purpose: Task['purpose']): void => {
+    const b = targetBracket(scaleRisk(ci), goal);
+    if (b.meets > 0 && b.below >= 0)
+      tasks.push({ caseIndex: ci, goal, lo: scales[b.below]!, hi: scales[b.meets]!, purpose });
+  };
+  cases.forEach((_, ci) => bracketTask(ci, target, 'target'));
+  if (noneIndex >= 0)
+    cases.forEach((c, ci) => {
+      if (ci === noneIndex || oneIndex < 0) return;
+      const ref = caseStats[ci]!.stats[oneIndex]!;
+      bracketTask(noneIndex, ref.reached[3]! / ref.runs, `worth:${ci}`);
+    });
+  const refined: Sourced[][] = cases.map(() => []);
+  const refinedStats: PartialStats[][] = cases.map(() => []);
+  for (let k = 0; k < refineSteps && tasks.length > 0; k++) {
+    const batch: { task: Task; x: Sourced }[] = [];
+    for (const t of tasks) {
+      const mid = bisectScale(t.lo, t.hi);
+      if (!(mid > t.lo && mid < t.hi)) continue;
+      const s = cases[t.caseIndex]!.scenario;
+      const [r] = planScaled(s, solver, [uniform(mid)], { options: { mode } });
+      plans++;
+      batch.push({
+        task: t,
+        x: sourcedOf(r!.scenario, r!.run.plan, mode, {
+          id: `refine:${mid}`,
+          kind: 'refine',
+          label: `requirements × ${mid.toFixed(3)}`,
+          scale: mid,
+        }),
+      });
+    }
+    if (batch.length === 0) break;
+    const n = Math.max(...batch.map((b) => caseStats[b.task.caseIndex]!.runs));
+    progress.plan(n * batch.length);
+    const p0 = progress.done;
+    const stats = await req.runner({ models: batch.map((b) => b.x.model) }, seed, n, (d) =>
+      progress.set(p0 + d * batch.length),
+    );
+    progress.set(p0 + n * batch.length);
+    modelRuns += n * batch.length;
+    batch.forEach(({ task, x }, i) => {
+      const st = stats[i]!;
+      const p = st.reached[3]! / st.runs;
+      if (!refined[task.caseIndex]!.some((y) => y.id === x.id)) {
+        refined[task.caseIndex]!.push(x);
+        refinedStats[task.caseIndex]!.push(st);
+      }
+      if (p <= task.goal) {
+        task.hi = x.scale!;
+        task.best = { point: pointOf(x, st), sourced: x };
+      } else task.lo = x.scale!;
+    });
+  }
+
+  // Points, efficiency and answers per case.
+  const inRunOrder: FrontierPoint[][] = [];
+  const frontierCases: FrontierCase[] = cases.map((c, ci) => {
+    const out = sourced[ci]!;
+    const { stats, runs: caseRuns, unordered } = caseStats[ci]!;
+    const raw = [
+      ...out.map((x, i) =>
+        pointOf(x, stats[i]!, i === 0 ? undefined : i < nScale ? out[i - 1]!.id : out[oneIndex]?.id),
+      ),
+      ...refined[ci]!.map((x, i) => pointOf(x, refinedStats[ci]![i]!)),
+    ];
+    const efficient = paretoEfficient(
+      raw.map((p) => ({ costUsdPerYear: p.costUsdPerYear, risk: p.ceasefireFailed.p })),
+    );
+    // `all` keeps the order the jobs ran (scales, increments, pledged, options, refinements); the report
+    // lists the scales with the refinements merged in, ascending, then the rest.
+    const all: FrontierPoint[] = raw.map((p, i) => ({ ...p, efficient: efficient[i]! }));
+    inRunOrder.push(all);
+    const scaled = all.filter((p) => p.kind === 'none' || p.kind === 'scale' || p.kind === 'refine');
+    const points = [
+      ...[...scaled].sort((a, b) => a.scale! - b.scale!),
+      ...all.filter((p) => !scaled.includes(p)),
+    ];
+    const byId = (id: string): FrontierPoint => all.find((p) => p.id === id)!;
+    const scalePoints = all.slice(0, nScale);
+    const lowest = scalePoints.reduce((a, p) => (p.ceasefireFailed.p < a.ceasefireFailed.p ? p : a));
+    const task = tasks.find((t) => t.caseIndex === ci && t.purpose === 'target');
+    const bracket = targetBracket(
+      scalePoints.map((p) => p.ceasefireFailed.p),
+      target,
+    );
+    const best =
+      task?.best !== undefined
+        ? byId(task.best.point.id)
+        : bracket.meets >= 0
+          ? scalePoints[bracket.meets]
+          : undefined;
+    return {
+      id: c.id,
+      label: c.label,
+      backstop: c.backstop,
+      runs: caseRuns,
+      unordered,
+      points,
+      cheapest: {
+        found: best !== undefined,
+        ...(best === undefined ? {} : { point: best }),
+        confident: best !== undefined && best.ceasefireFailed.hi <= target,
+        lowest,
+      },
+    };
+  });
+
+  const backstopWorth: BackstopWorth[] = [];
+  if (noneIndex >= 0 && oneIndex >= 0) {
+    const without = frontierCases[noneIndex]!;
+    const noneScales = inRunOrder[noneIndex]!.slice(0, nScale);
+    cases.forEach((_, ci) => {
+      if (ci === noneIndex) return;
+      const reference = inRunOrder[ci]![oneIndex]!;
+      const task = tasks.find((t) => t.purpose === `worth:${ci}`);
+      const b = targetBracket(
+        noneScales.map((p) => p.ceasefireFailed.p),
+        reference.ceasefireFailed.p,
+      );
+      const equivalent =
+        task?.best !== undefined
+          ? inRunOrder[noneIndex]!.find((p) => p.id === task.best!.point.id)
+          : b.meets >= 0
+            ? noneScales[b.meets]
+            : undefined;
+      backstopWorth.push({
+        case: frontierCases[ci]!.id,
+        without: without.id,
+        reference,
+        ...(equivalent === undefined ? {} : { equivalent }),
+        extraPersonnel: equivalent === undefined ? null : equivalent.peakPersonnel - reference.peakPersonnel,
+        extraCostUsdPerYear:
+          equivalent === undefined ? null : equivalent.costUsdPerYear - reference.costUsdPerYear,
+        lowestWithout: without.cheapest.lowest,
+      });
+    });
+  }
+
+  const missionValues: MissionValue[] = [];
+  if (oneIndex >= 0)
+    frontierCases.forEach((fc, ci) => {
+      const ref = inRunOrder[ci]![oneIndex]!;
+      for (const p of fc.points.filter((q) => q.kind === 'mission')) {
+        const d = p.versus!.ceasefireFailed;
+        const added = p.costUsdPerYear - ref.costUsdPerYear;
+        missionValues.push({
+          case: fc.id,
+          mission: p.mission!,
+          factor: p.scale!,
+          addedPersonnel: p.peakPersonnel - ref.peakPersonnel,
+          addedCostUsdPerYear: added,
+          ceasefireFailed: d,
+          pointsPerBillion: pointsPerBillion(d, added),
+        });
+      }
+    });
+
+  // Robustness: the scale family of the scenario's own case against adversaries pinned at three quantiles.
+  let robustness: FrontierReport['robustness'] = null;
+  if (req.robustness !== false) {
+    const own = base.guarantor?.backstop.kind ?? 'none';
+    const ri = Math.max(
+      0,
+      cases.findIndex((c) => c.scenario === base || c.backstop === own),
+    );
+    const family = sourced[ri]!.slice(0, nScale);
+    const quantiles = [0.1, 0.5, 0.9] as const;
+    const models: ModelParams[] = [];
+    const pairedWith: number[] = [];
+    const chains: number[][] = [];
+    const values = quantiles.map((q) => parameterQuantile(family[0]!.model, P_RISK, q));
+    values.forEach((v) => {
+      const start = models.length;
+      chains.push(family.map((_, i) => start + i));
+      family.forEach((x, i) => {
+        pairedWith.push(i === 0 ? start : start + i - 1);
+        models.push(pinParameter(x.model, P_RISK, v));
+      });
+    });
+    const r = await runAdaptive({ models, pairedWith }, chains, {
+      seed,
+      runs,
+      maxRuns: runs,
+      resolution,
+      runner: req.runner,
+      progress,
+    });
+    modelRuns += r.runs * models.length;
+    robustness = {
+      case: cases[ri]!.id,
+      levels: quantiles.map((q, qi) => {
+        const pts = family.map((x, i) => {
+          const st = r.stats[qi * nScale + i]!;
+          return {
+            scale: x.scale!,
+            costUsdPerYear: Math.round(x.costUsdPerYear),
+            ceasefireFailed: wilson(st.reached[3]!, st.runs),
+          };
+        });
+        const b = targetBracket(
+          pts.map((p) => p.ceasefireFailed.p),
+          target,
+        );
+        return {
+          quantile: q,
+          riskTolerance: Math.round(values[qi]! * 1e6) / 1e6,
+          points: pts,
+          cheapestScale: b.meets >= 0 ? pts[b.meets]!.scale : null,
+        };
+      }),
+    };
+  }
+
+  const report: FrontierReport = {
+    scenario: { id: base.meta.id, title: base.meta.title, hash: loaded.hash },
+    variants,
+    seed,
+    ownBackstop: base.guarantor === undefined ? 'no guarantor' : base.guarantor.backstop.kind,
+    target,
+    from,
+    resolution,
+    scales,
+    cases: frontierCases,
+    backstopWorth,
+    missions: missionValues,
+    robustness,
+  };
+  return {
+    report,
+    work: { plans, modelRuns, planSeconds, simulateSeconds: (performance.now() - t1) / 1000 },
+  };
+}

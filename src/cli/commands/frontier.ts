@@ -1,0 +1,233 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { FrontierReport, FrontierSource } from '../../core/frontier/index.js';
+import { BulwarkError } from '../../core/shared/index.js';
+import type { CliContext } from '../context.js';
+import { choiceOption, collect, intOption, listOption, probabilityOption, redisUrlOf } from '../options.js';
+import { startProgress, type Progress } from '../progress.js';
+import { formatPercent, heading, table } from '../render.js';
+
+interface FrontierFlags {
+  target: number;
+  backstop?: string[];
+  from: FrontierSource;
+  points: number;
+  runs?: number;
+  maxRuns?: number;
+  seed?: number;
+  resolution?: number;
+  variant: string[];
+  robustness: boolean;
+  workers?: number;
+  redis?: string | true;
+  chunkRuns?: number;
+  json?: boolean;
+  csv?: string;
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('frontier')
+    .description(
+      'the deterrence frontier: forces from none to beyond the named options, each sourced at least cost and simulated on the same runs; cost against the risk that the ceasefire fails, the cheapest force meeting --target per backstop case, what the backstop is worth in force, what each mission’s increment buys (docs/frontier.md)',
+    )
+    .argument('<scenario>', 'a YAML/JSON file, a built-in name, or - for stdin')
+    .option(
+      '--target <p>',
+      'the risk a force must keep the ceasefire’s failure at or below (0.1 or 10%)',
+      probabilityOption,
+      0.1,
+    )
+    .option(
+      '--backstop <cases>',
+      'backstop cases, comma-separated: none, a backstop kind of the scenario, or a variant id (default: none, the scenario’s kind, its strongest kind)',
+      listOption,
+    )
+    .option(
+      '--from <source>',
+      'where forces come from: potential (committable inventories) or pledges (never more than pledged)',
+      choiceOption(['pledges', 'potential'] as const),
+      'potential',
+    )
+    .option('--points <n>', 'scales of the requirements tried, including none', intOption(3, 200), 20)
+    .option(
+      '--runs <n>',
+      'runs per point in the first round (default: the scenario’s assurance.runs)',
+      intOption(100, 100_000_000),
+    )
+    .option(
+      '--max-runs <n>',
+      'most runs per point, added until neighbours are ordered (default 4 × runs)',
+      intOption(100, 400_000_000),
+    )
+    .option('--seed <s>', 'random seed (default: the scenario’s assurance.seed)', intOption(0, 2 ** 32 - 1))
+    .option(
+      '--resolution <p>',
+      'neighbours whose paired difference is within ± this are equal; runs are added until every pair is ordered or equal (default 0.005: half a point)',
+      probabilityOption,
+    )
+    .option('--variant <id>', 'apply this variant to the scenario first (repeatable)', collect, [])
+    .option('--no-robustness', 'skip the frontier against cautious, typical and bold adversaries')
+    .option('--workers <w>', 'worker threads (default: BULWARK_WORKERS or all cores)', intOption(1, 1024))
+    .option(
+      '--redis [url]',
+      'run on the queue in Redis, computed by bulwark worker processes (default URL: REDIS_URL)',
+    )
+    .option('--chunk-runs <n>', 'runs per queue chunk (default 100,000)', intOption(1, 100_000_000))
+    .option('--json', 'print the JSON report (identical for any number of workers, local or queued)')
+    .option('--csv <file>', 'write every point of every case as CSV there (- for stdout)')
+    .action(async (ref: string, opts: FrontierFlags) => {
+      const [{ openRunner }, { runFrontier }] = await Promise.all([
+        import('../../app/distributed.js'),
+        import('../../app/frontier.js'),
+      ]);
+      const { frontierCsv } = await import('../../core/frontier/index.js');
+      const redis = opts.redis === undefined ? undefined : redisUrlOf(opts.redis, ctx);
+      const stop = new AbortController();
+      const onSignal = (): void => stop.abort(new BulwarkError('usage', 'cancelled (interrupt)'));
+      process.once('SIGINT', onSignal);
+      let bar: Progress | undefined;
+      const runner = await openRunner({
+        ...(redis === undefined ? {} : { redis }),
+        workers: opts.workers ?? ctx.config.workers,
+        ...(opts.chunkRuns === undefined ? {} : { chunkRuns: opts.chunkRuns }),
+        signal: stop.signal,
+        onNoWorkers: () =>
+          ctx.err(
+            'bulwark: no worker is connected to the queue yet; start one with `bulwark worker --redis …`',
+          ),
+      });
+      const t0 = performance.now();
+      try {
+        const { report, work } = await runFrontier({
+          ref,
+          variants: opts.variant,
+          target: opts.target,
+          ...(opts.backstop === undefined ? {} : { backstops: opts.backstop }),
+          from: opts.from,
+          points: opts.points,
+          ...(opts.runs === undefined ? {} : { runs: opts.runs }),
+          ...(opts.maxRuns === undefined ? {} : { maxRuns: opts.maxRuns }),
+          ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+          ...(opts.resolution === undefined ? {} : { resolution: opts.resolution }),
+          robustness: opts.robustness,
+          runner: runner.run,
+          stdin: () => ctx.readStdin(),
+          onProgress: (done, total) => {
+            bar ??= startProgress(ctx, 'frontier', total, opts.json !== true && opts.csv !== '-');
+            bar.setTotal(total);
+            bar.update(done);
+          },
+        });
+        bar?.stop();
+        const seconds = (performance.now() - t0) / 1000;
+        if (opts.csv !== undefined) {
+          const text = frontierCsv(report);
+          if (opts.csv === '-') ctx.out(text.trimEnd());
+          else {
+            const file = resolve(opts.csv);
+            writeFileSync(file, text);
+            ctx.err(`${report.cases.reduce((a, c) => a + c.points.length, 0)} rows → ${file}`);
+          }
+        }
+        if (opts.json === true) ctx.json(report);
+        else if (opts.csv !== '-') {
+          const { frontierFindings } = await import('../../core/frontier/index.js');
+          ctx.out(renderFrontier(report, frontierFindings(report)));
+          ctx.err(
+            `${work.plans} plans (${work.planSeconds.toFixed(1)} s) and ${work.modelRuns.toLocaleString('en-GB')} simulated runs (${work.simulateSeconds.toFixed(1)} s) in ${seconds.toFixed(1)} s${redis === undefined ? '' : ' on the queue'}`,
+          );
+        }
+      } finally {
+        bar?.stop();
+        process.off('SIGINT', onSignal);
+        await runner.close();
+      }
+    });
+}
+
+const pct = (x: number): string => formatPercent(x);
+const range = (p: { p: number; lo: number; hi: number }): string => `${pct(p.p)} (${pct(p.lo)}–${pct(p.hi)})`;
+const bn = (x: number): string => (x / 1e9).toFixed(2);
+const people = (n: number): string => Math.round(n).toLocaleString('en-GB');
+
+/** The frontier as text: the answers first, then each case's points. */
+export function renderFrontier(r: FrontierReport, findings: readonly string[]): string {
+  const out: string[] = [];
+  out.push(`${r.scenario.title} — deterrence frontier`);
+  out.push(
+    `target: ceasefire fails ≤ ${pct(r.target)} · forces from ${r.from === 'potential' ? 'committable inventories' : 'pledges'} · seed ${r.seed} · ${r.scenario.hash.slice(0, 19)}`,
+  );
+  out.push(heading('Answers'));
+  for (const f of findings) out.push(`• ${f}`);
+  for (const c of r.cases) {
+    out.push(
+      heading(
+        `${c.label} — ${c.runs.toLocaleString('en-GB')} runs per point${c.unordered > 0 ? ` (${c.unordered} neighbour pairs not ordered at the run cap)` : ''}`,
+      ),
+    );
+    out.push(
+      table(
+        [
+          'force',
+          'personnel',
+          '$bn/yr',
+          'ceasefire fails',
+          'tripwire tested',
+          'war w/ guarantor',
+          'shortfall',
+          'efficient',
+        ],
+        c.points.map((p) => [
+          p.label,
+          people(p.peakPersonnel),
+          bn(p.costUsdPerYear),
+          range(p.ceasefireFailed),
+          pct(p.tripwireTested.p),
+          formatPercent(p.widerWar.p, 2),
+          pct(p.shortfallShare),
+          p.efficient ? '●' : '',
+        ]),
+        ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
+      ),
+    );
+  }
+  if (r.missions.length > 0) {
+    out.push(heading('Value of each mission’s increment (paired with the requirements as stated)'));
+    out.push(
+      table(
+        ['case', 'mission', '+personnel', '+$m/yr', 'Δ ceasefire fails (95%)', 'points per $bn'],
+        r.missions.map((m) => [
+          m.case,
+          m.mission,
+          people(m.addedPersonnel),
+          Math.round(m.addedCostUsdPerYear / 1e6).toLocaleString('en-GB'),
+          `${(m.ceasefireFailed.difference * 100).toFixed(2)} (${(m.ceasefireFailed.lo * 100).toFixed(2)} to ${(m.ceasefireFailed.hi * 100).toFixed(2)})`,
+          m.pointsPerBillion === null ? '—' : m.pointsPerBillion.toFixed(2),
+        ]),
+        ['left', 'left', 'right', 'right', 'right', 'right'],
+      ),
+    );
+  }
+  if (r.robustness !== null) {
+    const levels = r.robustness.levels;
+    out.push(heading(`Against cautious, typical and bold adversaries (${r.robustness.case})`));
+    out.push(
+      table(
+        [
+          'scale',
+          '$bn/yr',
+          ...levels.map((l) => `ρ p${Math.round(l.quantile * 100)} = ${l.riskTolerance.toFixed(2)}`),
+        ],
+        (levels[0]?.points ?? []).map((p, i) => [
+          String(p.scale),
+          bn(p.costUsdPerYear),
+          ...levels.map((l) => pct(l.points[i]!.ceasefireFailed.p)),
+        ]),
+        ['right', 'right', ...levels.map(() => 'right' as const)],
+      ),
+    );
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,197 @@
+/**
+ * The briefing's lead: the deterrence frontier (docs/frontier.md) as a finding, a chart and a table.
+ * Its sentences are the frontier module's own (`frontierFindings`), so the CLI and the briefing agree.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import {
+  costText,
+  frontierFindings,
+  ownCase,
+  personnelText,
+  riskText,
+  scalePoints,
+  type FrontierReport,
+} from '../frontier/index.js';
+import type { ChartModel, Finding, Table } from './briefing.js';
+
+const VL = 'https://vega.github.io/schema/vega-lite/v6.json';
+const FONT = { font: 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif' } as const;
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+export interface FrontierBrief {
+  readonly finding: Finding;
+  readonly chart: ChartModel;
+  readonly table: Table;
+  /** The frontier's sentences, for the section's notes. */
+  readonly notes: readonly string[];
+}
+
+export function frontierBrief(r: FrontierReport): FrontierBrief {
+  const own = ownCase(r, r.ownBackstop);
+  const target = pct(r.target);
+  const sentences = frontierFindings(r);
+  const best = own.cheapest.point;
+  const pledged = own.points.find((p) => p.kind === 'pledged');
+  const worth = r.backstopWorth.find((w) => w.case === own.id);
+  const headline =
+    best !== undefined
+      ? `The cheapest force keeping the risk of failure at or below ${target}: ${personnelText(best.peakPersonnel)} personnel (${own.label})`
+      : `No force tried keeps the risk of failure at or below ${target} (${own.label})`;
+  const parts: string[] = [];
+  if (best !== undefined)
+    parts.push(
+      `Sourced at least cost from committable inventories, ${personnelText(best.peakPersonnel)} personnel at peak (${costText(best.costUsdPerYear)}) keep the chance that the ceasefire fails within the horizon at ${riskText(best.ceasefireFailed)}.`,
+    );
+  if (pledged !== undefined)
+    parts.push(
+      `The pledged force, ${personnelText(pledged.peakPersonnel)} personnel, gives ${riskText(pledged.ceasefireFailed)}: it is ${pledged.ceasefireFailed.p <= r.target ? 'within' : 'above'} the target.`,
+    );
+  if (worth !== undefined)
+    parts.push(
+      worth.equivalent !== undefined && worth.extraPersonnel !== null
+        ? `Without the backstop, the same risk as the requirements as stated takes ${personnelText(Math.max(0, worth.extraPersonnel))} more personnel.`
+        : `Without the backstop, no force tried (up to ${personnelText(worth.lowestWithout.peakPersonnel)} personnel) matches the risk the requirements as stated give with it: the lowest is ${pct(worth.lowestWithout.ceasefireFailed.p)}.`,
+    );
+  const finding: Finding = { id: 'frontier', headline, text: parts.join(' '), link: '#frontier' };
+
+  // Chart: one line per backstop case over its scale family (refinements included), the pledged force
+  // and the named options as marked points, the target as a rule.
+  const values = r.cases.flatMap((c) =>
+    [...scalePoints(c), ...c.points.filter((p) => p.kind === 'refine')]
+      .sort((a, b) => a.costUsdPerYear - b.costUsdPerYear)
+      .map((p) => ({
+        case: c.label,
+        cost: p.costUsdPerYear / 1e9,
+        personnel: p.peakPersonnel,
+        p: p.ceasefireFailed.p,
+        lo: p.ceasefireFailed.lo,
+        hi: p.ceasefireFailed.hi,
+        label: p.label,
+      })),
+  );
+  const marks = own.points
+    .filter((p) => p.kind === 'pledged' || p.kind === 'option')
+    .map((p) => ({
+      cost: p.costUsdPerYear / 1e9,
+      p: p.ceasefireFailed.p,
+      personnel: p.peakPersonnel,
+      label: p.kind === 'pledged' ? 'pledged force' : p.label.replace(/ \(.*\)$/, ''),
+      kind: p.kind === 'pledged' ? 'pledged force' : 'named option',
+    }));
+  const title =
+    best !== undefined
+      ? `At ≤ ${target}: ${personnelText(best.peakPersonnel)} personnel, ${costText(best.costUsdPerYear)} (${own.label})`
+      : `No force tried reaches ≤ ${target}`;
+  const spec: TopLevelSpec = {
+    $schema: VL,
+    title: {
+      text: title,
+      subtitle: 'P(the ceasefire fails within the horizon) against the cost of the force',
+    },
+    description:
+      'Lines: forces sourced at least cost for scaled requirements, per backstop case; bands: 95% intervals.',
+    config: FONT,
+    width: 520,
+    height: 300,
+    layer: [
+      {
+        data: { values },
+        mark: { type: 'errorband', opacity: 0.2 },
+        encoding: {
+          x: { field: 'cost', type: 'quantitative', title: 'cost of the force (US$ bn a year)' },
+          y: { field: 'lo', type: 'quantitative', title: 'P(ceasefire fails)', axis: { format: '%' } },
+          y2: { field: 'hi' },
+          color: { field: 'case', type: 'nominal', title: 'backstop case' },
+        },
+      },
+      {
+        data: { values },
+        mark: { type: 'line', point: true },
+        encoding: {
+          x: { field: 'cost', type: 'quantitative' },
+          y: { field: 'p', type: 'quantitative' },
+          color: { field: 'case', type: 'nominal' },
+          tooltip: [
+            { field: 'case' },
+            { field: 'label', title: 'force' },
+            { field: 'personnel', format: ',.0f' },
+            { field: 'cost', title: 'US$ bn a year', format: '.2f' },
+            { field: 'p', title: 'P(fail)', format: '.1%' },
+            { field: 'lo', format: '.1%' },
+            { field: 'hi', format: '.1%' },
+          ],
+        },
+      },
+      {
+        data: { values: marks },
+        mark: { type: 'point', filled: true, size: 90, color: '#000' },
+        encoding: {
+          x: { field: 'cost', type: 'quantitative' },
+          y: { field: 'p', type: 'quantitative' },
+          shape: { field: 'kind', type: 'nominal', title: 'marked' },
+          tooltip: [
+            { field: 'label' },
+            { field: 'personnel', format: ',.0f' },
+            { field: 'p', format: '.1%' },
+          ],
+        },
+      },
+      {
+        data: { values: marks },
+        mark: { type: 'text', align: 'left', dx: 7, dy: -7, fontSize: 11 },
+        encoding: {
+          x: { field: 'cost', type: 'quantitative' },
+          y: { field: 'p', type: 'quantitative' },
+          text: { field: 'label' },
+        },
+      },
+      {
+        data: { values: [{ target: r.target, label: `target ${target}` }] },
+        mark: { type: 'rule', strokeDash: [4, 4], color: '#555' },
+        encoding: { y: { field: 'target', type: 'quantitative' } },
+      },
+      {
+        data: { values: [{ target: r.target, label: `target ${target}` }] },
+        mark: { type: 'text', align: 'right', dy: -6, fontSize: 11, color: '#555' },
+        encoding: {
+          y: { field: 'target', type: 'quantitative' },
+          x: { value: 520 },
+          text: { field: 'label' },
+        },
+      },
+    ],
+  };
+  const chart: ChartModel = {
+    id: 'frontier',
+    section: 'frontier',
+    title,
+    description: `The chance the ceasefire fails within the horizon against the cost of the force, for forces sourced at least cost from scaled requirements (${r.cases.map((c) => c.label).join('; ')}); the pledged force and the named options are marked; the dashed line is the ${target} target.`,
+    spec,
+  };
+  const table: Table = {
+    id: 'frontier-table',
+    caption: `Answers of the frontier (${r.cases[0]?.runs.toLocaleString('en-GB') ?? 0} or more runs per point, seed ${r.seed})`,
+    header: [
+      'backstop case',
+      `cheapest force at ≤ ${target}`,
+      'personnel',
+      'US$ bn a year',
+      'P(fail) (95%)',
+      'the requirements as stated',
+    ],
+    rows: r.cases.map((c) => {
+      const b = c.cheapest.point;
+      const one = c.points.find((p) => p.scale === 1 && p.kind === 'scale');
+      return [
+        c.label,
+        b === undefined ? 'none tried meets it' : b.label,
+        b === undefined ? '—' : personnelText(b.peakPersonnel),
+        b === undefined ? '—' : (b.costUsdPerYear / 1e9).toFixed(2),
+        b === undefined ? riskText(c.cheapest.lowest.ceasefireFailed) : riskText(b.ceasefireFailed),
+        one === undefined ? '—' : riskText(one.ceasefireFailed),
+      ];
+    }),
+    numeric: [2, 3],
+  };
+  return { finding, chart, table, notes: sentences };
+}

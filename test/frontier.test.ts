@@ -1,0 +1,181 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createWorkerPool } from '../src/adapters/workers/index.js';
+import { runFrontier } from '../src/app/frontier.js';
+import { inlineRunner, pairedDifference } from '../src/core/assure/index.js';
+import {
+  bisectScale,
+  frontierCsv,
+  frontierFindings,
+  frontierScales,
+  neighboursOrdered,
+  paretoEfficient,
+  pointsPerBillion,
+  targetBracket,
+  type FrontierReport,
+} from '../src/core/frontier/index.js';
+import { canonicalJson } from '../src/core/shared/index.js';
+import { bulwark, fixture } from './helpers.js';
+
+describe('frontier analysis (pure)', () => {
+  it('scales start at none, include the requirements as stated, and ascend geometrically', () => {
+    const s = frontierScales(6, 2);
+    expect(s).toHaveLength(6);
+    expect(s[0]).toBe(0);
+    expect(s).toContain(1);
+    for (let i = 1; i < s.length; i++) expect(s[i]!).toBeGreaterThan(s[i - 1]!);
+    // 0.1 … 2 in 5 geometric steps: ratio 20^(1/4); the one nearest 1 (0.946) moved to 1.
+    expect(s[1]).toBeCloseTo(0.1, 9);
+    expect(s[2]).toBeCloseTo(0.1 * 20 ** 0.25, 6);
+    expect(s[5]).toBeCloseTo(2, 9);
+    expect(() => frontierScales(2, 2)).toThrow(/at least 3/);
+  });
+
+  it('Pareto efficiency: no efficient point is dominated and every inefficient one is (property)', () => {
+    const pt = fc.record({
+      costUsdPerYear: fc.integer({ min: 0, max: 20 }),
+      risk: fc.integer({ min: 0, max: 20 }),
+    });
+    fc.assert(
+      fc.property(fc.array(pt, { minLength: 1, maxLength: 12 }), (ps) => {
+        const e = paretoEfficient(ps);
+        const dominates = (q: (typeof ps)[number], p: (typeof ps)[number]): boolean =>
+          q.costUsdPerYear <= p.costUsdPerYear &&
+          q.risk <= p.risk &&
+          (q.costUsdPerYear < p.costUsdPerYear || q.risk < p.risk);
+        ps.forEach((p, i) => {
+          const dominated = ps.some((q, j) => j !== i && dominates(q, p));
+          const tiedEarlier = ps.some(
+            (q, j) => j < i && q.costUsdPerYear === p.costUsdPerYear && q.risk === p.risk,
+          );
+          expect(e[i]).toBe(!dominated && !tiedEarlier);
+        });
+      }),
+      { seed: 5, numRuns: 200 },
+    );
+    expect(
+      paretoEfficient([
+        { costUsdPerYear: 0, risk: 30 },
+        { costUsdPerYear: 1, risk: 10 },
+        { costUsdPerYear: 2, risk: 12 },
+        { costUsdPerYear: 3, risk: 5 },
+      ]),
+    ).toEqual([true, true, false, true]);
+  });
+
+  it('brackets a target, bisects in log scale, orders neighbours and values increments', () => {
+    expect(targetBracket([0.3, 0.2, 0.09, 0.05], 0.1)).toEqual({ below: 1, meets: 2 });
+    expect(targetBracket([0.05, 0.04], 0.1)).toEqual({ below: -1, meets: 0 });
+    expect(targetBracket([0.3, 0.2], 0.1)).toEqual({ below: -1, meets: -1 });
+    expect(bisectScale(0.25, 1)).toBe(0.5);
+    expect(bisectScale(0, 1)).toBe(0.5);
+    // 60 runs only for the variant, 20 only for the baseline, of 10,000: d = +0.4 points, clearly > 0.
+    expect(neighboursOrdered(pairedDifference(60, 20, 10_000), 0.001)).toBe(true);
+    // 3 against 2: d = 0.0001 ± 0.00044, straddling 0: wider than ±0.0002, within ±0.005.
+    const close = pairedDifference(3, 2, 10_000);
+    expect(neighboursOrdered(close, 0.0002)).toBe(false);
+    expect(neighboursOrdered(close, 0.005)).toBe(true);
+    // −0.5 points for US$ 250m a year: 2 points per $bn.
+    expect(pointsPerBillion(pairedDifference(0, 50, 10_000), 250e6)).toBeCloseTo(2, 9);
+    expect(pointsPerBillion(pairedDifference(0, 50, 10_000), 0)).toBeNull();
+  });
+});
+
+const small = {
+  ref: fixture('minimal.yaml'),
+  points: 6,
+  runs: 2_000,
+  maxRuns: 4_000,
+  refineSteps: 3,
+} as const;
+
+describe('runFrontier (minimal fixture)', () => {
+  let report: FrontierReport;
+  it('gives the same report in process and on a 2-worker pool (seeded, common random numbers)', async () => {
+    report = (await runFrontier({ ...small, runner: inlineRunner })).report;
+    const pool = createWorkerPool({ workers: 2, chunkRuns: 700 });
+    try {
+      const again = (await runFrontier({ ...small, runner: pool.run })).report;
+      expect(canonicalJson(again)).toBe(canonicalJson(report));
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+
+  it('answers the target question with a bracket: the cheapest force meets it, the scale below does not', () => {
+    for (const c of report.cases) {
+      const scales = c.points.filter((p) => p.kind === 'scale' || p.kind === 'none' || p.kind === 'refine');
+      if (!c.cheapest.found) {
+        expect(scales.every((p) => p.ceasefireFailed.p > report.target)).toBe(true);
+        continue;
+      }
+      const best = c.cheapest.point!;
+      expect(best.ceasefireFailed.p).toBeLessThanOrEqual(report.target);
+      const cheaper = scales.filter((p) => p.scale! < best.scale!);
+      expect(cheaper.every((p) => p.ceasefireFailed.p > report.target)).toBe(true);
+    }
+  });
+
+  it('every case is simulated on the same runs, and force and backstop lower the risk', () => {
+    const byId = Object.fromEntries(report.cases.map((c) => [c.id, c]));
+    const none = byId['none']!;
+    const own = byId['intelligence-logistics']!;
+    const full = byId['full']!;
+    const at = (c: typeof none, id: string) => c.points.find((p) => p.id === id)!.ceasefireFailed.p;
+    // With no force, the backstop still deters; more backstop, less risk (same runs: no noise in the order).
+    expect(at(none, 's0')).toBeGreaterThan(at(own, 's0'));
+    expect(at(own, 's0')).toBeGreaterThan(at(full, 's0'));
+    // The requirements as stated lower the risk against no force, in every case.
+    for (const c of report.cases) expect(at(c, 's1')).toBeLessThan(at(c, 's0'));
+    // Neighbours are compared on the same runs: each scale point carries its paired difference.
+    const s1 = own.points.find((p) => p.id === 's1')!;
+    expect(s1.versus?.ceasefireFailed.hi).toBeGreaterThanOrEqual(s1.versus!.ceasefireFailed.lo);
+  });
+
+  it('values each backstop against the case without one, and says so in words', () => {
+    expect(report.backstopWorth.map((w) => w.case)).toEqual(['intelligence-logistics', 'full']);
+    for (const w of report.backstopWorth) {
+      if (w.equivalent === undefined) {
+        expect(w.extraPersonnel).toBeNull();
+        expect(w.lowestWithout.ceasefireFailed.p).toBeGreaterThan(w.reference.ceasefireFailed.p);
+      } else expect(w.equivalent.ceasefireFailed.p).toBeLessThanOrEqual(w.reference.ceasefireFailed.p);
+    }
+    const text = frontierFindings(report).join('\n');
+    expect(text).toMatch(/Cheapest force keeping the risk at or below 10\.0%/);
+    expect(text).toMatch(/What the backstop is worth/);
+    const csv = frontierCsv(report).trimEnd().split('\r\n');
+    expect(csv).toHaveLength(1 + report.cases.reduce((a, c) => a + c.points.length, 0));
+  });
+
+  it('refuses a backstop case the scenario does not have and a target outside (0, 1)', async () => {
+    await expect(runFrontier({ ...small, backstops: ['nope'], runner: inlineRunner })).rejects.toThrow(
+      /neither a backstop kind of this scenario \(none, .*\) nor a variant/,
+    );
+    await expect(runFrontier({ ...small, target: 1.5, runner: inlineRunner })).rejects.toThrow(/--target/);
+  });
+});
+
+describe('bulwark frontier (CLI)', () => {
+  it('prints the answers, and exits 2 naming a bad flag', () => {
+    const ok = bulwark([
+      'frontier',
+      fixture('minimal.yaml'),
+      '--points',
+      '4',
+      '--runs',
+      '500',
+      '--no-robustness',
+      '--backstop',
+      'none,intelligence-logistics',
+    ]);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/deterrence frontier/);
+    expect(ok.stdout).toMatch(/What the backstop is worth/);
+    const bad = bulwark(['frontier', fixture('minimal.yaml'), '--target', '2']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--target/);
+    const nope = bulwark(['frontier', fixture('minimal.yaml'), '--backstop', 'nope', '--runs', '100']);
+    expect(nope.status).toBe(2);
+    expect(nope.stderr).toMatch(/"nope" is neither/);
+  }, 120_000);
+});
