@@ -29,6 +29,7 @@ describe('bulwark brief', () => {
     expect(report.html).toBe(out);
     expect(readFileSync(out).length).toBe(report.bytes);
     expect(report.findings.map((f) => f.id)).toEqual([
+      'frontier',
       'force',
       'gaps',
       'cost',

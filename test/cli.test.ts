@@ -68,9 +68,12 @@ describe('bulwark CLI', () => {
       'Nations',
       'Pledges',
       'Requirements by mission and period',
-      'Personnel: required (indicative) vs pledged',
+      'Personnel and requirements by period: required, pledged, in place',
     ])
       expect(r.stdout).toContain(h);
+    // P1: 500 pledged, but the squadrons arrive on day 30 of 181: 500 × 151/181 ≈ 417 in place, 83 short.
+    expect(r.stdout).toMatch(/P1 \(2026-01\)\s+500\s+500\s+417\s+83\s+0 of 1/);
+    expect(r.stdout).toContain('The plan meets 3 of 7 requirement-periods in full.');
     const v = bulwark(['show', minimal, '--variant', 'no-backstop', '--json']);
     const shown = JSON.parse(v.stdout) as { summary: { pledges: { id: string; active: boolean }[] } };
     expect(shown.summary.pledges.find((p) => p.id === 'fra-air')?.active).toBe(false);
@@ -97,7 +100,7 @@ describe('bulwark CLI', () => {
     );
     const last = r.stdout.trimEnd().split('\n').at(-1) ?? '';
     expect(last).toMatch(
-      /^26 parameters take code defaults \(15 †\): .*assurance\.calibration\.failureTolerance\. 23 parameters are unlabelled: /,
+      /^27 parameters take code defaults \(15 †\): .*assurance\.calibration\.failureTolerance\. 24 parameters are unlabelled: /,
     );
   });
 
@@ -144,7 +147,12 @@ describe('bulwark CLI', () => {
     const flag = bulwark(['show', minimal, '--frobnicate']);
     expect(flag.status).toBe(2);
     expect(flag.stderr).toContain("unknown option '--frobnicate'");
-    for (const r of [missing, variant, flag]) expect(r.stderr).not.toMatch(/\n\s+at /);
+    const status = bulwark(['plan', minimal, '--min-status', 'sure']);
+    expect(status.status).toBe(2);
+    expect(status.stderr).toContain(
+      'expected one of assumed, announced, offered, confirmed, deployed, got "sure"',
+    );
+    for (const r of [missing, variant, flag, status]) expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('schema prints a JSON Schema', () => {

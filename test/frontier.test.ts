@@ -31,6 +31,23 @@ describe('frontier analysis (pure)', () => {
     expect(() => frontierScales(2, 2)).toThrow(/at least 3/);
   });
 
+  it('the largest scale is always tried and 1 is in the family for every number of points (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 3, max: 60 }),
+        fc.double({ min: 1.01, max: 20, noNaN: true }),
+        (n, max) => {
+          const s = frontierScales(n, max);
+          expect(s).toHaveLength(n);
+          expect(s.at(-1)).toBeCloseTo(max, 5);
+          expect(s).toContain(1);
+          for (let i = 1; i < s.length; i++) expect(s[i]!).toBeGreaterThan(s[i - 1]!);
+        },
+      ),
+      { seed: 9, numRuns: 200 },
+    );
+  });
+
   it('Pareto efficiency: no efficient point is dominated and every inefficient one is (property)', () => {
     const pt = fc.record({
       costUsdPerYear: fc.integer({ min: 0, max: 20 }),
@@ -127,9 +144,27 @@ describe('runFrontier (minimal fixture)', () => {
     expect(at(own, 's0')).toBeGreaterThan(at(full, 's0'));
     // The requirements as stated lower the risk against no force, in every case.
     for (const c of report.cases) expect(at(c, 's1')).toBeLessThan(at(c, 's0'));
-    // Neighbours are compared on the same runs: each scale point carries its paired difference.
-    const s1 = own.points.find((p) => p.id === 's1')!;
-    expect(s1.versus?.ceasefireFailed.hi).toBeGreaterThanOrEqual(s1.versus!.ceasefireFailed.lo);
+    // Every paired difference is exactly the difference of the two points' estimates (same runs): a wrong
+    // pairing or index between run order and the report's order would break it.
+    for (const c of report.cases)
+      for (const p of c.points) {
+        if (p.versus === undefined) continue;
+        const other = c.points.find((q) => q.id === p.versus!.id)!;
+        expect(p.runs).toBe(other.runs);
+        expect(p.versus.ceasefireFailed.difference).toBeCloseTo(
+          p.ceasefireFailed.p - other.ceasefireFailed.p,
+          5,
+        );
+      }
+    // The scale points' neighbours are the next smaller grid scale.
+    const grid = own.points.filter((p) => p.kind === 'scale');
+    grid.forEach((p, i) => expect(p.versus?.id).toBe(i === 0 ? 's0' : grid[i - 1]!.id));
+    // The robustness levels: a bolder adversary never fails less at the same force (pinned, same runs).
+    const lv = report.robustness!.levels;
+    lv[0]!.points.forEach((p, i) => {
+      expect(p.ceasefireFailed.p).toBeLessThanOrEqual(lv[1]!.points[i]!.ceasefireFailed.p);
+      expect(lv[1]!.points[i]!.ceasefireFailed.p).toBeLessThanOrEqual(lv[2]!.points[i]!.ceasefireFailed.p);
+    });
   });
 
   it('values each backstop against the case without one, and says so in words', () => {
@@ -147,7 +182,10 @@ describe('runFrontier (minimal fixture)', () => {
     expect(csv).toHaveLength(1 + report.cases.reduce((a, c) => a + c.points.length, 0));
   });
 
-  it('refuses a backstop case the scenario does not have and a target outside (0, 1)', async () => {
+  it('refuses a backstop case the scenario does not have, a variant that is not a backstop, and a target outside (0, 1)', async () => {
+    await expect(
+      runFrontier({ ...small, backstops: ['uk-withdraws'], runner: inlineRunner }),
+    ).rejects.toThrow(/does not change the guarantor/);
     await expect(runFrontier({ ...small, backstops: ['nope'], runner: inlineRunner })).rejects.toThrow(
       /neither a backstop kind of this scenario \(none, .*\) nor a variant/,
     );

@@ -9,7 +9,14 @@ import { createHighsSolver } from '../adapters/highs/index.js';
 import { renderBriefingHtml } from '../adapters/render/briefing-html.js';
 import { runAssurance, type JobRunner } from '../core/assure/index.js';
 import { buildBriefing, type Briefing, type CredibilityBrief } from '../core/brief/index.js';
-import { planForce, type ForcePlan, type LpSolver, type ResilienceReport } from '../core/plan/index.js';
+import {
+  forceByStatus,
+  planForce,
+  type ForcePlan,
+  type LpSolver,
+  type ResilienceReport,
+} from '../core/plan/index.js';
+import { withMinStatus, type PledgeStatus } from '../core/scenario/index.js';
 import type { Scenario } from '../core/scenario/index.js';
 import { BulwarkError, formatIssue } from '../core/shared/index.js';
 import { defaultTornadoRuns } from './assure.js';
@@ -47,6 +54,8 @@ export interface BriefRequest {
    * (the plan the briefing shows) for cases whose requirements are the base's.
    */
   readonly forceSource?: ForceSourceChoice;
+  /** Count only pledges at or above this status (every case: base and variants). */
+  readonly minStatus?: PledgeStatus;
   readonly bulwarkVersion: string;
   /** ISO timestamp to print (the caller owns the clock). */
   readonly generatedAt: string;
@@ -82,7 +91,7 @@ const now = (): number => performance.now() / 1000;
 
 export async function runBrief(req: BriefRequest): Promise<BriefResult> {
   const loaded = loadScenario(req.ref, [], req.stdin);
-  const base = loaded.scenario;
+  const base = req.minStatus === undefined ? loaded.scenario : withMinStatus(loaded.scenario, req.minStatus);
   const variantIds =
     req.variants ?? (base.variants.some((v) => v.id === 'no-backstop') ? ['no-backstop'] : []);
   const variantScenarios = variantCases(base, variantIds);
@@ -96,6 +105,7 @@ export async function runBrief(req: BriefRequest): Promise<BriefResult> {
     throw new BulwarkError('solver-failed', `the LP solver failed: ${main.plan.message ?? ''}`);
   req.onProgress?.('plan', 1, planSteps);
   const potential = planForce(base, solver, { options: { mode: 'potential' } });
+  const byStatus = forceByStatus(loaded.scenario, solver, {}, req.minStatus);
   req.onProgress?.('plan', 2, planSteps);
   let cases: SimulationCase[] | undefined;
   if (base.adversary !== undefined) {
@@ -154,6 +164,8 @@ export async function runBrief(req: BriefRequest): Promise<BriefResult> {
     bulwarkVersion: req.bulwarkVersion,
     generatedAt: req.generatedAt,
     plan: main.plan,
+    byStatus,
+    ...(req.minStatus !== undefined ? { minStatus: req.minStatus } : {}),
     ...(potential.plan.solved ? { potential: potential.plan } : {}),
     ...(main.resilience !== undefined ? { resilience: main.resilience } : {}),
     ...(assurance !== undefined ? { assurance } : {}),

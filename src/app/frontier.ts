@@ -15,10 +15,11 @@ import {
   emptyForce,
   mergeInto,
   P_RISK,
+  headlineMeasures,
   pairedFailureDifference,
+  wilson,
   parameterQuantile,
   pinParameter,
-  wilson,
   type ForceLayout,
   type Job,
   type JobRunner,
@@ -38,6 +39,7 @@ import {
   neighboursOrdered,
   paretoEfficient,
   pointsPerBillion,
+  separatedBracket,
   targetBracket,
 } from '../core/frontier/index.js';
 import {
@@ -112,6 +114,8 @@ interface BackstopCase {
   readonly id: string;
   readonly label: string;
   readonly backstop: BackstopKind | 'no guarantor';
+  /** The scenario's own backstop, unchanged. */
+  readonly own: boolean;
   readonly scenario: Scenario;
 }
 
@@ -137,7 +141,7 @@ export function backstopCases(base: Scenario, names?: readonly string[]): Backst
   if (g === undefined) {
     if (names !== undefined && names.some((n) => n !== 'none'))
       throw usage(`scenario "${base.meta.id}" has no guarantor: the only backstop case is none`);
-    return [{ id: 'none', label: 'no guarantor', backstop: 'no guarantor', scenario: base }];
+    return [{ id: 'none', label: 'no guarantor', backstop: 'no guarantor', own: true, scenario: base }];
   }
   const kinds: Readonly<Record<string, { readonly weight: number }>> = g.backstop.kinds;
   const defined = Object.keys(kinds);
@@ -150,14 +154,22 @@ export function backstopCases(base: Scenario, names?: readonly string[]): Backst
   return wanted.map((name) => {
     if (seen.has(name)) throw usage(`--backstop lists "${name}" twice`);
     seen.add(name);
-    if (base.variants.some((v) => v.id === name)) {
+    const variant = base.variants.find((v) => v.id === name);
+    if (variant !== undefined) {
+      const patch = variant.patch as Readonly<Record<string, unknown>> | undefined;
+      if (patch?.['guarantor'] === undefined || (variant.withdraw ?? []).length > 0)
+        throw usage(
+          `--backstop "${name}": the variant does not change the guarantor's backstop (or withdraws a nation); to apply it to every case use --variant ${name}`,
+        );
       const r = applyVariants(base, [name]);
       if (!r.ok) throw usage(`backstop case "${name}"`, r.error);
       const k = r.value.scenario.guarantor?.backstop.kind ?? 'none';
+      const others = Object.keys(patch).filter((key) => key !== 'guarantor');
       return {
         id: name,
-        label: base.variants.find((v) => v.id === name)?.name ?? name,
+        label: `${variant.name}${others.length > 0 ? ` (also changes ${others.join(', ')})` : ''}`,
         backstop: k,
+        own: false,
         scenario: r.value.scenario,
       };
     }
@@ -166,10 +178,10 @@ export function backstopCases(base: Scenario, names?: readonly string[]): Backst
       throw usage(
         `--backstop "${name}" is neither a backstop kind of this scenario (none, ${defined.join(', ')}) nor a variant (${base.variants.map((v) => v.id).join(', ') || 'none'})`,
       );
-    if (kind === own) return { id: kind, label: labelOf(kind), backstop: kind, scenario: base };
+    if (kind === own) return { id: kind, label: labelOf(kind), backstop: kind, own: true, scenario: base };
     const r = validate(applyVariantEdit(base, { patch: { guarantor: { backstop: { kind } } } }));
     if (!r.ok) throw usage(`backstop case "${name}"`, r.error);
-    return { id: kind, label: labelOf(kind), backstop: kind, scenario: r.value.scenario };
+    return { id: kind, label: labelOf(kind), backstop: kind, own: false, scenario: r.value.scenario };
   });
 }
 
@@ -269,11 +281,12 @@ function measured(
   s: PartialStats,
   m: ModelParams,
 ): Pick<FrontierPoint, 'runs' | 'ceasefireFailed' | 'tripwireTested' | 'widerWar'> {
+  const h = headlineMeasures(s, m.levels);
   return {
     runs: s.runs,
-    ceasefireFailed: wilson(s.reached[3]!, s.runs),
-    tripwireTested: wilson(s.reached[4]!, s.runs),
-    widerWar: wilson(s.reached[m.levels - 1]!, s.runs),
+    ceasefireFailed: h.ceasefireFailed,
+    tripwireTested: h.tripwireTested,
+    widerWar: h.widerWar,
   };
 }
 
@@ -284,6 +297,7 @@ const pointOf = (x: Sourced, stats: PartialStats, versus?: string): Omit<Frontie
   scale: x.scale,
   ...(x.mission === undefined ? {} : { mission: x.mission }),
   peakPersonnel: Math.round(peakPersonnel(x.force)),
+  nations: x.force.nations.filter((n) => n.personnel.some((v) => v > 0)).length,
   costUsdPerYear: Math.round(x.costUsdPerYear),
   shortfallShare: Math.round(x.shortfallShare * 1e6) / 1e6,
   ...measured(stats, x.model),
@@ -291,6 +305,29 @@ const pointOf = (x: Sourced, stats: PartialStats, versus?: string): Omit<Frontie
     ? {}
     : { versus: { id: versus, ceasefireFailed: pairedFailureDifference(stats) } }),
 });
+
+/**
+ * On the scaled points of a case (grid and bisection), the smallest scale whose estimate is at or below
+ * `goal`, and what the runs tell apart around it (`separatedBracket`).
+ */
+function meetingGoal(
+  scaled: readonly FrontierPoint[],
+  goal: number,
+): { point?: FrontierPoint; range: { above?: FrontierPoint; below?: FrontierPoint } } {
+  const asc = [...scaled].sort((a, b) => a.scale! - b.scale!);
+  const point = asc.find((p) => p.ceasefireFailed.p <= goal);
+  const b = separatedBracket(
+    asc.map((p) => ({ scale: p.scale!, lo: p.ceasefireFailed.lo, hi: p.ceasefireFailed.hi })),
+    goal,
+  );
+  return {
+    ...(point === undefined ? {} : { point }),
+    range: {
+      ...(b.above < 0 ? {} : { above: asc[b.above]! }),
+      ...(b.below < 0 ? {} : { below: asc[b.below]! }),
+    },
+  };
+}
 
 export async function runFrontier(
   req: FrontierRequest,
@@ -321,6 +358,12 @@ export async function runFrontier(
   const nPoints = req.points ?? 20;
   if (!Number.isSafeInteger(nPoints) || nPoints < 3 || nPoints > 200)
     throw usage(`--points must be a whole number from 3 to 200, got ${nPoints}`);
+  const missions = base.missions.filter((m) => m.requirements.some((r) => r.amount > 0)).map((m) => m.id);
+  if (missions.length === 0)
+    throw new BulwarkError(
+      'scenario-invalid',
+      `scenario "${base.meta.id}": no mission has a positive requirement, so there is no force to scale`,
+    );
   const cases = backstopCases(base, req.backstops);
   const progress = progressOf(req.onProgress);
   const solver = req.solver ?? (await createHighsSolver());
@@ -355,7 +398,6 @@ export async function runFrontier(
   if (!(maxScale > 1 && maxScale <= 100))
     throw usage(`the largest scale must be in (1, 100], got ${maxScale}`);
   const scales = frontierScales(nPoints, maxScale);
-  const missions = base.missions.filter((m) => m.requirements.some((r) => r.amount > 0)).map((m) => m.id);
   const uniform = (x: number): MissionFactors => Object.fromEntries(missions.map((m) => [m, x]));
 
   // Source every force of every case.
@@ -460,66 +502,76 @@ export async function runFrontier(
     readonly goal: number;
     lo: number;
     hi: number;
+    /** Stopped: the last midpoint's interval contained the goal (more bisection would follow noise). */
+    done: boolean;
     best?: { point: Omit<FrontierPoint, 'efficient'>; sourced: Sourced };
     readonly purpose: 'target' | `worth:${number}`;
   }
-  const scaleRisk = (ci: number): number[] =>
-    caseStats[ci]!.stats.slice(0, nScale).map((s) => s.reached[3]! / s.runs);
+  // One estimate of risk everywhere (the reported Wilson estimate), so a bracket and the report agree.
+  const riskOf = (st: PartialStats): number => wilson(st.reached[3]!, st.runs).p;
+  const scaleRisk = (ci: number): number[] => caseStats[ci]!.stats.slice(0, nScale).map(riskOf);
   const tasks: Task[] = [];
   const bracketTask = (ci: number, goal: number, purpose: Task['purpose']): void => {
     const b = targetBracket(scaleRisk(ci), goal);
     if (b.meets > 0 && b.below >= 0)
-      tasks.push({ caseIndex: ci, goal, lo: scales[b.below]!, hi: scales[b.meets]!, purpose });
+      tasks.push({ caseIndex: ci, goal, lo: scales[b.below]!, hi: scales[b.meets]!, done: false, purpose });
   };
   cases.forEach((_, ci) => bracketTask(ci, target, 'target'));
   if (noneIndex >= 0)
     cases.forEach((c, ci) => {
       if (ci === noneIndex || oneIndex < 0) return;
-      const ref = caseStats[ci]!.stats[oneIndex]!;
-      bracketTask(noneIndex, ref.reached[3]! / ref.runs, `worth:${ci}`);
+      bracketTask(noneIndex, riskOf(caseStats[ci]!.stats[oneIndex]!), `worth:${ci}`);
     });
-  const refined: Sourced[][] = cases.map(() => []);
-  const refinedStats: PartialStats[][] = cases.map(() => []);
-  for (let k = 0; k < refineSteps && tasks.length > 0; k++) {
-    const batch: { task: Task; x: Sourced }[] = [];
-    for (const t of tasks) {
+  // Refinements per case by scale: planned and simulated once, on the case's own runs, shared by tasks.
+  const refinedAt = cases.map(() => new Map<number, { x: Sourced; st: PartialStats }>());
+  for (let k = 0; k < refineSteps; k++) {
+    const open = tasks.filter((t) => !t.done);
+    const wanted = new Map<string, { ci: number; mid: number }>();
+    for (const t of open) {
       const mid = bisectScale(t.lo, t.hi);
-      if (!(mid > t.lo && mid < t.hi)) continue;
-      const s = cases[t.caseIndex]!.scenario;
-      const [r] = planScaled(s, solver, [uniform(mid)], { options: { mode } });
-      plans++;
-      batch.push({
-        task: t,
-        x: sourcedOf(r!.scenario, r!.run.plan, mode, {
-          id: `refine:${mid}`,
-          kind: 'refine',
-          label: `requirements × ${mid.toFixed(3)}`,
-          scale: mid,
-        }),
-      });
+      if (!(mid > t.lo && mid < t.hi)) t.done = true;
+      else if (!refinedAt[t.caseIndex]!.has(mid))
+        wanted.set(`${t.caseIndex}|${mid}`, { ci: t.caseIndex, mid });
     }
-    if (batch.length === 0) break;
-    const n = Math.max(...batch.map((b) => caseStats[b.task.caseIndex]!.runs));
-    progress.plan(n * batch.length);
-    const p0 = progress.done;
-    const stats = await req.runner({ models: batch.map((b) => b.x.model) }, seed, n, (d) =>
-      progress.set(p0 + d * batch.length),
-    );
-    progress.set(p0 + n * batch.length);
-    modelRuns += n * batch.length;
-    batch.forEach(({ task, x }, i) => {
-      const st = stats[i]!;
-      const p = st.reached[3]! / st.runs;
-      if (!refined[task.caseIndex]!.some((y) => y.id === x.id)) {
-        refined[task.caseIndex]!.push(x);
-        refinedStats[task.caseIndex]!.push(st);
-      }
-      if (p <= task.goal) {
-        task.hi = x.scale!;
-        task.best = { point: pointOf(x, st), sourced: x };
-      } else task.lo = x.scale!;
-    });
+    if (open.every((t) => t.done)) break;
+    // One job per run count (cases normally share one), every new midpoint planned once.
+    const byRuns = new Map<number, { ci: number; x: Sourced }[]>();
+    for (const { ci, mid } of wanted.values()) {
+      const [r] = planScaled(cases[ci]!.scenario, solver, [uniform(mid)], { options: { mode } });
+      plans++;
+      const x = sourcedOf(r!.scenario, r!.run.plan, mode, {
+        id: `refine:${mid}`,
+        kind: 'refine',
+        label: `requirements × ${mid.toFixed(3)}`,
+        scale: mid,
+      });
+      const n = caseStats[ci]!.runs;
+      byRuns.set(n, [...(byRuns.get(n) ?? []), { ci, x }]);
+    }
+    for (const [n, group] of byRuns) {
+      progress.plan(n * group.length);
+      const p0 = progress.done;
+      const stats = await req.runner({ models: group.map((g) => g.x.model) }, seed, n, (d) =>
+        progress.set(p0 + d * group.length),
+      );
+      progress.set(p0 + n * group.length);
+      modelRuns += n * group.length;
+      group.forEach((g, i) => refinedAt[g.ci]!.set(g.x.scale!, { x: g.x, st: stats[i]! }));
+    }
+    for (const t of open) {
+      if (t.done) continue;
+      const mid = bisectScale(t.lo, t.hi);
+      const got = refinedAt[t.caseIndex]!.get(mid)!;
+      const w = wilson(got.st.reached[3]!, got.st.runs);
+      if (w.p <= t.goal) {
+        t.hi = mid;
+        t.best = { point: pointOf(got.x, got.st), sourced: got.x };
+      } else t.lo = mid;
+      if (!(w.lo > t.goal) && !(w.hi <= t.goal)) t.done = true;
+    }
   }
+  const refined: Sourced[][] = refinedAt.map((m) => [...m.values()].map((v) => v.x));
+  const refinedStats: PartialStats[][] = refinedAt.map((m) => [...m.values()].map((v) => v.st));
 
   // Points, efficiency and answers per case.
   const inRunOrder: FrontierPoint[][] = [];
@@ -544,31 +596,22 @@ export async function runFrontier(
       ...[...scaled].sort((a, b) => a.scale! - b.scale!),
       ...all.filter((p) => !scaled.includes(p)),
     ];
-    const byId = (id: string): FrontierPoint => all.find((p) => p.id === id)!;
     const scalePoints = all.slice(0, nScale);
     const lowest = scalePoints.reduce((a, p) => (p.ceasefireFailed.p < a.ceasefireFailed.p ? p : a));
-    const task = tasks.find((t) => t.caseIndex === ci && t.purpose === 'target');
-    const bracket = targetBracket(
-      scalePoints.map((p) => p.ceasefireFailed.p),
-      target,
-    );
-    const best =
-      task?.best !== undefined
-        ? byId(task.best.point.id)
-        : bracket.meets >= 0
-          ? scalePoints[bracket.meets]
-          : undefined;
+    const answer = meetingGoal(scaled, target);
     return {
       id: c.id,
       label: c.label,
+      own: c.own,
       backstop: c.backstop,
       runs: caseRuns,
       unordered,
       points,
       cheapest: {
-        found: best !== undefined,
-        ...(best === undefined ? {} : { point: best }),
-        confident: best !== undefined && best.ceasefireFailed.hi <= target,
+        found: answer.point !== undefined,
+        ...(answer.point === undefined ? {} : { point: answer.point }),
+        confident: answer.point !== undefined && answer.point.ceasefireFailed.hi <= target,
+        range: answer.range,
         lowest,
       },
     };
@@ -577,26 +620,19 @@ export async function runFrontier(
   const backstopWorth: BackstopWorth[] = [];
   if (noneIndex >= 0 && oneIndex >= 0) {
     const without = frontierCases[noneIndex]!;
-    const noneScales = inRunOrder[noneIndex]!.slice(0, nScale);
+    const noneScaled = inRunOrder[noneIndex]!.filter(
+      (p) => p.kind === 'none' || p.kind === 'scale' || p.kind === 'refine',
+    );
     cases.forEach((_, ci) => {
       if (ci === noneIndex) return;
       const reference = inRunOrder[ci]![oneIndex]!;
-      const task = tasks.find((t) => t.purpose === `worth:${ci}`);
-      const b = targetBracket(
-        noneScales.map((p) => p.ceasefireFailed.p),
-        reference.ceasefireFailed.p,
-      );
-      const equivalent =
-        task?.best !== undefined
-          ? inRunOrder[noneIndex]!.find((p) => p.id === task.best!.point.id)
-          : b.meets >= 0
-            ? noneScales[b.meets]
-            : undefined;
+      const { point: equivalent, range } = meetingGoal(noneScaled, reference.ceasefireFailed.p);
       backstopWorth.push({
         case: frontierCases[ci]!.id,
         without: without.id,
         reference,
         ...(equivalent === undefined ? {} : { equivalent }),
+        range,
         extraPersonnel: equivalent === undefined ? null : equivalent.peakPersonnel - reference.peakPersonnel,
         extraCostUsdPerYear:
           equivalent === undefined ? null : equivalent.costUsdPerYear - reference.costUsdPerYear,
@@ -627,10 +663,9 @@ export async function runFrontier(
   // Robustness: the scale family of the scenario's own case against adversaries pinned at three quantiles.
   let robustness: FrontierReport['robustness'] = null;
   if (req.robustness !== false) {
-    const own = base.guarantor?.backstop.kind ?? 'none';
     const ri = Math.max(
       0,
-      cases.findIndex((c) => c.scenario === base || c.backstop === own),
+      cases.findIndex((c) => c.own),
     );
     const family = sourced[ri]!.slice(0, nScale);
     const quantiles = [0.1, 0.5, 0.9] as const;

@@ -8,6 +8,8 @@
 import { loadScenario } from '../adapters/files/index.js';
 import { createHighsSolver } from '../adapters/highs/index.js';
 import {
+  forceByStatus,
+  inPlaceOf,
   planForce,
   writeLp,
   writeMps,
@@ -15,7 +17,9 @@ import {
   type LpSolver,
   type PlanOptionsInput,
   type ResilienceReport,
+  type StatusRow,
 } from '../core/plan/index.js';
+import { withMinStatus, type InPlace, type PledgeStatus, type Scenario } from '../core/scenario/index.js';
 import { BulwarkError } from '../core/shared/index.js';
 
 export interface PlanInput {
@@ -30,6 +34,10 @@ export interface PlanInput {
   readonly stdin?: () => string;
   /** Solver to use; HiGHS (WebAssembly) by default. */
   readonly solver?: LpSolver;
+  /** Count only pledges at or above this status (the ladder `pledgeStatuses`). */
+  readonly minStatus?: PledgeStatus;
+  /** Also plan the force at each status from `minStatus` up (`forceByStatus`). */
+  readonly byStatus?: boolean;
 }
 
 export interface PlanResult {
@@ -37,6 +45,9 @@ export interface PlanResult {
   readonly scenarioHash: string;
   readonly plan: ForcePlan;
   readonly resilience?: ResilienceReport;
+  /** The status floor the plan counts pledges from (absent: every pledge). */
+  readonly minStatus?: PledgeStatus;
+  readonly byStatus?: readonly StatusRow[];
   readonly mps?: string;
   readonly lp?: string;
 }
@@ -44,21 +55,36 @@ export interface PlanResult {
 export async function runPlan(input: PlanInput): Promise<PlanResult> {
   const variants = input.variants ?? [];
   const loaded = loadScenario(input.ref, variants, input.stdin);
+  const scenario =
+    input.minStatus === undefined ? loaded.scenario : withMinStatus(loaded.scenario, input.minStatus);
   const solver = input.solver ?? (await createHighsSolver());
-  const run = planForce(loaded.scenario, solver, {
+  const request = {
     ...(input.options !== undefined ? { options: input.options } : {}),
     variants,
-    resilience: input.resilience === true,
-  });
+  };
+  const run = planForce(scenario, solver, { ...request, resilience: input.resilience === true });
   if (run.plan.status === 'error')
     throw new BulwarkError('solver-failed', `the LP solver failed: ${run.plan.message ?? 'unknown error'}`);
   return {
     scenarioHash: loaded.hash,
     plan: run.plan,
     ...(run.resilience !== undefined ? { resilience: run.resilience } : {}),
+    ...(input.minStatus !== undefined ? { minStatus: input.minStatus } : {}),
+    ...(input.byStatus === true
+      ? { byStatus: forceByStatus(loaded.scenario, solver, request, input.minStatus) }
+      : {}),
     ...(input.exportMps === true ? { mps: writeMps(run.model.lp) } : {}),
     ...(input.exportLp === true ? { lp: writeLp(run.model.lp) } : {}),
   };
+}
+
+/**
+ * What the pledged plan (default options, LP) has in place, for comparisons outside `plan` itself (`show`,
+ * the workspace's coverage): they then count units after lead times, each on one mission, as the plan does.
+ */
+export async function pledgedInPlace(s: Scenario, solver?: LpSolver): Promise<InPlace> {
+  const run = planForce(s, solver ?? (await createHighsSolver()), { options: { mode: 'pledged' } });
+  return inPlaceOf(run.plan);
 }
 
 /** RFC 4180 CSV: fields with comma, quote or newline are quoted. */
@@ -108,6 +134,79 @@ export function planCsvFiles(result: PlanResult): Record<string, string> {
       ['nation', 'period', 'deployed', 'tied_up_by_rotation'],
       p.personnel.map((r) => [r.nation, r.period, r.deployed, r.tiedUp]),
     ),
+    'personnel-by-nation.csv': csv(
+      [
+        'nation',
+        'peak_deployed',
+        'peak_tied_up',
+        'troop_tours',
+        'distinct_people',
+        'sustainable_years',
+        'limited_by',
+      ],
+      [
+        ...p.personnelByNation.map((n) => [
+          n.nation,
+          n.peakDeployed,
+          n.peakTiedUp,
+          n.troopTours,
+          n.distinctOverHorizon,
+          n.sustainableYears,
+          n.limitedBy,
+        ]),
+        [
+          'total',
+          p.personnelTotals.peakDeployed,
+          p.personnelTotals.peakTiedUp,
+          p.personnelTotals.troopTours,
+          p.personnelTotals.distinct,
+          p.personnelTotals.sustainableYears,
+          p.personnelTotals.limitedBy,
+        ],
+      ],
+    ),
+    'rotation.csv': csv(
+      [
+        'nation',
+        'unit_type',
+        'tour_months',
+        'dwell_months',
+        'ratio',
+        'rule',
+        'source',
+        'peak_units',
+        'needed_units',
+        'tours',
+        'distinct_units',
+        'personnel_per_unit',
+        'pool_units',
+        'pool_from',
+        'sustainable_years',
+      ],
+      p.rotation.map((r) => [
+        r.nation,
+        r.unitType,
+        r.tourMonths,
+        r.dwellMonths,
+        r.ratio,
+        r.rule === 'catalog' ? 'catalog' : `rotation.rules[${r.rule}]`,
+        r.source === undefined
+          ? null
+          : typeof r.source === 'string'
+            ? r.source
+            : Object.entries(r.source)
+                .map(([k, v]) => `${k}: ${v}`)
+                .join('; '),
+        r.peakUnits,
+        r.neededUnits,
+        r.tours,
+        r.distinctUnits,
+        r.personnelPerUnit,
+        r.poolUnits,
+        r.poolFrom,
+        r.years,
+      ]),
+    ),
     'cost.csv': csv(
       ['nation', ...p.costByYearUsd.map((_, i) => `year_${i + 1}_usd`), 'total_usd'],
       p.cost.map((c) => [c.nation, ...c.byYearUsd, c.totalUsd]),
@@ -139,6 +238,29 @@ export function planCsvFiles(result: PlanResult): Record<string, string> {
       ]),
     ),
   };
+  if (result.byStatus !== undefined)
+    files['by-status.csv'] = csv(
+      [
+        'at_or_above',
+        'pledges_at_status',
+        'pledges',
+        'pledged_personnel',
+        'in_place_personnel',
+        'requirement_periods_met',
+        'requirement_periods',
+        'weighted_shortfall',
+      ],
+      result.byStatus.map((r) => [
+        r.status,
+        r.pledgesAt,
+        r.pledges,
+        r.pledgedPersonnel,
+        r.inPlacePersonnel,
+        r.requirementPeriodsMet,
+        r.requirementPeriods,
+        r.weightedShortfall,
+      ]),
+    );
   if (result.resilience !== undefined)
     files['resilience.csv'] = csv(
       [

@@ -19,6 +19,8 @@ import {
   type ParameterRow,
   type ScenarioSummary,
 } from '../core/scenario/index.js';
+import type { LpSolver } from '../core/plan/index.js';
+import { pledgedInPlace } from './plan.js';
 
 export interface BuiltinInfo {
   readonly name: string;
@@ -69,9 +71,16 @@ export interface ShownScenario {
   readonly summary: ScenarioSummary;
 }
 
-export function showScenario(ref: string, variants: readonly string[], stdin?: () => string): ShownScenario {
+/** The scenario's summary, its coverage counted against what the pledged plan has in place. */
+export async function showScenario(
+  ref: string,
+  variants: readonly string[],
+  stdin?: () => string,
+  solver?: LpSolver,
+): Promise<ShownScenario> {
   const loaded = loadScenario(ref, variants, stdin);
-  return { hash: loaded.hash, variants, summary: summarizeScenario(loaded.scenario) };
+  const inPlace = await pledgedInPlace(loaded.scenario, solver);
+  return { hash: loaded.hash, variants, summary: summarizeScenario(loaded.scenario, inPlace) };
 }
 
 export interface ScenarioAssumptions {

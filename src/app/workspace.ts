@@ -30,6 +30,7 @@ import type { AuditEntry, Change, Store, StoredScenario } from '../adapters/stor
 import { loadScenario } from '../adapters/files/index.js';
 import type { Actor } from './workspace-auth.js';
 import { coverageByMission, type MissionCoverage } from '../core/scenario/index.js';
+import { pledgedInPlace } from './plan.js';
 
 /** A stale write: carries what the client needs to merge (the object's current version and value). */
 export class ConflictError extends BulwarkError {
@@ -237,12 +238,14 @@ export class Workspace {
         throw new BulwarkError('scenario-invalid', 'the variants cannot be applied', applied.error);
       doc = applied.value.scenario;
     }
+    // Coverage counts what the pledged plan has in place, so the workspace agrees with `bulwark plan`.
+    const inPlace = await pledgedInPlace(doc);
     const value: WorkspaceSummary = {
       version: s.version,
       hash: s.hash,
       variants,
-      summary: summarizeScenario(doc),
-      coverage: coverageByMission(doc),
+      summary: summarizeScenario(doc, inPlace),
+      coverage: coverageByMission(doc, inPlace),
     };
     if (this.summaries.size > 100) this.summaries.clear();
     this.summaries.set(key, value);

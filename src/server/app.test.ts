@@ -205,7 +205,7 @@ describe('workspace API (SQLite, inject)', () => {
     expect(j.json<{ meta: { id: string } }>().meta.id).toBeTruthy();
     const c = await w.call(s, 'GET', `${base()}/export.csv?table=coverage`);
     expect(c.headers['content-type']).toContain('text/csv');
-    expect(c.body.split('\r\n')[0]).toBe('mission,capability,period,required,available,gap');
+    expect(c.body.split('\r\n')[0]).toBe('mission,capability,period,required,in_place,gap');
   });
 
   it('serves an OpenAPI document listing every route', async () => {

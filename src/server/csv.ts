@@ -1,13 +1,14 @@
 /** Scenario tables as RFC 4180 CSV for spreadsheets. */
 export { toCsv };
-import { summarizeScenario, type Scenario } from '../core/scenario/index.js';
+import { summarizeScenario, type InPlace, type Scenario } from '../core/scenario/index.js';
 import { BulwarkError, toCsv } from '../core/shared/index.js';
 import { coverageByMission } from '../core/scenario/index.js';
 
-export function scenarioCsv(s: Scenario, table: string): string {
+/** One scenario table as CSV; coverage (and the summary behind pledges) counts what `inPlace` has in place. */
+export function scenarioCsv(s: Scenario, table: string, inPlace: InPlace): string {
   switch (table) {
     case 'pledges': {
-      const sum = summarizeScenario(s);
+      const sum = summarizeScenario(s, inPlace);
       return toCsv(
         [
           'id',
@@ -76,8 +77,8 @@ export function scenarioCsv(s: Scenario, table: string): string {
       );
     case 'coverage':
       return toCsv(
-        ['mission', 'capability', 'period', 'required', 'available', 'gap'],
-        coverageByMission(s).flatMap((m) =>
+        ['mission', 'capability', 'period', 'required', 'in_place', 'gap'],
+        coverageByMission(s, inPlace).flatMap((m) =>
           m.capabilities.flatMap((c) =>
             c.byPeriod.map((cell, i) => [
               m.mission,

@@ -21,6 +21,7 @@ import { collectionNames, type CollectionName } from '../app/workspace.js';
 import { coordinators, editors, everyone, queryParam, type RouteContext, type RouteDef } from './route.js';
 import type { AppDeps } from './deps.js';
 import { scenarioCsv } from './csv.js';
+import { pledgedInPlace } from '../app/plan.js';
 
 const itemSchemas: Record<CollectionName, z.ZodType> = {
   nations: Nation,
@@ -565,7 +566,7 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       handler: async (ctx) => {
         const table = ctx.query['table'] ?? 'pledges';
         const d = await workspace.document(ctx.params['id'] ?? '', optionalVersion(ctx));
-        const text = scenarioCsv(d.scenario, table);
+        const text = scenarioCsv(d.scenario, table, await pledgedInPlace(d.scenario));
         void ctx.reply
           .header(
             'content-disposition',

@@ -82,7 +82,7 @@ export interface Pledge {
   readonly fromPeriod: number;
   readonly toPeriod?: number;
   readonly conditions: readonly string[];
-  readonly status: 'announced' | 'confirmed' | 'assumed';
+  readonly status: 'assumed' | 'announced' | 'offered' | 'confirmed' | 'deployed';
   readonly note?: string;
   readonly [k: string]: unknown;
 }
@@ -107,7 +107,17 @@ export interface Summary {
     readonly backstop: string;
     readonly nations: readonly { id: string; name: string; role: string; pledgedPersonnelPeak: number }[];
     readonly pledges: readonly { id: string; nation: string; personnel: number; active: boolean }[];
-    readonly totals: readonly { period: string; requiredPersonnel: number; pledgedPersonnel: number }[];
+    readonly totals: readonly {
+      period: string;
+      requiredPersonnel: number;
+      pledgedPersonnel: number;
+      inPlacePersonnel: number;
+      shortPersonnel: number;
+      requirements: number;
+      requirementsMet: number;
+    }[];
+    readonly requirementPeriods: { met: number; total: number };
+    readonly inPlace: string;
     readonly variants: readonly { id: string; name: string; description: string }[];
   };
   readonly coverage: readonly MissionCoverage[];

@@ -1,7 +1,7 @@
 /**
  * Bulwark workspace front end: hash routes, one view function per page, everything through the HTTP API.
  *   #/            dashboard: map and key figures
- *   #/coverage    requirements against pledges by mission
+ *   #/coverage    requirements against what the pledged plan has in place, by mission
  *   #/nations     nations; #/nations/GBR a nation; #/nations/GBR/edit its pledge editor
  *   #/runs        start plan / assurance / briefing runs, watch progress, see results
  *   #/audit       the audit trail
@@ -138,6 +138,7 @@ async function dashboardView(): Promise<void> {
   const coalition = sum.nations.filter((n) => n.role === 'coalition');
   const peakPledged = Math.max(0, ...sum.totals.map((t) => t.pledgedPersonnel));
   const peakRequired = Math.max(0, ...sum.totals.map((t) => t.requiredPersonnel));
+  const peakInPlace = Math.max(0, ...sum.totals.map((t) => t.inPlacePersonnel));
   const gaps = s.coverage.filter((m) => m.periodsWithGap > 0).length;
   const figure = (label: string, value: string) =>
     h('div', { class: 'figure' }, h('div', { class: 'value' }, value), h('div', { class: 'label' }, label));
@@ -155,8 +156,10 @@ async function dashboardView(): Promise<void> {
       figure('coalition nations', String(coalition.length)),
       figure('pledges', String(sum.pledges.length)),
       figure('personnel pledged (peak)', fmt(peakPledged)),
+      figure('personnel in place (peak, pledged plan)', fmt(peakInPlace)),
       figure('personnel required (indicative peak)', fmt(peakRequired)),
       figure('missions with a gap', `${gaps} of ${s.coverage.length}`),
+      figure('requirement-periods met', `${sum.requirementPeriods.met} of ${sum.requirementPeriods.total}`),
     ),
     h(
       'figure',
@@ -258,7 +261,7 @@ async function coverageView(): Promise<void> {
                     'td',
                     {
                       class: `num ${cell.required === 0 ? 'none' : cell.gap > 0 ? 'short' : 'met'}`,
-                      title: `required ${cell.required}, pledged could provide ${cell.available}`,
+                      title: `required ${cell.required}, in place ${cell.available}`,
                     },
                     cell.required === 0 ? '—' : `${fmt(cell.available)} / ${fmt(cell.required)}`,
                   ),
@@ -271,11 +274,11 @@ async function coverageView(): Promise<void> {
     ),
   );
   setPage(
-    'Requirements against pledges',
+    'Requirements against what is in place',
     h(
       'p',
       {},
-      'Each cell: capability that active pledges could provide to the mission / capability required. A pledge that may serve several missions counts for each, so this is an upper bound; a run of the planner splits it.',
+      'Each cell: capability the pledged plan has in place on the mission (after lead times, each unit on one mission, as `bulwark plan` allocates it) / capability required. A gap here is a gap in the plan.',
     ),
     h(
       'p',
@@ -631,7 +634,7 @@ async function newPledgeForm(
   const status = h(
     'select',
     { id: 'new-pledge-status', name: 'status' },
-    ['announced', 'confirmed', 'assumed'].map((x) => h('option', { value: x }, x)),
+    ['assumed', 'announced', 'offered', 'confirmed', 'deployed'].map((x) => h('option', { value: x }, x)),
   );
   const source = h(
     'select',
@@ -774,7 +777,7 @@ function pledgeEditor(item: Versioned<Pledge>, unitName: Map<string, string>): H
   const status = h(
     'select',
     { id: fid('status'), name: 'status' },
-    ['announced', 'confirmed', 'assumed'].map((s) =>
+    ['assumed', 'announced', 'offered', 'confirmed', 'deployed'].map((s) =>
       h('option', { value: s, ...(s === p().status ? { selected: true } : {}) }, s),
     ),
   );

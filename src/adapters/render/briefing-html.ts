@@ -99,7 +99,7 @@ export async function renderBriefingHtml(b: Briefing): Promise<string> {
     section('assurance', 'How likely is the ceasefire to hold?', '', ['assurance-table']),
     section('tornado', 'Which assumptions matter', '', []),
     section('credibility', 'When does the backstop deter?', b.credibilityNotes.join(' '), []),
-    section('pledges', 'Pledges', '', ['pledges']),
+    section('pledges', 'Pledges', '', ['pledges', 'status-table']),
     section('sourcing', 'Sourcing table', '', ['sourcing']),
     `<section id="appendix" class="appendix"><h2>Appendix: provenance and assumptions</h2><dl>`,
     `<dt>Scenario</dt><dd>${esc(a.scenarioId)} (as of ${esc(a.asOf)})${a.variants.length > 0 ? `, variants ${esc(a.variants.join(', '))}` : ''}</dd>`,

@@ -5,7 +5,8 @@ import type { BriefPhase } from '../../app/brief.js';
 import type { ForceSourceChoice } from '../../app/simulation.js';
 import { bulwarkVersion } from '../version.js';
 import type { CliContext } from '../context.js';
-import { collect, FORCE_FROM_HELP, forceFromOption, intOption } from '../options.js';
+import { choiceOption, collect, FORCE_FROM_HELP, forceFromOption, intOption } from '../options.js';
+import { pledgeStatuses, type PledgeStatus } from '../../core/scenario/index.js';
 import { startProgress, type Progress } from '../progress.js';
 
 interface BriefOptions {
@@ -18,6 +19,7 @@ interface BriefOptions {
   out: string;
   pdf?: boolean;
   json?: boolean;
+  minStatus?: PledgeStatus;
   frontier: boolean;
   frontierPoints?: number;
   frontierRuns?: number;
@@ -51,6 +53,11 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option('--force-from <source>', FORCE_FROM_HELP, forceFromOption, 'auto')
     .option(
+      '--min-status <status>',
+      `count only pledges at or above a status (${pledgeStatuses.join(' < ')})`,
+      choiceOption(pledgeStatuses),
+    )
+    .option(
       '--frontier-points <n>',
       'points of the deterrence frontier that leads the briefing (default 12)',
       intOption(3, 200),
@@ -83,6 +90,7 @@ export function register(program: Command, ctx: CliContext): void {
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
         ...(opts.tornadoRuns !== undefined ? { tornadoRuns: opts.tornadoRuns } : {}),
         forceSource: opts.forceFrom,
+        ...(opts.minStatus !== undefined ? { minStatus: opts.minStatus } : {}),
         workers: opts.workers ?? ctx.config.workers,
         bulwarkVersion,
         generatedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),

@@ -221,7 +221,7 @@ export function renderFrontier(r: FrontierReport, findings: readonly string[]): 
           ...levels.map((l) => `ρ p${Math.round(l.quantile * 100)} = ${l.riskTolerance.toFixed(2)}`),
         ],
         (levels[0]?.points ?? []).map((p, i) => [
-          String(p.scale),
+          p.scale.toFixed(2),
           bn(p.costUsdPerYear),
           ...levels.map((l) => pct(l.points[i]!.ceasefireFailed.p)),
         ]),

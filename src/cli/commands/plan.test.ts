@@ -7,7 +7,7 @@ const minimal = fileURLToPath(new URL('../../../test/fixtures/minimal.yaml', imp
 
 describe('bulwark plan tables', () => {
   it('shows coverage, sourcing, gaps with causes, personnel and cost, fair share, rotation, binding and resilience', async () => {
-    const text = renderPlan(await runPlan({ ref: minimal, resilience: true }));
+    const text = renderPlan(await runPlan({ ref: minimal, resilience: true, byStatus: true }));
     for (const section of [
       'Coverage: provided / required',
       'Sourcing: units deployed',
@@ -17,6 +17,8 @@ describe('bulwark plan tables', () => {
       'Rotation calendar',
       'Binding constraints',
       'Resilience: what each loss costs',
+      'Rotation by nation and unit type',
+      'Force by pledge status',
     ])
       expect(text).toContain(section);
     expect(text).toContain('solution checked against every constraint');
@@ -29,5 +31,10 @@ describe('bulwark plan tables', () => {
     );
     expect(text).toMatch(/1\s+without United Kingdom\s+\+11\.63/);
     expect(text).toContain('GBR deploys everything it pledged of Infantry battalion (2) in P2–P4');
+    // GBR 250 + 1,400 deployed at rule of thirds: 4,950 tied up. Troop-tours: fighters (6 × 151/181 + 18)
+    // unit-months / 4-month tours × 250 ≈ 1,438, battalions 2 × 18 / 6 × 700 = 4,200 → 5,638; distinct 4,950.
+    expect(text).toMatch(/GBR\s+1,650\s+4,950\s+5,638\s+4,950\s+indefinitely/);
+    // Only GBR's squadron is confirmed: 250 pledged, 3 of 7 requirement-periods → none met above announced.
+    expect(text).toMatch(/confirmed\s+1\s+1\s+250\s+250\s+0 of 7/);
   });
 });

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import type { PlanResult } from '../../app/plan.js';
 import { periodRanges, type ForcePlan, type ShortfallRow } from '../../core/plan/index.js';
+import { pledgeStatuses, type PledgeStatus } from '../../core/scenario/index.js';
 import type { CliContext } from '../context.js';
 import { choiceOption, collect } from '../options.js';
 import { formatNumber, formatPercent, formatUsd, heading, table } from '../render.js';
@@ -20,6 +21,7 @@ interface PlanFlags {
   burden: 'personnel' | 'cost';
   fairBasis: 'gdp' | 'defence-budget';
   timeLimit?: number;
+  minStatus?: PledgeStatus;
 }
 
 const seconds = (value: string): number => {
@@ -56,6 +58,11 @@ export function register(program: Command, ctx: CliContext): void {
       choiceOption(['gdp', 'defence-budget'] as const),
       'gdp',
     )
+    .option(
+      '--min-status <status>',
+      `count only pledges at or above a status (${pledgeStatuses.join(' < ')})`,
+      choiceOption(pledgeStatuses),
+    )
     .option('--time-limit <seconds>', 'solver time limit per solve', seconds)
     .option('--export-mps <file>', 'write the model as free-format MPS')
     .option('--export-lp <file>', 'write the model as CPLEX LP')
@@ -75,6 +82,8 @@ export function register(program: Command, ctx: CliContext): void {
           ...(opts.timeLimit !== undefined ? { timeLimitSeconds: opts.timeLimit } : {}),
         },
         resilience: opts.resilience === true,
+        ...(opts.minStatus !== undefined ? { minStatus: opts.minStatus } : {}),
+        byStatus: true,
         exportMps: opts.exportMps !== undefined,
         exportLp: opts.exportLp !== undefined,
         stdin: () => ctx.readStdin(),
@@ -90,6 +99,8 @@ export function register(program: Command, ctx: CliContext): void {
         return ctx.json({
           scenarioHash: result.scenarioHash,
           plan: result.plan,
+          minStatus: result.minStatus ?? null,
+          byStatus: result.byStatus,
           resilience: result.resilience,
         });
       ctx.out(renderPlan(result));
@@ -97,6 +108,14 @@ export function register(program: Command, ctx: CliContext): void {
 }
 
 const fmtUnits = (x: number): string => (x === 0 ? '·' : formatNumber(x));
+
+/** A source reference as one short label: the id, or the ids of a field-wise map. */
+const sourceLabel = (src: string | Readonly<Record<string, string>> | undefined): string =>
+  src === undefined
+    ? 'no source'
+    : typeof src === 'string'
+      ? src
+      : [...new Set(Object.values(src))].join(', ');
 
 /** Consecutive periods with the same shortfall and explanation, merged into one line. */
 function groupGaps(rows: readonly ShortfallRow[]): { row: ShortfallRow; periods: number[] }[] {
@@ -127,6 +146,8 @@ export function renderPlan(result: PlanResult): string {
     `mode: ${p.mode}${p.integer ? ', whole units' : ''} · variants: ${p.variants.join(', ') || 'none'} · status: ${p.status} · ${p.solver}, ${(p.seconds * 1000).toFixed(0)} ms · ${p.model.variables} variables, ${p.model.rows} rows${p.check ? ` · solution ${p.check.ok ? 'checked against every constraint' : `VIOLATES ${p.check.violations.length} constraints`}` : ''}`,
   );
   out.push(`periods: ${p.periods.map((x) => x.label).join(', ')}`);
+  if (result.minStatus !== undefined)
+    out.push(`pledges counted: status ${result.minStatus} or firmer (${pledgeStatuses.join(' < ')})`);
   if (!p.solved) {
     out.push('');
     out.push(
@@ -205,9 +226,21 @@ export function renderPlan(result: PlanResult): string {
 
   out.push(heading('Personnel and cost by nation'));
   const years = p.costByYearUsd.map((_, i) => `year ${i + 1}`);
+  const t = p.personnelTotals;
+  const sustain = (y: number | null, by: string | null): string =>
+    y === null ? 'indefinitely' : `${formatNumber(Math.round(y * 10) / 10)} y (${by ?? ''})`;
   out.push(
     table(
-      ['nation', 'peak deployed', 'tied up by rotation', 'distinct over horizon', ...years, 'total'],
+      [
+        'nation',
+        'peak deployed',
+        'tied up by rotation',
+        'troop-tours',
+        'distinct people',
+        'sustainable',
+        ...years,
+        'total',
+      ],
       [
         ...p.personnelByNation
           .filter((n) => n.peakDeployed > 0)
@@ -217,42 +250,95 @@ export function renderPlan(result: PlanResult): string {
               n.nation,
               formatNumber(Math.round(n.peakDeployed)),
               formatNumber(Math.round(n.peakTiedUp)),
+              formatNumber(Math.round(n.troopTours)),
               formatNumber(Math.round(n.distinctOverHorizon)),
+              sustain(n.sustainableYears, n.limitedBy),
               ...(c?.byYearUsd ?? []).map(formatUsd),
               formatUsd(c?.totalUsd ?? 0),
             ];
           }),
         [
           'total',
-          formatNumber(
-            Math.round(
-              Math.max(
-                0,
-                ...p.periods.map((t) =>
-                  p.personnel.filter((r) => r.period === t.index).reduce((a, r) => a + r.deployed, 0),
-                ),
-              ),
-            ),
-          ),
-          formatNumber(
-            Math.round(
-              Math.max(
-                0,
-                ...p.periods.map((t) =>
-                  p.personnel.filter((r) => r.period === t.index).reduce((a, r) => a + r.tiedUp, 0),
-                ),
-              ),
-            ),
-          ),
-          formatNumber(Math.round(p.personnelByNation.reduce((a, n) => a + n.distinctOverHorizon, 0))),
+          formatNumber(Math.round(t.peakDeployed)),
+          formatNumber(Math.round(t.peakTiedUp)),
+          formatNumber(Math.round(t.troopTours)),
+          formatNumber(Math.round(t.distinct)),
+          sustain(t.sustainableYears, t.limitedBy),
           ...p.costByYearUsd.map(formatUsd),
           formatUsd(p.totalCostUsd),
         ],
       ],
-      ['left', 'right', 'right', 'right', ...years.map(() => 'right' as const), 'right'],
+      ['left', 'right', 'right', 'right', 'right', 'left', ...years.map(() => 'right' as const), 'right'],
     ),
   );
-  out.push('Tied up by rotation = deployed × (tour + dwell) ÷ tour; the total row takes the peak period.');
+  out.push(
+    'Tied up = in theatre, preparing and recovering: deployed × (tour + dwell) ÷ tour under each nation’s rule (peak period). ' +
+      'Troop-tours = person-tours served over the horizon. Distinct people = different people who serve a tour: fewer than tied up ' +
+      'when the horizon is shorter than tour + dwell (units preparing never deploy in it), equal once units come back for a second tour. ' +
+      'Sustainable = years until the units (or crews, or personnel) a nation holds can no longer relieve its peak deployment without cutting dwell. docs/planner.md.',
+  );
+
+  if (result.byStatus !== undefined) {
+    out.push(heading('Force by pledge status: the plan counting pledges at or above each rung'));
+    out.push(
+      table(
+        [
+          'at or above',
+          'pledges at rung',
+          'pledges standing',
+          'pledged (peak)',
+          'in place (peak)',
+          'requirement-periods met',
+        ],
+        result.byStatus.map((r) => [
+          r.status,
+          String(r.pledgesAt),
+          String(r.pledges),
+          formatNumber(Math.round(r.pledgedPersonnel)),
+          formatNumber(Math.round(r.inPlacePersonnel)),
+          `${r.requirementPeriodsMet} of ${r.requirementPeriods}`,
+        ]),
+        ['left', 'right', 'right', 'right', 'right', 'right'],
+      ),
+    );
+  }
+
+  out.push(heading('Rotation by nation and unit type'));
+  out.push(
+    table(
+      [
+        'nation',
+        'unit type',
+        'tour + dwell',
+        'ratio',
+        'rule',
+        'peak',
+        'tours',
+        'distinct',
+        'held / needed',
+        'sustainable',
+      ],
+      p.rotation.map((r) => [
+        r.nation,
+        r.unitType,
+        `${formatNumber(r.tourMonths)} + ${formatNumber(r.dwellMonths)} months`,
+        formatNumber(Math.round(r.ratio * 100) / 100),
+        `${r.rule === 'catalog' ? 'catalog' : 'national'} (${sourceLabel(r.source)})`,
+        formatNumber(Math.round(r.peakUnits * 100) / 100),
+        formatNumber(Math.round(r.tours * 10) / 10),
+        formatNumber(Math.round(r.distinctUnits * 10) / 10),
+        r.poolUnits === null
+          ? `— / ${formatNumber(Math.round(r.neededUnits * 10) / 10)}`
+          : `${formatNumber(r.poolUnits)}${r.poolFrom === 'crews' ? ' crews' : ''} / ${formatNumber(Math.round(r.neededUnits * 10) / 10)}`,
+        r.years === null
+          ? r.poolUnits === null
+            ? 'not held yet'
+            : 'indefinitely'
+          : `${formatNumber(Math.round(r.years * 10) / 10)} years`,
+      ]),
+      ['left', 'left', 'right', 'right', 'left', 'right', 'right', 'right', 'right', 'left'],
+    ),
+  );
 
   const contributors = [...p.fairShare.rows]
     .filter((r) => r.burdenShare > 0)

@@ -16,12 +16,12 @@ export function register(program: Command, ctx: CliContext): void {
       'list every parameter of the assurance model and the credibility games: value, origin (file or code default), label',
     )
     .option('--json', 'print JSON')
-    .action((ref: string, opts: { variant: string[]; assumptions?: boolean; json?: boolean }) => {
+    .action(async (ref: string, opts: { variant: string[]; assumptions?: boolean; json?: boolean }) => {
       if (opts.assumptions) {
         const a = scenarioAssumptions(ref, opts.variant, () => ctx.readStdin());
         return opts.json ? ctx.json(a.parameters) : ctx.out(renderAssumptions(a));
       }
-      const shown = showScenario(ref, opts.variant, () => ctx.readStdin());
+      const shown = await showScenario(ref, opts.variant, () => ctx.readStdin());
       if (opts.json) return ctx.json(shown);
       const s = shown.summary;
       const out: string[] = [];
@@ -85,20 +85,26 @@ export function register(program: Command, ctx: CliContext): void {
         ),
       );
 
-      out.push(heading('Personnel: required (indicative) vs pledged'));
+      out.push(heading('Personnel and requirements by period: required, pledged, in place'));
       out.push(
         table(
-          ['period', 'required', 'pledged', 'gap'],
+          ['period', 'required', 'pledged', 'in place', 'short', 'requirements met'],
           s.totals.map((t) => [
             t.period,
             t.requiredPersonnel,
             t.pledgedPersonnel,
-            Math.max(0, t.requiredPersonnel - t.pledgedPersonnel),
+            t.inPlacePersonnel,
+            t.shortPersonnel,
+            `${t.requirementsMet} of ${t.requirements}`,
           ]),
         ),
       );
       out.push(
-        'Required personnel is indicative: each requirement times the fewest personnel any catalog unit needs per unit of that capability. `bulwark plan` sources it properly.',
+        `In place: what ${s.inPlace} deploys, after lead times, each unit on one mission (\`bulwark plan\`). ` +
+          'Short: mission by mission and capability by capability, the unmet amount × the fewest personnel per unit of that capability — ' +
+          "one mission's surplus never fills another's gap, so short can exceed required − in place. " +
+          'Required is indicative: each requirement × the fewest personnel any catalog unit needs per unit of its capability. ' +
+          `The plan meets ${s.requirementPeriods.met} of ${s.requirementPeriods.total} requirement-periods in full.`,
       );
       if (s.variants.length > 0) {
         out.push(heading('Variants'));

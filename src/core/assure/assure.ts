@@ -302,6 +302,20 @@ export interface AssuranceResult {
   readonly sobol?: { readonly runs: number; readonly rows: readonly SobolRow[] } | null;
 }
 
+/** The headline measures of a model's runs: the rungs reached, each with its 95% Wilson interval. */
+export function headlineMeasures(
+  s: PartialStats,
+  levels: number,
+): Pick<CaseResult, 'minorFailure' | 'ceasefireFailed' | 'tripwireTested' | 'widerWar'> {
+  const n = s.runs;
+  return {
+    minorFailure: wilson(s.reached[2]!, n),
+    ceasefireFailed: wilson(s.reached[3]!, n),
+    tripwireTested: wilson(s.reached[4]!, n),
+    widerWar: wilson(s.reached[levels - 1]!, n),
+  };
+}
+
 function summariseCase(id: string, label: string, m: ModelParams, s: PartialStats): CaseResult {
   const n = s.runs;
   const T = m.horizonDays;
@@ -323,10 +337,7 @@ function summariseCase(id: string, label: string, m: ModelParams, s: PartialStat
     runs: n,
     force: { nations: m.nationIds, peakPersonnel: peak },
     outcomes,
-    minorFailure: wilson(s.reached[2]!, n),
-    ceasefireFailed: wilson(s.reached[3]!, n),
-    tripwireTested: wilson(s.reached[4]!, n),
-    widerWar: wilson(s.reached[m.levels - 1]!, n),
+    ...headlineMeasures(s, m.levels),
     finalLevel: Array.from(s.finalLevel, (c) => round6(n > 0 ? c / n : 0)),
     survival: { ceasefire: kaplanMeier(s.firstFailure, T), tripwire: kaplanMeier(s.firstTripwire, T) },
     fatalities: {

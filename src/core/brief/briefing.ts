@@ -7,9 +7,9 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { AssuranceResult, CaseResult } from '../assure/index.js';
 import { OUTCOME_TERMS } from '../assure/index.js';
 import type { FrontierReport } from '../frontier/index.js';
-import type { ForcePlan, ResilienceReport } from '../plan/index.js';
+import type { ForcePlan, ResilienceReport, StatusRow } from '../plan/index.js';
 import { frontierBrief } from './frontier-section.js';
-import { coalitionNations, hostNation, type Scenario } from '../scenario/index.js';
+import { coalitionNations, hostNation, type PledgeStatus, type Scenario } from '../scenario/index.js';
 import { missionColor, numberPlaces, type MapModel, type MapPoint } from './map-model.js';
 
 /** One assurance case as the briefing names it (e.g. the base scenario, or the no-backstop variant). */
@@ -23,6 +23,10 @@ export interface BriefInput {
   readonly generatedAt: string;
   /** The pledged force, optimally allocated. */
   readonly plan: ForcePlan;
+  /** The status floor pledges were counted from (absent: every pledge). */
+  readonly minStatus?: PledgeStatus;
+  /** The force at or above each pledge status (`forceByStatus`). */
+  readonly byStatus?: readonly StatusRow[];
   /** What the coalition could field from committable inventory (who could fill the gaps). */
   readonly potential?: ForcePlan;
   readonly resilience?: ResilienceReport;
@@ -153,13 +157,7 @@ export function buildBriefing(input: BriefInput): Briefing {
       p.personnel.filter((r) => r.period === per.index).reduce((a, r) => a + r.deployed, 0),
     ),
   );
-  const peakTiedUp = Math.max(
-    0,
-    ...p.periods.map((per) =>
-      p.personnel.filter((r) => r.period === per.index).reduce((a, r) => a + r.tiedUp, 0),
-    ),
-  );
-  const distinct = p.personnelByNation.reduce((a, r) => a + r.distinctOverHorizon, 0);
+  const { peakTiedUp, troopTours, distinct } = p.personnelTotals;
   const requiredPeriods = p.coverage.length;
   const coveredPeriods = p.coverage.filter((c) => c.shortfall <= 1e-6 * Math.max(1, c.required)).length;
   const byCategory = new Map<string, number>();
@@ -185,10 +183,14 @@ export function buildBriefing(input: BriefInput): Briefing {
       ? `The pledged force: about ${roughly(peakDeployed)} personnel from ${contributors.size} nations`
       : `No plan could be computed (${p.status})`,
     text: p.solved
-      ? `Allocated optimally, the pledges on the table put about ${roughly(peakDeployed)} personnel in place at the peak (${shape}). ` +
+      ? (input.minStatus !== undefined ? `Counting only pledges ${input.minStatus} or firmer: ` : '') +
+        `Allocated optimally, the pledges on the table put about ${roughly(peakDeployed)} personnel in place at the peak (${shape}). ` +
         `They meet ${coveredPeriods} of ${requiredPeriods} capability requirements across the ${p.periods.length} planning periods in full. ` +
-        `Keeping the force there ties up about ${roughly(peakTiedUp)} personnel through rotation (units preparing and recovering), ` +
-        `and about ${roughly(distinct)} different people serve a tour over the horizon.`
+        `Keeping the force there under each nation's rotation rules ties up about ${roughly(peakTiedUp)} personnel (in theatre, preparing and recovering); ` +
+        `over the horizon that is about ${roughly(troopTours)} troop-tours served by about ${roughly(distinct)} different people.` +
+        (p.personnelTotals.sustainableYears !== null
+          ? ` ${name(p.personnelTotals.limitedBy ?? '')} can keep its part for about ${p.personnelTotals.sustainableYears.toFixed(1)} years before its units run out of dwell.`
+          : '')
       : (p.message ?? 'The solver returned no solution.'),
     link: '#coverage',
   });
@@ -713,7 +715,8 @@ export function buildBriefing(input: BriefInput): Briefing {
       'nation',
       'peak deployed',
       'tied up by rotation',
-      'distinct over horizon',
+      'troop-tours',
+      'distinct people',
       'cost (US$ m)',
       'burden share',
       'fair share',
@@ -725,12 +728,13 @@ export function buildBriefing(input: BriefInput): Briefing {
         `${name(r.nation)} (${r.nation})`,
         Math.round(persBy.get(r.nation)?.peakDeployed ?? 0),
         Math.round(persBy.get(r.nation)?.peakTiedUp ?? 0),
+        Math.round(persBy.get(r.nation)?.troopTours ?? 0),
         Math.round(persBy.get(r.nation)?.distinctOverHorizon ?? 0),
         Math.round((costBy.get(r.nation) ?? 0) / 1e6),
         pct(r.burdenShare, 1),
         pct(r.fairShare, 1),
       ]),
-    numeric: [1, 2, 3, 4, 5, 6],
+    numeric: [1, 2, 3, 4, 5, 6, 7],
   });
 
   // ── Rotation calendar ──────────────────────────────────────────────────────────────────────────
@@ -1125,6 +1129,29 @@ export function buildBriefing(input: BriefInput): Briefing {
     ]),
     numeric: [2],
   });
+  if (input.byStatus !== undefined)
+    tables.push({
+      id: 'status-table',
+      caption:
+        'The force by pledge status: the plan counting only pledges at or above each rung of the ladder (assumed < announced < offered < confirmed < deployed).',
+      header: [
+        'at or above',
+        'pledges at rung',
+        'pledges standing',
+        'pledged (peak)',
+        'in place (peak)',
+        'requirement-periods met',
+      ],
+      rows: input.byStatus.map((r) => [
+        r.status,
+        r.pledgesAt,
+        r.pledges,
+        Math.round(r.pledgedPersonnel),
+        Math.round(r.inPlacePersonnel),
+        `${r.requirementPeriodsMet} of ${r.requirementPeriods}`,
+      ]),
+      numeric: [1, 2, 3, 4],
+    });
   const sourcingAgg = new Map<
     string,
     { nation: string; unit: string; mission: string; units: number[]; personnel: number }
@@ -1160,7 +1187,7 @@ export function buildBriefing(input: BriefInput): Briefing {
   });
 
   const host = hostNation(s);
-  // The frontier leads: its answer is the first finding, its chart the first section after the map.
+  // The frontier leads: its answer is the first finding, its section the first after the findings.
   const lead = input.frontier === undefined ? undefined : frontierBrief(input.frontier);
   if (lead !== undefined) {
     findings.unshift(lead.finding);

@@ -26,32 +26,51 @@ export interface FrontierBrief {
   readonly notes: readonly string[];
 }
 
+/** Personnel of the largest scaled force tried in a case. */
+function largestWithout(r: FrontierReport, caseId: string): number {
+  const c = r.cases.find((x) => x.id === caseId);
+  return c === undefined ? 0 : Math.max(0, ...scalePoints(c).map((p) => p.peakPersonnel));
+}
+
 export function frontierBrief(r: FrontierReport): FrontierBrief {
-  const own = ownCase(r, r.ownBackstop);
+  const own = ownCase(r);
   const target = pct(r.target);
   const sentences = frontierFindings(r);
   const best = own.cheapest.point;
   const pledged = own.points.find((p) => p.kind === 'pledged');
   const worth = r.backstopWorth.find((w) => w.case === own.id);
+  const sourced = r.from === 'potential' ? 'from committable inventories' : 'from the pledges';
+  const minRuns = Math.min(...r.cases.map((c) => c.runs));
+  const scaled = scalePoints(own);
+  const largest = scaled[scaled.length - 1];
   const headline =
     best !== undefined
-      ? `The cheapest force keeping the risk of failure at or below ${target}: ${personnelText(best.peakPersonnel)} personnel (${own.label})`
+      ? `The cheapest force keeping the risk of failure at or below ${target}${own.cheapest.confident ? '' : ' (on the estimate)'}: ${personnelText(best.peakPersonnel)} personnel (${own.label})`
       : `No force tried keeps the risk of failure at or below ${target} (${own.label})`;
   const parts: string[] = [];
   if (best !== undefined)
     parts.push(
-      `Sourced at least cost from committable inventories, ${personnelText(best.peakPersonnel)} personnel at peak (${costText(best.costUsdPerYear)}) keep the chance that the ceasefire fails within the horizon at ${riskText(best.ceasefireFailed)}.`,
+      `Sourced at least cost ${sourced}, ${personnelText(best.peakPersonnel)} personnel at peak (${costText(best.costUsdPerYear)}) keep the chance that the ceasefire fails within the horizon at ${riskText(best.ceasefireFailed)}${own.cheapest.confident ? '' : `: the interval reaches above ${target}, so the target is met on the estimate, not with 95% confidence`}.`,
     );
   if (pledged !== undefined)
     parts.push(
-      `The pledged force, ${personnelText(pledged.peakPersonnel)} personnel, gives ${riskText(pledged.ceasefireFailed)}: it is ${pledged.ceasefireFailed.p <= r.target ? 'within' : 'above'} the target.`,
+      `The pledged force, ${personnelText(pledged.peakPersonnel)} personnel, gives ${riskText(pledged.ceasefireFailed)}: ${
+        pledged.ceasefireFailed.hi <= r.target
+          ? 'within the target'
+          : pledged.ceasefireFailed.lo > r.target
+            ? 'above the target'
+            : "at the target within the runs' precision"
+      }.`,
     );
   if (worth !== undefined)
     parts.push(
       worth.equivalent !== undefined && worth.extraPersonnel !== null
-        ? `Without the backstop, the same risk as the requirements as stated takes ${personnelText(Math.max(0, worth.extraPersonnel))} more personnel.`
-        : `Without the backstop, no force tried (up to ${personnelText(worth.lowestWithout.peakPersonnel)} personnel) matches the risk the requirements as stated give with it: the lowest is ${pct(worth.lowestWithout.ceasefireFailed.p)}.`,
+        ? `Without the backstop, the same risk as the requirements as stated takes ${personnelText(Math.max(0, worth.extraPersonnel))} more personnel (point estimates).`
+        : `Without the backstop, no force tried (up to ${personnelText(largestWithout(r, worth.without))} personnel) matches the risk the requirements as stated give with it: the lowest is ${pct(worth.lowestWithout.ceasefireFailed.p)}.`,
     );
+  parts.push(
+    "The model counts each contributing nation's whole retaliation from its first soldier, so these forces are spread over many nations; the what-if retaliation-by-stake changes the answer (docs/frontier.md §5–6).",
+  );
   const finding: Finding = { id: 'frontier', headline, text: parts.join(' '), link: '#frontier' };
 
   // Chart: one line per backstop case over its scale family (refinements included), the pledged force
@@ -80,7 +99,7 @@ export function frontierBrief(r: FrontierReport): FrontierBrief {
     }));
   const title =
     best !== undefined
-      ? `At ≤ ${target}: ${personnelText(best.peakPersonnel)} personnel, ${costText(best.costUsdPerYear)} (${own.label})`
+      ? `At ≤ ${target}${own.cheapest.confident ? '' : ' (estimate)'}: ${personnelText(best.peakPersonnel)} personnel, ${costText(best.costUsdPerYear)} (${own.label})`
       : `No force tried reaches ≤ ${target}`;
   const spec: TopLevelSpec = {
     $schema: VL,
@@ -170,7 +189,7 @@ export function frontierBrief(r: FrontierReport): FrontierBrief {
   };
   const table: Table = {
     id: 'frontier-table',
-    caption: `Answers of the frontier (${r.cases[0]?.runs.toLocaleString('en-GB') ?? 0} or more runs per point, seed ${r.seed})`,
+    caption: `Answers of the frontier (${minRuns.toLocaleString('en-GB')} or more runs per point, seed ${r.seed}; largest force tried ${largest === undefined ? '—' : personnelText(largest.peakPersonnel)} personnel)`,
     header: [
       'backstop case',
       `cheapest force at ≤ ${target}`,

@@ -33,15 +33,15 @@ export function cheapestAtRisk(c: FrontierCase, risk: number): FrontierPoint | u
     .sort((a, b) => a.costUsdPerYear - b.costUsdPerYear)[0];
 }
 
-/** The case whose backstop is the scenario's own (the pledged force's), else the first. */
-export function ownCase(r: FrontierReport, ownBackstop: string): FrontierCase {
-  return r.cases.find((c) => c.id === ownBackstop) ?? r.cases[0]!;
+/** The case whose backstop is the scenario's own, unchanged (the pledged force's), else the first. */
+export function ownCase(r: FrontierReport): FrontierCase {
+  return r.cases.find((c) => c.own) ?? r.cases[0]!;
 }
 
 export function frontierFindings(r: FrontierReport): string[] {
   const out: string[] = [];
   const target = pct(r.target);
-  const own = ownCase(r, r.ownBackstop);
+  const own = ownCase(r);
   const sp = scalePoints(own);
   const none = sp[0];
   const asStated = sp.find((p) => p.scale === 1);
@@ -54,11 +54,17 @@ export function frontierFindings(r: FrontierReport): string[] {
           : `; no larger force can be sourced`
       }.`,
     );
+  const rangeText = (range: { above?: FrontierPoint; below?: FrontierPoint }): string =>
+    range.above !== undefined && range.below !== undefined
+      ? ` The runs place it between ${personnelText(range.above.peakPersonnel)} personnel (clearly above the target) and ${personnelText(range.below.peakPersonnel)} (clearly below).`
+      : range.below !== undefined
+        ? ` The runs place it at or below ${personnelText(range.below.peakPersonnel)} personnel (clearly below the target).`
+        : '';
   for (const c of r.cases) {
     const ch = c.cheapest;
     if (ch.found && ch.point !== undefined)
       out.push(
-        `Cheapest force keeping the risk at or below ${target} (${c.label}): ${forceText(ch.point)}, ${riskText(ch.point.ceasefireFailed)}${ch.confident ? '' : `; its interval reaches above ${target}, so the target is met on the estimate, not with 95% confidence`}.`,
+        `Cheapest force keeping the risk at or below ${target} (${c.label}): ${forceText(ch.point)}, ${riskText(ch.point.ceasefireFailed)}${ch.confident ? '' : `; its interval reaches above ${target}, so the target is met on the estimate, not with 95% confidence`}.${rangeText(ch.range)}`,
       );
     else
       out.push(
@@ -68,13 +74,19 @@ export function frontierFindings(r: FrontierReport): string[] {
   const pledged = own.points.find((p) => p.kind === 'pledged');
   if (pledged !== undefined) {
     const eq = cheapestAtRisk(own, pledged.ceasefireFailed.p);
+    const what = (p: FrontierPoint): string =>
+      p.kind === 'option'
+        ? `the named option "${p.label}"`
+        : p.kind === 'mission'
+          ? `"${p.label}"`
+          : 'a force sourced to scaled requirements';
     out.push(
-      `The pledged force (${forceText(pledged)}; ${own.label}) gives ${riskText(pledged.ceasefireFailed)}; ${
-        eq === undefined
-          ? 'no cheaper force tried is as safe.'
-          : eq.costUsdPerYear < pledged.costUsdPerYear
-            ? `a force sourced to the requirements reaches that risk with ${forceText(eq)}.`
-            : 'it is on the frontier: no cheaper force tried is as safe.'
+      `The pledged force (${forceText(pledged)}, from ${pledged.nations} nations; ${own.label}) gives ${riskText(pledged.ceasefireFailed)}; ${
+        pledged.efficient
+          ? 'it is on the frontier: no force tried is cheaper and as safe.'
+          : eq !== undefined && eq.costUsdPerYear < pledged.costUsdPerYear
+            ? `${what(eq)} reaches that risk with ${forceText(eq)}, from ${eq.nations} nations.`
+            : 'a force tried is as cheap and safer.'
       }`,
     );
   }
@@ -82,44 +94,61 @@ export function frontierFindings(r: FrontierReport): string[] {
     const label = r.cases.find((c) => c.id === w.case)?.label ?? w.case;
     if (w.equivalent !== undefined && w.extraPersonnel !== null && w.extraCostUsdPerYear !== null)
       out.push(
-        `What the backstop is worth (${label}): without it, the risk of the requirements as stated with it (${pct(w.reference.ceasefireFailed.p)}) takes ${forceText(w.equivalent)}: ${w.extraPersonnel >= 0 ? `${personnelText(w.extraPersonnel)} more personnel and ${costText(Math.max(0, w.extraCostUsdPerYear))} more` : 'no more force'}.`,
+        `What the backstop is worth (${label}): without it, the risk of the requirements as stated with it (${pct(w.reference.ceasefireFailed.p)}) takes ${forceText(w.equivalent)}: ${w.extraPersonnel >= 0 ? `${personnelText(w.extraPersonnel)} more personnel and ${costText(Math.max(0, w.extraCostUsdPerYear))} more` : 'no more force'} (point estimates; Monte Carlo error in both).${rangeText(w.range)}`,
       );
     else
       out.push(
         `What the backstop is worth (${label}): no force tried without it matches its risk with the requirements as stated (${pct(w.reference.ceasefireFailed.p)}); the lowest without it is ${riskText(w.lowestWithout.ceasefireFailed)} at ${forceText(w.lowestWithout)}.`,
       );
   }
-  const mv = r.missions
-    .filter((m) => m.case === own.id && m.pointsPerBillion !== null)
+  const all = r.missions.filter((m) => m.case === own.id);
+  const mv = all
+    .filter((m) => m.pointsPerBillion !== null)
     .sort((a, b) => (b.pointsPerBillion ?? 0) - (a.pointsPerBillion ?? 0));
-  if (mv.length > 0) {
-    const sure = mv.filter((m) => m.ceasefireFailed.hi < 0);
-    const unsure = mv.filter((m) => !(m.ceasefireFailed.hi < 0));
+  if (all.length > 0 && mv.length === 0)
     out.push(
-      `Which increment buys most (${own.label}; each mission's requirements raised by ${pct(mv[0]!.factor - 1)}): ${
-        sure.length === 0
-          ? 'none lowers the risk measurably'
-          : sure
-              .map(
-                (m) =>
-                  `${m.mission} ${(-m.ceasefireFailed.difference * 100).toFixed(2)} points for ${costText(m.addedCostUsdPerYear)} (${(m.pointsPerBillion ?? 0).toFixed(1)} points per $bn)`,
-              )
-              .join('; ')
-      }${unsure.length === 0 ? '' : `; no measurable change from ${unsure.map((m) => m.mission).join(', ')}`}.`,
+      `Which increment buys most (${own.label}): none can be sourced — raising any mission's requirements adds no force (supply exhausted).`,
+    );
+  if (mv.length > 0) {
+    const lowers = mv.filter((m) => m.ceasefireFailed.hi < 0);
+    const raises = mv.filter((m) => m.ceasefireFailed.lo > 0);
+    const none = mv.filter((m) => !(m.ceasefireFailed.hi < 0) && !(m.ceasefireFailed.lo > 0));
+    const unsourced = all.filter((m) => m.pointsPerBillion === null).map((m) => m.mission);
+    const sentence = [
+      lowers.length === 0
+        ? 'none lowers the risk measurably'
+        : lowers
+            .map(
+              (m) =>
+                `${m.mission} ${(-m.ceasefireFailed.difference * 100).toFixed(2)} points for ${costText(m.addedCostUsdPerYear)} (${(m.pointsPerBillion ?? 0).toFixed(1)} points per $bn)`,
+            )
+            .join('; '),
+      ...(raises.length === 0
+        ? []
+        : [
+            `${raises.map((m) => m.mission).join(', ')} measurably raise${raises.length === 1 ? 's' : ''} it`,
+          ]),
+      ...(none.length === 0 ? [] : [`no measurable change from ${none.map((m) => m.mission).join(', ')}`]),
+      ...(unsourced.length === 0 ? [] : [`${unsourced.join(', ')} could not be raised (supply exhausted)`]),
+    ].join('; ');
+    out.push(
+      `Which increment buys most (${own.label}; each mission's requirements raised by ${pct(mv[0]!.factor - 1)}): ${sentence}.`,
     );
   }
   if (r.robustness !== null) {
     const rc = r.cases.find((c) => c.id === r.robustness!.case);
     const fam = rc === undefined ? [] : scalePoints(rc);
-    const at = (scale: number | null): string => {
-      if (scale === null) return 'no force tried';
+    const at = (scale: number | null, lowest: number): string => {
+      if (scale === null) return `more than any force tried (the lowest is ${pct(lowest)})`;
       const p = fam.find((x) => x.scale === scale);
       return p === undefined ? `×${scale}` : p.peakPersonnel === 0 ? 'no force at all' : forceText(p);
     };
     const [lo, mid, hi] = r.robustness.levels;
+    const lowestOf = (l: (typeof r.robustness.levels)[number]): number =>
+      Math.min(...l.points.map((p) => p.ceasefireFailed.p));
     if (lo !== undefined && mid !== undefined && hi !== undefined)
       out.push(
-        `Against what we do not know about the adversary (${rc?.label ?? r.robustness.case}): to keep the risk at or below ${target}, a cautious adversary (risk tolerance at its 10th percentile) needs ${at(lo.cheapestScale)}, a typical one (median) ${at(mid.cheapestScale)}, a bold one (90th percentile) ${at(hi.cheapestScale)}.`,
+        `Against what we do not know about the adversary (${rc?.label ?? r.robustness.case}): to keep the risk at or below ${target}, a cautious adversary (risk tolerance at its 10th percentile) needs ${at(lo.cheapestScale, lowestOf(lo))}, a typical one (median) ${at(mid.cheapestScale, lowestOf(mid))}, a bold one (90th percentile) ${at(hi.cheapestScale, lowestOf(hi))}.`,
       );
   }
   return out;

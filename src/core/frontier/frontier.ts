@@ -9,18 +9,19 @@ import type { PairedDifference, Proportion } from '../assure/index.js';
 /**
  * Scales of the base requirements the frontier tries: 0 (no force), then `points − 1` scales spaced
  * geometrically from `min` to `max` (risk falls fastest for the first troops, so small forces get more
- * points), the one nearest 1 moved to exactly 1 (the requirements as stated). Ascending, no duplicates.
+ * points), the one nearest 1 other than `max` moved to exactly 1 (the requirements as stated). Ascending,
+ * no duplicates; the last is always `max`.
  */
 export function frontierScales(points: number, max: number, min = 0.1): number[] {
   if (!Number.isSafeInteger(points) || points < 3) throw new RangeError('a frontier needs at least 3 points');
   if (!(max > min) || !(min > 0)) throw new RangeError(`scales need 0 < min < max, got ${min} and ${max}`);
   const n = points - 1;
   const out = Array.from({ length: n }, (_, i) => min * (max / min) ** (n === 1 ? 0 : i / (n - 1)));
-  if (max >= 1 && min <= 1) {
+  // The point nearest 1 becomes 1, but never the largest (the family must reach beyond 1).
+  if (max > 1 && min <= 1 && n >= 2) {
     let near = 0;
-    out.forEach((s, i) => {
-      if (Math.abs(Math.log(s)) < Math.abs(Math.log(out[near]!))) near = i;
-    });
+    for (let i = 0; i < n - 1; i++)
+      if (Math.abs(Math.log(out[i]!)) < Math.abs(Math.log(out[near]!))) near = i;
     out[near] = 1;
   }
   return [0, ...out.map((s) => Math.round(s * 1e6) / 1e6)];
@@ -93,4 +94,28 @@ export function bisectScale(lo: number, hi: number): number {
 export function pointsPerBillion(d: PairedDifference, addedCostUsdPerYear: number): number | null {
   if (!(addedCostUsdPerYear > 0)) return null;
   return (-d.difference * 100) / (addedCostUsdPerYear / 1e9);
+}
+
+/** A point of an ascending family of scales, with its P(ceasefire fails) interval. */
+export interface ScaledRisk {
+  readonly scale: number;
+  readonly lo: number;
+  readonly hi: number;
+}
+
+/**
+ * What the runs can tell apart around a goal on an ascending family: the largest scale whose interval lies
+ * wholly above the goal, and the smallest whose interval lies wholly at or below it (indices, −1: none).
+ */
+export function separatedBracket(
+  points: readonly ScaledRisk[],
+  goal: number,
+): { above: number; below: number } {
+  let above = -1;
+  let below = -1;
+  points.forEach((p, i) => {
+    if (p.lo > goal && (above < 0 || p.scale > points[above]!.scale)) above = i;
+    if (p.hi <= goal && (below < 0 || p.scale < points[below]!.scale)) below = i;
+  });
+  return { above, below };
 }

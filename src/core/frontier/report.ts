@@ -25,6 +25,8 @@ export interface FrontierPoint {
   readonly mission?: string;
   /** Σ of each nation's peak personnel deployed. */
   readonly peakPersonnel: number;
+  /** Nations contributing anyone (the model counts each one's retaliation: docs/model.md §3). */
+  readonly nations: number;
   /** The plan's cost over the horizon ÷ its years (US$ per year). */
   readonly costUsdPerYear: number;
   /** Mean unmet fraction of the plan's requirement-periods (0: everything covered). */
@@ -35,24 +37,35 @@ export interface FrontierPoint {
   readonly widerWar: Proportion;
   /** On the Pareto frontier of cost against P(ceasefire fails) among the case's sourced points. */
   readonly efficient: boolean;
-  /** Paired difference in P(ceasefire fails) against the point it is compared with (same runs). */
+  /**
+   * Paired difference in P(ceasefire fails) against the point `id` names (same runs): the next smaller
+   * grid scale for a scale point, the requirements as stated for the others; refinements have none.
+   */
   readonly versus?: { readonly id: string; readonly ceasefireFailed: PairedDifference };
 }
 
 export interface CheapestForce {
-  /** Some force in the family keeps P(ceasefire fails) at or below the target. */
+  /** Some force in the family keeps P(ceasefire fails) at or below the target (on the estimate). */
   readonly found: boolean;
-  /** The cheapest such force (a scale point or a refinement). */
+  /** The smallest scale (grid or bisection) whose estimate is at or below the target. */
   readonly point?: FrontierPoint;
   /** Its 95% interval's upper end is at or below the target too. */
   readonly confident: boolean;
-  /** The lowest P(ceasefire fails) of any scale tried (when none meets the target). */
+  /**
+   * What the runs can tell apart: `above` the largest scale whose interval lies wholly above the target,
+   * `below` the smallest whose interval lies wholly at or below it. The cheapest force lies between them
+   * (absent ends: none tried is that clear).
+   */
+  readonly range: { readonly above?: FrontierPoint; readonly below?: FrontierPoint };
+  /** The lowest P(ceasefire fails) of any scale tried. */
   readonly lowest: FrontierPoint;
 }
 
 export interface FrontierCase {
   readonly id: string;
   readonly label: string;
+  /** The scenario's own backstop, unchanged (the case the pledged force is judged in). */
+  readonly own: boolean;
   readonly backstop: BackstopKind | 'no guarantor';
   /** Runs per point after the adaptive rounds. */
   readonly runs: number;
@@ -69,8 +82,11 @@ export interface BackstopWorth {
   readonly without: string;
   /** The force as required (scale 1) with the backstop. */
   readonly reference: FrontierPoint;
-  /** The cheapest force without the backstop at or below the reference's risk; absent when none in range. */
+  /** The cheapest force without the backstop at or below the reference's risk (on the estimates: Monte Carlo
+   * error in both), absent when none in range. */
   readonly equivalent?: FrontierPoint;
+  /** The same as a range of what the runs tell apart (see `CheapestForce.range`). */
+  readonly range: { readonly above?: FrontierPoint; readonly below?: FrontierPoint };
   readonly extraPersonnel: number | null;
   readonly extraCostUsdPerYear: number | null;
   /** Without the backstop, the lowest risk any force in range reaches. */
@@ -122,6 +138,7 @@ export interface FrontierReport {
 /** Every point of every case as one tidy table (one row per case and point), for spreadsheets. */
 export function frontierCsv(r: FrontierReport): string {
   const header = [
+    'scenario_hash',
     'case',
     'point',
     'kind',
@@ -129,6 +146,7 @@ export function frontierCsv(r: FrontierReport): string {
     'scale',
     'mission',
     'peak_personnel',
+    'nations',
     'cost_usd_per_year',
     'shortfall_share',
     'runs',
@@ -146,6 +164,7 @@ export function frontierCsv(r: FrontierReport): string {
   ];
   const rows = r.cases.flatMap((c) =>
     c.points.map((p) => [
+      r.scenario.hash,
       c.id,
       p.id,
       p.kind,
@@ -153,6 +172,7 @@ export function frontierCsv(r: FrontierReport): string {
       p.scale,
       p.mission ?? '',
       p.peakPersonnel,
+      p.nations,
       p.costUsdPerYear,
       p.shortfallShare,
       p.runs,

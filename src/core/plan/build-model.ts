@@ -16,7 +16,8 @@
  * Rows
  *   cover[m,k,t]:      Σ cap[u,k]·x[n,u,m,t] + s[m,k,t] ≥ R[m,k,t]
  *   supply[n,u,t]:     Σ_m x ≤ pledged units            (pledged)
- *                      Σ_m rot[u]·x ≤ max(share[n]·inv[n,u], rot[u]·pledged)   (potential)
+ *                      Σ_m rot[n,u]·x ≤ max(min(share[n]·inv[n,u], crews[n,u]), rot[n,u]·pledged)   (potential;
+ *                      rot[n,u] under nation n's rotation rule, `rotationFor`)
  *   personnel[n,t]:    Σ personnel[u]·x ≤ ceiling[n];   budget[n,t]: Σ cost[u]·x ≤ budget[n] (per year)
  *   burden-total:      Σ β[u]·x − burden = 0
  *   fair[n]:           Σ_{x of n} β[u]·x − f[n]·burden − over[n] + under[n] = 0
@@ -34,7 +35,8 @@ import {
   missionUsesUnit,
   periodLabel,
   periodStart,
-  rotationRatio,
+  rotationFor,
+  crewPool,
   type Mission,
   type Nation,
   type Pledge,
@@ -309,7 +311,10 @@ export function buildPlanModel(s: Scenario, options: PlanOptions): PlanModel {
     for (const u of s.catalog) {
       const missionsUsing = s.missions.filter((m) => missionUsesUnit(m, u) && !caveatForbids(n, m, u));
       if (missionsUsing.length === 0) continue;
-      const rot = rotationRatio(u);
+      const rot = rotationFor(s, n.id, u).ratio;
+      // Units the nation may rotate through the operation: its committable inventory, or fewer trained crews.
+      const crews = crewPool(s, n.id, u.id)?.units;
+      const committable = Math.min(n.committableShare * (n.inventory[u.id] ?? 0), crews ?? Infinity);
       const lead = leadTimeDays(n, u);
       const pledges = s.pledges.filter((p) => p.nation === n.id && p.unitType === u.id && active.has(p.id));
       // Pools: one per distinct mission set among the pledges (pledged mode), or one for the inventory.
@@ -351,7 +356,6 @@ export function buildPlanModel(s: Scenario, options: PlanOptions): PlanModel {
             capacity = sumUnits(s, g.pledges, t);
             unconditional = sumUnits(s, unconditionalPledges, t);
           } else {
-            const committable = n.committableShare * (n.inventory[u.id] ?? 0);
             capacity = Math.max(committable, rot * sumUnits(s, g.pledges, t));
             unconditional =
               n.conditions.length > 0 ? 0 : Math.max(committable, rot * sumUnits(s, unconditionalPledges, t));
@@ -365,7 +369,7 @@ export function buildPlanModel(s: Scenario, options: PlanOptions): PlanModel {
                 ? sumUnits(s, kept, t)
                 : n.conditions.includes(c)
                   ? 0
-                  : Math.max(n.committableShare * (n.inventory[u.id] ?? 0), rot * sumUnits(s, kept, t));
+                  : Math.max(committable, rot * sumUnits(s, kept, t));
           }
           // Before its lead time has passed a unit can serve only the rest of the period.
           const share = availability(period, lead);

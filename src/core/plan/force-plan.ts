@@ -8,7 +8,7 @@ import {
   caveatForbids,
   coalitionNations,
   coversPeriod,
-  rotationRatio,
+  rotationFor,
   type Nation,
   type Pledge,
   type Scenario,
@@ -25,6 +25,12 @@ import {
 import { checkSolution, rowActivities, type SolutionCheck } from './lp-model.js';
 import { outcomePoint, type LpOutcome, type LpStatus } from './lp-solver.js';
 import type { BurdenBasis, FairBasis, SupplyMode } from './options.js';
+import {
+  distinctUnitCount,
+  rotationReport,
+  type RotationRow,
+  type NationSustainment,
+} from './sustainment.js';
 
 export interface SourcingRow {
   readonly nation: string;
@@ -43,7 +49,10 @@ export interface PersonnelRow {
   readonly period: number;
   /** Personnel in theatre. */
   readonly deployed: number;
-  /** Personnel tied up by the rotation: deployed × rotation ratio (in theatre, preparing, recovering). */
+  /**
+   * Personnel tied up by the rotation: deployed × rotation ratio under the nation's rule (in theatre,
+   * preparing, recovering).
+   */
   readonly tiedUp: number;
 }
 
@@ -56,6 +65,30 @@ export interface NationPersonnel {
    * units times personnel per unit, where tours = unit-months deployed ÷ tour length.
    */
   readonly distinctOverHorizon: number;
+  /** Person-tours over the horizon: Σ_u unit-months deployed ÷ tour × personnel per unit. */
+  readonly troopTours: number;
+  /**
+   * Years the nation can keep its peak deployment before its rotational pool (units held or trained crews
+   * of a type, or its personnel pool) is exhausted; null: indefinitely (or nothing to judge by).
+   */
+  readonly sustainableYears: number | null;
+  /** The unit type (or `personnel`) that runs out first; null when none does. */
+  readonly limitedBy: string | null;
+}
+
+/** Coalition totals of the personnel measures (docs/planner.md, "Rotation and sustainment"). */
+export interface PersonnelTotals {
+  /** Most personnel in theatre in any one period (all nations together). */
+  readonly peakDeployed: number;
+  /** Most personnel tied up by rotation in any one period. */
+  readonly peakTiedUp: number;
+  /** Person-tours over the horizon. */
+  readonly troopTours: number;
+  /** Distinct people who serve a tour over the horizon. */
+  readonly distinct: number;
+  /** Fewest years any nation can keep its part (null: every nation indefinitely), and which nation. */
+  readonly sustainableYears: number | null;
+  readonly limitedBy: string | null;
 }
 
 export interface NationCost {
@@ -179,6 +212,10 @@ export interface ForcePlan {
   readonly weightedShortfall: number;
   readonly personnel: readonly PersonnelRow[];
   readonly personnelByNation: readonly NationPersonnel[];
+  /** Coalition totals: peak deployed, peak tied up, troop-tours, distinct people, sustainability. */
+  readonly personnelTotals: PersonnelTotals;
+  /** Per nation and unit type deployed: the rotation rule applied, tours, distinct units, pool and years. */
+  readonly rotation: readonly RotationRow[];
   readonly cost: readonly NationCost[];
   readonly totalCostUsd: number;
   readonly costByYearUsd: readonly number[];
@@ -261,6 +298,15 @@ export function interpretPlan(
       weightedShortfall: NaN,
       personnel: [],
       personnelByNation: [],
+      personnelTotals: {
+        peakDeployed: 0,
+        peakTiedUp: 0,
+        troopTours: 0,
+        distinct: 0,
+        sustainableYears: null,
+        limitedBy: null,
+      },
+      rotation: [],
       cost: [],
       totalCostUsd: NaN,
       costByYearUsd: [],
@@ -277,6 +323,14 @@ export function interpretPlan(
   const unitById = new Map(s.catalog.map((u) => [u.id, u]));
   const unit = (id: string): UnitType => unitById.get(id) as UnitType;
   const years = s.horizon.periodMonths / 12;
+  const ratios = new Map<string, number>();
+  /** Rotation ratio of nation n's units of type u under its own rule. */
+  const ratio = (n: string, u: string): number => {
+    const key = `${n}|${u}`;
+    let r = ratios.get(key);
+    if (r === undefined) ratios.set(key, (r = rotationFor(s, n, unit(u)).ratio));
+    return r;
+  };
 
   // Objective by term.
   const costOf = (cols: Iterable<number>): number =>
@@ -364,7 +418,7 @@ export function interpretPlan(
         nation: n,
         period: p.index,
         deployed: sum(rows.map((r) => r.personnel)),
-        tiedUp: sum(rows.map((r) => r.personnel * rotationRatio(unit(r.unitType)))),
+        tiedUp: sum(rows.map((r) => r.personnel * ratio(n, r.unitType))),
       });
     }
   // Units deployed per nation × unit type × period (all missions).
@@ -374,23 +428,45 @@ export function interpretPlan(
     deployedUnits.set(key, (deployedUnits.get(key) ?? 0) + r.units);
   }
   const personnelOf = groupBy(personnel, (r) => r.nation);
-  const personnelByNation: NationPersonnel[] = nationsInPlan.map((n) => {
-    const rows = personnelOf.get(n) ?? [];
-    let distinct = 0;
+  const seriesOf = new Map<string, number[]>();
+  for (const n of nationsInPlan)
     for (const u of s.catalog) {
       const series = pm.periods.map((p) => deployedUnits.get(`${n}|${u.id}|${p.index}`) ?? 0);
-      const peak = Math.max(0, ...series);
-      if (peak <= 0) continue;
-      const tours = (sum(series) * s.horizon.periodMonths) / u.tourMonths;
-      distinct += Math.max(peak, Math.min(tours, rotationRatio(u) * peak)) * u.personnel;
+      if (series.some((d) => d > 0)) seriesOf.set(`${n}|${u.id}`, series);
     }
+  const rotation = rotationReport(s, nationsInPlan, seriesOf);
+  const sustainOf = new Map<string, NationSustainment>(rotation.nations.map((r) => [r.nation, r]));
+  const rotationRows = groupBy(rotation.rows, (r) => r.nation);
+  const personnelByNation: NationPersonnel[] = nationsInPlan.map((n) => {
+    const rows = personnelOf.get(n) ?? [];
+    const sustain = sustainOf.get(n);
     return {
       nation: n,
       peakDeployed: Math.max(0, ...rows.map((r) => r.deployed)),
       peakTiedUp: Math.max(0, ...rows.map((r) => r.tiedUp)),
-      distinctOverHorizon: distinct,
+      distinctOverHorizon: sum(
+        (rotationRows.get(n) ?? []).map(
+          (r) => distinctUnitCount(r.peakUnits, r.tours, r.ratio) * r.personnelPerUnit,
+        ),
+      ),
+      troopTours: sustain?.troopTours ?? 0,
+      sustainableYears: sustain?.years ?? null,
+      limitedBy: sustain?.limitedBy ?? null,
     };
   });
+  const peakOver = (f: (r: PersonnelRow) => number): number =>
+    Math.max(0, ...pm.periods.map((t) => sum(personnel.filter((r) => r.period === t.index).map(f))));
+  const shortest = personnelByNation
+    .filter((n) => n.sustainableYears !== null)
+    .sort((a, b) => (a.sustainableYears ?? 0) - (b.sustainableYears ?? 0))[0];
+  const personnelTotals: PersonnelTotals = {
+    peakDeployed: peakOver((r) => r.deployed),
+    peakTiedUp: peakOver((r) => r.tiedUp),
+    troopTours: sum(personnelByNation.map((n) => n.troopTours)),
+    distinct: sum(personnelByNation.map((n) => n.distinctOverHorizon)),
+    sustainableYears: shortest?.sustainableYears ?? null,
+    limitedBy: shortest?.nation ?? null,
+  };
 
   // Cost per nation per plan year.
   const horizonMonths = s.horizon.periods * s.horizon.periodMonths;
@@ -443,7 +519,7 @@ export function interpretPlan(
   const calendar: CalendarRow[] = [];
   for (const [key, d] of deployedUnits) {
     const [nation = '', unitType = '', period = '0'] = key.split('|');
-    const dwell = (d * (rotationRatio(unit(unitType)) - 1)) / 2;
+    const dwell = (d * (ratio(nation, unitType) - 1)) / 2;
     calendar.push({
       nation,
       unitType,
@@ -467,6 +543,8 @@ export function interpretPlan(
     weightedShortfall,
     personnel,
     personnelByNation,
+    personnelTotals,
+    rotation: rotation.rows,
     cost,
     totalCostUsd: sum(cost.map((c) => c.totalUsd)),
     costByYearUsd,
@@ -716,7 +794,7 @@ function bindingConstraints(
         text =
           pm.options.mode === 'pledged'
             ? `${g.nation} deploys everything it pledged of ${u?.name ?? g.unitType} (${fmt(g.bound)}) in ${when}`
-            : `${g.nation} deploys all the ${u?.name ?? g.unitType} it can sustain (${fmt(g.bound)} committable ÷ rotation ${fmt(u ? rotationRatio(u) : 1)}) in ${when}`;
+            : `${g.nation} deploys all the ${u?.name ?? g.unitType} it can sustain (${fmt(g.bound)} committable ÷ rotation ${fmt(u ? rotationFor(s, g.nation, u).ratio : 1)}) in ${when}`;
         break;
       }
       case 'personnel':

@@ -24,13 +24,19 @@ const factorOf =
   (mission: string): number =>
     f[mission] ?? 1;
 
-/** The edits that turn the base model into the model of `factors` (see the file comment). */
-export function scaledRequirementEdits(pm: PlanModel, factors: MissionFactors): LpEdit[] {
-  const edits: LpEdit[] = [];
+/** Row index of each coverage row, by "mission|capability|period". */
+function coverageRows(pm: PlanModel): Map<string, number> {
   const rowOf = new Map<string, number>();
   pm.rows.forEach((r, i) => {
     if (r.kind === 'coverage') rowOf.set(`${r.mission}|${r.capability}|${r.period}`, i);
   });
+  return rowOf;
+}
+
+/** The edits that turn the base model into the model of `factors` (see the file comment). */
+export function scaledRequirementEdits(pm: PlanModel, factors: MissionFactors): LpEdit[] {
+  const edits: LpEdit[] = [];
+  const rowOf = coverageRows(pm);
   for (const c of pm.shortfall) {
     const f = factorOf(factors)(c.mission);
     if (f === 1) continue;
@@ -71,10 +77,7 @@ export function scalePlanModel(pm: PlanModel, factors: MissionFactors): PlanMode
   const f = factorOf(factors);
   const variables = [...pm.lp.variables];
   const rows = [...pm.lp.rows];
-  const rowOf = new Map<string, number>();
-  pm.rows.forEach((r, i) => {
-    if (r.kind === 'coverage') rowOf.set(`${r.mission}|${r.capability}|${r.period}`, i);
-  });
+  const rowOf = coverageRows(pm);
   const shortfall = pm.shortfall.map((c) => {
     const x = f(c.mission);
     if (x === 1) return c;

@@ -3,11 +3,20 @@
  * field a test does not care about filled with a neutral default. Throws if the result is invalid
  * (a broken test, not a result).
  */
-import { validate, type Scenario, type ScenarioInput, type UnitCategory } from '../scenario/index.js';
+import {
+  validate,
+  type PledgeStatus,
+  type RotationPool,
+  type RotationRule,
+  type Scenario,
+  type ScenarioInput,
+  type UnitCategory,
+} from '../scenario/index.js';
 
 export interface MiniUnit {
   readonly id: string;
   readonly category?: UnitCategory;
+  readonly service?: 'army' | 'air' | 'navy';
   readonly personnel?: number;
   readonly costPerYearUsd?: number;
   readonly tourMonths?: number;
@@ -55,6 +64,8 @@ export interface MiniPledge {
   readonly fromPeriod?: number;
   readonly toPeriod?: number;
   readonly conditions?: readonly string[];
+  /** Default `confirmed`. */
+  readonly status?: PledgeStatus;
 }
 
 export interface MiniScenario {
@@ -69,6 +80,11 @@ export interface MiniScenario {
   readonly variants?: ScenarioInput['variants'];
   /** Conditions besides `backstop`. */
   readonly conditions?: readonly { id: string; holds: boolean }[];
+  /** National rotation rules and pools (sources default to the test source). */
+  readonly rotation?: {
+    readonly rules?: readonly Omit<RotationRule, 'source'>[];
+    readonly pools?: readonly Omit<RotationPool, 'source'>[];
+  };
 }
 
 /** The scenario input (before validation) for a compact spec. */
@@ -89,6 +105,7 @@ export function miniScenarioInput(spec: MiniScenario): ScenarioInput {
       id: u.id,
       name: u.id,
       category: u.category ?? 'land',
+      ...(u.service !== undefined ? { service: u.service } : {}),
       personnel: u.personnel ?? 100,
       costPerYearUsd: u.costPerYearUsd ?? 1e6,
       tourMonths: u.tourMonths ?? 6,
@@ -97,6 +114,10 @@ export function miniScenarioInput(spec: MiniScenario): ScenarioInput {
       capabilities: { ...u.capabilities },
       source: 't',
     })),
+    rotation: {
+      rules: (spec.rotation?.rules ?? []).map((r) => ({ ...r, source: 't' })),
+      pools: (spec.rotation?.pools ?? []).map((r) => ({ ...r, source: 't' })),
+    },
     missions: spec.missions.map((m) => ({
       id: m.id,
       name: m.id,
@@ -133,7 +154,7 @@ export function miniScenarioInput(spec: MiniScenario): ScenarioInput {
       ...(p.fromPeriod !== undefined ? { fromPeriod: p.fromPeriod } : {}),
       ...(p.toPeriod !== undefined ? { toPeriod: p.toPeriod } : {}),
       conditions: [...(p.conditions ?? [])],
-      status: 'confirmed' as const,
+      status: p.status ?? ('confirmed' as const),
       // Pledges of units a test nation does not list in its inventory are "new" (to be raised).
       new: (spec.nations.find((n) => n.id === p.nation)?.inventory?.[p.unitType] ?? 0) <= 0,
       source: 't',

@@ -1,17 +1,31 @@
 /**
- * Requirements against pledges by mission, capability and period, for the workspace's coverage view.
- * Indicative, not a plan: a pledge counts fully towards every mission it may serve (the planner decides
- * the actual split), so `available` is an upper bound per mission and a gap shown here is a real gap.
- * Pure.
+ * Requirements against what is actually in place, by mission, capability and period, for `show`, the
+ * workspace's coverage view and its CSV. "In place" is what the force-generation plan deploys there (after
+ * lead times, each unit on one mission), handed in by the caller as an `InPlace`: so one mission's surplus
+ * never fills another's gap, a pledge is never counted on two missions at once, and a cell shown as met is
+ * met in the plan. Pure.
  */
-import { activePledges, coversPeriod } from './model.js';
+import { coversPeriod } from './model.js';
 import type { Scenario } from './schema.js';
+
+/**
+ * What a plan has in place: capability delivered on a mission in a period, personnel in theatre in a period.
+ * Built from a `ForcePlan` by `inPlaceOf` (core/plan); the scenario layer cannot see the plan itself.
+ */
+export interface InPlace {
+  /** Amount of `capability` the plan's units deliver on `mission` in `period` (1-based); may exceed the need. */
+  provided(mission: string, capability: string, period: number): number;
+  /** Personnel the plan has in theatre in `period`, all nations and missions. */
+  personnel(period: number): number;
+  /** Which plan: its mode and status, for the caption. */
+  readonly label: string;
+}
 
 export interface CoverageCell {
   readonly required: number;
-  /** Capability of active pledges that may serve the mission in the period. */
+  /** Capability in place on the mission in the period (the plan's units there, after lead times). */
   readonly available: number;
-  /** max(0, required − available). */
+  /** max(0, required − available): the plan's shortfall of the cell. */
   readonly gap: number;
 }
 
@@ -21,7 +35,7 @@ export interface CapabilityCoverage {
   readonly priority: number;
   /** Index 0 = period 1. */
   readonly byPeriod: readonly CoverageCell[];
-  /** Smallest available / required over periods with a requirement (1 when nothing is required). */
+  /** Smallest min(1, available / required) over periods with a requirement (1 when nothing is required). */
   readonly minCoverage: number;
 }
 
@@ -33,10 +47,15 @@ export interface MissionCoverage {
   readonly periodsWithGap: number;
 }
 
-export function coverageByMission(s: Scenario): MissionCoverage[] {
+/** Relative tolerance below which a gap is rounding, not a gap (the planner's check uses 10⁻⁶ too). */
+export const GAP_TOLERANCE = 1e-6;
+
+/** True when `available` falls short of `required` by more than rounding. */
+export const isShort = (required: number, available: number): boolean =>
+  required - available > GAP_TOLERANCE * Math.max(1, required);
+
+export function coverageByMission(s: Scenario, inPlace: InPlace): MissionCoverage[] {
   const T = s.horizon.periods;
-  const pledges = activePledges(s);
-  const catalog = new Map(s.catalog.map((u) => [u.id, u]));
   return s.missions.map((m) => {
     const caps = [...new Set(m.requirements.map((r) => r.capability))];
     const gapPeriods = new Set<number>();
@@ -46,16 +65,11 @@ export function coverageByMission(s: Scenario): MissionCoverage[] {
       let minCoverage = 1;
       for (let t = 1; t <= T; t++) {
         const required = reqs.filter((r) => coversPeriod(s, r, t)).reduce((a, r) => a + r.amount, 0);
-        let available = 0;
-        for (const p of pledges) {
-          if (!coversPeriod(s, p, t)) continue;
-          if (p.missions !== undefined && !p.missions.includes(m.id)) continue;
-          available += p.units * (catalog.get(p.unitType)?.capabilities[k] ?? 0);
-        }
-        const gap = Math.max(0, required - available);
-        if (gap > 0) gapPeriods.add(t);
-        if (required > 0) minCoverage = Math.min(minCoverage, available / required);
-        byPeriod.push({ required, available, gap });
+        const available = required > 0 ? inPlace.provided(m.id, k, t) : 0;
+        const short = required > 0 && isShort(required, available);
+        if (short) gapPeriods.add(t);
+        if (required > 0) minCoverage = Math.min(minCoverage, Math.min(1, available / required));
+        byPeriod.push({ required, available, gap: short ? required - available : 0 });
       }
       return {
         capability: k,

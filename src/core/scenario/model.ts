@@ -7,11 +7,12 @@ import type {
   Mission,
   Nation,
   Pledge,
+  PledgeStatus,
   Requirement,
   Scenario,
   UnitType,
 } from './schema.js';
-import { backstopKinds } from './schema.js';
+import { backstopKinds, pledgeStatuses } from './schema.js';
 
 /**
  * Units held per unit deployed continuously: (tour + dwell) / tour. A six-month tour with twelve months'
@@ -121,6 +122,18 @@ export function periodStart(s: Scenario, t: number): string {
 /** Short label for period t, e.g. "P3 (2026-07)". */
 export function periodLabel(s: Scenario, t: number): string {
   return `P${t} (${periodStart(s, t).slice(0, 7)})`;
+}
+
+/** Rank of a pledge status on the ladder: assumed 0 < announced 1 < offered 2 < confirmed 3 < deployed 4. */
+export const statusRank = (status: PledgeStatus): number => pledgeStatuses.indexOf(status);
+
+/**
+ * The scenario counting only pledges at or above `min` on the status ladder (`plan --min-status`); the
+ * others are dropped as if never made. Pure; the scenario is otherwise unchanged.
+ */
+export function withMinStatus(s: Scenario, min: PledgeStatus): Scenario {
+  const floor = statusRank(min);
+  return { ...s, pledges: s.pledges.filter((p) => statusRank(p.status) >= floor) };
 }
 
 /**

@@ -5,7 +5,8 @@
  */
 import type { FieldPath, Issue, Severity } from '../shared/index.js';
 import { issue } from '../shared/index.js';
-import { lastPeriod, missionUsesUnit, caveatForbids, rotationRatio } from './model.js';
+import { lastPeriod, missionUsesUnit, caveatForbids } from './model.js';
+import { rotationFor, rotationIssues } from './rotation.js';
 import type { Distribution, Scenario } from './schema.js';
 
 type Emit = (code: string, path: FieldPath, message: string, severity?: Severity) => void;
@@ -27,6 +28,7 @@ export function checkRules(s: Scenario): Issue[] {
   checkAssurance(s, emit);
   checkConditions(s, emit);
   checkSourcing(s, emit);
+  out.push(...rotationIssues(s));
   return out;
 }
 
@@ -213,11 +215,12 @@ function checkPledges(s: Scenario, emit: Emit): void {
         `${n.id} holds no "${u.id}" (inventory); add it to the inventory or mark the pledge "new: true"`,
       );
     const held = n.inventory[u.id] ?? 0;
-    if (!p.new && held > 0 && p.units * rotationRatio(u) > held)
+    const rot = rotationFor(s, n.id, u);
+    if (!p.new && held > 0 && p.units * rot.ratio > held)
       emit(
         'pledge.unsustainable',
         ['pledges', i, 'units'],
-        `${p.units} "${u.id}" deployed continuously need ${round(p.units * rotationRatio(u))} held (rotation ${round(rotationRatio(u))}); ${n.id} holds ${held}`,
+        `${p.units} "${u.id}" deployed continuously need ${round(p.units * rot.ratio)} held (rotation ${round(rot.ratio)}: ${rot.tourMonths}-month tours, ${rot.dwellMonths} months' dwell); ${n.id} holds ${held}`,
         'warning',
       );
     p.missions?.forEach((mid, j) => {
@@ -452,6 +455,8 @@ function checkSourcing(s: Scenario, emit: Emit): void {
     n.caveats.forEach((c, j) => check(c, c.source, ['nations', i, 'caveats', j], true));
   });
   s.pledges.forEach((p, i) => check(p, p.source, ['pledges', i], true));
+  s.rotation.rules.forEach((r, i) => check(r, r.source, ['rotation', 'rules', i], true));
+  s.rotation.pools.forEach((r, i) => check(r, r.source, ['rotation', 'pools', i], true));
   if (s.guarantor) {
     check(s.guarantor, s.guarantor.source, ['guarantor'], true);
     check(s.guarantor.backstop, s.guarantor.backstop.source, ['guarantor', 'backstop'], false);

@@ -6,11 +6,13 @@ import {
   applyVariants,
   caveatForbids,
   conditionHolds,
+  coverageByMission,
   mergePatch,
   periodStart,
   rotationRatio,
   summarizeScenario,
   validate,
+  type InPlace,
   type Scenario,
 } from './index.js';
 import { RESERVED_IDS } from '../shared/index.js';
@@ -113,12 +115,52 @@ describe('caveats', () => {
 });
 
 describe('summary', () => {
-  it('totals pledged and indicative required personnel per period', () => {
-    const summary = summarizeScenario(loadFixture());
-    // P1: 2 orbits × 250 = 500 required; GBR 1 + FRA 1 squadrons = 500 pledged.
-    expect(summary.totals[0]).toMatchObject({ requiredPersonnel: 500, pledgedPersonnel: 500 });
-    // P2: + 3 battalions × 700 = 2,600 required; + 2 battalions = 1,900 pledged.
-    expect(summary.totals[1]).toMatchObject({ requiredPersonnel: 2600, pledgedPersonnel: 1900 });
+  /** A plan's output by hand: capability per (mission|capability|period), personnel per period. */
+  const placed = (cells: Record<string, number>, personnel: number[]): InPlace => ({
+    provided: (m, k, t) => cells[`${m}|${k}|${t}`] ?? 0,
+    personnel: (t) => personnel[t - 1] ?? 0,
+    label: 'a test plan',
+  });
+
+  it('totals required, pledged, in place and short personnel per period', () => {
+    // P1: 1.5 of 2 orbits in place (lead time); P2: 2 orbits, 2 of 3 battalions.
+    const summary = summarizeScenario(
+      loadFixture(),
+      placed({ 'skies|orbit|1': 1.5, 'skies|orbit|2': 2, 'presence|presence|2': 2 }, [375, 1900]),
+    );
+    // P1: 2 orbits × 250 = 500 required; GBR 1 + FRA 1 squadrons = 500 pledged; 0.5 orbit × 250 short.
+    expect(summary.totals[0]).toMatchObject({
+      requiredPersonnel: 500,
+      pledgedPersonnel: 500,
+      inPlacePersonnel: 375,
+      shortPersonnel: 125,
+      requirements: 1,
+      requirementsMet: 0,
+    });
+    // P2: + 3 battalions × 700 = 2,600 required; + 2 battalions = 1,900 pledged; 1 battalion × 700 short.
+    expect(summary.totals[1]).toMatchObject({
+      requiredPersonnel: 2600,
+      pledgedPersonnel: 1900,
+      inPlacePersonnel: 1900,
+      shortPersonnel: 700,
+      requirements: 2,
+      requirementsMet: 1,
+    });
+    expect(summary.requirementPeriods).toEqual({ met: 1, total: 3 + 4 });
+    expect(summary.inPlace).toBe('a test plan');
+  });
+
+  it("never nets one mission's surplus against another's gap", () => {
+    // P2: 4 orbits against 2 (a 500-personnel surplus) and 2 of 3 battalions: still 700 short, not 200.
+    const summary = summarizeScenario(
+      loadFixture(),
+      placed({ 'skies|orbit|2': 4, 'presence|presence|2': 2 }, [0, 2400]),
+    );
+    expect(summary.totals[1]?.inPlacePersonnel).toBe(2400);
+    expect(summary.totals[1]?.shortPersonnel).toBe(700);
+    const presence = coverageByMission(loadFixture(), placed({ 'presence|presence|2': 2 }, []))[1];
+    expect(presence?.capabilities[0]?.byPeriod[1]).toEqual({ required: 3, available: 2, gap: 1 });
+    expect(presence?.periodsWithGap).toBe(3);
   });
 });
 

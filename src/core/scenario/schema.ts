@@ -113,6 +113,11 @@ const DistParam = z
 const Usd = Bounded('usd');
 const Days = Bounded('days');
 const Magnitude = Bounded('magnitude');
+const TourMonths = z
+  .number()
+  .finite()
+  .min(BOUNDS.minTourMonths, atLeast('minTourMonths'))
+  .max(BOUNDS.months, atMost('months'));
 const Reference = z
   .number()
   .finite()
@@ -192,6 +197,9 @@ export const Capability = z.strictObject({
 
 export const unitCategories = ['air', 'maritime', 'land', 'training', 'enabler'] as const;
 export const UnitCategory = z.enum(unitCategories);
+/** Services whose rotation (harmony) rules differ: army, air force, navy. */
+export const services = ['army', 'air', 'navy'] as const;
+export const Service = z.enum(services);
 
 export const UnitType = z.strictObject({
   id: Id,
@@ -202,13 +210,11 @@ export const UnitType = z.strictObject({
   /** Incremental cost of keeping one unit deployed for a year, US$. */
   costPerYearUsd: Usd,
   /** Length of one unit tour in theatre. */
-  tourMonths: z
-    .number()
-    .finite()
-    .min(BOUNDS.minTourMonths, atLeast('minTourMonths'))
-    .max(BOUNDS.months, atMost('months')),
+  tourMonths: TourMonths,
   /** Time a unit spends at home between tours (recovering and preparing). Rotation ratio = (tour + dwell) / tour. */
   dwellMonths: Bounded('months'),
+  /** Service whose national rotation rules apply (`rotation.rules`); default from the category: air → air, maritime → navy, else army. */
+  service: Service.optional(),
   /** Days from decision to a unit of this type being in place. */
   leadTimeDays: Days.default(0),
   /** Amount of each capability one deployed unit provides (capability id → amount). */
@@ -216,6 +222,45 @@ export const UnitType = z.strictObject({
   /** Combat power of one deployed unit, in the scenario's force-reference units (assurance: deterrence by denial). */
   combatPower: Bounded('capabilityPerUnit').default(0),
   source: SourceRef.optional(),
+});
+
+/**
+ * A national (or coalition-wide) rotation rule: tour and dwell for one service or one unit type. The most
+ * specific rule wins: nation + unit type, nation + service, unit type, service; without one, the catalog's
+ * `tourMonths` / `dwellMonths` apply (see `rotationFor`).
+ */
+export const RotationRule = z.strictObject({
+  /** Nation the rule applies to; omitted: every nation without a rule of its own. */
+  nation: Iso3.optional(),
+  /** Service the rule covers (give this or `unitType`). */
+  service: Service.optional(),
+  /** Unit type the rule covers (give this or `service`). */
+  unitType: Id.optional(),
+  tourMonths: TourMonths,
+  dwellMonths: Bounded('months'),
+  source: SourceRef.optional(),
+  note: z.string().optional(),
+});
+
+/**
+ * What a nation can rotate through the operation, beyond which keeping its part of the force breaks its
+ * dwell rule: trained crews of a skill-limited unit type (`unitType` + `units`), or personnel across all
+ * its units (`personnel`: deployed, preparing and recovering together).
+ */
+export const RotationPool = z.strictObject({
+  nation: Iso3,
+  unitType: Id.optional(),
+  /** Units (trained crews) of `unitType`; replaces the inventory as the pool of that type. */
+  units: Bounded('inventory').optional(),
+  /** Personnel the nation can hold in the rotation for this operation. */
+  personnel: Bounded('personnel').optional(),
+  source: SourceRef.optional(),
+  note: z.string().optional(),
+});
+
+export const Rotation = z.strictObject({
+  rules: z.array(RotationRule).default([]),
+  pools: z.array(RotationPool).default([]),
 });
 
 export const Location = z.strictObject({
@@ -293,6 +338,10 @@ export const Nation = z.strictObject({
   note: z.string().optional(),
 });
 
+/** The pledge status ladder, lowest first (the Kiel tracker's pledged → allocated → delivered, one rung finer). */
+export const pledgeStatuses = ['assumed', 'announced', 'offered', 'confirmed', 'deployed'] as const;
+export type PledgeStatus = (typeof pledgeStatuses)[number];
+
 export const Pledge = z.strictObject({
   id: Id,
   nation: Iso3,
@@ -304,7 +353,14 @@ export const Pledge = z.strictObject({
   fromPeriod: Period.default(1),
   toPeriod: Period.optional(),
   conditions: z.array(Id).default([]),
-  status: z.enum(['announced', 'confirmed', 'assumed']),
+  /**
+   * How firm the pledge is, on the ladder `pledgeStatuses` (lowest first): assumed (a judgement from a
+   * signal, not a stated offer) → announced (stated in public) → offered (put to the force generation) →
+   * confirmed (committed) → deployed (in theatre).
+   */
+  status: z.enum(pledgeStatuses),
+  /** Date the pledge reached its status (its source names who said so; field-wise `source.status`). */
+  statusDate: IsoDate.optional(),
   /** True for a unit type the nation does not hold yet (to be raised or procured). */
   new: z.boolean().default(false),
   source: SourceRef,
@@ -533,6 +589,8 @@ export const Scenario = z.strictObject({
   horizon: Horizon,
   capabilities: z.array(Capability).min(1),
   catalog: z.array(UnitType).min(1),
+  /** National rotation rules (tour and dwell by service or unit type) and rotational pools. */
+  rotation: Rotation.default({ rules: [], pools: [] }),
   missions: z.array(Mission).min(1),
   nations: z.array(Nation).min(1),
   pledges: z.array(Pledge).default([]),
@@ -564,6 +622,10 @@ export type LadderLevel = z.infer<typeof LadderLevel>;
 export type AssuranceSettings = z.infer<typeof Assurance>;
 export type Source = z.infer<typeof Source>;
 export type UnitCategory = z.infer<typeof UnitCategory>;
+export type Service = z.infer<typeof Service>;
+export type RotationRule = z.infer<typeof RotationRule>;
+export type RotationPool = z.infer<typeof RotationPool>;
+export type SourceRef = z.infer<typeof SourceRef>;
 export type BackstopKind = z.infer<typeof BackstopKind>;
 export type NationRole = Nation['role'];
 export type BackstopKindEffect = z.infer<typeof BackstopKindEffect>;

@@ -1,8 +1,12 @@
 /**
  * A readable projection of a scenario for `bulwark show` and the workspace: nations and their pledges,
- * requirements by mission and period, and personnel pledged against an indicative personnel requirement.
+ * requirements by mission and period, and per period the indicative personnel required against what is
+ * pledged and what the plan actually has in place (`InPlace`), with the shortfall counted mission by
+ * mission and capability by capability — never netted.
  */
-import { activePledges, coversPeriod, lastPeriod, periodLabel, rotationRatio } from './model.js';
+import { activePledges, coversPeriod, lastPeriod, periodLabel } from './model.js';
+import { rotationFor } from './rotation.js';
+import { coverageByMission, type InPlace } from './coverage.js';
 import type { Scenario } from './schema.js';
 
 export interface NationSummary {
@@ -25,7 +29,7 @@ export interface PledgeSummary {
   readonly unitType: string;
   readonly units: number;
   readonly personnel: number;
-  /** Personnel tied up to sustain it: deployed × rotation ratio. */
+  /** Personnel tied up to sustain it: deployed × rotation ratio under the nation's rule (`rotationFor`). */
   readonly personnelWithRotation: number;
   readonly missions: readonly string[] | 'any';
   readonly periods: string;
@@ -59,9 +63,31 @@ export interface ScenarioSummary {
   readonly nations: readonly NationSummary[];
   readonly pledges: readonly PledgeSummary[];
   readonly requirements: readonly RequirementRow[];
-  /** Per period: indicative personnel required and personnel pledged (active pledges). */
-  readonly totals: readonly { period: string; requiredPersonnel: number; pledgedPersonnel: number }[];
+  /** Per period: personnel required (indicative), pledged (active pledges), in place and short (below). */
+  readonly totals: readonly PeriodTotals[];
+  /** Requirement-periods (mission × capability × period with a requirement) the plan meets in full. */
+  readonly requirementPeriods: { readonly met: number; readonly total: number };
+  /** The plan the in-place figures come from. */
+  readonly inPlace: string;
   readonly variants: readonly { id: string; name: string; description: string }[];
+}
+
+export interface PeriodTotals {
+  readonly period: string;
+  /** Indicative: each requirement × the fewest personnel per unit of its capability (`personnelPerCapabilityUnit`). */
+  readonly requiredPersonnel: number;
+  /** Personnel of the active pledges covering the period, as declared (before lead times and allocation). */
+  readonly pledgedPersonnel: number;
+  /** Personnel the plan has in theatre in the period (after lead times). */
+  readonly inPlacePersonnel: number;
+  /**
+   * Personnel-equivalent of what is missing: Σ over missions and capabilities of the plan's shortfall ×
+   * the fewest personnel per unit of the capability. A surplus on one mission never offsets a gap on another.
+   */
+  readonly shortPersonnel: number;
+  /** Requirements (mission × capability) with a need in the period, and how many of them the plan meets. */
+  readonly requirements: number;
+  readonly requirementsMet: number;
 }
 
 /** Fewest personnel per unit of capability `k` over the catalog, or null when nothing provides it. */
@@ -74,7 +100,7 @@ export function personnelPerCapabilityUnit(s: Scenario, k: string): number | nul
   return best;
 }
 
-export function summarizeScenario(s: Scenario): ScenarioSummary {
+export function summarizeScenario(s: Scenario, inPlace: InPlace): ScenarioSummary {
   const T = s.horizon.periods;
   const periods = Array.from({ length: T }, (_, i) => periodLabel(s, i + 1));
   const active = new Set(activePledges(s).map((p) => p.id));
@@ -89,7 +115,7 @@ export function summarizeScenario(s: Scenario): ScenarioSummary {
       unitType: p.unitType,
       units: p.units,
       personnel,
-      personnelWithRotation: u === undefined ? personnel : personnel * rotationRatio(u),
+      personnelWithRotation: u === undefined ? personnel : personnel * rotationFor(s, p.nation, u).ratio,
       missions: p.missions ?? 'any',
       periods: `P${p.fromPeriod}–P${lastPeriod(s, p)}`,
       status: p.status,
@@ -131,11 +157,26 @@ export function summarizeScenario(s: Scenario): ScenarioSummary {
     }),
   );
 
-  const totals = periods.map((period, i) => ({
-    period,
-    requiredPersonnel: Math.round(requirements.reduce((sum, r) => sum + (r.personnelByPeriod[i] ?? 0), 0)),
-    pledgedPersonnel: Math.round(pledgedIn(null, i + 1)),
-  }));
+  const cells = coverageByMission(s, inPlace).flatMap((m) =>
+    m.capabilities.map((c) => ({
+      perUnit: personnelPerCapabilityUnit(s, c.capability) ?? 0,
+      cells: c.byPeriod,
+    })),
+  );
+  const totals: PeriodTotals[] = periods.map((period, i) => {
+    const now = cells
+      .map((c) => ({ perUnit: c.perUnit, cell: c.cells[i] }))
+      .filter((c) => (c.cell?.required ?? 0) > 0);
+    return {
+      period,
+      requiredPersonnel: Math.round(requirements.reduce((sum, r) => sum + (r.personnelByPeriod[i] ?? 0), 0)),
+      pledgedPersonnel: Math.round(pledgedIn(null, i + 1)),
+      inPlacePersonnel: Math.round(inPlace.personnel(i + 1)),
+      shortPersonnel: Math.round(now.reduce((sum, c) => sum + (c.cell?.gap ?? 0) * c.perUnit, 0)),
+      requirements: now.length,
+      requirementsMet: now.filter((c) => (c.cell?.gap ?? 0) <= 0).length,
+    };
+  });
 
   return {
     id: s.meta.id,
@@ -147,6 +188,11 @@ export function summarizeScenario(s: Scenario): ScenarioSummary {
     pledges,
     requirements,
     totals,
+    requirementPeriods: {
+      met: totals.reduce((a, t) => a + t.requirementsMet, 0),
+      total: totals.reduce((a, t) => a + t.requirements, 0),
+    },
+    inPlace: inPlace.label,
     variants: s.variants.map((v) => ({ id: v.id, name: v.name, description: v.description })),
   };
 }
