@@ -42,6 +42,8 @@ describe('invalid fixtures', () => {
       'dist.invalid',
       'dist.out-of-range',
       'ladder.levels',
+      'assurance.hazard-overflow',
+      'schema.too-big',
       'condition.ambiguous',
       'rotation.rule-scope',
       'rotation.rule-duplicate',

@@ -14,6 +14,11 @@ export interface Config {
   readonly workers: number;
   /** Directory for the workspace database and run results (BULWARK_DATA_DIR; default ./data). */
   readonly dataDir: string;
+  /**
+   * The audit key file, the secret of the audit chain kept outside the database (BULWARK_AUDIT_KEY_FILE;
+   * default `<data dir>/audit.key`, created on first start).
+   */
+  readonly auditKeyFile: string | undefined;
   /** PostgreSQL URL; when absent the embedded SQLite store is used. */
   readonly databaseUrl: string | undefined;
   /** Redis URL for distributed runs (REDIS_URL). */
@@ -36,6 +41,7 @@ const Env = z.object({
   BULWARK_WORKERS: z.coerce.number().int().min(1).max(1024).optional(),
   BULWARK_DATA_DIR: z.string().min(1).optional(),
   DATABASE_URL: z.string().min(1).optional(),
+  BULWARK_AUDIT_KEY_FILE: z.string().min(1).optional(),
   REDIS_URL: z.string().min(1).optional(),
   BULWARK_ADMIN_USER: z
     .string()
@@ -63,6 +69,7 @@ export function readConfig(env: Record<string, string | undefined>, isTty: boole
     workers: e.BULWARK_WORKERS ?? availableParallelism(),
     dataDir: e.BULWARK_DATA_DIR ?? 'data',
     databaseUrl: e.DATABASE_URL,
+    auditKeyFile: e.BULWARK_AUDIT_KEY_FILE,
     redisUrl: e.REDIS_URL,
     adminUser: e.BULWARK_ADMIN_USER ?? 'admin',
     adminPassword: e.BULWARK_ADMIN_PASSWORD,

@@ -265,10 +265,46 @@ describe('workspace API (SQLite, inject)', () => {
     expect(JSON.stringify(audit.json())).not.toContain('scrypt$');
   });
 
+  // Regression (issue 16, Medium 9): limit=-1 returned every entry past the cap; abc and 1.5 gave 500.
+  it('validates every query parameter with the route schema: 400 naming it, never 500 or no cap', async () => {
+    const s = await w.login('coord');
+    for (const url of ['/api/audit', `${base()}/audit`]) {
+      for (const bad of [
+        'limit=-1',
+        'limit=abc',
+        'limit=1.5',
+        'limit=0',
+        'limit=1001',
+        'before=x',
+        'before=-3',
+      ])
+        expect(await w.call(s, 'GET', `${url}?${bad}`), `${url}?${bad}`).toMatchObject({ statusCode: 400 });
+      const r = await w.call(s, 'GET', `${url}?limit=-1`);
+      const err = r.json<{ error: { code: string; message: string } }>().error;
+      expect(err.code).toBe('usage');
+      expect(err.message).toMatch(/^query parameter "limit": /);
+      expect((await w.call(s, 'GET', `${url}?limit=2`)).json<unknown[]>()).toHaveLength(2);
+      const page = (await w.call(s, 'GET', `${url}?limit=2&before=3`)).json<{ seq: number }[]>();
+      expect(page.every((e) => e.seq < 3)).toBe(true);
+    }
+    expect((await w.call(s, 'GET', '/api/audit?limit=1&limit=2')).statusCode).toBe(400);
+    expect((await w.call(s, 'GET', '/api/audit?lmit=2')).json()).toMatchObject({
+      error: { code: 'usage', message: 'unknown query parameter "lmit"; this route takes before, limit' },
+    });
+    expect((await w.call(s, 'GET', `${base()}/export.csv?table=users`)).statusCode).toBe(400);
+    expect((await w.call(s, 'GET', `${base()}?version=1.5`)).statusCode).toBe(400);
+  });
+
   it('keeps a verifiable audit chain', async () => {
     const s = await w.login('coord');
     const v = await w.call(s, 'GET', '/api/audit/verify');
     expect(v.json()).toMatchObject({ ok: true });
+    const h = await w.call(s, 'GET', '/api/audit/head');
+    const head = h.json<{ entries: number; head: string; signature: string; line: string }>();
+    expect(head.entries).toBe(v.json<{ entries: number }>().entries);
+    expect(head.line).toBe(
+      `bulwark-audit-head/1 entries=${head.entries} head=${head.head} sig=${head.signature}`,
+    );
   });
 });
 

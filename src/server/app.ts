@@ -119,10 +119,11 @@ export async function createApp(deps: AppDeps, version = '0.0.0'): Promise<Fasti
         }
       },
       handler: async (request, reply) => {
+        const query = checkQuery(route, request.query);
         const ctx: RouteContext = {
           actor: request.actor as Actor,
           params: request.params as Record<string, string>,
-          query: request.query as Record<string, string | undefined>,
+          query,
           body: request.body,
           request,
           reply,
@@ -152,6 +153,35 @@ export async function createApp(deps: AppDeps, version = '0.0.0'): Promise<Fasti
     return reply.send(file.body);
   });
   return app;
+}
+
+/**
+ * The request's query parameters, each checked against the route's schema: an undeclared parameter, a
+ * repeated one or a value its schema refuses (`limit=-1`, `abc`, `1.5`) is `usage` (400) naming it.
+ */
+function checkQuery(route: RouteDef, raw: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  const declared = route.query ?? {};
+  for (const [name, value] of Object.entries((raw ?? {}) as Record<string, unknown>)) {
+    const p = Object.hasOwn(declared, name) ? declared[name] : undefined;
+    if (p === undefined) {
+      const known = Object.keys(declared);
+      throw new BulwarkError(
+        'usage',
+        `unknown query parameter "${name}"; ${known.length === 0 ? 'this route takes none' : `this route takes ${known.join(', ')}`}`,
+      );
+    }
+    if (typeof value !== 'string')
+      throw new BulwarkError('usage', `query parameter "${name}" must be given once`);
+    const r = p.schema.safeParse(value);
+    if (!r.success)
+      throw new BulwarkError(
+        'usage',
+        `query parameter "${name}": ${r.error.issues[0]?.message ?? 'invalid'} (${p.description})`,
+      );
+    out[name] = value;
+  }
+  return out;
 }
 
 /** Sets `request.actor` (and `request.csrf` for cookie sessions) from a bearer token or the session cookie. */

@@ -91,6 +91,7 @@ const matrix: Record<string, Row> = {
   'GET /api/scenarios/:id/audit': { allow: all, request: (f) => ({ url: `${S(f)}/audit` }) },
   'GET /api/audit': { allow: coord, request: () => ({ url: '/api/audit' }) },
   'GET /api/audit/verify': { allow: coord, request: () => ({ url: '/api/audit/verify' }) },
+  'GET /api/audit/head': { allow: coord, request: () => ({ url: '/api/audit/head' }) },
   'GET /api/scenarios/:id/missions/:missionId/requirements': {
     allow: all,
     request: (f) => ({ url: `${S(f)}/missions/${f.mission}/requirements` }),

@@ -35,12 +35,12 @@ export function openApiDocument(routes: readonly RouteDef[], version: string): u
       required: true,
       schema: { type: 'string' },
     }));
-    const query = Object.entries(r.query ?? {}).map(([name, description]) => ({
+    const query = Object.entries(r.query ?? {}).map(([name, p]) => ({
       name,
       in: 'query',
       required: false,
-      description,
-      schema: { type: 'string' },
+      description: p.description,
+      schema: z.toJSONSchema(p.schema, { io: 'input', unrepresentable: 'any' }),
     }));
     const status = String(r.status ?? 200);
     const errors = r.access === 'public' ? ['400', '429'] : ['400', '401', '403', '404', '409', '422'];

@@ -27,7 +27,11 @@ export interface RouteDef {
    * the use case's and answer 403 from there.
    */
   readonly access: 'public' | readonly Role[];
-  readonly query?: Readonly<Record<string, string>>;
+  /**
+   * Query parameters the route reads, each with its schema: the app validates every parameter before the
+   * handler runs (an undeclared or malformed one is `usage`, 400), so handlers read only checked strings.
+   */
+  readonly query?: Readonly<Record<string, QueryParam>>;
   /** Request body schema (documentation; handlers parse with the domain schemas). */
   readonly body?: z.ZodType;
   /** Success status (default 200). */
@@ -37,6 +41,14 @@ export interface RouteDef {
   /** Returns the JSON body, or `undefined` after writing the reply itself (files, streams). */
   readonly handler: (ctx: RouteContext) => Promise<unknown>;
 }
+
+/** One query parameter: what it means (OpenAPI) and the schema its string must pass. */
+export interface QueryParam {
+  readonly description: string;
+  readonly schema: z.ZodType;
+}
+
+export const queryParam = (description: string, schema: z.ZodType): QueryParam => ({ description, schema });
 
 export const everyone: readonly Role[] = ['coordinator', 'liaison', 'viewer'];
 export const editors: readonly Role[] = ['coordinator', 'liaison'];

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import {
   Capability,
   Condition,
+  Id,
   Mission,
   Nation,
   Pledge,
@@ -14,9 +15,10 @@ import {
   Variant,
 } from '../core/scenario/index.js';
 import { BulwarkError } from '../core/shared/index.js';
+import { formatHead } from '../adapters/store/index.js';
 import { NewUser, PasswordChange, UserUpdate, publicUser } from '../app/workspace-auth.js';
 import { collectionNames, type CollectionName } from '../app/workspace.js';
-import { coordinators, editors, everyone, type RouteContext, type RouteDef } from './route.js';
+import { coordinators, editors, everyone, queryParam, type RouteContext, type RouteDef } from './route.js';
 import type { AppDeps } from './deps.js';
 import { scenarioCsv } from './csv.js';
 import { pledgedInPlace } from '../app/plan.js';
@@ -44,6 +46,16 @@ const writers: Record<CollectionName, RouteDef['access']> = {
 
 const Login = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(512) });
 const VersionQuery = z.coerce.number().int().min(1);
+
+/** Query parameters shared by several routes (route.ts: the app validates them before the handler). */
+const versionParam = queryParam('a stored version number', VersionQuery);
+const auditQuery = {
+  before: queryParam(
+    'page back: entries with seq below this',
+    z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  ),
+  limit: queryParam('at most this many (1 … 1000; default 100)', z.coerce.number().int().min(1).max(1000)),
+};
 
 export const sessionCookie = 'bulwark_session';
 
@@ -224,7 +236,7 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       handler: async (ctx) => {
         const b = z
           .strictObject({
-            id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/),
+            id: Id,
             builtin: z.string().optional(),
             document: z.unknown().optional(),
           })
@@ -245,7 +257,7 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       summary: 'The scenario document (current, or ?version=n) with its version and hash',
       tag: 'scenarios',
       access: everyone,
-      query: { version: 'a stored version number' },
+      query: { version: versionParam },
       handler: async (ctx) => workspace.document(ctx.params['id'] ?? '', optionalVersion(ctx)),
     },
     {
@@ -255,7 +267,9 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
         'Key figures: nations, pledges, requirements, personnel totals, and coverage by mission (?variants=a,b applies variants)',
       tag: 'scenarios',
       access: everyone,
-      query: { variants: 'comma-separated variant ids, applied in order' },
+      query: {
+        variants: queryParam('comma-separated variant ids, applied in order', z.string().max(10_000)),
+      },
       handler: async (ctx) => {
         const summary = await workspace.summary(
           ctx.params['id'] ?? '',
@@ -285,11 +299,7 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       summary: 'Audit entries of the scenario, newest first (?before=seq&limit=n&target=…)',
       tag: 'audit',
       access: everyone,
-      query: {
-        before: 'page back: entries with seq below this',
-        limit: 'at most this many (≤ 1000)',
-        target: 'one object',
-      },
+      query: { ...auditQuery, target: queryParam('one object', z.string().min(1).max(1000)) },
       handler: async (ctx) => {
         await workspace.get(ctx.params['id'] ?? '');
         return workspace.audit({
@@ -306,6 +316,7 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       summary: 'The whole audit log (users, runs, every scenario), newest first',
       tag: 'audit',
       access: coordinators,
+      query: auditQuery,
       handler: (ctx) =>
         workspace.audit({
           ...(ctx.query['before'] === undefined ? {} : { beforeSeq: Number(ctx.query['before']) }),
@@ -319,6 +330,18 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       tag: 'audit',
       access: coordinators,
       handler: () => workspace.store.verifyAudit(),
+    },
+    {
+      method: 'GET',
+      url: '/api/audit/head',
+      summary: 'The signed head of the audit chain (entries, head, signature, line) to keep off-site',
+      tag: 'audit',
+      access: coordinators,
+      handler: async () => {
+        const h = await workspace.store.auditHead();
+        if (h === undefined) throw new BulwarkError('not-found', 'the audit log has no entries yet');
+        return { ...h, line: formatHead(h) };
+      },
     },
     // ---- requirements (a mission's list) ----
     {
@@ -452,7 +475,7 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
         "The chart of a finished `frontier` run as SVG, rendered on the server: the briefing's layout, or ?layout=narrow for phones",
       tag: 'exports',
       access: everyone,
-      query: { layout: 'wide (default) or narrow' },
+      query: { layout: queryParam('wide (default) or narrow', z.enum(['wide', 'narrow'])) },
       produces: 'image/svg+xml',
       handler: async (ctx) => {
         const id = ctx.params['runId'] ?? '';
@@ -548,6 +571,7 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       tag: 'exports',
       access: everyone,
       produces: 'application/json',
+      query: { version: versionParam },
       handler: async (ctx) => {
         const d = await workspace.document(ctx.params['id'] ?? '', optionalVersion(ctx));
         void ctx.reply
@@ -564,7 +588,13 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       tag: 'exports',
       access: everyone,
       produces: 'text/csv',
-      query: { table: 'pledges | nations | requirements | coverage', version: 'a stored version number' },
+      query: {
+        table: queryParam(
+          'pledges | nations | requirements | coverage',
+          z.enum(['pledges', 'nations', 'requirements', 'coverage']),
+        ),
+        version: versionParam,
+      },
       handler: async (ctx) => {
         const table = ctx.query['table'] ?? 'pledges';
         const d = await workspace.document(ctx.params['id'] ?? '', optionalVersion(ctx));
@@ -635,6 +665,7 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
         summary: `Remove one of ${c} (?version=n)`,
         tag: c,
         access: writers[c],
+        query: { version: versionParam },
         handler: (ctx) =>
           workspace.edit(ctx.actor, ctx.params['id'] ?? '', c, ctx.params['itemId'] ?? '', {
             kind: 'delete',

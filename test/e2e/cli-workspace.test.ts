@@ -31,6 +31,10 @@ describe('workspace commands', () => {
     const ok = bulwark(['audit', 'verify'], undefined, env());
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout).toContain('audit log intact: 4 entries');
+    const head = bulwark(['audit', 'head'], undefined, env());
+    expect(head.stdout).toMatch(/^bulwark-audit-head\/1 entries=4 head=[0-9a-f]{64} sig=[0-9a-f]{64}\n$/);
+    const kept = bulwark(['audit', 'verify', '--expect', head.stdout.trim()], undefined, env());
+    expect(kept.status, kept.stderr).toBe(0);
     const log = bulwark(['audit', 'log', '--limit', '2'], undefined, env());
     expect(log.stdout).toContain('n.update');
     await sql`update audit set actor = 'mallory' where seq = 2`.execute(store.db);

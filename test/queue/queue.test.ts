@@ -6,7 +6,14 @@
 import { Job as BullJob, Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createQueueRunner, encodeStats, QUEUE_NAME } from '../../src/adapters/queue/index.js';
+import {
+  createQueueRunner,
+  encodeStats,
+  modelHash,
+  PROTOCOL_VERSION,
+  QUEUE_NAME,
+  startQueueWorker,
+} from '../../src/adapters/queue/index.js';
 import { runSweep } from '../../src/app/sweep.js';
 import {
   inlineRunner,
@@ -147,6 +154,34 @@ describe.skipIf(binary === undefined)('assurance on the BullMQ queue (real Redis
     }
   });
 
+  // Regression (issue 16, Medium 3): a worker of another build computed a chunk and the answer moved, exit 0.
+  it('a worker of another model build refuses the chunk, and the producer reports it', async () => {
+    const events: string[] = [];
+    const other = await startQueueWorker({
+      url: redis.url,
+      threads: false,
+      modelHash: 'a'.repeat(64),
+      name: 'old-build',
+      onEvent: (e) => {
+        if (e.type === 'failed') events.push(e.reason);
+      },
+    });
+    const q = await createQueueRunner({ url: redis.url, chunkRuns: 250, reconcileMs: 200 });
+    try {
+      const running = runAssurance(cases, { runs: 500, seed: 3, tornadoRuns: 0 }, q.run);
+      await expect(running).rejects.toMatchObject({ code: 'unavailable' });
+      await expect(running).rejects.toThrow(
+        new RegExp(
+          `^chunk [01] \\(runs \\d+–\\d+\\) failed: model build mismatch: worker old-build runs model a{12}…, the chunk was queued by a producer running model ${modelHash().slice(0, 12)}…`,
+        ),
+      );
+      expect(events[0]).toMatch(/^model build mismatch: /);
+    } finally {
+      await q.close();
+      await other.close();
+    }
+  });
+
   it('two worker processes give exactly the local result for the same seed', async () => {
     const [a, b] = await Promise.all([worker(), worker()]);
     const options = { runs: 40_000, seed: 42, tornadoRuns: 4000 };
@@ -214,7 +249,16 @@ describe.skipIf(binary === undefined)('assurance on the BullMQ queue (real Redis
     try {
       const opts = { attempts: 5, removeOnFail: false };
       await queue.add('chunk', { v: 1, bogus: true }, { ...opts, jobId: 'poison-1' });
-      const missing = { v: 1, run: 'poisonrun', index: 0, job: 'f'.repeat(64), seed: 1, from: 0, to: 10 };
+      const missing = {
+        v: PROTOCOL_VERSION,
+        run: 'poisonrun',
+        index: 0,
+        job: 'f'.repeat(64),
+        model: modelHash(),
+        seed: 1,
+        from: 0,
+        to: 10,
+      };
       await queue.add('chunk', missing, { ...opts, jobId: 'poison-2' });
       for (const id of ['poison-1', 'poison-2'])
         await expect

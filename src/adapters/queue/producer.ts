@@ -17,8 +17,10 @@ import { BulwarkError } from '../../core/shared/index.js';
 import { chunkRanges, createChunkMerger } from './chunk-merger.js';
 import { decodeStats, encodeJob } from './codec.js';
 import { checkRedis, connect } from './connection.js';
+import { modelHash } from './model-hash.js';
 import {
   chunkJobId,
+  MODEL_MISMATCH,
   jobKey,
   PROTOCOL_VERSION,
   QUEUE_NAME,
@@ -39,6 +41,8 @@ export interface QueueRunnerOptions {
   readonly reconcileMs?: number;
   /** Called once (for the first run that finds none) when no worker is connected to the queue. */
   readonly onNoWorkers?: () => void;
+  /** This build's model hash, sent with every chunk (default `modelHash()`). */
+  readonly modelHash?: string;
 }
 
 export interface QueueRunner {
@@ -60,6 +64,7 @@ export async function createQueueRunner(options: QueueRunnerOptions): Promise<Qu
   const chunkRuns = options.chunkRuns ?? 100_000;
   const attempts = options.attempts ?? 3;
   const reconcileMs = options.reconcileMs ?? 2000;
+  const model = options.modelHash ?? modelHash();
   const client: Redis = connect(options.url, 'bulwark-producer');
   const queue = new Queue(QUEUE_NAME, { connection: client });
   const eventsClient = connect(options.url, 'bulwark-events');
@@ -137,7 +142,8 @@ export async function createQueueRunner(options: QueueRunnerOptions): Promise<Qu
         fail: (index, reason) =>
           finish(
             new BulwarkError(
-              'internal',
+              // A worker of another build is the deployment's problem, not a bug.
+              reason.startsWith(MODEL_MISMATCH) ? 'unavailable' : 'internal',
               `chunk ${index} (runs ${ranges[index]!.join('–')}) failed: ${reason}`,
             ),
           ),
@@ -153,7 +159,16 @@ export async function createQueueRunner(options: QueueRunnerOptions): Promise<Qu
         await queue.addBulk(
           indices.map((index) => {
             const [from, to] = ranges[index]!;
-            const data: ChunkPayload = { v: PROTOCOL_VERSION, run: runId, index, job: hash, seed, from, to };
+            const data: ChunkPayload = {
+              v: PROTOCOL_VERSION,
+              run: runId,
+              index,
+              job: hash,
+              model,
+              seed,
+              from,
+              to,
+            };
             return {
               name: 'chunk',
               data,

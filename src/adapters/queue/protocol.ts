@@ -13,8 +13,8 @@ import { z } from 'zod';
 /** BullMQ queue of assurance chunks. All producers and workers of one Redis share it. */
 export const QUEUE_NAME = 'bulwark-assure';
 
-/** Version of the payload and result formats; a worker refuses other versions (as poison). */
-export const PROTOCOL_VERSION = 1;
+/** Version of the payload and result formats; a worker refuses other versions (as poison). 2: `model`. */
+export const PROTOCOL_VERSION = 2;
 
 /** Key of a stored compiled job: its SHA-256 (hex) over the encoded text. */
 export const jobKey = (hash: string): string => `bulwark:job:${hash}`;
@@ -36,6 +36,8 @@ export const ChunkPayload = z
     index: z.int().min(0),
     /** SHA-256 (hex) of the stored, encoded job. */
     job: z.string().regex(/^[0-9a-f]{64}$/),
+    /** The producer's model hash (model-hash.ts): a worker with another refuses the chunk. */
+    model: z.string().regex(/^[0-9a-f]{64}$/),
     seed: z
       .int()
       .min(0)
@@ -45,6 +47,9 @@ export const ChunkPayload = z
   })
   .refine((p) => p.to > p.from, { message: 'empty run range', path: ['to'] });
 export type ChunkPayload = z.infer<typeof ChunkPayload>;
+
+/** Start of a worker's failure reason when the chunk's model hash is not its own (the producer reports it). */
+export const MODEL_MISMATCH = 'model build mismatch';
 
 /** A worker's return value: where the statistics are, and how many runs they cover. */
 export interface ChunkReturn {

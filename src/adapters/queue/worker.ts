@@ -19,8 +19,10 @@ import type { Job } from '../../core/assure/index.js';
 import { inlineExecutor, threadExecutor, type ChunkExecutor } from './chunk-executor.js';
 import { CodecError, decodeJob, encodeStats } from './codec.js';
 import { checkRedis, connect } from './connection.js';
+import { modelHash } from './model-hash.js';
 import {
   ChunkPayload,
+  MODEL_MISMATCH,
   jobKey,
   QUEUE_NAME,
   resultKey,
@@ -42,6 +44,8 @@ export interface QueueWorkerOptions {
   readonly maxStalledCount?: number;
   /** Recorded on each chunk it takes (BullMQ `processedBy`); default `<host>:<pid>`. */
   readonly name?: string;
+  /** This build's model hash (default `modelHash()`; tests pass another to play a worker of another build). */
+  readonly modelHash?: string;
   readonly onEvent?: (e: WorkerEvent) => void;
 }
 
@@ -66,7 +70,7 @@ const DEFAULTS = {
 
 /** Starts a worker. Throws `BulwarkError('unavailable')` when Redis cannot be reached. */
 export async function startQueueWorker(options: QueueWorkerOptions): Promise<QueueWorker> {
-  const o = { ...DEFAULTS, name: `${hostname()}:${process.pid}`, ...options };
+  const o = { ...DEFAULTS, name: `${hostname()}:${process.pid}`, modelHash: modelHash(), ...options };
   await checkRedis(o.url);
   const concurrency = Math.max(1, Math.floor(o.concurrency));
   const executor: ChunkExecutor = o.threads ? threadExecutor(concurrency) : inlineExecutor();
@@ -78,6 +82,11 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     const parsed = ChunkPayload.safeParse(bj.data);
     if (!parsed.success) throw new UnrecoverableError(`bad chunk payload: ${z.prettifyError(parsed.error)}`);
     const p = parsed.data;
+    // Another build computes other numbers: refuse the chunk rather than merge them silently.
+    if (p.model !== o.modelHash)
+      throw new UnrecoverableError(
+        `${MODEL_MISMATCH}: worker ${o.name} runs model ${o.modelHash.slice(0, 12)}…, the chunk was queued by a producer running model ${p.model.slice(0, 12)}…; run the same Bulwark build (and form: sources or dist) on producers and workers`,
+      );
     const job = await jobs.get(p.job);
     const t0 = performance.now();
     const stats = await executor.run(p.job, job, p.seed, p.from, p.to);

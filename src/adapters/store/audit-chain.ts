@@ -1,9 +1,17 @@
 /**
- * The audit log's hash chain: each entry's hash covers its content and the previous entry's hash, so
- * editing, deleting or reordering any committed entry breaks every hash after it (`bulwark audit verify`).
- * hash(n) = sha256(hash(n-1) + "\n" + canonical JSON of entry n without its hashes); hash(0) = 64 zeros.
+ * The audit log's anchored hash chain (docs/api.md, "Audit").
+ *
+ * - Each entry's hash is keyed: hash(n) = HMAC-SHA256(key, hash(n-1) + "\n" + canonical JSON of entry n
+ *   without its hashes); hash(0) = 64 zeros. The key is a secret kept outside the database (a key file), so
+ *   whoever can write the database but not read the key cannot edit an entry and recompute the chain.
+ * - A signed head, kept outside the audit table (table `audit_head`, and printable for off-site keeping),
+ *   records the entry count and the last hash: deleting the newest entries, or all of them, leaves a head
+ *   that no longer matches; forging a head needs the key.
+ * - Entries name a `subject` digest of what they changed: the scenario version's document hash, the user
+ *   row after the change, the run as created. Verification replays the chain into the state it attests and
+ *   compares it with the version, user and run tables, so editing those rows is detected too.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { canonicalJson } from '../../core/shared/index.js';
 
 export const genesisHash = '0'.repeat(64);
@@ -19,10 +27,12 @@ export interface AuditContent {
   readonly scenario_version: number | null;
   readonly before: string | null;
   readonly after: string | null;
+  /** Digest of the changed row (`sha256:…`), null for entries written before anchoring. */
+  readonly subject: string | null;
 }
 
-export function auditHash(prevHash: string, e: AuditContent): string {
-  const content = canonicalJson({
+const contentJson = (e: AuditContent): string =>
+  canonicalJson({
     seq: e.seq,
     at: e.at,
     actor: e.actor,
@@ -32,8 +42,58 @@ export function auditHash(prevHash: string, e: AuditContent): string {
     scenario_version: e.scenario_version,
     before: e.before,
     after: e.after,
+    ...(e.subject === null ? {} : { subject: e.subject }),
   });
-  return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
+
+/** The keyed hash of an entry. */
+export function auditHash(key: Buffer, prevHash: string, e: AuditContent): string {
+  return createHmac('sha256', key).update(prevHash).update('\n').update(contentJson(e)).digest('hex');
+}
+
+/** The unkeyed hash of the first chain format (sha256), read only to upgrade a database to the keyed one. */
+export function legacyAuditHash(prevHash: string, e: AuditContent): string {
+  return createHash('sha256').update(prevHash).update('\n').update(contentJson(e)).digest('hex');
+}
+
+/** `sha256:` of the canonical JSON of a row: the subject digest of users and runs. */
+export const rowDigest = (row: unknown): string =>
+  'sha256:' + createHash('sha256').update(canonicalJson(row)).digest('hex');
+
+/** The chain's head: entry count and last hash, signed with the key. */
+export interface AuditHead {
+  readonly entries: number;
+  readonly head: string;
+  readonly signature: string;
+}
+
+const headMessage = (entries: number, head: string): string => `bulwark-audit-head/1\n${entries}\n${head}`;
+
+export function signHead(key: Buffer, entries: number, head: string): AuditHead {
+  return {
+    entries,
+    head,
+    signature: createHmac('sha256', key).update(headMessage(entries, head)).digest('hex'),
+  };
+}
+
+export function headSignatureValid(key: Buffer, h: AuditHead): boolean {
+  const want = Buffer.from(signHead(key, h.entries, h.head).signature, 'hex');
+  const got = Buffer.from(h.signature, 'hex');
+  return got.length === want.length && timingSafeEqual(got, want);
+}
+
+/** The one-line printable form of a head, for off-site keeping: `bulwark-audit-head/1 entries=… head=… sig=…`. */
+export function formatHead(h: AuditHead): string {
+  return `bulwark-audit-head/1 entries=${h.entries} head=${h.head} sig=${h.signature}`;
+}
+
+/** Parses `formatHead`'s line; undefined when it is not one. */
+export function parseHead(line: string): AuditHead | undefined {
+  const m = /^bulwark-audit-head\/1 entries=(\d{1,15}) head=([0-9a-f]{64}) sig=([0-9a-f]{64})$/.exec(
+    line.trim(),
+  );
+  if (m === null) return undefined;
+  return { entries: Number(m[1]), head: m[2]!, signature: m[3]! };
 }
 
 export type ChainCheck =
@@ -41,8 +101,8 @@ export type ChainCheck =
   | {
       readonly ok: false;
       readonly entries: number;
-      /** First entry whose link or hash does not match. */
-      readonly brokenAt: number;
+      /** First entry whose link or hash does not match; null when the entries are intact but what they attest is not. */
+      readonly brokenAt: number | null;
       readonly reason: string;
     };
 
@@ -51,6 +111,8 @@ export class ChainVerifier {
   private prev = genesisHash;
   private n = 0;
   private failure: ChainCheck | undefined;
+
+  constructor(private readonly hash: (prev: string, e: AuditContent) => string) {}
 
   /** Feeds the next entry; returns false once the chain is broken (later entries are ignored). */
   push(e: AuditContent & { prev_hash: string; hash: string }): boolean {
@@ -62,9 +124,22 @@ export class ChainVerifier {
     };
     if (e.seq !== this.n) return fail(`expected entry ${this.n}, found ${e.seq}`);
     if (e.prev_hash !== this.prev) return fail('link to the previous entry does not match');
-    if (auditHash(this.prev, e) !== e.hash) return fail('content does not match its hash');
+    if (this.hash(this.prev, e) !== e.hash) return fail('content does not match its hash');
     this.prev = e.hash;
     return true;
+  }
+
+  /** Marks the chain broken for a reason found outside the entries (head, attested rows). */
+  fail(reason: string, brokenAt: number | null = null): void {
+    if (this.failure === undefined) this.failure = { ok: false, entries: this.n, brokenAt, reason };
+  }
+
+  get count(): number {
+    return this.n;
+  }
+
+  get last(): string {
+    return this.prev;
   }
 
   result(): ChainCheck {
@@ -73,9 +148,10 @@ export class ChainVerifier {
 }
 
 export function verifyChain(
+  key: Buffer,
   entries: Iterable<AuditContent & { prev_hash: string; hash: string }>,
 ): ChainCheck {
-  const v = new ChainVerifier();
+  const v = new ChainVerifier((prev, e) => auditHash(key, prev, e));
   for (const e of entries) if (!v.push(e)) break;
   return v.result();
 }

@@ -94,6 +94,19 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0002-audit-anchor': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema.alterTable('audit').addColumn('subject', 'text').execute();
+      await db.schema
+        .createTable('audit_head')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('entries', 'integer', (c) => c.notNull())
+        .addColumn('head', 'text', (c) => c.notNull())
+        .addColumn('signature', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

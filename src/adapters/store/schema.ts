@@ -41,8 +41,20 @@ export interface AuditTable {
   before: string | null;
   /** JSON of the object after the change (null when deleted). */
   after: string | null;
+  /** Digest of what the entry changed (docs/api.md, "Audit"); null only in entries before anchoring. */
+  subject: string | null;
   prev_hash: string;
   hash: string;
+}
+
+/** The signed head of the audit chain: one row (id 1), rewritten with every entry. */
+export interface AuditHeadTable {
+  id: number;
+  entries: number;
+  head: string;
+  /** HMAC-SHA256 with the audit key of `bulwark-audit-head/1\n<entries>\n<head>`. */
+  signature: string;
+  at: string;
 }
 
 export interface UserTable {
@@ -98,6 +110,7 @@ export interface Database {
   scenarios: ScenarioTable;
   scenario_versions: ScenarioVersionTable;
   audit: AuditTable;
+  audit_head: AuditHeadTable;
   users: UserTable;
   sessions: SessionTable;
   tokens: TokenTable;

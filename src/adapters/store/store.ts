@@ -7,9 +7,9 @@
  * transaction-scoped advisory lock first. That keeps the audit chain linear and makes each change an
  * atomic read–check–write, so optimistic version checks done inside `mutateScenario` cannot race.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import {
   Kysely,
@@ -23,9 +23,20 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import { BulwarkError, canonicalJson } from '../../core/shared/index.js';
-import { ChainVerifier, auditHash, genesisHash, type ChainCheck } from './audit-chain.js';
+import {
+  ChainVerifier,
+  auditHash,
+  genesisHash,
+  headSignatureValid,
+  legacyAuditHash,
+  rowDigest,
+  signHead,
+  type AuditHead,
+  type ChainCheck,
+} from './audit-chain.js';
 import { migrationProvider } from './migrations.js';
 import type { AuditTable, Database, RunTable, UserTable } from './schema.js';
+import type { AuditContent } from './audit-chain.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
 
@@ -34,6 +45,12 @@ export interface StoreOptions {
   readonly dataDir: string;
   /** PostgreSQL connection string; when set, SQLite is not used. */
   readonly databaseUrl?: string | undefined;
+  /**
+   * The audit key file (64 hex digits): the secret of the audit chain's keyed hashes and signed head, kept
+   * outside the database. Default `<dataDir>/audit.key`, created (mode 0600) when missing on a database
+   * whose audit log was never anchored; a database anchored with a key does not open without it.
+   */
+  readonly auditKeyFile?: string | undefined;
   /** Clock (tests pass a fixed one). */
   readonly now?: () => Date;
 }
@@ -194,7 +211,118 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     await db.destroy();
     throw new BulwarkError('unavailable', `cannot open the workspace database: ${(e as Error).message}`);
   }
-  return new Store(db, dialect, options.now ?? (() => new Date()));
+  const keyFile = options.auditKeyFile ?? join(options.dataDir, 'audit.key');
+  let key: { key: Buffer; created: boolean };
+  try {
+    key = await loadAuditKey(db, keyFile);
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
+  const store = new Store(db, dialect, options.now ?? (() => new Date()), key.key);
+  // A database from before anchoring (entries, no head) is re-chained with the new key, once, and only
+  // when its unkeyed chain is intact; with an existing key a missing head is tampering, left for verify.
+  if (key.created) await store.anchorLegacyAudit();
+  return store;
+}
+
+/** Reads the audit key, or creates one when the database's audit log was never anchored. */
+async function loadAuditKey(db: Kysely<Database>, file: string): Promise<{ key: Buffer; created: boolean }> {
+  let text: string | undefined;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new BulwarkError('unavailable', `cannot read the audit key ${file}: ${(e as Error).message}`);
+  }
+  if (text !== undefined) {
+    const hex = text.trim();
+    if (!/^[0-9a-f]{64}$/.test(hex))
+      throw new BulwarkError('unavailable', `the audit key ${file} is not 64 hexadecimal digits`);
+    return { key: Buffer.from(hex, 'hex'), created: false };
+  }
+  const head = await db.selectFrom('audit_head').select('entries').executeTakeFirst();
+  if (head !== undefined)
+    throw new BulwarkError(
+      'unavailable',
+      `the audit key ${file} is missing: this database's audit log is signed with a key and cannot be verified or extended without it (restore the file, or point BULWARK_AUDIT_KEY_FILE at it)`,
+    );
+  const key = randomBytes(32);
+  mkdirSync(dirname(file), { recursive: true });
+  try {
+    writeFileSync(file, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
+  } catch (e) {
+    throw new BulwarkError('unavailable', `cannot create the audit key ${file}: ${(e as Error).message}`);
+  }
+  return { key, created: true };
+}
+
+/** What a user entry attests: the whole row after the change. */
+const userSubject = (u: UserTable): string =>
+  rowDigest({
+    id: u.id,
+    username: u.username,
+    password_hash: u.password_hash,
+    role: u.role,
+    nation: u.nation,
+    created_at: u.created_at,
+    disabled: Number(u.disabled),
+  });
+
+/** What a run's entry attests: the run as created (status and results change afterwards). */
+const runSubject = (
+  r: Pick<
+    RunTable,
+    | 'id'
+    | 'scenario_id'
+    | 'scenario_version'
+    | 'scenario_hash'
+    | 'kind'
+    | 'options'
+    | 'seed'
+    | 'created_at'
+    | 'created_by'
+  >,
+): string =>
+  rowDigest({
+    id: r.id,
+    scenario_id: r.scenario_id,
+    scenario_version: Number(r.scenario_version),
+    scenario_hash: r.scenario_hash,
+    kind: r.kind,
+    options: r.options,
+    seed: r.seed === null ? null : Number(r.seed),
+    created_at: r.created_at,
+    created_by: r.created_by,
+  });
+
+/** Rows the audit chain attests, as replayed from its entries. */
+interface AttestedState {
+  readonly users: Map<string, string>;
+  readonly versions: Map<string, string>;
+  readonly runs: Map<string, string>;
+}
+
+const versionKey = (id: string, v: number): string => `${id}@${v}`;
+
+/** Applies one entry to the attested state (an `audit.anchor` entry carries the whole state at anchoring). */
+function attest(st: AttestedState, e: AuditContent): void {
+  if (e.action === 'audit.anchor') {
+    const a = parseJson(e.after) as {
+      users?: Record<string, string>;
+      versions?: Record<string, string>;
+      runs?: Record<string, string>;
+    } | null;
+    for (const [k, v] of Object.entries(a?.users ?? {})) st.users.set(k, v);
+    for (const [k, v] of Object.entries(a?.versions ?? {})) st.versions.set(k, v);
+    for (const [k, v] of Object.entries(a?.runs ?? {})) st.runs.set(k, v);
+    return;
+  }
+  if (e.subject === null) return;
+  if (e.target.startsWith('user/')) st.users.set(e.target.slice('user/'.length), e.subject);
+  else if (e.action === 'run.create') st.runs.set(e.target.slice('run/'.length), e.subject);
+  else if (e.scenario_id !== null && e.scenario_version !== null)
+    st.versions.set(versionKey(e.scenario_id, e.scenario_version), e.subject);
 }
 
 export class Store {
@@ -202,6 +330,7 @@ export class Store {
     readonly db: Kysely<Database>,
     readonly dialect: StoreDialect,
     private readonly now: () => Date,
+    private readonly auditKey: Buffer,
   ) {}
 
   /** Parsed current documents by scenario id (callers must not mutate them). */
@@ -219,6 +348,7 @@ export class Store {
     });
   }
 
+  /** Appends an entry (keyed hash) and rewrites the signed head, in the caller's transaction. */
   private async appendAudit(
     trx: Transaction<Database>,
     e: Omit<AuditTable, 'seq' | 'prev_hash' | 'hash'>,
@@ -229,13 +359,93 @@ export class Store {
       .orderBy('seq', 'desc')
       .limit(1)
       .executeTakeFirst();
-    const seq = (last?.seq ?? 0) + 1;
+    const seq = Number(last?.seq ?? 0) + 1;
     const prev = last?.hash ?? genesisHash;
     const content = { ...e, seq };
+    const hash = auditHash(this.auditKey, prev, content);
     await trx
       .insertInto('audit')
-      .values({ ...content, prev_hash: prev, hash: auditHash(prev, content) })
+      .values({ ...content, prev_hash: prev, hash })
       .execute();
+    await this.writeHead(trx, seq, hash, e.at);
+  }
+
+  private async writeHead(
+    trx: Transaction<Database>,
+    entries: number,
+    hash: string,
+    at: string,
+  ): Promise<void> {
+    const h = signHead(this.auditKey, entries, hash);
+    const row = { entries, head: h.head, signature: h.signature, at };
+    const updated = await trx.updateTable('audit_head').set(row).where('id', '=', 1).executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0)
+      await trx
+        .insertInto('audit_head')
+        .values({ id: 1, ...row })
+        .execute();
+  }
+
+  /** The signed head (entry count and last hash), for off-site keeping; undefined before the first entry. */
+  async auditHead(): Promise<AuditHead | undefined> {
+    const r = await this.db
+      .selectFrom('audit_head')
+      .select(['entries', 'head', 'signature'])
+      .where('id', '=', 1)
+      .executeTakeFirst();
+    return r === undefined ? undefined : { entries: Number(r.entries), head: r.head, signature: r.signature };
+  }
+
+  /**
+   * Upgrades an audit log written before anchoring: if its unkeyed chain is intact, every entry is hashed
+   * again with the key and an `audit.anchor` entry records the legacy head and the state of the users,
+   * versions and runs at that moment. A broken legacy chain is left as it is (verify reports it).
+   */
+  async anchorLegacyAudit(): Promise<void> {
+    await this.write(async (trx, at) => {
+      const head = await trx.selectFrom('audit_head').select('entries').executeTakeFirst();
+      if (head !== undefined) return;
+      const rows = await trx.selectFrom('audit').selectAll().orderBy('seq').execute();
+      if (rows.length === 0) return;
+      const legacy = new ChainVerifier(legacyAuditHash);
+      const entries = rows.map((r) => ({
+        ...r,
+        seq: Number(r.seq),
+        scenario_version: r.scenario_version === null ? null : Number(r.scenario_version),
+      }));
+      for (const e of entries) if (!legacy.push(e)) return;
+      let prev = genesisHash;
+      for (const e of entries) {
+        const hash = auditHash(this.auditKey, prev, e);
+        await trx.updateTable('audit').set({ prev_hash: prev, hash }).where('seq', '=', e.seq).execute();
+        prev = hash;
+      }
+      const users = await trx.selectFrom('users').selectAll().execute();
+      const versions = await trx
+        .selectFrom('scenario_versions')
+        .select(['scenario_id', 'version', 'hash'])
+        .execute();
+      const runs = await trx.selectFrom('runs').selectAll().execute();
+      await this.appendAudit(trx, {
+        at,
+        actor: 'system',
+        action: 'audit.anchor',
+        target: 'audit',
+        scenario_id: null,
+        scenario_version: null,
+        before: null,
+        after: toJson({
+          legacyEntries: legacy.count,
+          legacyHead: legacy.last,
+          users: Object.fromEntries(users.map((u) => [u.username, userSubject(u)])),
+          versions: Object.fromEntries(
+            versions.map((v) => [versionKey(v.scenario_id, Number(v.version)), v.hash]),
+          ),
+          runs: Object.fromEntries(runs.map((r) => [r.id, runSubject(r)])),
+        }),
+        subject: null,
+      });
+    });
   }
 
   // ---- scenarios ----
@@ -375,6 +585,7 @@ export class Store {
         scenario_version: 1,
         before: null,
         after: toJson({ hash, summary }),
+        subject: hash,
       });
       return { id, version: 1, hash, document, revisions: {}, updatedAt: at, updatedBy: actor };
     });
@@ -483,7 +694,20 @@ export class Store {
       })
       .execute();
     this.cache.set(id, { version, hash, document: m.document });
-    for (const c of m.changes)
+    // Every version is attested by at least one entry (a change list may be empty).
+    const changes: readonly Change[] =
+      m.changes.length > 0
+        ? m.changes
+        : [
+            {
+              action: 'scenario.update',
+              key: '',
+              target: `scenario/${id}`,
+              before: null,
+              after: { summary: m.summary },
+            },
+          ];
+    for (const c of changes)
       await this.appendAudit(trx, {
         at,
         actor,
@@ -493,6 +717,7 @@ export class Store {
         scenario_version: version,
         before: toJson(c.before),
         after: toJson(c.after),
+        subject: hash,
       });
     return { id, version, hash, document: m.document, revisions, updatedAt: at, updatedBy: actor };
   }
@@ -503,14 +728,18 @@ export class Store {
   async listAudit(
     q: { scenarioId?: string; beforeSeq?: number; limit?: number; target?: string } = {},
   ): Promise<AuditEntry[]> {
+    // The API validates both; here too, since a negative LIMIT means "no limit" to SQLite and NaN
+    // breaks PostgreSQL's query.
+    const limit = q.limit ?? 100;
+    if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000)
+      throw new BulwarkError('usage', `limit must be an integer from 1 to 1000 (got ${limit})`);
+    if (q.beforeSeq !== undefined && !(Number.isSafeInteger(q.beforeSeq) && q.beforeSeq >= 1))
+      throw new BulwarkError('usage', `before must be a positive integer (got ${q.beforeSeq})`);
     let query = this.db.selectFrom('audit').selectAll();
     if (q.scenarioId !== undefined) query = query.where('scenario_id', '=', q.scenarioId);
     if (q.target !== undefined) query = query.where('target', '=', q.target);
     if (q.beforeSeq !== undefined) query = query.where('seq', '<', q.beforeSeq);
-    const rows = await query
-      .orderBy('seq', 'desc')
-      .limit(Math.min(q.limit ?? 100, 1000))
-      .execute();
+    const rows = await query.orderBy('seq', 'desc').limit(limit).execute();
     return rows.map((r) => ({
       seq: Number(r.seq),
       at: r.at,
@@ -525,9 +754,18 @@ export class Store {
     }));
   }
 
-  /** Recomputes the whole chain, a page at a time so memory stays flat. */
-  async verifyAudit(): Promise<ChainCheck> {
-    const verifier = new ChainVerifier();
+  /**
+   * Verifies the audit log: the keyed chain entry by entry (a page at a time), the signed head against the
+   * entry count and the last hash, the version, user and run rows against the state the entries attest,
+   * and, when given, an off-site copy of an earlier head (the chain must still contain it).
+   */
+  async verifyAudit(options: { expect?: AuditHead } = {}): Promise<ChainCheck> {
+    const key = this.auditKey;
+    const verifier = new ChainVerifier((prev, e) => auditHash(key, prev, e));
+    const state: AttestedState = { users: new Map(), versions: new Map(), runs: new Map() };
+    const expected = options.expect;
+    if (expected !== undefined && !headSignatureValid(key, expected))
+      verifier.fail("the off-site head's signature does not match this workspace's audit key");
     let after = 0;
     for (;;) {
       const rows = await this.db
@@ -545,9 +783,102 @@ export class Store {
         };
         after = e.seq;
         if (!verifier.push(e)) return verifier.result();
+        attest(state, e);
+        if (expected !== undefined && e.seq === expected.entries && e.hash !== expected.head)
+          verifier.fail(`entry ${e.seq} differs from the off-site head`, e.seq);
       }
-      if (rows.length < 1000) return verifier.result();
+      if (rows.length < 1000) break;
     }
+    const n = verifier.count;
+    if (expected !== undefined && n < expected.entries)
+      verifier.fail(
+        `the off-site head records ${expected.entries} entries; the log has ${n} (entries deleted)`,
+        n + 1,
+      );
+    const head = await this.auditHead();
+    if (head === undefined) {
+      if (n > 0) verifier.fail('the signed head is missing');
+    } else if (!headSignatureValid(key, head))
+      verifier.fail("the head's signature does not match the audit key");
+    else if (head.entries > n)
+      verifier.fail(
+        `the signed head records ${head.entries} entries; the log has ${n} (entries deleted)`,
+        n + 1,
+      );
+    else if (head.entries !== n || head.head !== verifier.last)
+      verifier.fail(`the last entry does not match the signed head (${head.entries} entries)`, n);
+    await this.verifyAttested(state, verifier);
+    return verifier.result();
+  }
+
+  /** Compares the version, user and run rows with what the chain attests. */
+  private async verifyAttested(state: AttestedState, verifier: ChainVerifier): Promise<void> {
+    const seen = new Set<string>();
+    let last: { id: string; version: number } | undefined;
+    for (;;) {
+      let q = this.db
+        .selectFrom('scenario_versions')
+        .select(['scenario_id', 'version', 'hash', 'document'])
+        .orderBy('scenario_id')
+        .orderBy('version')
+        .limit(200);
+      if (last !== undefined) {
+        const l = last;
+        q = q.where((eb) =>
+          eb.or([
+            eb('scenario_id', '>', l.id),
+            eb.and([eb('scenario_id', '=', l.id), eb('version', '>', l.version)]),
+          ]),
+        );
+      }
+      const rows = await q.execute();
+      for (const r of rows) {
+        const v = Number(r.version);
+        const k = versionKey(r.scenario_id, v);
+        seen.add(k);
+        if (textHash(r.document) !== r.hash)
+          verifier.fail(`version ${v} of scenario "${r.scenario_id}": the document does not match its hash`);
+        else if (state.versions.get(k) !== r.hash)
+          verifier.fail(`version ${v} of scenario "${r.scenario_id}" is not the one the audit log records`);
+        last = { id: r.scenario_id, version: v };
+      }
+      if (rows.length < 200) break;
+    }
+    for (const k of state.versions.keys())
+      if (!seen.has(k)) verifier.fail(`scenario version ${k} is in the audit log but missing`);
+    const heads = await this.db.selectFrom('scenarios').select(['id', 'version', 'hash']).execute();
+    for (const h of heads)
+      if (state.versions.get(versionKey(h.id, Number(h.version))) !== h.hash)
+        verifier.fail(
+          `scenario "${h.id}" points at version ${h.version}, which the audit log does not record`,
+        );
+    const users = await this.db.selectFrom('users').selectAll().execute();
+    for (const u of users)
+      if (state.users.get(u.username) !== userSubject(u))
+        verifier.fail(`user "${u.username}" differs from what the audit log records`);
+    const names = new Set(users.map((u) => u.username));
+    for (const name of state.users.keys())
+      if (!names.has(name)) verifier.fail(`user "${name}" is in the audit log but missing`);
+    const runs = await this.db
+      .selectFrom('runs')
+      .select([
+        'id',
+        'scenario_id',
+        'scenario_version',
+        'scenario_hash',
+        'kind',
+        'options',
+        'seed',
+        'created_at',
+        'created_by',
+      ])
+      .execute();
+    for (const r of runs)
+      if (state.runs.get(r.id) !== runSubject(r))
+        verifier.fail(`run ${r.id} differs from what the audit log records`);
+    const ids = new Set(runs.map((r) => r.id));
+    for (const id of state.runs.keys())
+      if (!ids.has(id)) verifier.fail(`run ${id} is in the audit log but missing`);
   }
 
   // ---- users, sessions, tokens ----
@@ -590,6 +921,7 @@ export class Store {
         scenario_version: null,
         before: null,
         after: toJson({ username: u.username, role: u.role, nation: u.nation }),
+        subject: userSubject(row),
       });
       return toUser(row);
     });
@@ -642,6 +974,7 @@ export class Store {
         scenario_version: null,
         before: toJson(view(row)),
         after: toJson(view(next)),
+        subject: userSubject(next),
       });
       return toUser(next);
     });
@@ -753,6 +1086,7 @@ export class Store {
         scenario_version: r.scenarioVersion,
         before: null,
         after: toJson({ kind: r.kind, options: r.options, seed: r.seed }),
+        subject: runSubject(row),
       });
       return toRun(row);
     });

@@ -49,7 +49,11 @@ export function register(program: Command, ctx: CliContext): void {
       ]);
       const { createApp, defaultAppOptions } = server;
       const c = ctx.config;
-      const store = await openStore({ dataDir: opts.data ?? c.dataDir, databaseUrl: c.databaseUrl });
+      const store = await openStore({
+        dataDir: opts.data ?? c.dataDir,
+        databaseUrl: c.databaseUrl,
+        auditKeyFile: c.auditKeyFile,
+      });
       try {
         const auth = new Auth(store);
         if ((await auth.ensureAdmin(c.adminUser, c.adminPassword)) === 'created')

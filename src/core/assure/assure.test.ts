@@ -30,6 +30,7 @@ import {
   wilson,
   xoshiroNext,
   calibrate,
+  NonFiniteHazardError,
 } from './index.js';
 
 const fixture = (): Scenario => loadFixture();
@@ -230,6 +231,61 @@ describe('simulation', () => {
     const [none, force] = runJobInline(job, 3, 5000);
     expect(none!.reached[4]).toBe(0);
     expect(force!.reached[3]!).toBeLessThan(none!.reached[3]!);
+  });
+
+  // Regression (issue 16, High 1): these values made a hazard NaN or infinite and the loop stopped
+  // advancing. Validation now rejects them; values that still reach the loop stop it with a coded error.
+  it.each([
+    [
+      'a pledge of 1e308 units',
+      (s: Scenario): Scenario => ({
+        ...s,
+        pledges: s.pledges.map((p, i) => (i === 0 ? { ...p, units: 1e308 } : p)),
+      }),
+    ],
+    [
+      'a risk tolerance of sd 1e308',
+      (s: Scenario): Scenario => ({
+        ...s,
+        adversary: { ...s.adversary!, riskTolerance: { dist: 'normal', mean: 1, sd: 1e308 } },
+      }),
+    ],
+    [
+      'a risk tolerance of mean 1e308 and θ 1000',
+      (s: Scenario): Scenario => ({
+        ...s,
+        adversary: { ...s.adversary!, riskTolerance: { dist: 'normal', mean: 1e308, sd: 2 } },
+        assurance: { ...s.assurance, theta: 1000 },
+      }),
+    ],
+  ])('%s stops the simulation with assure.non-finite-hazard instead of spinning', (_, edit) => {
+    const m = compileModel(edit(fixture()));
+    expect(() => runChunk({ models: [m] }, 7, 0, 50)).toThrow(NonFiniteHazardError);
+    expect(() => runChunk({ models: [m] }, 7, 0, 50)).toThrow(/^assure\.non-finite-hazard: ladder level \d/);
+  });
+
+  it('any finite or non-finite hazard scale either simulates every run or throws the coded error', () => {
+    const base = compileModel(fixture());
+    fc.assert(
+      fc.property(
+        fc.constantFrom(1, 1e300, 1e308, Infinity, NaN),
+        fc.constantFrom(1, 1e3, 1e308, Infinity),
+        fc.integer({ min: 0, max: 6 }),
+        (scale, theta, level) => {
+          const up = Float64Array.from(base.up);
+          up[level] = up[level]! * scale;
+          const m = { ...base, up, theta: base.theta * theta };
+          try {
+            const [st] = runChunk({ models: [m] }, 1, 0, 20);
+            expect(st!.runs).toBe(20);
+            expect(st!.outcomes.reduce((a, b) => a + b, 0)).toBe(20);
+          } catch (e) {
+            expect(e).toBeInstanceOf(NonFiniteHazardError);
+          }
+        },
+      ),
+      { seed: 16, numRuns: 60 },
+    );
   });
 });
 

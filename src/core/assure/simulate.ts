@@ -169,8 +169,30 @@ function segment(m: ModelParams, sc: Scratch, t: number): void {
     // own only where the backstop puts the guarantor's forces in harm's way.
     const open = l === 3 || l === 4 ? ex > 0 : l === 5 ? war : true;
     const d = m.deter[l]!;
-    sc.upSeg[l] = open ? m.up[l]! * (d === 1 ? eX : d === 0 ? 1 : Math.exp(d * X)) : 0;
-    sc.ratioSeg[l] = d === 1 ? eC : d === 0 ? 1 : Math.exp(-d * c);
+    const u = open ? m.up[l]! * (d === 1 ? eX : d === 0 ? 1 : Math.exp(d * X)) : 0;
+    const r = d === 1 ? eC : d === 0 ? 1 : Math.exp(-d * c);
+    // The loop advances only while every hazard is finite and no factor grows it (NaN fails both tests):
+    // one check per segment instead of one per day.
+    if (!(u + m.down[l]! < Infinity) || !(r >= 0 && r <= 1) || !(eC >= 0 && eC <= 1))
+      throw new NonFiniteHazardError(l, t, u, m.down[l]!, r, U);
+    sc.upSeg[l] = u;
+    sc.ratioSeg[l] = r;
+  }
+}
+
+/**
+ * Thrown by the simulation when a hazard is not a finite number (or a daily factor is outside [0, 1]): the
+ * run could not advance. Scenario validation bounds every input so that this cannot happen
+ * (docs/scenario-reference.md, "Bounds"); reaching it means a value outside those bounds got through.
+ */
+export class NonFiniteHazardError extends RangeError {
+  /** Stable code, also at the start of the message (the message is what crosses a worker boundary). */
+  readonly code = 'assure.non-finite-hazard';
+  constructor(level: number, day: number, up: number, down: number, factor: number, payoff: number) {
+    super(
+      `assure.non-finite-hazard: ladder level ${level} at day ${day} has hazard up ${up}, down ${down}, daily factor ${factor} (adversary's payoff of testing ${payoff}); a scenario value outside the validated bounds reached the simulation`,
+    );
+    this.name = 'NonFiniteHazardError';
   }
 }
 
@@ -337,13 +359,14 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
       t++;
       if (cum >= clock) break;
     }
-    if (t < limit && cum < clock) {
+    if (t < limit && !(cum >= clock)) {
       upL *= ratio;
       hostFac *= growth;
       cum += upL + dnL;
       t++;
     }
-    if (cum < clock) {
+    // `!(cum >= clock)`, not `cum < clock`: if cum were ever NaN the day still advances to the horizon.
+    if (!(cum >= clock)) {
       if (t >= T) break;
       // Day t + 1 is a scheduled day (period change or guarantor decision).
       t++;

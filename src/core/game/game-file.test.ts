@@ -30,6 +30,18 @@ describe('loadGame', () => {
     ).toEqual({ kind: 'terminal', label: '', payoffs: [-1, 1] });
   });
 
+  it('a player named like an Object.prototype member still needs a payoff (issue 16, Medium 6)', () => {
+    for (const name of ['constructor', 'toString', 'valueOf']) {
+      const r = loadGame({
+        title: 't',
+        players: ['A', name],
+        root: { player: 'A', moves: [{ action: 'x', payoffs: { A: 1 } }] },
+      });
+      expect(r.ok, name).toBe(false);
+      if (!r.ok) expect(r.error.map((i) => i.code)).toEqual(['game.missing-payoff']);
+    }
+  });
+
   it('reports every problem with a code and a path', () => {
     const r = loadGame(fixture('invalid.yaml'));
     expect(r.ok).toBe(false);

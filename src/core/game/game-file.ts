@@ -98,7 +98,7 @@ export function loadGame(data: unknown): Result<Game> {
             issue('game.unknown-player', [...path, 'payoffs', name], `no player "${name}" in \`players\``),
           );
       const payoffs = file.players.map((p) => {
-        const v = n.payoffs?.[p];
+        const v = n.payoffs !== undefined && Object.hasOwn(n.payoffs, p) ? n.payoffs[p] : undefined;
         if (v === undefined)
           out.push(issue('game.missing-payoff', [...path, 'payoffs'], `no payoff for "${p}"`));
         return v ?? 0;

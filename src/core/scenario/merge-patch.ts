@@ -11,16 +11,22 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
   const base: Record<string, unknown> = isPlainObject(target) ? { ...target } : {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete base[key];
-    else base[key] = mergePatch(base[key], value);
+    // An own property even for `__proto__` (assignment would set the prototype): the schema then
+    // reports it as an unknown field instead of inheriting what it holds.
+    else define(base, key, mergePatch(Object.hasOwn(base, key) ? base[key] : undefined, value));
   }
   return base;
+}
+
+function define(o: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function patchById(target: Record<string, unknown>[], patch: Record<string, unknown>): unknown[] {
   const out: unknown[] = [];
   for (const element of target) {
     const id = element['id'] as string;
-    if (!(id in patch)) out.push(element);
+    if (!Object.hasOwn(patch, id)) out.push(element);
     else if (patch[id] !== null) out.push(mergePatch(element, patch[id]));
   }
   const existing = new Set(target.map((e) => e['id'] as string));

@@ -333,7 +333,50 @@ function checkDistributions(s: Scenario, emit: Emit): void {
     checkDistribution(s.assurance.attackFatalities, ['assurance', 'attackFatalities'], emit, 0);
 }
 
+/**
+ * Largest deterrence exponent d·θ·ρ a ladder step may reach (`assurance.hazard-overflow`): a hazard is
+ * upPerDay · exp(d·θ·U) with U ≤ ρ, and exp(300) ≈ 2·10¹³⁰ keeps it finite even after the tornado moves θ
+ * and the rates to ×1.5. A multiplier anywhere near it already means a move on the first day.
+ */
+export const MAX_HAZARD_EXPONENT = 300;
+/** Above the standard normal's 1 − 10⁻⁵ quantile (4.265), where the simulation truncates its tables. */
+const Z_TAIL = 4.3;
+
+/** The largest value the simulation can draw from d (an upper bound for normal and log-normal). */
+function upperValue(d: Distribution): number {
+  switch (d.dist) {
+    case 'fixed':
+      return d.value;
+    case 'uniform':
+    case 'triangular':
+      return d.max;
+    case 'normal':
+      return d.mean + Z_TAIL * d.sd;
+    case 'lognormal':
+      return d.median * Math.exp(Z_TAIL * d.sigma);
+    case 'beta':
+      return 1;
+  }
+}
+
 function checkAssurance(s: Scenario, emit: Emit): void {
+  if (s.adversary) {
+    const rho = upperValue(s.adversary.riskTolerance);
+    const theta = s.assurance.theta;
+    // One finding, for the step with the largest exponent (the others overflow no sooner).
+    let worst: { id: string; d: number; exponent: number } | undefined;
+    for (const l of s.adversary.ladder) {
+      const exponent = l.deterrence * theta * rho;
+      if (l.upPerDay > 0 && (worst === undefined || !(exponent <= worst.exponent)))
+        worst = { id: l.id, d: l.deterrence, exponent };
+    }
+    if (worst !== undefined && !(worst.exponent <= MAX_HAZARD_EXPONENT))
+      emit(
+        'assurance.hazard-overflow',
+        ['adversary', 'riskTolerance'],
+        `deterrence ${worst.d} × θ ${theta} × the largest risk tolerance drawn (${rho.toPrecision(3)}) is ${worst.exponent.toPrecision(3)} on ladder step "${worst.id}"; the hazard's multiplier exp(d·θ·ρ) must stay at most exp(${MAX_HAZARD_EXPONENT}): lower θ, the step's deterrence or the risk tolerance`,
+      );
+  }
   if (s.adversary && s.adversary.ladder.length !== LADDER_LEVELS)
     emit(
       'ladder.levels',
@@ -401,7 +444,7 @@ function checkSourcing(s: Scenario, emit: Emit): void {
     for (const [field, id] of entries) {
       const at: FieldPath = field === undefined ? [...path, 'source'] : [...path, 'source', field];
       if (!sources.has(id)) emit('ref.unknown-source', at, `unknown source "${id}"; add it to meta.sources`);
-      if (field !== undefined && field !== '*' && !(field in obj))
+      if (field !== undefined && field !== '*' && !Object.hasOwn(obj, field))
         emit('source.unknown-field', at, `"${field}" is not a field of this object`, 'warning');
     }
   };

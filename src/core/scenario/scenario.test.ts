@@ -12,10 +12,12 @@ import {
   rotationRatio,
   summarizeScenario,
   validate,
-  type InPlace,
   caveatApplies,
   forbiddingCaveats,
+  type InPlace,
+  type Scenario,
 } from './index.js';
+import { RESERVED_IDS } from '../shared/index.js';
 
 describe('rotation ratio', () => {
   it('is 3 for six-month tours with a 1:2 deployed-to-dwell ratio (rule of thirds)', () => {
@@ -235,6 +237,123 @@ describe('validation never throws', () => {
         },
       ),
       { numRuns: 400 },
+    );
+  });
+});
+
+// Regression (issue 16, Medium 6): ids named like Object.prototype members found inherited functions in
+// id-keyed records (`inventory["constructor"]`), so a pledge of a unit type the nation does not hold passed,
+// and variant patches by such ids broke.
+describe('ids named like Object.prototype members', () => {
+  const raw = (): Scenario => structuredClone(loadFixture());
+  /** Puts `name` at one id position (and its references), returns the id's path. */
+  const positions: Record<string, (d: Scenario, name: string) => (string | number)[]> = {
+    unitType: (d, name) => {
+      d.catalog[0]!.id = name;
+      d.pledges[0]!.unitType = name;
+      d.pledges[2]!.unitType = name;
+      return ['catalog', 0, 'id'];
+    },
+    capability: (d, name) => {
+      d.capabilities[0]!.id = name;
+      d.catalog[0]!.capabilities = { [name]: 1 };
+      d.missions[0]!.requirements[0]!.capability = name;
+      return ['capabilities', 0, 'id'];
+    },
+    mission: (d, name) => {
+      d.missions[0]!.id = name;
+      d.pledges[0]!.missions = [name];
+      return ['missions', 0, 'id'];
+    },
+    pledge: (d, name) => {
+      d.pledges[0]!.id = name;
+      return ['pledges', 0, 'id'];
+    },
+    variant: (d, name) => {
+      d.variants[0]!.id = name;
+      return ['variants', 0, 'id'];
+    },
+    ladderLevel: (d, name) => {
+      d.adversary!.ladder[1]!.id = name;
+      return ['adversary', 'ladder', 1, 'id'];
+    },
+    source: (d, name) => {
+      d.meta.sources = { [name]: d.meta.sources['test']! };
+      return ['meta', 'sources', name];
+    },
+    condition: (d, name) => {
+      d.conditions[0]!.id = name;
+      return ['conditions', 0, 'id'];
+    },
+    location: (d, name) => {
+      d.missions[1]!.locations[0]!.id = name;
+      return ['missions', 1, 'locations', 0, 'id'];
+    },
+    inventoryKey: (d, name) => {
+      d.nations[0]!.inventory = { ...d.nations[0]!.inventory, [name]: 1 };
+      return ['nations', 0, 'inventory', name];
+    },
+  };
+  const names = [
+    ...Object.getOwnPropertyNames(Object.prototype).filter((n) => /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(n)),
+  ];
+
+  it('the reserved list covers every Object.prototype member the id pattern admits', () => {
+    expect([...RESERVED_IDS].sort()).toEqual([...names].sort());
+    expect(names).toContain('constructor');
+  });
+
+  it('are refused, located, at every id position; never accepted', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...names), fc.constantFrom(...Object.keys(positions)), (name, where) => {
+        const d = raw();
+        const path = positions[where]!(d, name);
+        const r = validate(d);
+        expect(r.ok).toBe(false);
+        if (r.ok) return;
+        const keyed = where === 'source' || where === 'inventoryKey';
+        const found = r.error.find((i) => JSON.stringify(i.path) === JSON.stringify(path));
+        expect(found).toMatchObject({
+          code: keyed ? 'schema.invalid-key' : 'schema.invalid-format',
+          severity: 'error',
+        });
+        expect(found?.message).toContain('not a JavaScript object member name');
+      }),
+      { seed: 16, numRuns: 200 },
+    );
+  });
+
+  it('patches by id leave elements with such ids alone unless the patch names them', () => {
+    for (const name of names) {
+      const list = [
+        { id: name, n: 1 },
+        { id: 'b', n: 2 },
+      ];
+      expect(mergePatch(list, { b: { n: 3 } })).toEqual([
+        { id: name, n: 1 },
+        { id: 'b', n: 3 },
+      ]);
+      expect(mergePatch(list, { [name]: { n: 4 } })).toEqual([
+        { id: name, n: 4 },
+        { id: 'b', n: 2 },
+      ]);
+      expect(mergePatch(list, { [name]: null })).toEqual([{ id: 'b', n: 2 }]);
+    }
+  });
+
+  it('merge patches keep __proto__ and member names as own keys, never as the prototype', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('__proto__', ...names),
+        fc.jsonValue().filter((v) => v !== null),
+        (key, value) => {
+          const patch = JSON.parse(`{${JSON.stringify(key)}: ${JSON.stringify(value)}}`) as unknown;
+          const out = mergePatch({ a: 1 }, patch) as Record<string, unknown>;
+          expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+          expect(Object.keys(out).sort()).toEqual(['a', key].sort());
+        },
+      ),
+      { seed: 16, numRuns: 200 },
     );
   });
 });

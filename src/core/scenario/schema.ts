@@ -7,21 +7,122 @@
  * Periods are 1-based and inclusive: period 1 starts at `horizon.start`.
  */
 import { z } from 'zod';
+import { ID_PATTERN } from '../shared/index.js';
 
-/** Identifier used for cross-references: letters, digits, `-`, `_`, `.`; starts with a letter or digit. */
+/**
+ * Identifier used for cross-references: letters, digits, `-`, `_`, `.`; starts with a letter or digit; not
+ * the name of an `Object.prototype` member (`constructor`, `toString`, …: ids key plain-object records).
+ */
 export const Id = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'an id: letters, digits, "-", "_" or "." (no spaces)');
+  .regex(
+    new RegExp(ID_PATTERN),
+    'an id: letters, digits, "-", "_" or "." (no spaces), and not a JavaScript object member name such as "constructor" or "toString"',
+  );
 
 /** ISO 3166-1 alpha-3 code in upper case, e.g. `GBR`. */
 export const Iso3 = z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code such as "GBR"');
 
 export const IsoDate = z.iso.date({ message: 'a date as YYYY-MM-DD' });
 
-const NonNegative = z.number().finite().nonnegative();
-const Positive = z.number().finite().positive();
 const Share = z.number().min(0).max(1);
 const Period = z.number().int().min(1);
+
+/**
+ * Upper (and a few lower) bounds of scenario numbers, with their units (docs/scenario-reference.md,
+ * "Bounds"). Each is far beyond any real figure, and low enough that every product the planner and the
+ * Monte Carlo form from a few of them (personnel × units × rotation, trainees × strength per trainee ×
+ * days, budgets over the host's budget, …) stays a finite double: a scenario that validates cannot make a
+ * hazard, a clock or a total `Infinity` or `NaN`. The one product bounds alone cannot keep finite, the
+ * deterrence exponent of the hazards, has its own rule (`assurance.hazard-overflow`, rules.ts).
+ */
+export const BOUNDS = {
+  /** Units of one type in a pledge, an inventory. */
+  units: 1e6,
+  inventory: 1e7,
+  /** Personnel of one unit; a nation's personnel ceiling. */
+  personnelPerUnit: 1e6,
+  personnel: 1e9,
+  /** US$ (GDP, budgets, a year's cost of one unit). */
+  usd: 1e15,
+  /** Capability amount one unit provides; a requirement's amount; combat power of one unit. */
+  capabilityPerUnit: 1e6,
+  amount: 1e9,
+  /** Months of a tour or of dwell; the shortest tour (0.1 month, about 3 days). */
+  months: 1200,
+  minTourMonths: 0.1,
+  /** Days (lead times, response lag, calibration days). */
+  days: 36_500,
+  /** Daily hazards of the ladder (a hazard of 1,000 a day already moves on the first day). */
+  hazardPerDay: 1e3,
+  /** Deterrence multiplier of a ladder step; θ. */
+  deterrence: 100,
+  theta: 1e3,
+  /** Deterrence units and will shares (weights, strengths, references, costs, power, visibility). */
+  magnitude: 1e6,
+  /** Host strength at the start, in its reference units; the smallest reference (denominators). */
+  hostStrength: 1e9,
+  reference: 1e9,
+  minReference: 1e-6,
+  /** Parameters of a distribution (values, means, medians, standard deviations); log-normal σ. */
+  distribution: 1e12,
+  sigma: 10,
+  /** Beta and Beta-prior parameters (pseudo-observations). */
+  pseudoCounts: 1e9,
+  /** Fatalities (thresholds). */
+  fatalities: 1e9,
+} as const;
+
+type Bound = keyof typeof BOUNDS;
+/** The unit of each bound, for messages and docs. */
+export const BOUND_UNITS: Record<Bound, string> = {
+  units: 'units',
+  inventory: 'units',
+  personnelPerUnit: 'personnel',
+  personnel: 'personnel',
+  usd: 'US$',
+  capabilityPerUnit: 'per unit',
+  amount: 'of the capability',
+  months: 'months',
+  minTourMonths: 'months',
+  days: 'days',
+  hazardPerDay: 'a day',
+  deterrence: '(multiplier)',
+  theta: '(per deterrence unit)',
+  magnitude: 'deterrence units or will shares',
+  hostStrength: 'host-strength units',
+  reference: '(strength or combat power per unit of denial)',
+  minReference: '(strength or combat power per unit of denial)',
+  distribution: "(in the parameter's units)",
+  sigma: '(log scale)',
+  pseudoCounts: 'pseudo-observations',
+  fatalities: 'fatalities',
+};
+const big = (x: number): string => (x >= 1e6 ? x.toExponential().replace('e+', 'e') : String(x));
+const atMost = (b: Bound): string =>
+  `at most ${big(BOUNDS[b])} ${BOUND_UNITS[b]} (docs/scenario-reference.md, Bounds)`;
+const atLeast = (b: Bound): string =>
+  `at least ${big(BOUNDS[b])} ${BOUND_UNITS[b]} (docs/scenario-reference.md, Bounds)`;
+const Bounded = (b: Bound) => z.number().finite().nonnegative().max(BOUNDS[b], atMost(b));
+const PositiveBounded = (b: Bound) => z.number().finite().positive().max(BOUNDS[b], atMost(b));
+const DistParam = z
+  .number()
+  .finite()
+  .min(-BOUNDS.distribution, `at least -${big(BOUNDS.distribution)}`)
+  .max(BOUNDS.distribution, atMost('distribution'));
+const Usd = Bounded('usd');
+const Days = Bounded('days');
+const Magnitude = Bounded('magnitude');
+const TourMonths = z
+  .number()
+  .finite()
+  .min(BOUNDS.minTourMonths, atLeast('minTourMonths'))
+  .max(BOUNDS.months, atMost('months'));
+const Reference = z
+  .number()
+  .finite()
+  .min(BOUNDS.minReference, atLeast('minReference'))
+  .max(BOUNDS.reference, atMost('reference'));
 
 /**
  * Where a figure comes from: one source id for the whole object, or a map from field name to source id
@@ -34,19 +135,27 @@ export const SourceRef = z.union([Id, z.record(z.string(), Id)]);
  * Each form documents its parameters; `rules.ts` checks the cross-field conditions (min < max, …).
  */
 export const Distribution = z.discriminatedUnion('dist', [
-  z.strictObject({ dist: z.literal('fixed'), value: z.number().finite() }),
-  z.strictObject({ dist: z.literal('uniform'), min: z.number().finite(), max: z.number().finite() }),
+  z.strictObject({ dist: z.literal('fixed'), value: DistParam }),
+  z.strictObject({ dist: z.literal('uniform'), min: DistParam, max: DistParam }),
   z.strictObject({
     dist: z.literal('triangular'),
-    min: z.number().finite(),
-    mode: z.number().finite(),
-    max: z.number().finite(),
+    min: DistParam,
+    mode: DistParam,
+    max: DistParam,
   }),
-  z.strictObject({ dist: z.literal('normal'), mean: z.number().finite(), sd: Positive }),
+  z.strictObject({ dist: z.literal('normal'), mean: DistParam, sd: PositiveBounded('distribution') }),
   /** Log-normal by its median and the multiplicative spread `sigma` of the underlying normal. */
-  z.strictObject({ dist: z.literal('lognormal'), median: Positive, sigma: Positive }),
+  z.strictObject({
+    dist: z.literal('lognormal'),
+    median: PositiveBounded('distribution'),
+    sigma: PositiveBounded('sigma'),
+  }),
   /** Beta(alpha, beta) on [0, 1]; mean alpha / (alpha + beta). */
-  z.strictObject({ dist: z.literal('beta'), alpha: Positive, beta: Positive }),
+  z.strictObject({
+    dist: z.literal('beta'),
+    alpha: PositiveBounded('pseudoCounts'),
+    beta: PositiveBounded('pseudoCounts'),
+  }),
 ]);
 
 export const Source = z.strictObject({
@@ -97,21 +206,21 @@ export const UnitType = z.strictObject({
   name: z.string().min(1),
   category: UnitCategory,
   /** Personnel deployed with one unit (including its immediate support). */
-  personnel: z.number().int().positive(),
+  personnel: z.number().int().positive().max(BOUNDS.personnelPerUnit, atMost('personnelPerUnit')),
   /** Incremental cost of keeping one unit deployed for a year, US$. */
-  costPerYearUsd: NonNegative,
+  costPerYearUsd: Usd,
   /** Length of one unit tour in theatre. */
-  tourMonths: Positive,
+  tourMonths: TourMonths,
   /** Time a unit spends at home between tours (recovering and preparing). Rotation ratio = (tour + dwell) / tour. */
-  dwellMonths: NonNegative,
+  dwellMonths: Bounded('months'),
   /** Service whose national rotation rules apply (`rotation.rules`); default from the category: air → air, maritime → navy, else army. */
   service: Service.optional(),
   /** Days from decision to a unit of this type being in place. */
-  leadTimeDays: NonNegative.default(0),
+  leadTimeDays: Days.default(0),
   /** Amount of each capability one deployed unit provides (capability id → amount). */
-  capabilities: z.record(Id, NonNegative),
+  capabilities: z.record(Id, Bounded('capabilityPerUnit')),
   /** Combat power of one deployed unit, in the scenario's force-reference units (assurance: deterrence by denial). */
-  combatPower: NonNegative.default(0),
+  combatPower: Bounded('capabilityPerUnit').default(0),
   source: SourceRef.optional(),
 });
 
@@ -127,8 +236,8 @@ export const RotationRule = z.strictObject({
   service: Service.optional(),
   /** Unit type the rule covers (give this or `service`). */
   unitType: Id.optional(),
-  tourMonths: Positive,
-  dwellMonths: NonNegative,
+  tourMonths: TourMonths,
+  dwellMonths: Bounded('months'),
   source: SourceRef.optional(),
   note: z.string().optional(),
 });
@@ -142,9 +251,9 @@ export const RotationPool = z.strictObject({
   nation: Iso3,
   unitType: Id.optional(),
   /** Units (trained crews) of `unitType`; replaces the inventory as the pool of that type. */
-  units: NonNegative.optional(),
+  units: Bounded('inventory').optional(),
   /** Personnel the nation can hold in the rotation for this operation. */
-  personnel: NonNegative.optional(),
+  personnel: Bounded('personnel').optional(),
   source: SourceRef.optional(),
   note: z.string().optional(),
 });
@@ -168,7 +277,7 @@ export const Location = z.strictObject({
 export const Requirement = z.strictObject({
   capability: Id,
   /** Amount of the capability needed in each period of [fromPeriod, toPeriod]. */
-  amount: NonNegative,
+  amount: Bounded('amount'),
   fromPeriod: Period.default(1),
   /** Defaults to the last period of the horizon. */
   toPeriod: Period.optional(),
@@ -219,20 +328,22 @@ export const Nation = z.strictObject({
   id: Iso3,
   name: z.string().min(1),
   role: z.enum(nationRoles),
-  gdpUsd: Positive,
-  /** Annual military expenditure, US$ (SIPRI definition). */
-  defenceBudgetUsd: NonNegative.optional(),
+  gdpUsd: PositiveBounded('usd'),
+  /** Annual military expenditure, US$ (SIPRI definition): 0, or at least 1 (it divides the host's). */
+  defenceBudgetUsd: Usd.refine((x) => x === 0 || x >= 1, 'US$: 0 or at least 1').optional(),
   /** Units held, by unit type id (coalition members). */
-  inventory: z.record(Id, z.number().int().nonnegative()).default({}),
+  inventory: z
+    .record(Id, z.number().int().nonnegative().max(BOUNDS.inventory, atMost('inventory')))
+    .default({}),
   /** Share of its inventory the nation may commit to this operation (potential mode). */
   committableShare: Share.default(0.25),
   /** Most personnel the nation keeps deployed at once. */
-  personnelCeiling: z.number().int().nonnegative().optional(),
+  personnelCeiling: z.number().int().nonnegative().max(BOUNDS.personnel, atMost('personnel')).optional(),
   /** Most it spends on the force per year, US$. */
-  budgetCeilingUsdPerYear: NonNegative.optional(),
+  budgetCeilingUsdPerYear: Usd.optional(),
   caveats: z.array(Caveat).default([]),
   /** Days before the nation can deploy anything (added to unit lead times). */
-  leadTimeDays: NonNegative.default(0),
+  leadTimeDays: Days.default(0),
   /** Fatalities among its own personnel the nation's public will bear before withdrawing. */
   casualtyTolerance: Distribution.optional(),
   /** Condition ids the nation's whole participation depends on (e.g. `backstop`). */
@@ -250,7 +361,7 @@ export const Pledge = z.strictObject({
   nation: Iso3,
   unitType: Id,
   /** Units the nation keeps deployed continuously (it sustains the rotation itself). */
-  units: Positive,
+  units: PositiveBounded('units'),
   /** Missions the units may serve; omitted means any mission that uses their capabilities. */
   missions: z.array(Id).optional(),
   fromPeriod: Period.default(1),
@@ -289,7 +400,7 @@ export const BackstopKindEffect = z.strictObject({
   /** True when the kind puts the guarantor's own forces in harm's way (air support, troops). */
   inHarmsWay: z.boolean(),
   /** Pseudo-observations of the guarantor's resolve that the declared, visible commitment gives the adversary. */
-  visibility: NonNegative,
+  visibility: Magnitude,
 });
 
 export const Guarantor = z.strictObject({
@@ -299,11 +410,11 @@ export const Guarantor = z.strictObject({
     /** Probability the guarantor acts when its trigger is met, drawn per run. */
     credibility: Distribution,
     /** Days between the trigger and the guarantor acting. */
-    responseLagDays: NonNegative,
+    responseLagDays: Days,
     /** Coalition fatalities that trigger the backstop. */
-    fatalityThreshold: NonNegative,
+    fatalityThreshold: Bounded('fatalities'),
     /** Punishment power of the guarantor when it is in, in deterrence units (G). */
-    power: NonNegative,
+    power: Magnitude,
     /**
      * What each backstop kind means (assurance and games): the share of `power` it brings, whether it puts
      * the guarantor's own forces where an attack in coalition combat reaches them (only then can coalition
@@ -331,15 +442,15 @@ export const LadderLevel = z.strictObject({
   id: Id,
   name: z.string().min(1),
   /** Base daily hazard of stepping up from this level (before deterrence). */
-  upPerDay: NonNegative,
+  upPerDay: Bounded('hazardPerDay'),
   /** Base daily hazard of stepping down from this level. */
-  downPerDay: NonNegative,
+  downPerDay: Bounded('hazardPerDay'),
   /**
    * How strongly deterrence acts on the step up from this level: the hazard is
    * upPerDay * exp(deterrence * theta * (rho - D - P)). 0: the step ignores deterrence (CSIS 2025: monitors
    * reduce large-scale violence but not minor clashes); 1: full effect.
    */
-  deterrence: NonNegative.default(1),
+  deterrence: Bounded('deterrence').default(1),
   source: SourceRef.optional(),
 });
 
@@ -350,7 +461,10 @@ export const Adversary = z.strictObject({
   /** Risk tolerance rho, in deterrence units, drawn per run. */
   riskTolerance: Distribution,
   /** Prior belief about the guarantor's resolve, Beta(alpha, beta). */
-  priorResolve: z.strictObject({ alpha: Positive, beta: Positive }),
+  priorResolve: z.strictObject({
+    alpha: PositiveBounded('pseudoCounts'),
+    beta: PositiveBounded('pseudoCounts'),
+  }),
   source: SourceRef.optional(),
 });
 
@@ -362,39 +476,44 @@ export const Assurance = z.strictObject({
     .min(0)
     .max(2 ** 32 - 1)
     .default(1),
-  horizonDays: z.number().int().min(1).max(36_500).default(730),
+  horizonDays: z.number().int().min(1).max(BOUNDS.days, atMost('days')).default(730),
   /** Sensitivity of hazards to deterrence: lambda_up = base * exp(theta * (rho - D - P)). */
-  theta: NonNegative.default(1),
+  theta: Bounded('theta').default(1),
   weights: z
-    .strictObject({ host: NonNegative, force: NonNegative, retaliation: NonNegative, guarantor: NonNegative })
+    .strictObject({ host: Magnitude, force: Magnitude, retaliation: Magnitude, guarantor: Magnitude })
     .default({ host: 1, force: 1, retaliation: 1, guarantor: 1 }),
   host: z
     .strictObject({
       /** Host strength at the start, in the same units as `reference`. */
-      baseline: NonNegative,
+      baseline: Bounded('hostStrength'),
       /** Strength added per trainee delivered by the regeneration mission. */
-      perTrainee: NonNegative,
+      perTrainee: Magnitude,
       /** H_ref: strength that counts as one unit of denial. */
-      reference: Positive,
+      reference: Reference,
       /** Capability id whose delivered amount (per year) counts trainees. */
       traineeCapability: Id.optional(),
     })
     .optional(),
   /** F_ref: force combat power that counts as one unit of denial. */
-  forceReference: Positive.default(1),
+  forceReference: Reference.default(1),
   /**
    * R: what the coalition's fighting costs the adversary beyond the engagement, in deterrence units, at
    * full force: a number (shared among contributors by peak personnel), or `defence-budget`: each
    * contributor present brings committableShare × defenceBudgetUsd / the host's defenceBudgetUsd (the host's
    * army is one unit of denial, so military spending measures both in the same units).
    */
-  retaliation: z.union([NonNegative, z.literal('defence-budget')]).default(0),
+  retaliation: z.union([Magnitude, z.literal('defence-budget')]).default(0),
   /**
    * A contributor's stake (personnel): nation k brings R_k × n_k / (n_k + stake) of its retaliation with n_k
    * personnel in theatre — half of it at `stake` personnel, nearly all at many times that, none with nobody
    * there. 0 (the default): all of R_k from the first soldier. Personnel, at most 10,000,000.
    */
-  retaliationStake: NonNegative.max(10_000_000).default(0),
+  retaliationStake: z
+    .number()
+    .finite()
+    .nonnegative()
+    .max(10_000_000, 'at most 1e7 personnel (docs/scenario-reference.md, Bounds)')
+    .default(0),
   /**
    * How the tripwire works (one switch for the Monte Carlo and the games): `signal` — the force is a costly
    * signal of the coalition's resolve and changes no guarantor's incentives; `trigger` — once an attack's
@@ -409,9 +528,9 @@ export const Assurance = z.strictObject({
    */
   commitment: z
     .strictObject({
-      audienceCostPerThousand: NonNegative,
-      aloneMultiplier: NonNegative,
-      hostLoss: NonNegative,
+      audienceCostPerThousand: Magnitude,
+      aloneMultiplier: Magnitude,
+      hostLoss: Magnitude,
     })
     .default({ audienceCostPerThousand: 0.1, aloneMultiplier: 2, hostLoss: 1 }),
   /**
@@ -424,9 +543,9 @@ export const Assurance = z.strictObject({
   attack: z
     .strictObject({
       strength: Distribution,
-      days: Positive,
-      attackerEffectiveness: NonNegative,
-      defenderEffectiveness: NonNegative,
+      days: PositiveBounded('days'),
+      attackerEffectiveness: Magnitude,
+      defenderEffectiveness: Magnitude,
       killedShare: Share,
     })
     .optional(),
@@ -447,13 +566,15 @@ export const Assurance = z.strictObject({
       failureProbability: Share,
       /** Half-width of the band around `failureProbability` that counts as within the reference. */
       failureTolerance: Share.default(0.05),
-      horizonDays: z.number().int().positive(),
+      horizonDays: z.number().int().positive().max(BOUNDS.days, atMost('days')),
       /** Published range of the hazard ratio of renewed war with peacekeepers versus without. */
-      peacekeeperHazardRatio: z.strictObject({ low: Positive, high: Positive }).optional(),
+      peacekeeperHazardRatio: z
+        .strictObject({ low: PositiveBounded('magnitude'), high: PositiveBounded('magnitude') })
+        .optional(),
       /** Days by which most ceasefires see a minor failure (level 2), e.g. 10 (CSIS 2025). */
-      minorFailureDays: z.number().int().positive().optional(),
+      minorFailureDays: z.number().int().positive().max(BOUNDS.days, atMost('days')).optional(),
       /** Typical range of days to a larger failure (level 3) among ceasefires that fail, e.g. 65–193 (CSIS 2025). */
-      majorFailureDays: z.strictObject({ low: NonNegative, high: NonNegative }).optional(),
+      majorFailureDays: z.strictObject({ low: Days, high: Days }).optional(),
       source: SourceRef,
     })
     .optional(),
@@ -478,13 +599,16 @@ export const OptionComponentDef = z.strictObject({
 });
 
 /** A published range of personnel, inclusive. */
-export const PersonnelRange = z.strictObject({ low: Positive, high: Positive });
+export const PersonnelRange = z.strictObject({
+  low: PositiveBounded('personnel'),
+  high: PositiveBounded('personnel'),
+});
 
 export const OptionComponent = z.strictObject({
   /** Headcount of the component as published (e.g. "a brigade of about 10,000"); omitted: implied by its capabilities. */
-  personnel: z.union([Positive, PersonnelRange]).optional(),
+  personnel: z.union([PositiveBounded('personnel'), PersonnelRange]).optional(),
   /** Capability the component stands for at steady state (capability id → amount); ids from the component's list. */
-  capabilities: z.record(Id, NonNegative).default({}),
+  capabilities: z.record(Id, Bounded('amount')).default({}),
   source: SourceRef.optional(),
   note: z.string().optional(),
 });
@@ -495,7 +619,7 @@ export const ForceOption = z.strictObject({
   /** What the source says, and how this option reads it where it is ambiguous. */
   description: z.string().default(''),
   /** Headline personnel as published: one figure or a range. Omitted: the sum of the components. */
-  personnel: z.union([Positive, PersonnelRange]).optional(),
+  personnel: z.union([PositiveBounded('personnel'), PersonnelRange]).optional(),
   /** By component id (`forceOptions.components`). */
   components: z.record(Id, OptionComponent).default({}),
   source: SourceRef,

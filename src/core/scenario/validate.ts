@@ -40,6 +40,10 @@ export function zodIssues(error: z.ZodError, data: unknown): Issue[] {
       if (value === undefined)
         out.push(issue('schema.missing', path, `required field is missing (expected ${i.expected})`));
       else out.push(issue(code, path, `expected ${i.expected}, got ${describe(value)}`));
+    } else if (i.code === 'invalid_key') {
+      // A record's key (an inventory's unit type, a source id): say which key and what it must be.
+      const why = i.issues.map((x) => x.message).join('; ');
+      out.push(issue(code, path, `invalid key "${String(path.at(-1))}": ${why || i.message}`));
     } else {
       out.push(issue(code, path, i.message));
     }

@@ -1,4 +1,5 @@
 export * from './issue.js';
 export * from './errors.js';
 export * from './canonical-json.js';
+export * from './ids.js';
 export * from './csv.js';
