@@ -139,6 +139,9 @@ export async function runBrief(req: BriefRequest): Promise<BriefResult> {
                 loaded: { scenario: base, hash: loaded.hash },
                 points: f?.points ?? 12,
                 runs: f?.runs ?? Math.min(runs, 5_000),
+                // One round: the briefing quotes each point with its interval and does not need every
+                // neighbour ordered (bulwark frontier does add runs until they are).
+                maxRuns: f?.runs ?? Math.min(runs, 5_000),
                 seed,
                 solver,
                 runner,
