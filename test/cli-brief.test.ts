@@ -62,6 +62,30 @@ describe('bulwark brief', () => {
     ).toBe('%PDF-');
   });
 
+  it('SOURCE_DATE_EPOCH makes the same scenario and seed byte-identical on any day; a bad value is exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-'));
+    const args = (out: string): string[] => [
+      'brief',
+      fixture('minimal.yaml'),
+      '--runs',
+      '200',
+      '--tornado-runs',
+      '0',
+      '--no-frontier',
+      '--out',
+      join(dir, out),
+    ];
+    const env = { SOURCE_DATE_EPOCH: '1767225600' };
+    expect(bulwark(args('a.html'), undefined, env).status).toBe(0);
+    expect(bulwark(args('b.html'), undefined, env).status).toBe(0);
+    const a = readFileSync(join(dir, 'a.html'), 'utf8');
+    expect(a).toContain('2026-01-01T00:00:00Z');
+    expect(readFileSync(join(dir, 'b.html'), 'utf8')).toBe(a);
+    const bad = bulwark(args('c.html'), undefined, { SOURCE_DATE_EPOCH: 'yesterday' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/SOURCE_DATE_EPOCH/);
+  }, 120_000);
+
   it('a bad variant is a user error (exit 2), not a crash', () => {
     const r = bulwark([
       'brief',

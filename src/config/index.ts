@@ -27,6 +27,11 @@ export interface Config {
   readonly adminUser: string;
   /** Password of the first coordinator (BULWARK_ADMIN_PASSWORD); required only on first start. No default. */
   readonly adminPassword: string | undefined;
+  /**
+   * The time a briefing prints as generated (SOURCE_DATE_EPOCH, seconds since 1970, the reproducible-builds
+   * convention): the same scenario and seed then give byte-identical HTML on any day. Absent: the clock.
+   */
+  readonly sourceDateEpoch: number | undefined;
   /** `bulwark serve` port (BULWARK_PORT; default 8080). */
   readonly port: number;
   /** `bulwark serve` host (BULWARK_HOST; default 127.0.0.1, loopback only). */
@@ -49,6 +54,11 @@ const Env = z.object({
     .optional(),
   BULWARK_ADMIN_PASSWORD: z.string().min(1).optional(),
   BULWARK_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  SOURCE_DATE_EPOCH: z
+    .string()
+    .regex(/^\d{1,12}$/, 'whole seconds since 1970-01-01T00:00:00Z')
+    .transform(Number)
+    .optional(),
   BULWARK_HOST: z.string().min(1).optional(),
   BULWARK_COOKIE_SECURE: z.enum(['0', '1', 'true', 'false', '']).optional(),
 });
@@ -73,6 +83,7 @@ export function readConfig(env: Record<string, string | undefined>, isTty: boole
     redisUrl: e.REDIS_URL,
     adminUser: e.BULWARK_ADMIN_USER ?? 'admin',
     adminPassword: e.BULWARK_ADMIN_PASSWORD,
+    sourceDateEpoch: e.SOURCE_DATE_EPOCH,
     port: e.BULWARK_PORT ?? 8080,
     host: e.BULWARK_HOST ?? '127.0.0.1',
     cookieSecure: !(e.BULWARK_COOKIE_SECURE === '0' || e.BULWARK_COOKIE_SECURE === 'false'),

@@ -93,7 +93,12 @@ export function register(program: Command, ctx: CliContext): void {
         ...(opts.minStatus !== undefined ? { minStatus: opts.minStatus } : {}),
         workers: opts.workers ?? ctx.config.workers,
         bulwarkVersion,
-        generatedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+        generatedAt: (ctx.config.sourceDateEpoch === undefined
+          ? new Date()
+          : new Date(ctx.config.sourceDateEpoch * 1000)
+        )
+          .toISOString()
+          .replace(/\.\d+Z$/, 'Z'),
         stdin: () => ctx.readStdin(),
         onProgress: (p, done, total) => {
           if (p !== phase) {
