@@ -141,7 +141,7 @@ export function frontierBrief(r: FrontierReport, layout: FrontierChartLayout = {
           x: { field: 'cost', type: 'quantitative', title: 'cost of the force (US$ bn a year)' },
           y: { field: 'lo', type: 'quantitative', title: 'P(ceasefire fails)', axis: { format: '%' } },
           y2: { field: 'hi' },
-          color: { field: 'case', type: 'nominal', title: 'backstop case' },
+          color: { field: 'case', type: 'nominal', title: 'backstop case', legend: { labelLimit: 320 } },
         },
       },
       {

@@ -56,7 +56,7 @@ export function frontierFindings(r: FrontierReport): string[] {
     );
   const rangeText = (range: { above?: FrontierPoint; below?: FrontierPoint }): string =>
     range.above !== undefined && range.below !== undefined
-      ? ` The runs place it between ${personnelText(range.above.peakPersonnel)} personnel (clearly above the target) and ${personnelText(range.below.peakPersonnel)} (clearly below).`
+      ? ` The runs place it between ${range.above.peakPersonnel === 0 ? 'no force' : `${personnelText(range.above.peakPersonnel)} personnel`} (clearly above the target) and ${personnelText(range.below.peakPersonnel)} personnel (clearly below).`
       : range.below !== undefined
         ? ` The runs place it at or below ${personnelText(range.below.peakPersonnel)} personnel (clearly below the target).`
         : '';
