@@ -22,7 +22,7 @@ export interface DeploymentMove {
   readonly readyDay: number;
   /** Day from the horizon start it is in its mission area; null: never (no capacity on its route). */
   readonly arrivalDay: number | null;
-  /** Its date (YYYY-MM-DD), null when it never arrives. */
+  /** Its date (YYYY-MM-DD), null when it never arrives or only after `DATED_DAYS`. */
   readonly arrivalDate: string | null;
   /** Period it arrives in; null when after the horizon or never. */
   readonly period: number | null;
@@ -91,6 +91,9 @@ function periodOfDay(periods: readonly PeriodInfo[], day: number): number | null
 
 const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
+/** Arrivals later than this many days from the start (100 years, the bound of scenario days) get no date. */
+export const DATED_DAYS = 36_500;
+
 /**
  * Builds the report. `covered(mission, period)` tells whether the plan covers every requirement of the
  * mission in the period (from its coverage rows).
@@ -114,7 +117,7 @@ export function deploymentReport(
       route: m.route,
       readyDay: m.readyDay,
       arrivalDay: day,
-      arrivalDate: day === null ? null : addDays(s.horizon.start, day),
+      arrivalDate: day === null || day > DATED_DAYS ? null : addDays(s.horizon.start, day),
       period: day === null ? null : periodOfDay(periods, day),
       bottleneck: m.bottleneck,
       waitDays: finite(m.waitDays) ?? 0,

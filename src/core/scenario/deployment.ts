@@ -84,8 +84,7 @@ export function deploymentIssues(s: Scenario): Issue[] {
         );
     });
     r.nations?.forEach((n, j) => {
-      if (!nations.has(n))
-        emit('ref.unknown-nation', [...at, 'nations', j], `unknown nation "${n}"`);
+      if (!nations.has(n)) emit('ref.unknown-nation', [...at, 'nations', j], `unknown nation "${n}"`);
     });
     r.unitTypes?.forEach((u, j) => {
       if (!units.has(u)) emit('ref.unknown-unit-type', [...at, 'unitTypes', j], `unknown unit type "${u}"`);

@@ -638,7 +638,15 @@ export const ForceOptions = z.strictObject({
  * on their way to theatre. A unit type with a footprint, of a nation a route serves, arrives when the flow
  * through that route's nodes delivers it, instead of after its catalog lead time.
  */
-export const liftNodeKinds = ['airlift', 'sealift', 'airport', 'port', 'rail', 'transshipment', 'road'] as const;
+export const liftNodeKinds = [
+  'airlift',
+  'sealift',
+  'airport',
+  'port',
+  'rail',
+  'transshipment',
+  'road',
+] as const;
 export const LiftNode = z.strictObject({
   id: Id,
   name: z.string().min(1),
