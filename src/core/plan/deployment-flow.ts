@@ -5,11 +5,12 @@
  *
  * - every pledged unit is one movement (a fractional pledge's remainder is a movement of that fraction),
  *   with its cargo (footprint tonnes × units) and personnel (catalog personnel × units);
- * - movements are taken in a fixed order — pledge start period, then mission priority (1 first), then the
- *   day the unit is ready to move, then the scenario's order — and each passes its route's nodes in turn;
- * - a node passes one movement at a time at its daily capacity (fluid within the day): the movement starts
- *   when it reaches the node and the node has finished the movements before it, and takes
- *   max(tonnes / tonnesPerDay, personnel / personnelPerDay) days; travel to the next node follows.
+ * - each movement leaves home on its ready day (a pledge from a later period: in time to reach its start)
+ *   and passes its route's nodes in turn, travelling `transitDays` to each and `onwardDays` after the last;
+ * - a node passes one movement at a time at its daily capacity (fluid within the day), in the order the
+ *   movements were planned to reach it (release + travel, no queues), then by mission priority (1 first),
+ *   then the scenario's order; a passage takes max(tonnes / tonnesPerDay, personnel / personnelPerDay)
+ *   days and starts when the movement is there and the node has passed the movements before it.
  *
  * So each arrival is a max-plus expression of release days, transit days and service times: a node's higher
  * capacity (shorter service) never delays any arrival, and a node with no capacity delays every movement
@@ -36,6 +37,8 @@ export interface NodeCapacity {
 export interface FlowItem {
   /** Day (from the horizon start) the movement is ready to leave home. */
   readonly releaseDay: number;
+  /** 1 is the most important: among movements planned to reach a node on the same day, the first served. */
+  readonly priority: number;
   readonly tonnes: number;
   readonly personnel: number;
   readonly legs: readonly { readonly node: string; readonly transitDays: number }[];
@@ -47,7 +50,7 @@ export interface FlowTiming {
   readonly arrivalDay: number;
   /** The node where it spent longest (waiting and passing), null without nodes. */
   readonly bottleneck: string | null;
-  /** Days spent waiting for nodes busy with earlier movements. */
+  /** Days spent waiting for nodes busy with other movements. */
   readonly waitDays: number;
 }
 
@@ -59,33 +62,60 @@ function serviceDays(c: NodeCapacity | undefined, tonnes: number, personnel: num
 }
 
 /**
- * Schedules movements through capacitated nodes in the order given (list scheduling, no overtaking at a
- * node). Returns one timing per item, same order. Pure and total.
+ * Schedules movements through capacitated nodes. Each node serves one movement at a time, in the order
+ * the movements were planned to reach it — release day plus travel days, without queues — then by
+ * priority, then by their order in `items`. That order does not depend on capacities, so every arrival is
+ * a longest path through a fixed acyclic graph of passages (a planned reach day only grows along a route):
+ * more capacity never delays an arrival. Returns one timing per item, same order. Pure and total.
  */
 export function scheduleFlow(
   items: readonly FlowItem[],
   nodes: ReadonlyMap<string, NodeCapacity>,
 ): FlowTiming[] {
-  const freeAt = new Map<string, number>();
-  return items.map((it) => {
-    let t = it.releaseDay;
-    let bottleneck: string | null = null;
-    let longest = -1;
-    let wait = 0;
-    for (const leg of it.legs) {
-      const reach = t + leg.transitDays;
-      const start = Math.max(reach, freeAt.get(leg.node) ?? 0);
-      const finish = start + serviceDays(nodes.get(leg.node), it.tonnes, it.personnel);
-      freeAt.set(leg.node, finish);
-      if (finish - reach > longest) {
-        longest = finish - reach;
-        bottleneck = leg.node;
-      }
-      wait += start - reach;
-      t = finish;
-    }
-    return { arrivalDay: t + it.onwardDays, bottleneck, waitDays: wait };
+  // Passages (item, leg) keyed by (planned reach day, priority, item, leg): every predecessor of a
+  // passage — the item's previous leg, the node's previous movement — sorts before it.
+  const passages: { item: number; leg: number; planned: number }[] = [];
+  items.forEach((it, i) => {
+    let planned = it.releaseDay;
+    it.legs.forEach((l, j) => {
+      planned += l.transitDays;
+      passages.push({ item: i, leg: j, planned });
+    });
   });
+  passages.sort(
+    (a, b) =>
+      a.planned - b.planned ||
+      (items[a.item]?.priority ?? 0) - (items[b.item]?.priority ?? 0) ||
+      a.item - b.item ||
+      a.leg - b.leg,
+  );
+  const freeAt = new Map<string, number>();
+  const done = items.map((it) => it.releaseDay);
+  const longest = items.map(() => -1);
+  const bottleneck: (string | null)[] = items.map(() => null);
+  const wait = items.map(() => 0);
+  for (const ps of passages) {
+    const it = items[ps.item];
+    const leg = it?.legs[ps.leg];
+    if (it === undefined || leg === undefined) continue;
+    const reach = (done[ps.item] ?? 0) + leg.transitDays;
+    const start = Math.max(reach, freeAt.get(leg.node) ?? 0);
+    const finish = start + serviceDays(nodes.get(leg.node), it.tonnes, it.personnel);
+    freeAt.set(leg.node, finish);
+    // The node it spent longest at (the first such node on a tie); NaN-free: Infinity − finite is Infinity.
+    const spent = finish - reach;
+    if (spent > (longest[ps.item] ?? -1)) {
+      longest[ps.item] = spent;
+      bottleneck[ps.item] = leg.node;
+    }
+    wait[ps.item] = (wait[ps.item] ?? 0) + (start - reach);
+    done[ps.item] = finish;
+  }
+  return items.map((it, i) => ({
+    arrivalDay: (done[i] ?? 0) + it.onwardDays,
+    bottleneck: bottleneck[i] ?? null,
+    waitDays: wait[i] ?? 0,
+  }));
 }
 
 /** A pledged unit (or a pledge's fractional remainder) and when it arrives. */
@@ -113,7 +143,7 @@ export interface ScheduledMove {
 }
 
 export interface DeploymentSchedule {
-  /** In scheduling order. */
+  /** In the scenario's order: pledges as listed (nation by nation), then units within a pledge. */
   readonly moves: readonly ScheduledMove[];
 }
 
@@ -148,10 +178,11 @@ export function scheduleDeployment(
   interface Pending {
     readonly move: Omit<ScheduledMove, 'arrivalDay' | 'bottleneck' | 'waitDays'>;
     readonly route: LiftRoute | undefined;
-    readonly order: readonly number[];
+    /** Day it leaves home: when ready, or later for a pledge that starts in a later period. */
+    readonly release: number;
   }
   const pending: Pending[] = [];
-  toMove.forEach(({ pledge: p, missions }, pi) => {
+  toMove.forEach(({ pledge: p, missions }) => {
     const u = units.get(p.unitType);
     if (u === undefined) return;
     const route = routeFor(s, p.nation, u.id);
@@ -161,6 +192,9 @@ export function scheduleDeployment(
         ? (nationLead.get(p.nation) ?? 0) + fp.readyDays
         : leadDays(p.nation, u);
     const priority = priorityOf(missions, u);
+    // A pledge from a later period leaves so as to arrive at its start without queues, not before it is ready.
+    const travel = (route?.legs ?? []).reduce((a, l) => a + l.transitDays, 0) + (route?.onwardDays ?? 0);
+    const release = Math.max(readyDay, p.fromPeriod > 1 ? periodStartDay(p.fromPeriod) - travel : 0);
     const whole = Math.floor(p.units + 1e-9);
     const chunks = Array.from({ length: whole }, () => 1);
     if (p.units - whole > 1e-9) chunks.push(p.units - whole);
@@ -180,16 +214,9 @@ export function scheduleDeployment(
           readyDay,
         },
         route,
-        order: [periodStartDay(p.fromPeriod), priority, readyDay, pi, index],
+        release,
       }),
     );
-  });
-  pending.sort((a, b) => {
-    for (let i = 0; i < a.order.length; i++) {
-      const d = (a.order[i] ?? 0) - (b.order[i] ?? 0);
-      if (d !== 0) return d;
-    }
-    return 0;
   });
   const nodes = new Map<string, NodeCapacity>(
     (s.deployment?.nodes ?? []).map((n) => [
@@ -203,7 +230,8 @@ export function scheduleDeployment(
   const routed = pending.filter((p) => p.route !== undefined);
   const timings = scheduleFlow(
     routed.map((p) => ({
-      releaseDay: p.move.readyDay,
+      releaseDay: p.release,
+      priority: p.move.priority,
       tonnes: p.move.tonnes,
       personnel: p.move.personnel,
       legs: p.route?.legs ?? [],
