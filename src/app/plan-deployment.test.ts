@@ -4,7 +4,10 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { briefInputOf } from '../../test/brief-builders.js';
 import { createHighsSolver } from '../adapters/highs/index.js';
+import { renderChartSvg } from '../adapters/render/charts.js';
+import { buildBriefing } from '../core/brief/index.js';
 import {
   buildPlanModel,
   planForce,
@@ -172,5 +175,24 @@ describe('deployment flow in the plan (hand-worked)', () => {
       ['bn', 15],
       ['med', 5],
     ]);
+  });
+
+  it('the briefing draws a Gantt bar per pledge from ready to in place, and no chart without lift data', async () => {
+    const s = miniScenario(withFlow(100));
+    const b = buildBriefing(briefInputOf(plan(s), {}, s));
+    const chart = b.charts.find((c) => c.id === 'deployment');
+    expect(chart?.section).toBe('deployment');
+    const layers = (chart?.spec as { layer: { data: { values: Record<string, unknown>[] } }[] }).layer;
+    // One bar for the one pledge: ready on day 4, the last battalion in place on day 39.
+    expect(layers[0]?.data.values).toMatchObject([
+      { label: 'AAA bn ×3', ready: 4, end: 39, inPlace: 'day 39' },
+    ]);
+    expect(layers[1]?.data.values.map((v) => v['day'])).toEqual([19, 29, 39]);
+    if (chart === undefined) throw new Error('no deployment chart');
+    expect(await renderChartSvg(chart.spec, 'deployment')).toContain('<svg');
+    const old = miniScenario(base);
+    expect(buildBriefing(briefInputOf(plan(old), {}, old)).charts.some((c) => c.id === 'deployment')).toBe(
+      false,
+    );
   });
 });

@@ -96,6 +96,7 @@ export async function renderBriefingHtml(b: Briefing): Promise<string> {
       'Every unit in theatre needs others preparing and recovering: rotation ratio = (tour + dwell) / tour.',
       [],
     ),
+    section('deployment', 'Deployment flow: when the force is in place', '', []),
     section('resilience', 'Resilience: what breaks if a nation leaves', '', ['resilience-table']),
     section('assurance', 'How likely is the ceasefire to hold?', '', ['assurance-table']),
     section('tornado', 'Which assumptions matter', '', []),

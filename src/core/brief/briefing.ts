@@ -14,6 +14,7 @@ import {
   resilienceChart,
   tornadoChart,
 } from './charts.js';
+import { deploymentChart } from './deployment.js';
 import { briefContext } from './context.js';
 import { forceFacts } from './facts.js';
 import {
@@ -72,6 +73,7 @@ export function buildBriefing(input: BriefInput): Briefing {
     coverageChart(ctx, facts),
     fairnessChart(ctx),
     calendarChart(ctx),
+    deploymentChart(ctx),
     resilienceChart(ctx),
     ...assuranceCharts(ctx),
     tornadoChart(ctx),

@@ -1,0 +1,119 @@
+/**
+ * The briefing's deployment chart: a Gantt-style bar per pledge, from the day its units are ready to move to
+ * the day the last of them is in place, with a point where each unit arrives (the plan's deployment flow,
+ * docs/planner.md "Deployment flow"). Only for plans with a deployment report. Pure.
+ */
+import type { BriefContext } from './context.js';
+import { FONT, VL } from './charts.js';
+import { missionColor } from './map-model.js';
+import type { ChartModel } from './types.js';
+
+export function deploymentChart(ctx: BriefContext): ChartModel | undefined {
+  const p = ctx.input.plan;
+  const d = p.deployment;
+  if (d === undefined || d.moves.length === 0) return undefined;
+  const s = ctx.input.scenario;
+  const last = p.periods[p.periods.length - 1];
+  const horizonEnd = last === undefined ? 0 : last.startDay + last.days;
+  // A unit that never arrives, or only after the horizon, is drawn to the horizon's end.
+  const shown = (day: number | null): number => (day === null ? horizonEnd : Math.min(day, horizonEnd));
+  const missionOrder = new Map(s.missions.map((m, i) => [m.id, i]));
+  const pledges = [...new Set(d.moves.map((m) => m.pledge))];
+  const bars = pledges.map((id, order) => {
+    const ms = d.moves.filter((m) => m.pledge === id);
+    const first = ms[0];
+    const never = ms.some((m) => m.arrivalDay === null);
+    const arrive = ms.map((m) => m.arrivalDay ?? Infinity);
+    const mission = first?.mission.split('/')[0] ?? '';
+    return {
+      label: `${first?.nation ?? ''} ${ctx.unitName(first?.unitType ?? '')} ×${ms.reduce((a, m) => a + m.units, 0)}`,
+      order,
+      mission: ctx.missionName(mission),
+      missionIndex: missionOrder.get(mission) ?? 0,
+      ready: first?.readyDay ?? 0,
+      end: shown(Math.max(...arrive) === Infinity ? null : Math.max(...arrive)),
+      route: first?.route ?? 'lead time',
+      slowest: first?.bottleneck ?? '—',
+      inPlace: never ? 'never (no capacity on its route)' : `day ${Math.ceil(Math.max(...arrive))}`,
+    };
+  });
+  const points = d.moves
+    .filter((m) => m.arrivalDay !== null && m.arrivalDay <= horizonEnd)
+    .map((m) => ({
+      label: bars[pledges.indexOf(m.pledge)]?.label ?? '',
+      order: pledges.indexOf(m.pledge),
+      day: m.arrivalDay,
+      date: m.arrivalDate,
+      personnel: m.personnel,
+    }));
+  const colors = s.missions.map((_, i) => missionColor(i));
+  const periods = p.periods.map((t) => ({ day: t.startDay, label: `P${t.index}` }));
+  const title = 'Deployment flow: from ready to move to in place, by pledge';
+  return {
+    id: 'deployment',
+    section: 'deployment',
+    title,
+    description: `For each pledge, a bar from the day its units are ready to move to the day the last is in place, and a point at each unit's arrival, in days after ${s.horizon.start}; vertical rules mark the planning periods. The last unit is in place ${d.completeDay === null ? 'never: a route has no capacity' : `on day ${Math.ceil(d.completeDay)}`}; bottleneck: ${d.bottleneck ?? 'none'}.`,
+    spec: {
+      $schema: VL,
+      title,
+      description:
+        'Bars: ready to move → last unit in place; points: each unit’s arrival; rules: period starts.',
+      config: FONT,
+      width: 560,
+      height: { step: 14 },
+      layer: [
+        {
+          data: { values: bars },
+          mark: { type: 'bar', opacity: 0.8, height: 9 },
+          encoding: {
+            y: {
+              field: 'label',
+              type: 'ordinal',
+              sort: { field: 'order', op: 'min' },
+              title: null,
+              axis: { labelLimit: 220 },
+            },
+            x: {
+              field: 'ready',
+              type: 'quantitative',
+              title: `days after ${s.horizon.start}`,
+              scale: { domain: [0, horizonEnd] },
+            },
+            x2: { field: 'end' },
+            color: {
+              field: 'mission',
+              type: 'nominal',
+              title: 'mission',
+              scale: { domain: s.missions.map((m) => m.name), range: colors },
+            },
+            tooltip: [
+              { field: 'label', title: 'pledge' },
+              { field: 'route' },
+              { field: 'ready', title: 'ready to move (day)' },
+              { field: 'inPlace', title: 'last in place' },
+              { field: 'slowest', title: 'slowest node' },
+            ],
+          },
+        },
+        {
+          data: { values: points },
+          mark: { type: 'point', filled: true, color: '#000', size: 18 },
+          encoding: {
+            y: { field: 'label', type: 'ordinal', sort: { field: 'order', op: 'min' } },
+            x: { field: 'day', type: 'quantitative' },
+            tooltip: [
+              { field: 'date', title: 'in place' },
+              { field: 'personnel', format: ',' },
+            ],
+          },
+        },
+        {
+          data: { values: periods },
+          mark: { type: 'rule', color: '#999', strokeDash: [3, 3] },
+          encoding: { x: { field: 'day', type: 'quantitative' } },
+        },
+      ],
+    },
+  };
+}
