@@ -185,7 +185,7 @@ describe('deployment flow in the plan (hand-worked)', () => {
     const layers = (chart?.spec as { layer: { data: { values: Record<string, unknown>[] } }[] }).layer;
     // One bar for the one pledge: ready on day 4, the last battalion in place on day 39.
     expect(layers[0]?.data.values).toMatchObject([
-      { label: 'AAA bn ×3', ready: 4, end: 39, inPlace: 'day 39' },
+      { label: 'AAA bn ×3', unit: 'bn', ready: 4, end: 39, inPlace: 'day 39' },
     ]);
     expect(layers[1]?.data.values.map((v) => v['day'])).toEqual([19, 29, 39]);
     if (chart === undefined) throw new Error('no deployment chart');

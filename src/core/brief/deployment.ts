@@ -26,7 +26,8 @@ export function deploymentChart(ctx: BriefContext): ChartModel | undefined {
     const arrive = ms.map((m) => m.arrivalDay ?? Infinity);
     const mission = first?.mission.split('/')[0] ?? '';
     return {
-      label: `${first?.nation ?? ''} ${ctx.unitName(first?.unitType ?? '')} ×${ms.reduce((a, m) => a + m.units, 0)}`,
+      label: `${first?.nation ?? ''} ${first?.unitType ?? ''} ×${ms.reduce((a, m) => a + m.units, 0)}`,
+      unit: ctx.unitName(first?.unitType ?? ''),
       order,
       mission: ctx.missionName(mission),
       missionIndex: missionOrder.get(mission) ?? 0,
@@ -47,7 +48,13 @@ export function deploymentChart(ctx: BriefContext): ChartModel | undefined {
       personnel: m.personnel,
     }));
   const colors = s.missions.map((_, i) => missionColor(i));
-  const periods = p.periods.map((t) => ({ day: t.startDay, label: `P${t.index}` }));
+  // The axis ends with the period in which the last unit is in place (the whole horizon if one never is).
+  const latest = Math.max(0, ...bars.map((b) => b.end));
+  const endPeriod = p.periods.find((t) => latest <= t.startDay + t.days);
+  const axisEnd = endPeriod === undefined ? horizonEnd : endPeriod.startDay + endPeriod.days;
+  const periods = p.periods
+    .filter((t) => t.startDay <= axisEnd)
+    .map((t) => ({ day: t.startDay, label: `P${t.index}` }));
   const title = 'Deployment flow: from ready to move to in place, by pledge';
   return {
     id: 'deployment',
@@ -78,7 +85,7 @@ export function deploymentChart(ctx: BriefContext): ChartModel | undefined {
               field: 'ready',
               type: 'quantitative',
               title: `days after ${s.horizon.start}`,
-              scale: { domain: [0, horizonEnd] },
+              scale: { domain: [0, axisEnd] },
             },
             x2: { field: 'end' },
             color: {
@@ -89,6 +96,7 @@ export function deploymentChart(ctx: BriefContext): ChartModel | undefined {
             },
             tooltip: [
               { field: 'label', title: 'pledge' },
+              { field: 'unit', title: 'unit type' },
               { field: 'route' },
               { field: 'ready', title: 'ready to move (day)' },
               { field: 'inPlace', title: 'last in place' },
@@ -111,7 +119,10 @@ export function deploymentChart(ctx: BriefContext): ChartModel | undefined {
         {
           data: { values: periods },
           mark: { type: 'rule', color: '#999', strokeDash: [3, 3] },
-          encoding: { x: { field: 'day', type: 'quantitative' } },
+          encoding: {
+            x: { field: 'day', type: 'quantitative' },
+            tooltip: [{ field: 'label', title: 'period starts' }],
+          },
         },
       ],
     },
