@@ -103,4 +103,9 @@ function renderError(e: unknown, err: (s: string) => void, debug: boolean): numb
   return 1;
 }
 
+// A reader that closes the pipe early (`bulwark plan … | head`) is not an error: stop writing, exit 0.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 process.exitCode = await main(process.argv.slice(2));
