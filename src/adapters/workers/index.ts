@@ -1,1 +1,7 @@
-export { createWorkerPool, workerEntry, type PoolOptions, type WorkerPool } from './pool.js';
+export {
+  createWorkerPool,
+  sharedWorkerPool,
+  workerEntry,
+  type PoolOptions,
+  type WorkerPool,
+} from './pool.js';
