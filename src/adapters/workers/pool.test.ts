@@ -53,7 +53,7 @@ describe('worker pool', () => {
     await expect(p).rejects.toThrow('stopped by test');
   });
 
-  it('runs concurrent calls one job at a time, each as if alone', async () => {
+  it('runs concurrent calls on the same threads, each as if alone', async () => {
     const pool = createWorkerPool({ workers: 2, chunkRuns: 700 });
     const a = { models: [compileModel(cases()[0]!.scenario)] };
     const b = { models: [compileModel(cases()[1]!.scenario)] };
