@@ -8,7 +8,7 @@ import { loadScenario } from '../adapters/files/index.js';
 import { createHighsSolver } from '../adapters/highs/index.js';
 import { renderBriefingHtml } from '../adapters/render/briefing-html.js';
 import { runAssurance, type JobRunner } from '../core/assure/index.js';
-import { buildBriefing, type Briefing, type CredibilityBrief } from '../core/brief/index.js';
+import { buildBriefing, type Briefing, type CredibilityBrief, type LocaleId } from '../core/brief/index.js';
 import {
   forceByStatus,
   planForce,
@@ -73,6 +73,8 @@ export interface BriefRequest {
    * point (default 12 and 5,000: a quicker frontier than `bulwark frontier`'s 20 × 20,000); `false` for none.
    */
   readonly frontier?: false | { readonly points?: number; readonly runs?: number };
+  /** Language of the briefing (default `en`). */
+  readonly lang?: LocaleId;
 }
 
 export interface BriefResult {
@@ -166,6 +168,7 @@ export async function runBrief(req: BriefRequest): Promise<BriefResult> {
     variants: variantIds,
     bulwarkVersion: req.bulwarkVersion,
     generatedAt: req.generatedAt,
+    lang: req.lang ?? 'en',
     plan: main.plan,
     byStatus,
     ...(req.minStatus !== undefined ? { minStatus: req.minStatus } : {}),
