@@ -8,7 +8,13 @@ import { loadScenario } from '../adapters/files/index.js';
 import { createHighsSolver } from '../adapters/highs/index.js';
 import { renderBriefingHtml } from '../adapters/render/briefing-html.js';
 import { runAssurance, type JobRunner } from '../core/assure/index.js';
-import { buildBriefing, type Briefing, type CredibilityBrief, type LocaleId } from '../core/brief/index.js';
+import {
+  buildBriefing,
+  type Briefing,
+  type BriefInput,
+  type CredibilityBrief,
+  type LocaleId,
+} from '../core/brief/index.js';
 import {
   forceByStatus,
   planForce,
@@ -80,6 +86,8 @@ export interface BriefRequest {
 export interface BriefResult {
   readonly html: string;
   readonly briefing: Briefing;
+  /** What the briefing was built from (to build it again, in another language, without re-running). */
+  readonly briefInput: BriefInput;
   readonly scenarioHash: string;
   readonly plan: ForcePlan;
   readonly resilience?: ResilienceReport;
@@ -162,7 +170,7 @@ export async function runBrief(req: BriefRequest): Promise<BriefResult> {
 
   const credibility = credibilityOf(base);
   req.onProgress?.('render', 0, 1);
-  const briefing = buildBriefing({
+  const briefInput: BriefInput = {
     scenario: base,
     scenarioHash: loaded.hash,
     variants: variantIds,
@@ -177,7 +185,8 @@ export async function runBrief(req: BriefRequest): Promise<BriefResult> {
     ...(assurance !== undefined ? { assurance } : {}),
     ...(credibility !== undefined ? { credibility } : {}),
     ...(frontier !== undefined ? { frontier } : {}),
-  });
+  };
+  const briefing = buildBriefing(briefInput);
   const html = await renderBriefingHtml(briefing);
   req.onProgress?.('render', 1, 1);
   const t3 = now();
@@ -185,6 +194,7 @@ export async function runBrief(req: BriefRequest): Promise<BriefResult> {
   return {
     html,
     briefing,
+    briefInput,
     scenarioHash: loaded.hash,
     plan: main.plan,
     ...(main.resilience !== undefined ? { resilience: main.resilience } : {}),

@@ -133,7 +133,9 @@ export function keyFigures(ctx: BriefContext, f: ForceFacts): KeyFigure[] {
         when: ctx.periods(gap.typical.from, gap.typical.to),
       }),
       soWhat:
-        fillers.length === 0 ? t('key.gap.soWhat.none') : t('key.gap.soWhat', { who: fmt.list(fillers) }),
+        fillers.length === 0
+          ? t('key.gap.soWhat.none')
+          : t('key.gap.soWhat', { who: fmt.list(fillers), n: fillers.length }),
       link: '#gaps',
     });
   }

@@ -378,6 +378,8 @@ export function assuranceFindings(ctx: BriefContext): Finding[] {
 
 /** A sensitivity parameter's name: the catalogue's by its key, else the model's label. */
 export function tornadoLabel(ctx: BriefContext, r: { key: string; label: string }): string {
+  if (r.key.startsWith('tolerance:'))
+    return ctx.t('parameter.tolerance', { nation: ctx.name(r.key.slice('tolerance:'.length)) });
   const key = `parameter.${r.key}`;
   return isMessageKey(key) ? ctx.t(key) : r.label;
 }

@@ -189,7 +189,10 @@ export const en = {
   'key.gap.label': 'The largest gap',
   'key.gap.value': '{mission}: {capability}',
   'key.gap.detail': 'Short by {short} of {required} {unit}, {when}.',
-  'key.gap.soWhat': '{who} could fill it from their committable inventories.',
+  'key.gap.soWhat': {
+    one: '{who} could fill it from its committable inventory.',
+    other: '{who} could fill it from their committable inventories.',
+  },
   'key.gap.soWhat.none': 'No coalition member has committable units of the kinds needed.',
   'key.cost.label': 'Cost of the force',
   'key.cost.detail': 'Incremental deployment cost; fairness index {index} (1 = shares in proportion).',
@@ -245,18 +248,18 @@ export const en = {
       'In {when} no requirement is met at all: a unit counts only from the first period that starts after its lead time, and no pledged unit is ready on day 0.',
   },
   'gaps.fillers.short': {
-    one: 'From their committable inventories, {who} could fill most of these gaps; even then one requirement-period stays short.',
+    one: 'From committable inventories, {who} could fill most of these gaps; even then one requirement-period stays short.',
     other:
-      'From their committable inventories, {who} could fill most of these gaps; even then {n} requirement-periods stay short.',
+      'From committable inventories, {who} could fill most of these gaps; even then {n} requirement-periods stay short.',
   },
   'gaps.fillers.all':
-    'From their committable inventories, {who} could fill these gaps; with them every requirement would be met.',
+    'From committable inventories, {who} could fill these gaps; with them every requirement would be met.',
   'gaps.noFillers': 'No coalition member has committable units of the kinds needed.',
   'cause.supply-exhausted': 'pledges used up: {who}',
   'cause.personnel-ceiling': 'personnel ceilings reached: {who}',
   'cause.budget-ceiling': 'budget ceilings reached: {who}',
   'cause.whole-units': 'less than one more whole unit available: {who}',
-  'cause.lead-time': 'not ready yet (lead time): {who}',
+  'cause.lead-time': 'still within their lead time: {who}',
   'cause.caveat': 'excluded by national caveats: {who}',
   'cause.national-limit': 'excluded by national law or policy: {who}',
   'cause.pledged-elsewhere': 'pledged for other missions only: {who}',
@@ -303,6 +306,7 @@ export const en = {
   'assumptions.text':
     'Moving each uncertain assumption from its {low} to its {high} quantile, and each assumed constant from half to one and a half times its value, with the rest as in the scenario, the chance the ceasefire fails moves most with {list}.',
   'assumptions.item': '{parameter} ({swing})',
+  'parameter.tolerance': 'casualty tolerance of {nation}',
   'parameter.riskTolerance': 'adversary risk tolerance ρ',
   'parameter.credibility': 'guarantor credibility',
   'parameter.attackStrength': 'attacker strength per attack',

@@ -193,7 +193,10 @@ export const fr: Catalogue = {
   'key.gap.label': 'La principale lacune',
   'key.gap.value': '{mission}\u00a0: {capability}',
   'key.gap.detail': 'Il manque {short} sur {required} {unit}, {when}.',
-  'key.gap.soWhat': 'Pourraient la combler à partir de leurs inventaires mobilisables\u00a0: {who}.',
+  'key.gap.soWhat': {
+    one: 'Pourrait la combler à partir de son inventaire mobilisable\u00a0: {who}.',
+    other: 'Pourraient la combler à partir de leurs inventaires mobilisables\u00a0: {who}.',
+  },
   'key.gap.soWhat.none': 'Aucun membre de la coalition ne dispose d’unités mobilisables du type requis.',
   'key.cost.label': 'Coût de la force',
   'key.cost.detail':
@@ -263,7 +266,7 @@ export const fr: Catalogue = {
   'cause.personnel-ceiling': 'plafonds d’effectifs atteints\u00a0: {who}',
   'cause.budget-ceiling': 'plafonds budgétaires atteints\u00a0: {who}',
   'cause.whole-units': 'moins d’une unité entière encore disponible\u00a0: {who}',
-  'cause.lead-time': 'pas encore prêts (délai de mise en place)\u00a0: {who}',
+  'cause.lead-time': 'encore dans leur délai de mise en place\u00a0: {who}',
   'cause.caveat': 'exclus par des restrictions nationales\u00a0: {who}',
   'cause.national-limit': 'exclus par la loi ou la politique nationale\u00a0: {who}',
   'cause.pledged-elsewhere': 'promis pour d’autres missions seulement\u00a0: {who}',
@@ -313,6 +316,7 @@ export const fr: Catalogue = {
   'assumptions.text':
     'En faisant passer chaque hypothèse incertaine de son quantile à {low} à son quantile à {high}, et chaque constante supposée de la moitié à une fois et demie sa valeur, le reste étant tel que dans le scénario, le risque de rupture du cessez-le-feu varie surtout avec {list}.',
   'assumptions.item': '{parameter} ({swing})',
+  'parameter.tolerance': 'la tolérance aux pertes de la nation {nation}',
   'parameter.riskTolerance': 'la tolérance au risque de l’adversaire ρ',
   'parameter.credibility': 'la crédibilité du garant',
   'parameter.attackStrength': 'la force de l’assaillant par attaque',
