@@ -145,10 +145,11 @@ export function coverageChart(ctx: BriefContext, f: ForceFacts): ChartModel {
       axis: { labelAngle: -40, labelFontSize: 11 },
     };
     return {
+      // Mission and capability on two lines, so a long capability name is not cut.
       title: {
-        text: `${ctx.missionName(first.mission)}: ${ctx.capName(first.capability)}`,
+        text: [ctx.missionName(first.mission), ctx.capName(first.capability)],
         fontSize: 12,
-        limit: 260,
+        limit: 0,
       },
       width: 230,
       height: 110,
