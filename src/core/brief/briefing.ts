@@ -1,10 +1,13 @@
 /**
- * The briefing as data: findings in plain words generated from the results, the map, chart
- * specifications (Vega-Lite, rendered by the edge), tables and the provenance appendix. Pure: every
- * number comes from the plan, the resilience report and the assurance result passed in. This module
- * only assembles; each part has its own module (facts, findings, charts, tables, map).
+ * The briefing as data: the bottom line (key figures, key judgements), findings in plain words generated
+ * from the results, the map, chart specifications (Vega-Lite, rendered by the edge), tables, a glossary
+ * and the provenance appendix, all in one language. Pure: every number comes from the plan, the
+ * resilience report and the assurance result passed in, every text from the message catalogue. This
+ * module only assembles; each part has its own module (facts, findings, bottom-line, charts, tables, map,
+ * glossary).
  */
 import { hostNation } from '../scenario/index.js';
+import { keyFigures } from './bottom-line.js';
 import {
   assuranceCharts,
   calendarChart,
@@ -14,8 +17,8 @@ import {
   resilienceChart,
   tornadoChart,
 } from './charts.js';
+import { briefContext, type BriefContext } from './context.js';
 import { deploymentChart } from './deployment.js';
-import { briefContext } from './context.js';
 import { forceFacts } from './facts.js';
 import {
   assuranceFindings,
@@ -27,6 +30,7 @@ import {
   resilienceFinding,
 } from './findings.js';
 import { frontierBrief } from './frontier-section.js';
+import { glossary } from './glossary.js';
 import { buildMap } from './map.js';
 import {
   assuranceTable,
@@ -39,12 +43,25 @@ import {
   sourcingTable,
   statusTable,
 } from './tables.js';
-import type { Briefing, BriefInput, ChartModel, Finding, Table } from './types.js';
+import {
+  UI_KEYS,
+  type Briefing,
+  type BriefInput,
+  type BriefingUi,
+  type ChartModel,
+  type Finding,
+  type Table,
+} from './types.js';
 
 export type * from './types.js';
-export { listWords, pct, roughly, usd } from './format.js';
+export { UI_KEYS } from './types.js';
 
 const present = <T>(xs: readonly (T | undefined)[]): T[] => xs.filter((x): x is T => x !== undefined);
+
+/** The renderer's fixed texts in the briefing's language. */
+function uiText(ctx: BriefContext): BriefingUi {
+  return Object.fromEntries(UI_KEYS.map((k) => [k, ctx.t(`ui.${k}`)])) as BriefingUi;
+}
 
 /** Builds the briefing model. */
 export function buildBriefing(input: BriefInput): Briefing {
@@ -52,10 +69,11 @@ export function buildBriefing(input: BriefInput): Briefing {
   const p = input.plan;
   const a = input.assurance;
   const ctx = briefContext(input);
+  const { t, fmt } = ctx;
   const facts = forceFacts(s, p);
   const map = buildMap(ctx, facts);
   // The frontier leads: its answer is the first finding, its section the first after the findings.
-  const lead = input.frontier === undefined ? undefined : frontierBrief(input.frontier);
+  const lead = input.frontier === undefined ? undefined : frontierBrief(input.frontier, {}, ctx);
 
   const findings: Finding[] = present([
     lead?.finding,
@@ -69,10 +87,10 @@ export function buildBriefing(input: BriefInput): Briefing {
   ]);
   const charts: ChartModel[] = present([
     lead?.chart,
-    input.credibility === undefined ? undefined : credibilityChart(input.credibility),
+    input.credibility === undefined ? undefined : credibilityChart(ctx, input.credibility),
     coverageChart(ctx, facts),
     fairnessChart(ctx),
-    calendarChart(ctx),
+    calendarChart(ctx, facts),
     deploymentChart(ctx),
     resilienceChart(ctx),
     ...assuranceCharts(ctx),
@@ -91,19 +109,27 @@ export function buildBriefing(input: BriefInput): Briefing {
     sourcingTable(ctx),
   ]);
   const host = hostNation(s);
+  const asOf = fmt.date(s.meta.asOf);
+  const variants = input.variants.join(', ');
 
   return {
+    lang: fmt.tag,
     title: s.meta.title,
-    subtitle: `Force plan and assurance briefing${host === undefined ? '' : ` — ${host.name}`} · situation as of ${s.meta.asOf}${input.variants.length > 0 ? ` · variants: ${input.variants.join(', ')}` : ''}`,
+    subtitle: [
+      host === undefined ? t('subtitle') : t('subtitle.host', { host: ctx.name(host.id) }),
+      t('subtitle.asOf', { date: asOf }),
+      ...(input.variants.length > 0 ? [t('subtitle.variants', { variants })] : []),
+    ].join(' · '),
+    keyFigures: keyFigures(ctx, facts),
+    judgements: findings.map((f) => ({ text: f.headline, link: f.link })),
+    glossary: glossary(ctx),
+    ui: uiText(ctx),
     findings,
     map,
     charts,
     tables,
-    credibilityNotes:
-      input.credibility === undefined
-        ? []
-        : [...input.credibility.findings, ...input.credibility.curveFindings],
-    frontierNotes: lead?.notes ?? [],
+    credibilityNotes: input.credibility === undefined ? [] : [t('credibility.note')],
+    frontierNotes: lead?.briefNotes ?? [],
     appendix: {
       scenarioId: s.meta.id,
       scenarioHash: input.scenarioHash,
@@ -113,15 +139,29 @@ export function buildBriefing(input: BriefInput): Briefing {
       runs: a?.runs ?? null,
       bulwarkVersion: input.bulwarkVersion,
       generatedAt: input.generatedAt,
-      planSolver: `${p.solver}, ${p.mode} mode, ${p.integer ? 'whole units (MIP)' : 'continuous LP'}, status ${p.status}`,
+      planSolver: t('appendix.planner', {
+        solver: p.solver,
+        mode: t(p.mode === 'potential' ? 'appendix.mode.potential' : 'appendix.mode.pledged'),
+        method: t(p.integer ? 'appendix.mip' : 'appendix.lp'),
+        status: p.status,
+      }),
       sources: Object.entries(s.meta.sources).map(([id, src]) => ({
         id,
-        kind: src.kind,
+        kind: t(`source.${src.kind}`),
         citation: src.citation,
         url: src.url ?? '',
         method: src.method ?? '',
       })),
       assumptions: s.meta.assumptions,
+      monteCarlo:
+        a === undefined
+          ? t('appendix.notRun')
+          : t('appendix.monteCarlo', { runs: fmt.count(a.runs), seed: String(a.seed) }),
+      bulwarkLine: t('appendix.bulwark', { version: input.bulwarkVersion, generated: input.generatedAt }),
+      scenarioLine:
+        input.variants.length > 0
+          ? t('appendix.scenario.variants', { id: s.meta.id, date: asOf, variants })
+          : t('appendix.scenario', { id: s.meta.id, date: asOf }),
     },
   };
 }

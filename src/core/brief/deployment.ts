@@ -4,11 +4,12 @@
  * docs/planner.md "Deployment flow"). Only for plans with a deployment report. Pure.
  */
 import type { BriefContext } from './context.js';
-import { FONT, VL } from './charts.js';
+import { chartConfig, VL } from './charts.js';
 import { missionColor } from './map-model.js';
 import type { ChartModel } from './types.js';
 
 export function deploymentChart(ctx: BriefContext): ChartModel | undefined {
+  const { t, fmt } = ctx;
   const p = ctx.input.plan;
   const d = p.deployment;
   if (d === undefined || d.moves.length === 0) return undefined;
@@ -33,9 +34,11 @@ export function deploymentChart(ctx: BriefContext): ChartModel | undefined {
       missionIndex: missionOrder.get(mission) ?? 0,
       ready: first?.readyDay ?? 0,
       end: shown(Math.max(...arrive) === Infinity ? null : Math.max(...arrive)),
-      route: first?.route ?? 'lead time',
+      route: first?.route ?? t('chart.deployment.leadTime'),
       slowest: first?.bottleneck ?? '—',
-      inPlace: never ? 'never (no capacity on its route)' : `day ${Math.ceil(Math.max(...arrive))}`,
+      inPlace: never
+        ? t('chart.deployment.never')
+        : t('chart.deployment.day', { day: Math.ceil(Math.max(...arrive)) }),
     };
   });
   const points = d.moves
@@ -55,18 +58,23 @@ export function deploymentChart(ctx: BriefContext): ChartModel | undefined {
   const periods = p.periods
     .filter((t) => t.startDay <= axisEnd)
     .map((t) => ({ day: t.startDay, label: `P${t.index}` }));
-  const title = 'Deployment flow: from ready to move to in place, by pledge';
+  const start = fmt.date(s.horizon.start);
+  const node = (id: string | null): string => s.deployment?.nodes.find((n) => n.id === id)?.name ?? id ?? '—';
+  const title =
+    d.completeDay === null
+      ? t('chart.deployment.title.never', { node: node(d.bottleneck) })
+      : t('chart.deployment.title', { day: Math.ceil(d.completeDay), node: node(d.bottleneck) });
+  const description = t('chart.deployment.description', { start });
   return {
     id: 'deployment',
     section: 'deployment',
     title,
-    description: `For each pledge, a bar from the day its units are ready to move to the day the last is in place, and a point at each unit's arrival, in days after ${s.horizon.start}; vertical rules mark the planning periods. The last unit is in place ${d.completeDay === null ? 'never: a route has no capacity' : `on day ${Math.ceil(d.completeDay)}`}; bottleneck: ${d.bottleneck ?? 'none'}.`,
+    description,
     spec: {
       $schema: VL,
       title,
-      description:
-        'Bars: ready to move → last unit in place; points: each unit’s arrival; rules: period starts.',
-      config: FONT,
+      description,
+      config: chartConfig(ctx),
       width: 560,
       height: { step: 14 },
       layer: [
@@ -84,23 +92,23 @@ export function deploymentChart(ctx: BriefContext): ChartModel | undefined {
             x: {
               field: 'ready',
               type: 'quantitative',
-              title: `days after ${s.horizon.start}`,
+              title: t('chart.deployment.axis', { start }),
               scale: { domain: [0, axisEnd] },
             },
             x2: { field: 'end' },
             color: {
               field: 'mission',
               type: 'nominal',
-              title: 'mission',
+              title: t('chart.deployment.mission'),
               scale: { domain: s.missions.map((m) => m.name), range: colors },
             },
             tooltip: [
-              { field: 'label', title: 'pledge' },
-              { field: 'unit', title: 'unit type' },
-              { field: 'route' },
-              { field: 'ready', title: 'ready to move (day)' },
-              { field: 'inPlace', title: 'last in place' },
-              { field: 'slowest', title: 'slowest node' },
+              { field: 'label', title: t('chart.deployment.pledge') },
+              { field: 'unit', title: t('chart.deployment.unitType') },
+              { field: 'route', title: t('chart.deployment.route') },
+              { field: 'ready', title: t('chart.deployment.ready') },
+              { field: 'inPlace', title: t('chart.deployment.inPlace') },
+              { field: 'slowest', title: t('chart.deployment.slowest') },
             ],
           },
         },
@@ -121,7 +129,7 @@ export function deploymentChart(ctx: BriefContext): ChartModel | undefined {
           mark: { type: 'rule', color: '#999', strokeDash: [3, 3] },
           encoding: {
             x: { field: 'day', type: 'quantitative' },
-            tooltip: [{ field: 'label', title: 'period starts' }],
+            tooltip: [{ field: 'label', title: t('chart.deployment.periodStarts') }],
           },
         },
       ],

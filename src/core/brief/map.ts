@@ -34,7 +34,7 @@ export function buildMap(ctx: BriefContext, f: ForceFacts): MapModel {
   });
   const points: MapPoint[] = numberPlaces(rawPoints);
   const map: MapModel = {
-    title: `Where the force deploys (${p.periods.find((x) => x.index === peakPeriod)?.label ?? `P${peakPeriod}`}, peak)`,
+    title: ctx.t('map.title', { when: ctx.periods(peakPeriod) }),
     hostIso3: hostNation(s)?.id ?? null,
     adversaryIso3: s.adversary?.nation ?? null,
     coalitionIso3: coalitionNations(s).map((n) => n.id),

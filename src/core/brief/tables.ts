@@ -1,31 +1,35 @@
 /**
- * The briefing's tables: every figure the findings quote, in full, with its unit in the header.
+ * The briefing's tables: every figure the findings quote, in full, written by the same formatter so a
+ * finding's number is the table's, with units in the headers and periods as dates. Every header and
+ * caption comes from the catalogue.
  */
-import { OUTCOME_TERMS } from '../assure/index.js';
 import type { BriefContext } from './context.js';
 import { gapRuns } from './facts.js';
-import { pct, periodSpan, roughly } from './format.js';
+import { caseLabel, causesText, heldOf, lossName, shareText, termName } from './findings.js';
 import type { MapPoint } from './map-model.js';
 import type { Table } from './types.js';
 
 export function optionsTable(ctx: BriefContext): Table | undefined {
+  const { t, fmt } = ctx;
   const p = ctx.input.plan;
   const fo = p.forceOptions;
   if (!p.solved || fo.comparisons.length === 0) return undefined;
   const ids = [...new Set(fo.comparisons.flatMap((c) => c.components.map((k) => k.component)))];
-  const cell = (x: number | null): string => (x === null ? '—' : pct(x));
-  const share = (r: { ofLow: number; ofHigh: number } | null): string =>
-    r === null ? '—' : r.ofLow === r.ofHigh ? pct(r.ofLow) : `${pct(r.ofHigh)}–${pct(r.ofLow)}`;
+  const names = new Map(
+    fo.comparisons.flatMap((c) => c.components.map((k) => [k.component, k.name] as const)),
+  );
+  const dash = '—';
   return {
     id: 'options',
-    caption: `The pledged force at its peak (P${fo.period}) against each force option: share of its personnel, and by component personnel / capability (mean over the component's capabilities of min(1, force ÷ option)).`,
-    header: ['option', 'personnel', ...ids],
+    caption: t('table.options.caption', { when: ctx.periods(fo.period) }),
+    header: [t('table.option'), t('table.personnelShare'), ...ids.map((id) => names.get(id) ?? id)],
     rows: fo.comparisons.map((c) => [
       c.name,
-      share(c.personnelShare),
+      c.personnelShare === null ? dash : shareText(ctx, c.personnelShare),
       ...ids.map((id) => {
         const k = c.components.find((x) => x.component === id);
-        return k === undefined ? '' : `${share(k.personnelShare)} / ${cell(k.capabilityShare)}`;
+        if (k === undefined) return '';
+        return `${k.personnelShare === null ? dash : shareText(ctx, k.personnelShare)} / ${k.capabilityShare === null ? dash : fmt.share(k.capabilityShare)}`;
       }),
     ]),
     numeric: [1, ...ids.map((_, i) => i + 2)],
@@ -33,135 +37,176 @@ export function optionsTable(ctx: BriefContext): Table | undefined {
 }
 
 export function locationsTable(ctx: BriefContext, points: readonly MapPoint[]): Table {
+  const { t, fmt } = ctx;
   const s = ctx.input.scenario;
   return {
     id: 'locations',
-    caption:
-      'Locations on the map. Personnel are the mission’s peak-period contingent divided evenly over its locations (the plan sources missions, not sites).',
-    header: ['#', 'location', 'country', 'mission', 'contributors (personnel)'],
+    caption: t('table.locations.caption'),
+    header: [
+      t('table.place'),
+      t('table.location'),
+      t('table.country'),
+      t('table.mission'),
+      t('table.contributors'),
+    ],
     rows: [...points]
       .sort((x, y) => x.place - y.place)
-      .map((pt) => [
-        pt.place,
-        pt.name,
-        s.missions.find((m) => m.id === pt.mission)?.locations.find((l) => l.id === pt.id)?.country ?? '',
-        pt.missionName,
-        pt.nations.length === 0 ? '—' : pt.nations.map((n) => `${n.id} ${roughly(n.personnel)}`).join(', '),
-      ]),
+      .map((pt) => {
+        const country = s.missions
+          .find((m) => m.id === pt.mission)
+          ?.locations.find((l) => l.id === pt.id)?.country;
+        return [
+          fmt.count(pt.place),
+          pt.name,
+          country === undefined ? '' : ctx.name(country),
+          pt.missionName,
+          pt.nations.length === 0
+            ? '—'
+            : pt.nations.map((n) => `${ctx.name(n.id)} ${fmt.personnel(n.personnel)}`).join(', '),
+        ];
+      }),
     numeric: [0],
   };
 }
 
 export function gapsTable(ctx: BriefContext): Table {
-  const { missionName, capName } = ctx;
+  const { t, fmt } = ctx;
+  const s = ctx.input.scenario;
+  const p = ctx.input.plan;
   return {
     id: 'gaps',
-    caption: 'Capability gaps of the pledged force, with the binding cause.',
-    header: ['mission', 'capability', 'periods', 'short', 'of', 'why'],
-    rows: gapRuns(ctx.input.plan).map((g) => [
-      missionName(g.mission),
-      capName(g.capability),
-      periodSpan(g.from, g.to),
-      Number(g.short.toFixed(2)),
-      Number(g.required.toFixed(2)),
-      g.text,
-    ]),
+    caption: t('table.gaps.caption'),
+    header: [
+      t('table.mission'),
+      t('table.capability'),
+      t('table.when'),
+      t('table.short'),
+      t('table.required'),
+      t('table.unit'),
+      t('table.why'),
+    ],
+    rows: gapRuns(p).map((g) => {
+      const row = p.shortfall.find(
+        (r) => r.mission === g.mission && r.capability === g.capability && r.period === g.from,
+      );
+      return [
+        ctx.missionName(g.mission),
+        ctx.capName(g.capability),
+        ctx.periods(g.from, g.to),
+        fmt.amount(g.short),
+        fmt.amount(g.required),
+        s.capabilities.find((c) => c.id === g.capability)?.unit ?? '',
+        row === undefined ? g.text : causesText(ctx, row),
+      ];
+    }),
     numeric: [3, 4],
   };
 }
 
 export function fairnessTable(ctx: BriefContext): Table {
-  const { name } = ctx;
+  const { t, fmt } = ctx;
   const p = ctx.input.plan;
   const fair = p.fairShare;
   const costBy = new Map(p.cost.map((c) => [c.nation, c.totalUsd]));
   const persBy = new Map(p.personnelByNation.map((c) => [c.nation, c]));
+  const basis = t(fair.basis === 'gdp' ? 'fair.basis.gdp' : 'fair.basis.budget');
+  const what = t(fair.burden === 'cost' ? 'fair.burden.cost' : 'fair.burden.personnel');
   return {
     id: 'fairness-table',
-    caption: `Burden by nation: personnel, cost and share against fair share (${fair.basis === 'gdp' ? 'GDP' : 'defence budget'}). Fairness index ${fair.index === null ? 'n/a' : fair.index.toFixed(3)}.`,
+    caption: t('table.fairness.caption', {
+      basis,
+      index: fair.index === null ? t('na') : fmt.index(fair.index),
+    }),
     header: [
-      'nation',
-      'peak deployed',
-      'tied up by rotation',
-      'troop-tours',
-      'distinct people',
-      'cost (US$ m)',
-      'burden share',
-      'fair share',
+      t('table.nation'),
+      t('table.peakDeployed'),
+      t('table.tiedUp'),
+      t('table.troopTours'),
+      t('table.distinct'),
+      t('table.cost'),
+      t('axis.burdenShare', { what }),
+      t('axis.fairShare', { basis }),
     ],
     rows: fair.rows
       .filter((r) => r.burdenShare > 0)
       .sort((x, y) => y.burdenShare - x.burdenShare)
       .map((r) => [
-        `${name(r.nation)} (${r.nation})`,
-        Math.round(persBy.get(r.nation)?.peakDeployed ?? 0),
-        Math.round(persBy.get(r.nation)?.peakTiedUp ?? 0),
-        Math.round(persBy.get(r.nation)?.troopTours ?? 0),
-        Math.round(persBy.get(r.nation)?.distinctOverHorizon ?? 0),
-        Math.round((costBy.get(r.nation) ?? 0) / 1e6),
-        pct(r.burdenShare, 1),
-        pct(r.fairShare, 1),
+        ctx.name(r.nation),
+        fmt.personnel(persBy.get(r.nation)?.peakDeployed ?? 0),
+        fmt.personnel(persBy.get(r.nation)?.peakTiedUp ?? 0),
+        fmt.personnel(persBy.get(r.nation)?.troopTours ?? 0),
+        fmt.personnel(persBy.get(r.nation)?.distinctOverHorizon ?? 0),
+        fmt.money(costBy.get(r.nation) ?? 0),
+        fmt.share(r.burdenShare),
+        fmt.share(r.fairShare),
       ]),
     numeric: [1, 2, 3, 4, 5, 6, 7],
   };
 }
 
 export function resilienceTable(ctx: BriefContext): Table | undefined {
-  const { name, input } = ctx;
+  const { t, fmt, input } = ctx;
   const s = input.scenario;
-  if (input.resilience === undefined) return undefined;
+  const r = input.resilience;
+  if (r === undefined) return undefined;
   return {
     id: 'resilience-table',
-    caption:
-      'Resilience ranking (N−1): the plan re-solved without each nation and without conditional pledges.',
+    caption: t('table.resilience.caption'),
     header: [
-      'loss',
-      'personnel lost (peak)',
-      'shortfall added',
-      ...s.missions.map((m) => `${m.name} coverage`),
+      t('table.loss'),
+      t('table.personnelLost'),
+      t('axis.shortfallAdded'),
+      ...s.missions.map((m) => t('table.coverageOf', { mission: m.name })),
     ],
-    rows: input.resilience.cases.map((c) => [
-      c.kind === 'nation' ? `${name(c.id)} (${c.id})` : c.label,
-      Math.round(c.baselinePeakPersonnel),
-      Number(c.addedShortfall.toFixed(3)),
-      ...s.missions.map((m) => pct(c.missionCoverage[m.id] ?? 1)),
+    rows: r.cases.map((c) => [
+      lossName(ctx, c),
+      fmt.personnel(c.baselinePeakPersonnel),
+      fmt.decimal(c.addedShortfall),
+      ...s.missions.map((m) => fmt.share(c.missionCoverage[m.id] ?? 1)),
     ]),
-    numeric: [1, 2],
+    numeric: [1, 2, ...s.missions.map((_, i) => 3 + i)],
   };
 }
 
 export function assuranceTable(ctx: BriefContext): Table | undefined {
+  const { t, fmt } = ctx;
   const a = ctx.input.assurance;
   if (a === undefined || a.cases.length === 0) return undefined;
   return {
     id: 'assurance-table',
-    caption: `Assurance by case: ${a.runs.toLocaleString('en-GB')} runs each, seed ${a.seed}, horizon ${a.horizonDays} days; probabilities with 95% Wilson intervals.`,
+    caption: t('table.assurance.caption', {
+      runs: fmt.count(a.runs),
+      seed: String(a.seed),
+      days: fmt.count(a.horizonDays),
+    }),
     header: [
-      'case',
-      OUTCOME_TERMS.held.name,
-      'tripwire tested',
-      OUTCOME_TERMS.widerWar.name,
-      'coalition collapse',
-      'any withdrawal',
-      'fatalities p50 / p90',
-      'median survival (days)',
+      t('axis.case'),
+      termName(ctx, 'held'),
+      termName(ctx, 'tripwireTested'),
+      termName(ctx, 'widerWar'),
+      termName(ctx, 'coalitionCollapse'),
+      t('table.anyWithdrawal'),
+      t('table.fatalities'),
+      t('table.medianSurvival'),
     ],
     rows: a.cases.map((c) => [
-      c.label,
-      `${pct(1 - c.ceasefireFailed.p, 1)} (${pct(1 - c.ceasefireFailed.hi, 1)}–${pct(1 - c.ceasefireFailed.lo, 1)})`,
-      `${pct(c.tripwireTested.p, 1)} (${pct(c.tripwireTested.lo, 1)}–${pct(c.tripwireTested.hi, 1)})`,
-      `${pct(c.widerWar.p, 1)} (${pct(c.widerWar.lo, 1)}–${pct(c.widerWar.hi, 1)})`,
-      `${pct(c.outcomes.coalitionCollapse.p, 1)}`,
-      `${pct(c.withdrawals.anyWithdrawal.p, 1)}`,
-      `${c.fatalities.p50 ?? '—'} / ${c.fatalities.p90 ?? '—'}`,
-      c.survival.ceasefire.medianDay === null ? `> ${a.horizonDays}` : String(c.survival.ceasefire.medianDay),
+      caseLabel(ctx, c),
+      fmt.probRange(heldOf(c)),
+      fmt.probRange(c.tripwireTested),
+      fmt.probRange(c.widerWar),
+      fmt.probRange(c.outcomes.coalitionCollapse),
+      fmt.probRange(c.withdrawals.anyWithdrawal),
+      `${c.fatalities.p50 === null ? '—' : fmt.count(c.fatalities.p50)} / ${c.fatalities.p90 === null ? '—' : fmt.count(c.fatalities.p90)}`,
+      c.survival.ceasefire.medianDay === null
+        ? t('table.beyond', { days: fmt.count(a.horizonDays) })
+        : fmt.count(c.survival.ceasefire.medianDay),
     ]),
-    numeric: [],
+    numeric: [1, 2, 3, 4, 5, 6, 7],
   };
 }
 
 export function pledgesTable(ctx: BriefContext): Table {
-  const { name, missionName, unitName } = ctx;
+  const { t, fmt } = ctx;
   const s = ctx.input.scenario;
   const sourceText = (ref: string | Record<string, string>): string => {
     const ids = typeof ref === 'string' ? [ref] : [...new Set(Object.values(ref))];
@@ -169,15 +214,26 @@ export function pledgesTable(ctx: BriefContext): Table {
   };
   return {
     id: 'pledges',
-    caption: 'Pledges, with their status and source.',
-    header: ['nation', 'unit type', 'units', 'missions', 'periods', 'status', 'conditions', 'source'],
+    caption: t('table.pledges.caption'),
+    header: [
+      t('table.nation'),
+      t('table.unitType'),
+      t('table.units'),
+      t('table.missions'),
+      t('table.when'),
+      t('table.status'),
+      t('table.conditions'),
+      t('table.source'),
+    ],
     rows: s.pledges.map((pl) => [
-      name(pl.nation),
-      unitName(pl.unitType),
-      pl.units,
-      (pl.missions ?? ['any']).map((m) => missionName(m)).join(', '),
-      `P${pl.fromPeriod}–P${pl.toPeriod ?? s.horizon.periods}`,
-      pl.status,
+      ctx.name(pl.nation),
+      ctx.unitName(pl.unitType),
+      fmt.amount(pl.units),
+      pl.missions === undefined
+        ? t('table.anyMission')
+        : pl.missions.map((m) => ctx.missionName(m)).join(', '),
+      ctx.periods(pl.fromPeriod, pl.toPeriod ?? s.horizon.periods),
+      t(`status.${pl.status}`),
       pl.conditions.join(', ') || '—',
       sourceText(pl.source),
     ]),
@@ -186,34 +242,33 @@ export function pledgesTable(ctx: BriefContext): Table {
 }
 
 export function statusTable(ctx: BriefContext): Table | undefined {
-  const { input } = ctx;
+  const { t, fmt, input } = ctx;
   if (input.byStatus === undefined) return undefined;
   return {
     id: 'status-table',
-    caption:
-      'The force by pledge status: the plan counting only pledges at or above each rung of the ladder (assumed < announced < offered < confirmed < deployed).',
+    caption: t('table.status.caption'),
     header: [
-      'at or above',
-      'pledges at rung',
-      'pledges standing',
-      'pledged (peak)',
-      'in place (peak)',
-      'requirement-periods met',
+      t('table.atOrAbove'),
+      t('table.pledgesAt'),
+      t('table.pledgesStanding'),
+      t('table.pledgedPeak'),
+      t('table.inPlacePeak'),
+      t('table.requirementPeriodsMet'),
     ],
     rows: input.byStatus.map((r) => [
-      r.status,
-      r.pledgesAt,
-      r.pledges,
-      Math.round(r.pledgedPersonnel),
-      Math.round(r.inPlacePersonnel),
-      `${r.requirementPeriodsMet} of ${r.requirementPeriods}`,
+      t(`status.${r.status}`),
+      fmt.count(r.pledgesAt),
+      fmt.count(r.pledges),
+      fmt.personnel(r.pledgedPersonnel),
+      fmt.personnel(r.inPlacePersonnel),
+      t('table.ofAll', { met: fmt.count(r.requirementPeriodsMet), all: fmt.count(r.requirementPeriods) }),
     ]),
     numeric: [1, 2, 3, 4],
   };
 }
 
 export function sourcingTable(ctx: BriefContext): Table {
-  const { name, missionName, unitName } = ctx;
+  const { t, fmt } = ctx;
   const p = ctx.input.plan;
   const sourcingAgg = new Map<
     string,
@@ -234,17 +289,22 @@ export function sourcingTable(ctx: BriefContext): Table {
   }
   return {
     id: 'sourcing',
-    caption:
-      'Sourcing: units each nation keeps deployed on each mission, by period (fractional values are averages over the period in the continuous plan).',
-    header: ['nation', 'unit type', 'mission', ...p.periods.map((x) => `P${x.index}`), 'peak personnel'],
+    caption: t('table.sourcing.caption'),
+    header: [
+      t('table.nation'),
+      t('table.unitType'),
+      t('table.mission'),
+      ...p.periods.map((x) => ctx.periods(x.index)),
+      t('table.peakPersonnel'),
+    ],
     rows: [...sourcingAgg.values()]
       .sort((x, y) => y.personnel - x.personnel)
       .map((e) => [
-        name(e.nation),
-        unitName(e.unit),
-        missionName(e.mission),
-        ...e.units.map((u) => Number(u.toFixed(2))),
-        Math.round(e.personnel),
+        ctx.name(e.nation),
+        ctx.unitName(e.unit),
+        ctx.missionName(e.mission),
+        ...e.units.map((u) => fmt.amount(u)),
+        fmt.personnel(e.personnel),
       ]),
     numeric: [...p.periods.map((_, i) => 3 + i), 3 + p.periods.length],
   };

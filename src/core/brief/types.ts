@@ -7,6 +7,7 @@ import type { AssuranceResult } from '../assure/index.js';
 import type { FrontierReport } from '../frontier/index.js';
 import type { ForcePlan, ResilienceReport, StatusRow } from '../plan/index.js';
 import type { PledgeStatus, Scenario } from '../scenario/index.js';
+import type { LocaleId } from './locale.js';
 import type { MapModel } from './map-model.js';
 
 /** One assurance case as the briefing names it (e.g. the base scenario, or the no-backstop variant). */
@@ -33,6 +34,8 @@ export interface BriefInput {
   readonly credibility?: CredibilityBrief;
   /** The deterrence frontier (the briefing's lead when present). */
   readonly frontier?: FrontierReport;
+  /** The language of the briefing (default `en`; `pseudo` marks every catalogue text, for tests). */
+  readonly lang?: LocaleId;
 }
 
 /** What the briefing needs of the credibility analysis (src/app/game.ts `analyseScenarioCredibility`). */
@@ -83,9 +86,76 @@ export interface Table {
   readonly numeric: readonly number[];
 }
 
+/** One figure of the bottom line: the number, its interval, what it is measured against, and so what. */
+export interface KeyFigure {
+  readonly id: string;
+  /** What is measured ("Chance the ceasefire fails within 730 days"). */
+  readonly label: string;
+  readonly value: string;
+  /** The 95% interval in words, when the figure has one. */
+  readonly interval?: string;
+  /** The figure against its reference (the requirement, the other case). */
+  readonly detail: string;
+  /** One line: what it means for the decision. */
+  readonly soWhat: string;
+  /** Anchor of the section behind it. */
+  readonly link: string;
+}
+
+/** The briefing's fixed texts (headings, labels) in its language, for the renderer. */
+export type BriefingUi = Readonly<Record<UiKey, string>>;
+
+export const UI_KEYS = [
+  'documentTitle',
+  'keyFigures',
+  'keyJudgements',
+  'findings',
+  'details',
+  'disclaimer',
+  'glossary',
+  'frontier',
+  'frontierMethod',
+  'map',
+  'mapCaption',
+  'coverage',
+  'coverageIntro',
+  'gaps',
+  'options',
+  'fairness',
+  'calendar',
+  'calendarIntro',
+  'deployment',
+  'resilience',
+  'assurance',
+  'tornado',
+  'credibility',
+  'pledges',
+  'sourcing',
+  'appendix',
+  'scenario',
+  'scenarioHash',
+  'monteCarlo',
+  'planner',
+  'bulwark',
+  'reproduce',
+  'sources',
+  'method',
+  'notes',
+  'skip',
+] as const;
+export type UiKey = (typeof UI_KEYS)[number];
+
 export interface Briefing {
+  /** BCP 47 language tag of every text (`en-GB`, `fr-FR`). */
+  readonly lang: string;
   readonly title: string;
   readonly subtitle: string;
+  /** The bottom line: 4–6 key figures (empty without a plan). */
+  readonly keyFigures: readonly KeyFigure[];
+  /** One sentence per finding, in the findings' order (each finding's headline). */
+  readonly judgements: readonly { readonly text: string; readonly link: string }[];
+  readonly glossary: readonly { readonly term: string; readonly definition: string }[];
+  readonly ui: BriefingUi;
   readonly findings: readonly Finding[];
   readonly map: MapModel;
   readonly charts: readonly ChartModel[];
@@ -106,5 +176,11 @@ export interface Briefing {
     readonly planSolver: string;
     readonly sources: readonly { id: string; kind: string; citation: string; url: string; method: string }[];
     readonly assumptions: readonly string[];
+    /** The Monte Carlo settings in words ("20,000 runs per case, seed 7", or "not run"). */
+    readonly monteCarlo: string;
+    /** "version 0.1.0, generated 1 December 2026". */
+    readonly bulwarkLine: string;
+    /** "ukraine-2025 (as of 1 December 2025), variants …". */
+    readonly scenarioLine: string;
   };
 }
