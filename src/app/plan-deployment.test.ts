@@ -190,6 +190,12 @@ describe('deployment flow in the plan (hand-worked)', () => {
     expect(layers[1]?.data.values.map((v) => v['day'])).toEqual([19, 29, 39]);
     if (chart === undefined) throw new Error('no deployment chart');
     expect(await renderChartSvg(chart.spec, 'deployment')).toContain('<svg');
+    // Every text of the chart comes from the message catalogue (the pseudo-locale marks it).
+    const pseudo = buildBriefing({ ...briefInputOf(plan(s), {}, s), lang: 'pseudo' }).charts.find(
+      (c) => c.id === 'deployment',
+    );
+    expect(pseudo?.title).toMatch(/^⟦Last unit in place on day ⟨39⟩; bottleneck Port⟧$/);
+    expect(pseudo?.description).toMatch(/^⟦.*⟧$/);
     const old = miniScenario(base);
     expect(buildBriefing(briefInputOf(plan(old), {}, old)).charts.some((c) => c.id === 'deployment')).toBe(
       false,
