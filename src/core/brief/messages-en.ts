@@ -405,10 +405,9 @@ export const en = {
   'axis.assumptionAt': 'assumption at',
   'axis.parameter': 'assumption',
   'axis.parameterValue': 'value of the assumption',
-  'chart.frontier.title': 'At most {target}: {personnel} personnel, {cost} ({case})',
-  'chart.frontier.title.estimate':
-    'At most {target} (on the estimate): {personnel} personnel, {cost} ({case})',
-  'chart.frontier.title.none': 'No force tried reaches {target} or less',
+  'chart.frontier.title': 'At ≤ {target}: {personnel} personnel, {cost} ({case})',
+  'chart.frontier.title.estimate': 'At ≤ {target} (estimate): {personnel} personnel, {cost} ({case})',
+  'chart.frontier.title.none': 'No force tried reaches ≤ {target}',
   'chart.frontier.subtitle': 'Chance the ceasefire fails within the horizon, against the cost of the force',
   'chart.frontier.spec':
     'Lines: forces sourced at least cost for scaled requirements, per backstop case; bands: 95% intervals.',
