@@ -406,10 +406,9 @@ export const en = {
   'axis.assumptionAt': 'assumption at',
   'axis.parameter': 'assumption',
   'axis.parameterValue': 'value of the assumption',
-  'chart.frontier.title': 'At most {target}: {personnel} personnel, {cost} ({case})',
-  'chart.frontier.title.estimate':
-    'At most {target} (on the estimate): {personnel} personnel, {cost} ({case})',
-  'chart.frontier.title.none': 'No force tried reaches {target} or less',
+  'chart.frontier.title': 'At ≤ {target}: {personnel} personnel, {cost} ({case})',
+  'chart.frontier.title.estimate': 'At ≤ {target} (estimate): {personnel} personnel, {cost} ({case})',
+  'chart.frontier.title.none': 'No force tried reaches ≤ {target}',
   'chart.frontier.subtitle': 'Chance the ceasefire fails within the horizon, against the cost of the force',
   'chart.frontier.spec':
     'Lines: forces sourced at least cost for scaled requirements, per backstop case; bands: 95% intervals.',
@@ -463,7 +462,7 @@ export const en = {
   'chart.outcomes.title': 'The ceasefire holds in {held} of runs {case}, and in {other} {otherCase}',
   'chart.outcomes.title.one': 'The ceasefire holds in {held} of runs {case}',
   'chart.outcomes.description':
-    'Share of {runs} simulated runs ending in each outcome at the horizon, per case, with 95% intervals (black rules).',
+    'Share of {runs} simulated runs ending in each outcome at the horizon, per case, with 95% intervals (black rules). The outcomes exclude each other, the most severe counted first: a run in which the coalition collapses counts as collapse even if the ceasefire held, so the “ceasefire held” bar can sit a little below the ceasefire-held figure of the findings and the table (one minus the chance it fails).',
   'chart.survival.title': 'After {days} days the ceasefire still holds in {held} of runs {case}',
   'chart.survival.description':
     'Share of runs in which the ceasefire has not failed (no strikes on the host or worse) by each day, per case (Kaplan–Meier), with 95% bands.',

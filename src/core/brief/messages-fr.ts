@@ -478,7 +478,7 @@ export const fr: Catalogue = {
     'Le cessez-le-feu est respecté dans {held} des tirages {case}, et dans {other} {otherCase}',
   'chart.outcomes.title.one': 'Le cessez-le-feu est respecté dans {held} des tirages {case}',
   'chart.outcomes.description':
-    'Part des {runs} tirages simulés aboutissant à chaque issue à l’horizon, par cas, avec les intervalles à 95 % (traits noirs).',
+    'Part des {runs} tirages simulés aboutissant à chaque issue à l’horizon, par cas, avec les intervalles à 95\u00a0% (traits noirs). Les issues s’excluent, la plus grave comptée d’abord\u00a0: un tirage où la coalition s’effondre compte comme effondrement même si le cessez-le-feu a été respecté\u202f; la barre «\u00a0cessez-le-feu respecté\u00a0» peut donc être un peu plus basse que le chiffre des constats et du tableau (le complément du risque de rupture).',
   'chart.survival.title': 'Après {days} jours, le cessez-le-feu tient encore dans {held} des tirages {case}',
   'chart.survival.description':
     'Part des tirages où le cessez-le-feu n’a pas été rompu (aucune frappe sur le pays hôte ni pire) à chaque jour, par cas (Kaplan-Meier), avec les bandes à 95 %.',
