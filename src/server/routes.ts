@@ -383,7 +383,7 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
     {
       method: 'POST',
       url: '/api/scenarios/:id/runs',
-      summary: 'Queue a run ({kind, variants?, version?, options?}); returns it with its id',
+      summary: 'Queue a run ({kind, variants?, version?, options?, name?, note?}); returns it with its id',
       tag: 'runs',
       access: editors,
       status: 202,

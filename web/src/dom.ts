@@ -34,3 +34,17 @@ export function errorBox(e: unknown): HTMLElement {
   const message = e instanceof Error ? e.message : String(e);
   return h('p', { class: 'error', role: 'alert' }, message);
 }
+
+/**
+ * A labelled form field: the label holds only the field's name (so the control's accessible name is just
+ * that), then the control, then what belongs with it (its issue list, a hint).
+ */
+export function field(
+  id: string,
+  text: string,
+  control: HTMLElement,
+  extra: readonly Child[] = [],
+  wide = false,
+): HTMLDivElement {
+  return h('div', { class: wide ? 'field wide' : 'field' }, h('label', { for: id }, text), control, ...extra);
+}

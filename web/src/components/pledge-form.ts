@@ -6,7 +6,7 @@
  * deleting asks for confirmation.
  */
 import { ApiError, api, type Issue, type Pledge, type Scenario, type Versioned } from '../api.js';
-import { h } from '../dom.js';
+import { field, h } from '../dom.js';
 import { debounce } from '../lifecycle.js';
 import { scenarioUrl, session } from '../session.js';
 import { issueBox, showIssues } from './issues.js';
@@ -336,8 +336,7 @@ export function pledgeForm(o: PledgeFormOptions): HTMLFormElement {
     del.querySelector<HTMLButtonElement>('button.secondary')?.focus();
   };
 
-  const lab = (f: Field, control: HTMLElement) =>
-    h('label', { for: fid(f) }, fieldLabel[f], control, boxes[f]);
+  const lab = (f: Field, control: HTMLElement) => field(fid(f), fieldLabel[f], control, [boxes[f]]);
   const titleId = fid('title');
   const form = h(
     'form',
@@ -365,13 +364,13 @@ export function pledgeForm(o: PledgeFormOptions): HTMLFormElement {
       lab('toPeriod', to),
       lab('status', status),
       lab('statusDate', statusDate),
-      h('label', { for: fid('statusSource') }, 'Status source', statusSource),
+      field(fid('statusSource'), 'Status source', statusSource),
       lab('source', source),
     ),
     h('p', { class: 'meta' }, `Periods: ${periodNames.join(' · ')}`),
     missions.set,
     conditions.set,
-    h('label', { for: fid('note'), class: 'wide' }, 'Note', note, boxes.note),
+    field(fid('note'), 'Note', note, [boxes.note], true),
     other,
     vf.merge,
     h(

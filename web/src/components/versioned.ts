@@ -204,7 +204,17 @@ export function versionedForm<T>(initial: Versioned<T>, ed: VersionedEditor<T>):
   };
 
   return {
-    save: () => put(current.version, ed.read()),
+    save: () => {
+      let value: T;
+      try {
+        value = ed.read();
+      } catch (err) {
+        // A field that cannot be read (a patch that is not JSON) says why in its own box.
+        status.textContent = err instanceof Error ? err.message : String(err);
+        return Promise.resolve();
+      }
+      return put(current.version, value);
+    },
     current: () => current,
     status,
     merge,

@@ -4,7 +4,7 @@ import { issueBox, showIssues } from '../components/issues.js';
 import { pledgeForm } from '../components/pledge-form.js';
 import { table } from '../components/table.js';
 import { versionedForm } from '../components/versioned.js';
-import { fmt, h } from '../dom.js';
+import { field, fmt, h } from '../dom.js';
 import type { ViewContext } from '../router.js';
 import { mayEdit, scenarioUrl, session } from '../session.js';
 import { auditTable } from './audit.js';
@@ -89,6 +89,7 @@ export async function nationView(ctx: ViewContext): Promise<void> {
   ctx.page(
     `${n.name} (${n.id})${edit ? ' — edit pledges' : ''}`,
     head,
+    edit ? h('h2', {}, 'Pledges') : '',
     own.length === 0
       ? h('p', {}, 'No pledges.')
       : edit
@@ -143,7 +144,7 @@ function nationForm(
     const input = h('input', { id: `nation-${key}`, name: key, type: 'number', min: '0', step });
     const issues = issueBox(`nation-${key}-issues`);
     input.setAttribute('aria-describedby', issues.id);
-    return { key, input, issues, label: h('label', { for: input.id }, label, input, issues) };
+    return { key, input, issues, label: field(input.id, label, input, [issues]) };
   });
   let base = item.value;
   const write = (v: Nation): void => {

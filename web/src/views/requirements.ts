@@ -197,7 +197,7 @@ export async function requirementsView(ctx: ViewContext): Promise<void> {
           h(
             'tr',
             {},
-            ['capability', 'amount', 'from period', 'to period', 'priority (1 highest)', ''].map((c) =>
+            ['capability', 'amount', 'from period', 'to period', 'priority (1 highest)', 'remove'].map((c) =>
               h('th', { scope: 'col' }, c),
             ),
           ),

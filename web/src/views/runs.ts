@@ -13,7 +13,7 @@ import { table } from '../components/table.js';
 import { errorBox, fmt, h, pct, when } from '../dom.js';
 import { every } from '../lifecycle.js';
 import type { ViewContext } from '../router.js';
-import { mayRun, scenarioUrl } from '../session.js';
+import { mayRun, scenarioUrl, session } from '../session.js';
 
 /** The Monte Carlo runs a workspace run uses unless told otherwise: the CLI's and the briefing's default. */
 export const DEFAULT_RUNS = 20_000;
@@ -68,7 +68,7 @@ export async function runsView(ctx: ViewContext): Promise<void> {
               { label: 'version', num: true },
               { label: 'seed', num: true },
               'status',
-              '',
+              'actions',
             ],
             rows: list.map((r) => [
               h('a', { href: `#/runs/${encodeURIComponent(r.id)}` }, runName(r)),
@@ -203,17 +203,18 @@ function runPanel(ctx: ViewContext, run: Run, changed: () => void): HTMLElement 
       ...(o.note === undefined ? [] : [['note', o.note]]),
     ].flatMap(([k, v]) => [h('dt', {}, k ?? ''), h('dd', {}, v ?? '')]),
   );
+  const file = `${session.scenarioId}-v${run.scenarioVersion}.json`;
+  const command = reproduceCommand(run, file);
   const reproduce = h(
     'p',
     { class: 'meta' },
-    'Runs on exactly what it was given: ',
+    'Ran on ',
     h(
       'a',
       { href: `${scenarioUrl()}/export.json?version=${run.scenarioVersion}`, download: '' },
-      `scenario version ${run.scenarioVersion} (JSON)`,
+      `scenario version ${run.scenarioVersion} (${file})`,
     ),
-    run.seed === null ? '' : `, seed ${run.seed}`,
-    '.',
+    command === null ? '.' : ['; to reproduce it: ', h('code', {}, command)],
   );
   const controls = h('div', { class: 'actions' });
   const badge = h('span', { class: 'badge' }, run.status);
@@ -242,6 +243,30 @@ function runPanel(ctx: ViewContext, run: Run, changed: () => void): HTMLElement 
   }
   box.append(h('h2', {}, runName(run), ' ', badge), facts, reproduce, controls, result);
   return box;
+}
+
+/**
+ * The CLI command that reproduces a run on the stored version it ran on (downloaded as `file`), or null
+ * for kinds the CLI reproduces differently. Variants compared (assure, brief) are `--variant`s; variants
+ * applied before a plan are too.
+ */
+export function reproduceCommand(run: Run, file: string): string | null {
+  const o = stored(run);
+  const runs = o.options?.['runs'];
+  const compare = (o.options?.['compare'] as readonly string[] | undefined) ?? [];
+  const mc = `${run.seed === null ? '' : ` --seed ${run.seed}`}${typeof runs === 'number' ? ` --runs ${runs}` : ''}`;
+  const variants = (list: readonly string[]) => list.map((v) => ` --variant ${v}`).join('');
+  switch (run.kind) {
+    case 'plan':
+      return `npx bulwark plan ${file}${variants(o.variants ?? [])}`;
+    case 'assure':
+    case 'brief':
+      // Variants applied before these runs have no CLI flag of their own: no command then.
+      if ((o.variants ?? []).length > 0) return null;
+      return `npx bulwark ${run.kind} ${file}${variants(compare)}${mc}`;
+    default:
+      return null;
+  }
 }
 
 export async function runView(ctx: ViewContext): Promise<void> {

@@ -14,7 +14,7 @@ import {
 } from '../api.js';
 import { issueBox, showIssues } from '../components/issues.js';
 import { versionedForm, type VersionedEditor } from '../components/versioned.js';
-import { h } from '../dom.js';
+import { field, h } from '../dom.js';
 import type { ViewContext } from '../router.js';
 import { isCoordinator, scenarioUrl, session } from '../session.js';
 
@@ -202,8 +202,8 @@ function variantForm(
     issueBoxes: boxes,
     label: (p) => (p[0] === 'patch' ? `patch › ${p.slice(1).join(' › ')}` : String(p[0])),
     fields: [
-      h('label', { for: name.id }, 'Name', name, boxes.name),
-      h('label', { for: description.id, class: 'wide' }, 'Description', description),
+      field(name.id, 'Name', name, [boxes.name]),
+      field(description.id, 'Description', description, [], true),
       h(
         'fieldset',
         { class: 'checks wide' },
@@ -211,13 +211,7 @@ function variantForm(
         withdraw.map((b, i) => h('label', { for: b.id }, b, ` ${coalition[i]?.name ?? b.value}`)),
         boxes.withdraw,
       ),
-      h(
-        'label',
-        { for: patch.id, class: 'wide' },
-        'Patch (JSON merge patch on the scenario)',
-        patch,
-        boxes.patch,
-      ),
+      field(patch.id, 'Patch (JSON merge patch on the scenario)', patch, [boxes.patch], true),
     ],
   });
 }
@@ -280,9 +274,9 @@ function conditionForm(
     issueBoxes: boxes,
     label: (p) => String(p[0]),
     fields: [
-      h('label', { for: description.id, class: 'wide' }, 'Description', description, boxes.description),
-      h('label', { for: needs.id }, 'Holds when the backstop is at least', needs, boxes.requiresBackstop),
-      h('label', { for: holds.id }, 'Otherwise', holds, boxes.holds),
+      field(description.id, 'Description', description, [boxes.description], true),
+      field(needs.id, 'Holds when the backstop is at least', needs, [boxes.requiresBackstop]),
+      field(holds.id, 'Otherwise', holds, [boxes.holds]),
     ],
   });
 }
