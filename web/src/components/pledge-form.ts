@@ -123,7 +123,7 @@ export function pledgeForm(o: PledgeFormOptions): HTMLFormElement {
           ? 'Missions (none ticked: any that uses the unit)'
           : 'Conditions (the pledge holds only if each holds)',
       ),
-      boxesOf.map((b) => h('label', { for: b.input.id }, b.input, ` ${b.label}`)),
+      boxesOf.map((b) => h('label', { for: b.input.id }, b.input, b.label)),
       boxes[f],
     );
     return { set, boxes: boxesOf };

@@ -89,13 +89,15 @@ export async function requirementsView(ctx: ViewContext): Promise<void> {
       },
       `Remove requirement ${n}`,
     );
+    // data-label: the column's name, shown above each cell when the table stacks on a phone.
+    const td = (label: string, ...content: HTMLElement[]) => h('td', { 'data-label': label }, ...content);
     row.el.append(
-      h('td', {}, capability, issues),
-      h('td', {}, row.amount),
-      h('td', {}, row.from),
-      h('td', {}, row.to),
-      h('td', {}, row.priority),
-      h('td', {}, remove),
+      td('capability', capability, issues),
+      td('amount', row.amount),
+      td('from period', row.from),
+      td('to period', row.to),
+      td('priority (1 highest)', row.priority),
+      td('remove', remove),
     );
     rows.push(row);
     body.append(row.el);

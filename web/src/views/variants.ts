@@ -208,7 +208,7 @@ function variantForm(
         'fieldset',
         { class: 'checks wide' },
         h('legend', {}, 'Nations that withdraw'),
-        withdraw.map((b, i) => h('label', { for: b.id }, b, ` ${coalition[i]?.name ?? b.value}`)),
+        withdraw.map((b, i) => h('label', { for: b.id }, b, coalition[i]?.name ?? b.value)),
         boxes.withdraw,
       ),
       field(patch.id, 'Patch (JSON merge patch on the scenario)', patch, [boxes.patch], true),
