@@ -80,6 +80,14 @@ const matrix: Record<string, Row> = {
       body: { current: 'correct horse battery staple', next: 'correct horse battery staple' },
     }),
   },
+  'GET /api/tokens': { allow: all, request: () => ({ url: '/api/tokens' }) },
+  // A malformed token id: an allowed caller gets past the gate to 400 and revokes nothing.
+  'DELETE /api/tokens/:tokenId': { allow: all, request: () => ({ url: '/api/tokens/not-an-id' }) },
+  'GET /api/users/:username/tokens': { allow: coord, request: () => ({ url: '/api/users/viewer/tokens' }) },
+  'DELETE /api/users/:username/tokens/:tokenId': {
+    allow: coord,
+    request: () => ({ url: '/api/users/viewer/tokens/not-an-id' }),
+  },
   'GET /api/scenarios': { allow: all, request: () => ({ url: '/api/scenarios' }) },
   'POST /api/scenarios': {
     allow: coord,

@@ -22,6 +22,7 @@ import { coordinators, editors, everyone, queryParam, type RouteContext, type Ro
 import type { AppDeps } from './deps.js';
 import { scenarioCsv } from './csv.js';
 import { pledgedInPlace } from '../app/plan.js';
+import { accountRoutes } from './routes-account.js';
 
 const itemSchemas: Record<CollectionName, z.ZodType> = {
   nations: Nation,
@@ -116,6 +117,7 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       summary: 'The signed-in user and the CSRF token for cookie-authenticated writes',
       tag: 'session',
       access: everyone,
+      beforePasswordChange: true,
       handler: (ctx) => Promise.resolve({ user: publicUser(ctx.actor), csrfToken: ctx.request.csrf }),
     },
     {
@@ -124,6 +126,7 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       summary: 'Sign out',
       tag: 'session',
       access: everyone,
+      beforePasswordChange: true,
       status: 204,
       handler: async (ctx) => {
         const token = ctx.request.cookies[sessionCookie];
@@ -135,7 +138,8 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
     {
       method: 'POST',
       url: '/api/tokens',
-      summary: 'Create an API token for yourself (Authorization: Bearer …); shown once',
+      summary:
+        'Create an API token for yourself (Authorization: Bearer …); shown once, with its id for listing and revoking',
       tag: 'session',
       access: everyone,
       body: z.strictObject({ name: z.string().min(1).max(100) }),
@@ -143,7 +147,8 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       handler: async (ctx) => {
         const name = z.strictObject({ name: z.string().min(1).max(100) }).safeParse(ctx.body);
         if (!name.success) throw new BulwarkError('usage', 'send {"name"}');
-        return { token: await auth.createApiToken(ctx.actor, name.data.name) };
+        const t = await auth.createApiToken(ctx.actor, name.data.name);
+        return { token: t.token, ...t.info };
       },
     },
     // ---- users ----
@@ -163,7 +168,8 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
     {
       method: 'POST',
       url: '/api/users',
-      summary: 'Create a user (coordinator, liaison with a nation, or viewer)',
+      summary:
+        'Create a user (coordinator, liaison with a nation, or viewer); the user must change the password at the first sign-in',
       tag: 'users',
       access: coordinators,
       body: NewUser,
@@ -175,13 +181,14 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
             'usage',
             `user: ${u.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
           );
-        return publicUser(await auth.createUser(ctx.actor.username, u.data));
+        return publicUser(await auth.createUser(ctx.actor.username, u.data, { mustChangePassword: true }));
       },
     },
     {
       method: 'PUT',
       url: '/api/users/:username',
-      summary: 'Change a user: role, nation, disabled, or a new password (signs the user out)',
+      summary:
+        "Change a user: role, nation, disabled, or reset the password (signs the user out, revokes the user's API tokens, and the user must change it at the next sign-in)",
       tag: 'users',
       access: coordinators,
       body: UserUpdate,
@@ -199,15 +206,20 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
     {
       method: 'PUT',
       url: '/api/session/password',
-      summary: 'Change your own password ({current, next}); every session of yours ends (sign in again)',
+      summary:
+        'Change your own password ({current, next}); every session of yours ends and every API token of yours is revoked (sign in again). Rate-limited',
       tag: 'session',
       access: everyone,
+      beforePasswordChange: true,
       body: PasswordChange,
       status: 204,
       handler: async (ctx) => {
         const p = PasswordChange.safeParse(ctx.body);
         if (!p.success)
-          throw new BulwarkError('usage', `send {"current", "next"} (next: at least 10 characters)`);
+          throw new BulwarkError(
+            'usage',
+            `send {"current", "next"}: ${p.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+          );
         await auth.changePassword(ctx.actor, p.data.current, p.data.next);
         return null;
       },
@@ -696,5 +708,6 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       },
     );
   }
+  routes.push(...accountRoutes(deps));
   return routes;
 }

@@ -67,6 +67,8 @@ export interface UserTable {
   nation: string | null;
   created_at: string;
   disabled: number;
+  /** 1 when a coordinator set the password: until the user changes it, only that and sign-out work. */
+  must_change_password: number;
 }
 
 export interface SessionTable {

@@ -18,6 +18,7 @@ import {
   SqliteDialect,
   sql,
   type SqliteDatabase,
+  type ExpressionBuilder,
   type SqliteStatement,
   type Transaction,
 } from 'kysely';
@@ -113,7 +114,20 @@ export interface UserRecord {
   readonly nation: string | null;
   readonly createdAt: string;
   readonly disabled: boolean;
+  /** A coordinator set the password: the user must change it before doing anything else. */
+  readonly mustChangePassword: boolean;
 }
+
+/** An API token as listed: never the token, only a reference (the first 16 hex digits of its hash). */
+export interface TokenInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly username: string;
+  readonly createdAt: string;
+}
+
+/** The reference of a stored token: the first 16 hex digits of its SHA-256. */
+const tokenRef = (hash: string): string => hash.slice(0, 16);
 
 export interface SessionRecord {
   readonly user: UserRecord;
@@ -267,6 +281,8 @@ const userSubject = (u: UserTable): string =>
     nation: u.nation,
     created_at: u.created_at,
     disabled: Number(u.disabled),
+    // Only when set, so rows from before the flag existed keep the digest their entries recorded.
+    ...(Number(u.must_change_password ?? 0) !== 0 ? { must_change_password: 1 } : {}),
   });
 
 /** What a run's entry attests: the run as created (status and results change afterwards). */
@@ -893,15 +909,27 @@ export class Store {
 
   async createUser(
     actor: string,
-    u: { username: string; passwordHash: string; role: string; nation: string | null },
+    u: {
+      username: string;
+      passwordHash: string;
+      role: string;
+      nation: string | null;
+      mustChangePassword?: boolean;
+    },
   ): Promise<UserRecord> {
     return this.write(async (trx, at) => {
       const taken = await trx
         .selectFrom('users')
-        .select('id')
-        .where('username', '=', u.username)
+        .select('username')
+        .where(sameName(u.username))
         .executeTakeFirst();
-      if (taken !== undefined) throw new BulwarkError('conflict', `user "${u.username}" exists already`);
+      if (taken !== undefined)
+        throw new BulwarkError(
+          'conflict',
+          taken.username === u.username
+            ? `user "${u.username}" exists already`
+            : `user "${taken.username}" exists already (user names are case-insensitive)`,
+        );
       const row: UserTable = {
         id: randomUUID(),
         username: u.username,
@@ -910,6 +938,7 @@ export class Store {
         nation: u.nation,
         created_at: at,
         disabled: 0,
+        must_change_password: u.mustChangePassword === true ? 1 : 0,
       };
       await trx.insertInto('users').values(row).execute();
       await this.appendAudit(trx, {
@@ -920,25 +949,36 @@ export class Store {
         scenario_id: null,
         scenario_version: null,
         before: null,
-        after: toJson({ username: u.username, role: u.role, nation: u.nation }),
+        after: toJson({
+          username: u.username,
+          role: u.role,
+          nation: u.nation,
+          ...(row.must_change_password === 1 ? { mustChangePassword: true } : {}),
+        }),
         subject: userSubject(row),
       });
       return toUser(row);
     });
   }
 
-  /** Changes a user's role, nation, password hash or disabled flag; audited (never the hash). `not-found` if absent. */
+  /**
+   * Changes a user's role, nation, password hash (with whether it must be changed at the next sign-in) or
+   * disabled flag; audited (never the hash). A new password or disabling ends every session of the user;
+   * a new password also revokes every API token (tokens end with the password). `not-found` if absent.
+   */
   async updateUser(
     actor: string,
     username: string,
-    patch: { role?: string; nation?: string | null; passwordHash?: string; disabled?: boolean },
+    patch: {
+      role?: string;
+      nation?: string | null;
+      passwordHash?: string;
+      mustChangePassword?: boolean;
+      disabled?: boolean;
+    },
   ): Promise<UserRecord> {
     return this.write(async (trx, at) => {
-      const row = await trx
-        .selectFrom('users')
-        .selectAll()
-        .where('username', '=', username)
-        .executeTakeFirst();
+      const row = await trx.selectFrom('users').selectAll().where(sameName(username)).executeTakeFirst();
       if (row === undefined) throw new BulwarkError('not-found', `no user "${username}"`);
       const next: UserTable = {
         ...row,
@@ -946,6 +986,9 @@ export class Store {
         ...(patch.nation === undefined ? {} : { nation: patch.nation }),
         ...(patch.passwordHash === undefined ? {} : { password_hash: patch.passwordHash }),
         ...(patch.disabled === undefined ? {} : { disabled: patch.disabled ? 1 : 0 }),
+        ...(patch.mustChangePassword === undefined
+          ? {}
+          : { must_change_password: patch.mustChangePassword ? 1 : 0 }),
       };
       await trx
         .updateTable('users')
@@ -954,38 +997,46 @@ export class Store {
           nation: next.nation,
           password_hash: next.password_hash,
           disabled: next.disabled,
+          must_change_password: next.must_change_password,
         })
         .where('id', '=', row.id)
         .execute();
       if (patch.passwordHash !== undefined || patch.disabled === true)
         await trx.deleteFrom('sessions').where('user_id', '=', row.id).execute();
+      const revoked =
+        patch.passwordHash === undefined
+          ? []
+          : await trx.deleteFrom('tokens').where('user_id', '=', row.id).returning('id').execute();
       const view = (u: UserTable) => ({
         username: u.username,
         role: u.role,
         nation: u.nation,
         disabled: Number(u.disabled) !== 0,
+        mustChangePassword: Number(u.must_change_password) !== 0,
       });
+      const self = actor === row.username;
       await this.appendAudit(trx, {
         at,
         actor,
-        action: patch.passwordHash !== undefined ? 'user.password' : 'user.update',
-        target: `user/${username}`,
+        action:
+          patch.passwordHash === undefined ? 'user.update' : self ? 'user.password' : 'user.password-reset',
+        target: `user/${row.username}`,
         scenario_id: null,
         scenario_version: null,
         before: toJson(view(row)),
-        after: toJson(view(next)),
+        after: toJson({
+          ...view(next),
+          ...(revoked.length > 0 ? { tokensRevoked: revoked.map((t) => tokenRef(t.id)) } : {}),
+        }),
         subject: userSubject(next),
       });
       return toUser(next);
     });
   }
 
+  /** The user of that name, compared case-insensitively. */
   async getUserByName(username: string): Promise<UserRecord | undefined> {
-    const row = await this.db
-      .selectFrom('users')
-      .selectAll()
-      .where('username', '=', username)
-      .executeTakeFirst();
+    const row = await this.db.selectFrom('users').selectAll().where(sameName(username)).executeTakeFirst();
     return row === undefined ? undefined : toUser(row);
   }
 
@@ -1029,11 +1080,67 @@ export class Store {
     await this.db.deleteFrom('sessions').where('id', '=', sha256Hex(token)).execute();
   }
 
-  async createToken(token: string, userId: string, name: string): Promise<void> {
-    await this.db
-      .insertInto('tokens')
-      .values({ id: sha256Hex(token), user_id: userId, name, created_at: this.now().toISOString() })
+  /** Stores an API token (its hash) for a user; audited as `token.create` (the reference, never the token). */
+  async createToken(actor: string, token: string, user: UserRecord, name: string): Promise<TokenInfo> {
+    return this.write(async (trx, at) => {
+      const id = sha256Hex(token);
+      await trx.insertInto('tokens').values({ id, user_id: user.id, name, created_at: at }).execute();
+      const info = { id: tokenRef(id), name, username: user.username, createdAt: at };
+      await this.appendAudit(trx, {
+        at,
+        actor,
+        action: 'token.create',
+        target: `token/${user.username}/${info.id}`,
+        scenario_id: null,
+        scenario_version: null,
+        before: null,
+        after: toJson({ id: info.id, name }),
+        subject: null,
+      });
+      return info;
+    });
+  }
+
+  /** A user's API tokens, newest first (references and names only). */
+  async listTokens(user: UserRecord): Promise<TokenInfo[]> {
+    const rows = await this.db
+      .selectFrom('tokens')
+      .select(['id', 'name', 'created_at'])
+      .where('user_id', '=', user.id)
+      .orderBy('created_at', 'desc')
       .execute();
+    return rows.map((r) => ({
+      id: tokenRef(r.id),
+      name: r.name,
+      username: user.username,
+      createdAt: r.created_at,
+    }));
+  }
+
+  /** Revokes one of a user's tokens by its reference; audited as `token.revoke`. `not-found` if none. */
+  async revokeToken(actor: string, user: UserRecord, ref: string): Promise<void> {
+    await this.write(async (trx, at) => {
+      const rows = await trx
+        .selectFrom('tokens')
+        .select(['id', 'name'])
+        .where('user_id', '=', user.id)
+        .execute();
+      const hit = rows.find((r) => tokenRef(r.id) === ref);
+      if (hit === undefined)
+        throw new BulwarkError('not-found', `user "${user.username}" has no API token "${ref}"`);
+      await trx.deleteFrom('tokens').where('id', '=', hit.id).execute();
+      await this.appendAudit(trx, {
+        at,
+        actor,
+        action: 'token.revoke',
+        target: `token/${user.username}/${ref}`,
+        scenario_id: null,
+        scenario_version: null,
+        before: toJson({ id: ref, name: hit.name }),
+        after: null,
+        subject: null,
+      });
+    });
   }
 
   async getTokenUser(token: string): Promise<UserRecord | undefined> {
@@ -1160,7 +1267,14 @@ function toUser(row: UserTable): UserRecord {
     nation: row.nation,
     createdAt: row.created_at,
     disabled: Number(row.disabled) !== 0,
+    mustChangePassword: Number(row.must_change_password ?? 0) !== 0,
   };
+}
+
+/** `where` for a user name, case-insensitively (the unique index is on lower(username)). */
+function sameName(username: string) {
+  return (eb: ExpressionBuilder<Database, 'users'>) =>
+    eb(eb.fn<string>('lower', ['username']), '=', username.toLowerCase());
 }
 
 function toRun(row: RunTable): RunRecord {
