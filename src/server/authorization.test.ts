@@ -98,6 +98,12 @@ const matrix: Record<string, Row> = {
   'GET /api/scenarios/:id/versions': { allow: all, request: (f) => ({ url: `${S(f)}/versions` }) },
   'GET /api/scenarios/:id/audit': { allow: all, request: (f) => ({ url: `${S(f)}/audit` }) },
   'GET /api/audit': { allow: coord, request: () => ({ url: '/api/audit' }) },
+  'GET /api/scenarios/:id/diff': { allow: all, request: (f) => ({ url: `${S(f)}/diff?from=1` }) },
+  // Stale: an allowed caller gets 409 and nothing is reverted.
+  'POST /api/scenarios/:id/revert': {
+    allow: coord,
+    request: (f) => ({ url: `${S(f)}/revert`, body: { version: stale, to: 1 } }),
+  },
   'GET /api/audit/verify': { allow: coord, request: () => ({ url: '/api/audit/verify' }) },
   'GET /api/audit/head': { allow: coord, request: () => ({ url: '/api/audit/head' }) },
   'GET /api/scenarios/:id/missions/:missionId/requirements': {

@@ -17,12 +17,19 @@ import {
 import { BulwarkError } from '../core/shared/index.js';
 import { formatHead } from '../adapters/store/index.js';
 import { NewUser, PasswordChange, UserUpdate, publicUser } from '../app/workspace-auth.js';
-import { collectionNames, type CollectionName } from '../app/workspace.js';
+import {
+  auditCollections,
+  collectionNames,
+  type AuditCollection,
+  type AuditQuery,
+  type CollectionName,
+} from '../app/workspace.js';
 import { coordinators, editors, everyone, queryParam, type RouteContext, type RouteDef } from './route.js';
 import type { AppDeps } from './deps.js';
 import { scenarioCsv } from './csv.js';
 import { pledgedInPlace } from '../app/plan.js';
 import { accountRoutes } from './routes-account.js';
+import { historyRoutes } from './routes-history.js';
 
 const itemSchemas: Record<CollectionName, z.ZodType> = {
   nations: Nation,
@@ -50,13 +57,38 @@ const VersionQuery = z.coerce.number().int().min(1);
 
 /** Query parameters shared by several routes (route.ts: the app validates them before the handler). */
 const versionParam = queryParam('a stored version number', VersionQuery);
+const AuditTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 const auditQuery = {
   before: queryParam(
     'page back: entries with seq below this',
     z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
   ),
   limit: queryParam('at most this many (1 … 1000; default 100)', z.coerce.number().int().min(1).max(1000)),
+  user: queryParam('only entries by this user name', z.string().min(1).max(64)),
+  collection: queryParam(
+    `only entries about one collection: ${auditCollections.join(', ')}`,
+    z.enum(auditCollections),
+  ),
+  id: queryParam('with collection: only entries about the object of this id', z.string().min(1).max(200)),
+  from: queryParam('only entries at or after this date or time (ISO 8601)', AuditTime),
+  to: queryParam('only entries before this date or time (ISO 8601)', AuditTime),
 };
+
+/** The audit filters of a request (already checked against `auditQuery`). */
+function auditFilters(ctx: RouteContext): AuditQuery {
+  const q = ctx.query;
+  if (q['id'] !== undefined && q['collection'] === undefined)
+    throw new BulwarkError('usage', 'query parameter "id" needs "collection" (which kind of object)');
+  return {
+    ...(q['before'] === undefined ? {} : { beforeSeq: Number(q['before']) }),
+    ...(q['limit'] === undefined ? {} : { limit: Number(q['limit']) }),
+    ...(q['user'] === undefined ? {} : { actor: q['user'] }),
+    ...(q['collection'] === undefined ? {} : { collection: q['collection'] as AuditCollection }),
+    ...(q['id'] === undefined ? {} : { objectId: q['id'] }),
+    ...(q['from'] === undefined ? {} : { from: q['from'] }),
+    ...(q['to'] === undefined ? {} : { to: q['to'] }),
+  };
+}
 
 export const sessionCookie = 'bulwark_session';
 
@@ -308,16 +340,16 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
     {
       method: 'GET',
       url: '/api/scenarios/:id/audit',
-      summary: 'Audit entries of the scenario, newest first (?before=seq&limit=n&target=…)',
+      summary:
+        'Audit entries of the scenario, newest first, each with its field-by-field changes (?before, limit, target, user, collection, id, from, to)',
       tag: 'audit',
       access: everyone,
       query: { ...auditQuery, target: queryParam('one object', z.string().min(1).max(1000)) },
       handler: async (ctx) => {
         await workspace.get(ctx.params['id'] ?? '');
         return workspace.audit({
+          ...auditFilters(ctx),
           scenarioId: ctx.params['id'] ?? '',
-          ...(ctx.query['before'] === undefined ? {} : { beforeSeq: Number(ctx.query['before']) }),
-          ...(ctx.query['limit'] === undefined ? {} : { limit: Number(ctx.query['limit']) }),
           ...(ctx.query['target'] === undefined ? {} : { target: ctx.query['target'] }),
         });
       },
@@ -325,14 +357,15 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
     {
       method: 'GET',
       url: '/api/audit',
-      summary: 'The whole audit log (users, runs, every scenario), newest first',
+      summary:
+        'The whole audit log (users, tokens, runs, every scenario), newest first, with field-by-field changes (?before, limit, scenario, user, collection, id, from, to)',
       tag: 'audit',
       access: coordinators,
-      query: auditQuery,
+      query: { ...auditQuery, scenario: queryParam('only entries of this scenario', Id) },
       handler: (ctx) =>
         workspace.audit({
-          ...(ctx.query['before'] === undefined ? {} : { beforeSeq: Number(ctx.query['before']) }),
-          ...(ctx.query['limit'] === undefined ? {} : { limit: Number(ctx.query['limit']) }),
+          ...auditFilters(ctx),
+          ...(ctx.query['scenario'] === undefined ? {} : { scenarioId: ctx.query['scenario'] }),
         }),
     },
     {
@@ -708,6 +741,6 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       },
     );
   }
-  routes.push(...accountRoutes(deps));
+  routes.push(...accountRoutes(deps), ...historyRoutes(deps));
   return routes;
 }

@@ -154,6 +154,9 @@ export interface RunRecord {
   readonly finishedAt: string | null;
 }
 
+/** A LIKE pattern matching `text` literally, with `\` as the escape character (as `listAudit` uses). */
+export const likeLiteral = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 /** sha256 hex: tokens and session ids are stored only as their hash. */
 export const sha256Hex = (s: string): string => createHash('sha256').update(s).digest('hex');
 
@@ -687,7 +690,8 @@ export class Store {
     const text = canonicalJson(m.document);
     const hash = textHash(text);
     const revisions: Record<string, number> = { ...current.revisions };
-    for (const c of m.changes) revisions[c.key] = version;
+    // A change with an empty key (a whole-scenario entry such as a revert) names no object.
+    for (const c of m.changes) if (c.key !== '') revisions[c.key] = version;
     const updated = await trx
       .updateTable('scenarios')
       .set({ version, hash, revisions: JSON.stringify(revisions), updated_at: at, updated_by: actor })
@@ -740,9 +744,22 @@ export class Store {
 
   // ---- audit ----
 
-  /** Newest first. `scenarioId` filters; `beforeSeq` pages back. */
+  /**
+   * Newest first. Filters: `scenarioId`, `target` (exact), `targetLike` (a LIKE pattern with `\` as the
+   * escape character: build it with `likeLiteral`), `actor`, and `from`/`to` (ISO times, `at >= from`,
+   * `at < to`); `beforeSeq` pages back.
+   */
   async listAudit(
-    q: { scenarioId?: string; beforeSeq?: number; limit?: number; target?: string } = {},
+    q: {
+      scenarioId?: string;
+      beforeSeq?: number;
+      limit?: number;
+      target?: string;
+      targetLike?: string;
+      actor?: string;
+      from?: string;
+      to?: string;
+    } = {},
   ): Promise<AuditEntry[]> {
     // The API validates both; here too, since a negative LIMIT means "no limit" to SQLite and NaN
     // breaks PostgreSQL's query.
@@ -754,6 +771,12 @@ export class Store {
     let query = this.db.selectFrom('audit').selectAll();
     if (q.scenarioId !== undefined) query = query.where('scenario_id', '=', q.scenarioId);
     if (q.target !== undefined) query = query.where('target', '=', q.target);
+    const like = q.targetLike;
+    if (like !== undefined)
+      query = query.where(sql<boolean>`${sql.ref('target')} like ${like} escape ${'\\'}`);
+    if (q.actor !== undefined) query = query.where('actor', '=', q.actor);
+    if (q.from !== undefined) query = query.where('at', '>=', q.from);
+    if (q.to !== undefined) query = query.where('at', '<', q.to);
     if (q.beforeSeq !== undefined) query = query.where('seq', '<', q.beforeSeq);
     const rows = await query.orderBy('seq', 'desc').limit(limit).execute();
     return rows.map((r) => ({
