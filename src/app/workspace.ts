@@ -42,6 +42,13 @@ import { loadScenario } from '../adapters/files/index.js';
 import type { Actor } from './workspace-auth.js';
 import { coverageByMission, type MissionCoverage } from '../core/scenario/index.js';
 import { pledgedInPlace } from './plan.js';
+import {
+  importIssues,
+  planPledgeImport,
+  type ImportMode,
+  type ImportPlan,
+  type Sheet,
+} from './pledge-import.js';
 
 /** A stale write: carries what the client needs to merge (the object's current version and value). */
 export class ConflictError extends BulwarkError {
@@ -375,6 +382,65 @@ export class Workspace {
   }
 
   /**
+   * Imports a pledge sheet (pledge-import.ts): a dry run only reports; otherwise the import is saved as
+   * one new version (audited per pledge) when no row is rejected, or refused with `scenario-invalid`
+   * naming every sheet, row and column. `expected`: the scenario version the preview was made against;
+   * `conflict` if the scenario moved on since (preview again).
+   */
+  async importPledges(
+    actor: Actor,
+    id: string,
+    sheet: Sheet,
+    o: { mode: ImportMode; dryRun: boolean; expected?: number },
+  ): Promise<ImportReport> {
+    const current = await this.get(id);
+    const preview = planPledgeImport(current.document, sheet, actor, o.mode);
+    if (o.dryRun) return reportOf(preview, current.version, true, null);
+    let plan = preview;
+    let base = current.version;
+    if (!preview.ok)
+      throw new BulwarkError(
+        'scenario-invalid',
+        `the sheet cannot be imported: ${preview.counts.rejected} row(s) rejected; nothing was saved`,
+        importIssues(preview),
+      );
+    if (preview.document === null) return reportOf(preview, current.version, false, null);
+    const saved = await this.store.mutateScenario(id, actor.username, (now) => {
+      if (o.expected !== undefined && now.version !== o.expected)
+        throw new ConflictError(
+          `scenario "${id}" changed since version ${o.expected}: it is at version ${now.version}; preview the import again`,
+          {
+            version: now.version,
+            value: { hash: now.hash, updatedBy: now.updatedBy, updatedAt: now.updatedAt },
+          },
+        );
+      plan =
+        now.version === current.version
+          ? preview
+          : planPledgeImport(now.document as Scenario, sheet, actor, o.mode);
+      base = now.version;
+      if (!plan.ok || plan.document === null)
+        throw new BulwarkError(
+          'scenario-invalid',
+          'the sheet no longer applies to the current scenario; preview it again',
+          importIssues(plan),
+        );
+      return {
+        document: plan.document,
+        summary: `import ${sheet.name}: ${plan.counts.added} added, ${plan.counts.changed} changed, ${plan.counts.removed} removed`,
+        changes: plan.changes.map((c) => ({
+          action: `pledge.${c.kind}`,
+          key: objectKey('pledges', c.id),
+          target: `scenario/${id}/pledges/${c.id}`,
+          before: c.before,
+          after: c.after,
+        })),
+      };
+    });
+    return reportOf(plan, base, false, { scenarioVersion: saved.version, hash: saved.hash });
+  }
+
+  /**
    * Makes version `to`'s document the new current version (coordinator only): a new version, audited as a
    * revert (`scenario.revert`, and `<noun>.revert` for each object it changes, whose versions advance).
    * `expected` is the scenario version the caller read: `conflict` if it moved on since, as for any write;
@@ -422,6 +488,25 @@ export class Workspace {
     });
     return { scenarioVersion: saved.version, hash: saved.hash, revertedTo: to, objects };
   }
+}
+
+/** What an import answers: the plan's report (without the document), and what was saved. */
+export type ImportReport = Omit<ImportPlan, 'document' | 'changes'> & {
+  readonly dryRun: boolean;
+  /** The scenario version the report was made against. */
+  readonly scenarioVersion: number;
+  /** The new version, when the import was saved. */
+  readonly saved: { readonly scenarioVersion: number; readonly hash: string } | null;
+};
+
+function reportOf(
+  plan: ImportPlan,
+  version: number,
+  dryRun: boolean,
+  saved: ImportReport['saved'],
+): ImportReport {
+  const { document: _d, changes: _c, ...rest } = plan;
+  return { ...rest, dryRun, scenarioVersion: version, saved };
 }
 
 export interface AuditQuery {

@@ -23,6 +23,7 @@ import { register as registerFrontier } from './commands/frontier.js';
 import { register as registerWorker } from './commands/worker.js';
 import { register as registerAssure } from './commands/assure.js';
 import { register as registerCalibrate } from './commands/calibrate.js';
+import { register as registerSpreadsheets } from './commands/spreadsheets.js';
 
 import { bulwarkVersion as version } from './version.js';
 
@@ -50,6 +51,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerWorker(program, ctx);
   registerServe(program, ctx);
   registerAudit(program, ctx);
+  registerSpreadsheets(program, ctx);
   for (const c of program.commands)
     c.exitOverride().configureOutput({
       writeOut: (s) => ctx.out(s.trimEnd()),

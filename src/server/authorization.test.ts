@@ -130,6 +130,15 @@ const matrix: Record<string, Row> = {
   'DELETE /api/runs/:runId': { allow: gbrOnly, request: (f) => ({ url: `/api/runs/${f.run}` }) },
   'GET /api/scenarios/:id/export.json': { allow: all, request: (f) => ({ url: `${S(f)}/export.json` }) },
   'GET /api/scenarios/:id/export.csv': { allow: all, request: (f) => ({ url: `${S(f)}/export.csv` }) },
+  'GET /api/scenarios/:id/export.xlsx': { allow: all, request: (f) => ({ url: `${S(f)}/export.xlsx` }) },
+  // A dry run (the default): a report, nothing saved.
+  'POST /api/scenarios/:id/import': {
+    allow: editors,
+    request: (f) => ({
+      url: `${S(f)}/import`,
+      body: { file: { name: 'p.csv', format: 'csv', content: `id,units\n${f.pledge.id},1\n` } },
+    }),
+  },
   'GET /api/runs/:runId/briefing.html': {
     allow: all,
     request: (f) => ({ url: `/api/runs/${f.run}/briefing.html` }),

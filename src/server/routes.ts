@@ -26,10 +26,9 @@ import {
 } from '../app/workspace.js';
 import { coordinators, editors, everyone, queryParam, type RouteContext, type RouteDef } from './route.js';
 import type { AppDeps } from './deps.js';
-import { scenarioCsv } from './csv.js';
-import { pledgedInPlace } from '../app/plan.js';
 import { accountRoutes } from './routes-account.js';
 import { historyRoutes } from './routes-history.js';
+import { spreadsheetRoutes } from './routes-spreadsheets.js';
 
 const itemSchemas: Record<CollectionName, z.ZodType> = {
   nations: Nation,
@@ -626,34 +625,6 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
         return undefined;
       },
     },
-    {
-      method: 'GET',
-      url: '/api/scenarios/:id/export.csv',
-      summary: 'A table as CSV: ?table=pledges (default), nations, requirements or coverage',
-      tag: 'exports',
-      access: everyone,
-      produces: 'text/csv',
-      query: {
-        table: queryParam(
-          'pledges | nations | requirements | coverage',
-          z.enum(['pledges', 'nations', 'requirements', 'coverage']),
-        ),
-        version: versionParam,
-      },
-      handler: async (ctx) => {
-        const table = ctx.query['table'] ?? 'pledges';
-        const d = await workspace.document(ctx.params['id'] ?? '', optionalVersion(ctx));
-        const text = scenarioCsv(d.scenario, table, await pledgedInPlace(d.scenario));
-        void ctx.reply
-          .header(
-            'content-disposition',
-            `attachment; filename="${ctx.params['id']}-v${d.version}-${table}.csv"`,
-          )
-          .type('text/csv; charset=utf-8')
-          .send(text);
-        return undefined;
-      },
-    },
   ];
   // ---- the scenario's collections: one set of routes each ----
   for (const c of collectionNames) {
@@ -741,6 +712,6 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       },
     );
   }
-  routes.push(...accountRoutes(deps), ...historyRoutes(deps));
+  routes.push(...accountRoutes(deps), ...historyRoutes(deps), ...spreadsheetRoutes(deps));
   return routes;
 }
