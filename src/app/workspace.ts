@@ -521,8 +521,8 @@ export interface AuditQuery {
   readonly to?: string;
 }
 
-/** What the audit can be filtered by: a scenario collection, or users, tokens and runs. */
-export const auditCollections = [...collectionNames, 'users', 'tokens', 'runs'] as const;
+/** What the audit can be filtered by: a scenario collection, or users, tokens, runs and canvass asks. */
+export const auditCollections = [...collectionNames, 'users', 'tokens', 'runs', 'canvass'] as const;
 export type AuditCollection = (typeof auditCollections)[number];
 
 /** An audit entry with its semantic field changes. */
@@ -580,6 +580,7 @@ function targetPattern(c: AuditCollection, objectId: string | undefined): string
   if (c === 'users') return `user/${idPart}`;
   if (c === 'tokens') return `token/${idPart}${objectId === undefined ? '' : '/%'}`;
   if (c === 'runs') return `run/${idPart}`;
+  if (c === 'canvass') return `canvass/%/${idPart}`;
   return `scenario/%/${c}/${idPart}`;
 }
 

@@ -43,6 +43,8 @@ interface Fixture {
 interface Row {
   readonly allow: readonly Principal[] | 'public';
   readonly request: (f: Fixture) => { url: string; body?: unknown };
+  /** An endless event stream: only its status is read. */
+  readonly stream?: true;
 }
 
 const stale = 999_999;
@@ -130,6 +132,20 @@ const matrix: Record<string, Row> = {
   'DELETE /api/runs/:runId': { allow: gbrOnly, request: (f) => ({ url: `/api/runs/${f.run}` }) },
   'GET /api/scenarios/:id/export.json': { allow: all, request: (f) => ({ url: `${S(f)}/export.json` }) },
   'GET /api/scenarios/:id/export.csv': { allow: all, request: (f) => ({ url: `${S(f)}/export.csv` }) },
+  'GET /api/scenarios/:id/events': { allow: all, stream: true, request: (f) => ({ url: `${S(f)}/events` }) },
+  'GET /api/scenarios/:id/canvass': { allow: all, request: (f) => ({ url: `${S(f)}/canvass` }) },
+  // A mission that does not exist: an allowed caller gets past the gate to 400, nothing is recorded.
+  'POST /api/scenarios/:id/canvass': {
+    allow: coord,
+    request: (f) => ({
+      url: `${S(f)}/canvass`,
+      body: { mission: 'no-such-mission', capability: 'x', nation: 'GBR' },
+    }),
+  },
+  'PUT /api/scenarios/:id/canvass/:askId': {
+    allow: coord,
+    request: (f) => ({ url: `${S(f)}/canvass/no-such-ask`, body: { status: 'x' } }),
+  },
   'GET /api/scenarios/:id/export.xlsx': { allow: all, request: (f) => ({ url: `${S(f)}/export.xlsx` }) },
   // A dry run (the default): a report, nothing saved.
   'POST /api/scenarios/:id/import': {
@@ -256,6 +272,18 @@ describe('authorisation matrix', () => {
         cookie: `bulwark_session=${cookie.value}`,
         csrf: r.json<{ csrfToken: string }>().csrfToken,
       };
+    }
+    if (row.stream === true) {
+      const res = await w.app.inject({
+        method,
+        url,
+        headers: session === undefined ? {} : { cookie: session.cookie },
+        payloadAsStream: true,
+      });
+      res.stream().destroy();
+      const allowed = p !== 'anonymous' && row.allow !== 'public' && row.allow.includes(p);
+      expect(res.statusCode).toBe(allowed ? 200 : p === 'anonymous' ? 401 : 403);
+      return;
     }
     const res = await w.call(session, method, url, body);
     const allowed = row.allow === 'public' || (p !== 'anonymous' && row.allow.includes(p));

@@ -29,6 +29,7 @@ import type { AppDeps } from './deps.js';
 import { accountRoutes } from './routes-account.js';
 import { historyRoutes } from './routes-history.js';
 import { spreadsheetRoutes } from './routes-spreadsheets.js';
+import { liveRoutes } from './routes-live.js';
 
 const itemSchemas: Record<CollectionName, z.ZodType> = {
   nations: Nation,
@@ -712,6 +713,11 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       },
     );
   }
-  routes.push(...accountRoutes(deps), ...historyRoutes(deps), ...spreadsheetRoutes(deps));
+  routes.push(
+    ...accountRoutes(deps),
+    ...historyRoutes(deps),
+    ...spreadsheetRoutes(deps),
+    ...liveRoutes(deps),
+  );
   return routes;
 }

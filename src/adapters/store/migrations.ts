@@ -129,6 +129,30 @@ const migrations: Record<string, Migration> = {
       await sql`create unique index users_username_lower on users (lower(username))`.execute(db);
     },
   },
+  // The canvass: who was asked to fill which gap, and what they offered (issue 15 item 6).
+  '0004-canvass': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('canvass')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('scenario_id', 'text', (c) => c.notNull())
+        .addColumn('mission', 'text', (c) => c.notNull())
+        .addColumn('capability', 'text', (c) => c.notNull())
+        .addColumn('nation', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('offer', 'text')
+        .addColumn('note', 'text')
+        .addColumn('asked_by', 'text', (c) => c.notNull())
+        .addColumn('asked_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('canvass_scenario')
+        .on('canvass')
+        .columns(['scenario_id', 'asked_at'])
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

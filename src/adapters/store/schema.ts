@@ -108,6 +108,24 @@ export interface RunTable {
   finished_at: string | null;
 }
 
+/** One ask of the canvass: a nation asked to fill a gap (mission × capability), and its answer. */
+export interface CanvassTable {
+  id: string;
+  scenario_id: string;
+  mission: string;
+  capability: string;
+  /** ISO alpha-3 of the nation asked. */
+  nation: string;
+  /** `asked`, `offered`, `declined`. */
+  status: string;
+  /** What the nation offered, in words (units, dates, conditions). */
+  offer: string | null;
+  note: string | null;
+  asked_by: string;
+  asked_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   scenarios: ScenarioTable;
   scenario_versions: ScenarioVersionTable;
@@ -117,4 +135,5 @@ export interface Database {
   sessions: SessionTable;
   tokens: TokenTable;
   runs: RunTable;
+  canvass: CanvassTable;
 }

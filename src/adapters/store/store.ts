@@ -36,7 +36,7 @@ import {
   type ChainCheck,
 } from './audit-chain.js';
 import { migrationProvider } from './migrations.js';
-import type { AuditTable, Database, RunTable, UserTable } from './schema.js';
+import type { AuditTable, CanvassTable, Database, RunTable, UserTable } from './schema.js';
 import type { AuditContent } from './audit-chain.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
@@ -156,6 +156,55 @@ export interface RunRecord {
 
 /** A LIKE pattern matching `text` literally, with `\` as the escape character (as `listAudit` uses). */
 export const likeLiteral = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * What the store tells its subscribers after a commit (this process only: a second server on the same
+ * PostgreSQL database does not hear another's commits).
+ */
+export type StoreEvent =
+  | {
+      readonly type: 'version';
+      readonly scenarioId: string;
+      readonly version: number;
+      readonly hash: string;
+      readonly actor: string;
+      readonly at: string;
+      readonly changes: readonly { readonly action: string; readonly target: string }[];
+    }
+  | { readonly type: 'run'; readonly run: RunRecord }
+  | { readonly type: 'canvass'; readonly ask: CanvassAsk };
+
+export const canvassStatuses = ['asked', 'offered', 'declined'] as const;
+export type CanvassStatus = (typeof canvassStatuses)[number];
+
+/** One ask of the canvass. */
+export interface CanvassAsk {
+  readonly id: string;
+  readonly scenarioId: string;
+  readonly mission: string;
+  readonly capability: string;
+  readonly nation: string;
+  readonly status: CanvassStatus;
+  readonly offer: string | null;
+  readonly note: string | null;
+  readonly askedBy: string;
+  readonly askedAt: string;
+  readonly updatedAt: string;
+}
+
+const toAsk = (r: CanvassTable): CanvassAsk => ({
+  id: r.id,
+  scenarioId: r.scenario_id,
+  mission: r.mission,
+  capability: r.capability,
+  nation: r.nation,
+  status: r.status as CanvassStatus,
+  offer: r.offer,
+  note: r.note,
+  askedBy: r.asked_by,
+  askedAt: r.asked_at,
+  updatedAt: r.updated_at,
+});
 
 /** sha256 hex: tokens and session ids are stored only as their hash. */
 export const sha256Hex = (s: string): string => createHash('sha256').update(s).digest('hex');
@@ -351,6 +400,24 @@ export class Store {
     private readonly now: () => Date,
     private readonly auditKey: Buffer,
   ) {}
+
+  private readonly listeners = new Set<(e: StoreEvent) => void>();
+
+  /** Hears every commit of this process (versions, runs created or changing status, canvass asks). */
+  subscribe(listener: (e: StoreEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(e: StoreEvent): void {
+    for (const l of this.listeners) {
+      try {
+        l(e);
+      } catch {
+        // A listener's failure (a closed stream) must not fail the write that was already committed.
+      }
+    }
+  }
 
   /** Parsed current documents by scenario id (callers must not mutate them). */
   private readonly cache = new Map<string, { version: number; hash: string; document: unknown }>();
@@ -639,7 +706,10 @@ export class Store {
     try {
       while (this.pending.length > 0) {
         const batch = this.pending.splice(0, MAX_BATCH);
-        const outcomes: ({ ok: true; value: StoredScenario } | { ok: false; error: unknown })[] = [];
+        const outcomes: (
+          | { ok: true; value: StoredScenario; changes: { action: string; target: string }[] }
+          | { ok: false; error: unknown }
+        )[] = [];
         try {
           await this.write(async (trx, at) => {
             outcomes.length = 0;
@@ -657,7 +727,11 @@ export class Store {
                 outcomes.push({ ok: false, error: e });
                 continue;
               }
-              outcomes.push({ ok: true, value: await this.applyMutation(trx, at, job, current, m) });
+              outcomes.push({
+                ok: true,
+                value: await this.applyMutation(trx, at, job, current, m),
+                changes: m.changes.map((c) => ({ action: c.action, target: c.target })),
+              });
             }
           });
         } catch (e) {
@@ -668,8 +742,18 @@ export class Store {
         }
         batch.forEach((job, i) => {
           const o = outcomes[i];
-          if (o?.ok === true) job.resolve(o.value);
-          else job.reject(o?.error ?? new Error('mutation lost'));
+          if (o?.ok === true) {
+            job.resolve(o.value);
+            this.emit({
+              type: 'version',
+              scenarioId: o.value.id,
+              version: o.value.version,
+              hash: o.value.hash,
+              actor: o.value.updatedBy,
+              at: o.value.updatedAt,
+              changes: o.changes,
+            });
+          } else job.reject(o?.error ?? new Error('mutation lost'));
         });
       }
     } finally {
@@ -1219,6 +1303,9 @@ export class Store {
         subject: runSubject(row),
       });
       return toRun(row);
+    }).then((run) => {
+      this.emit({ type: 'run', run });
+      return run;
     });
   }
 
@@ -1246,6 +1333,10 @@ export class Store {
       })
       .where('id', '=', id)
       .execute();
+    if (patch.status !== undefined) {
+      const run = await this.getRun(id);
+      if (run !== undefined) this.emit({ type: 'run', run });
+    }
   }
 
   async getRun(id: string): Promise<RunRecord | undefined> {
@@ -1268,6 +1359,111 @@ export class Store {
       .limit(limit)
       .execute();
     return rows.map(toRun);
+  }
+
+  // ---- the canvass ----
+
+  /** A scenario's asks, oldest first. */
+  async listCanvass(scenarioId: string): Promise<CanvassAsk[]> {
+    const rows = await this.db
+      .selectFrom('canvass')
+      .selectAll()
+      .where('scenario_id', '=', scenarioId)
+      .orderBy('asked_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toAsk);
+  }
+
+  /** Records that a nation was asked to fill a gap (and perhaps its answer); audited as `canvass.create`. */
+  async createAsk(
+    actor: string,
+    a: {
+      scenarioId: string;
+      mission: string;
+      capability: string;
+      nation: string;
+      status: CanvassStatus;
+      offer: string | null;
+      note: string | null;
+    },
+  ): Promise<CanvassAsk> {
+    const ask = await this.write(async (trx, at) => {
+      const row: CanvassTable = {
+        id: randomUUID(),
+        scenario_id: a.scenarioId,
+        mission: a.mission,
+        capability: a.capability,
+        nation: a.nation,
+        status: a.status,
+        offer: a.offer,
+        note: a.note,
+        asked_by: actor,
+        asked_at: at,
+        updated_at: at,
+      };
+      await trx.insertInto('canvass').values(row).execute();
+      const ask = toAsk(row);
+      await this.appendAudit(trx, {
+        at,
+        actor,
+        action: 'canvass.create',
+        target: `canvass/${a.scenarioId}/${row.id}`,
+        scenario_id: a.scenarioId,
+        scenario_version: null,
+        before: null,
+        after: toJson(ask),
+        subject: null,
+      });
+      return ask;
+    });
+    this.emit({ type: 'canvass', ask });
+    return ask;
+  }
+
+  /** Records a nation's answer to an ask; audited as `canvass.update`. `not-found` if there is no such ask. */
+  async updateAsk(
+    actor: string,
+    scenarioId: string,
+    id: string,
+    patch: { status?: CanvassStatus; offer?: string | null; note?: string | null },
+  ): Promise<CanvassAsk> {
+    const ask = await this.write(async (trx, at) => {
+      const row = await trx
+        .selectFrom('canvass')
+        .selectAll()
+        .where('id', '=', id)
+        .where('scenario_id', '=', scenarioId)
+        .executeTakeFirst();
+      if (row === undefined)
+        throw new BulwarkError('not-found', `no canvass ask "${id}" in scenario "${scenarioId}"`);
+      const next: CanvassTable = {
+        ...row,
+        ...(patch.status === undefined ? {} : { status: patch.status }),
+        ...(patch.offer === undefined ? {} : { offer: patch.offer }),
+        ...(patch.note === undefined ? {} : { note: patch.note }),
+        updated_at: at,
+      };
+      await trx
+        .updateTable('canvass')
+        .set({ status: next.status, offer: next.offer, note: next.note, updated_at: at })
+        .where('id', '=', id)
+        .execute();
+      await this.appendAudit(trx, {
+        at,
+        actor,
+        action: 'canvass.update',
+        target: `canvass/${scenarioId}/${id}`,
+        scenario_id: scenarioId,
+        scenario_version: null,
+        before: toJson(toAsk(row)),
+        after: toJson(toAsk(next)),
+        subject: null,
+      });
+      return toAsk(next);
+    });
+    this.emit({ type: 'canvass', ask });
+    return ask;
   }
 
   /** After a restart, runs that were queued or running are no longer: mark them interrupted. */
