@@ -87,7 +87,7 @@ export async function pledgedInPlace(s: Scenario, solver?: LpSolver): Promise<In
   return inPlaceOf(run.plan);
 }
 
-/** RFC 4180 CSV through the spreadsheet-injection guard (one writer: core/shared `toCsv`). */
+/** The one CSV writer (RFC 4180, CRLF, safe from formula injection: core/shared/csv.ts). */
 const csv = toCsv;
 
 /** The plan's tables as CSV files (file name → content), for spreadsheets. */

@@ -73,7 +73,7 @@ function renderReport(plan: ImportPlan, dryRun: boolean): string {
   return lines.join('\n');
 }
 
-export function register(program: Command, ctx: CliContext): void {
+export function registerExport(program: Command, ctx: CliContext): void {
   program
     .command('export')
     .description(
@@ -99,7 +99,9 @@ export function register(program: Command, ctx: CliContext): void {
         else ctx.out(bytes.toString('utf8').replace(/\r\n$/, ''));
       },
     );
+}
 
+export function registerImport(program: Command, ctx: CliContext): void {
   program
     .command('import')
     .description(
