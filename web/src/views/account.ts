@@ -23,6 +23,9 @@ const field = (id: string, label: string, autocomplete: string): HTMLElement =>
     h('input', { id, name: id, type: 'password', required: true, autocomplete, maxlength: 512 }),
   );
 
+/** A token just created: shown once, on the page drawn after creating it. */
+let justCreated: string | null = null;
+
 export async function accountView(ctx: ViewContext): Promise<void> {
   const forced = session.user?.mustChangePassword === true;
   const status = h('p', { role: 'status' });
@@ -57,7 +60,12 @@ export async function accountView(ctx: ViewContext): Promise<void> {
       status,
     );
   const tokens = await api<TokenInfo[]>('GET', '/api/tokens', undefined, ctx.signal);
-  const shown = h('p', { role: 'status', class: 'token' });
+  const shown = h(
+    'p',
+    { role: 'status', class: 'token' },
+    justCreated === null ? '' : `Your new token (shown only now): ${justCreated}`,
+  );
+  justCreated = null;
   const tokenForm = h(
     'form',
     { class: 'run', 'aria-label': 'create an API token' },
@@ -73,7 +81,7 @@ export async function accountView(ctx: ViewContext): Promise<void> {
     e.preventDefault();
     const name = new FormData(tokenForm).get('name');
     api<{ token: string }>('POST', '/api/tokens', { name }).then((t) => {
-      shown.textContent = `Your new token (shown only now): ${t.token}`;
+      justCreated = t.token;
       void ctx.refresh();
     }, fail);
   });
