@@ -229,6 +229,41 @@ export function planCsvFiles(result: PlanResult): Record<string, string> {
       ]),
     ),
   };
+  if (result.plan.deployment !== undefined)
+    files['deployment.csv'] = csv(
+      [
+        'pledge',
+        'nation',
+        'unit_type',
+        'mission',
+        'units',
+        'personnel',
+        'tonnes',
+        'route',
+        'ready_day',
+        'arrival_day',
+        'arrival_date',
+        'period',
+        'bottleneck',
+        'wait_days',
+      ],
+      result.plan.deployment.moves.map((m) => [
+        m.pledge,
+        m.nation,
+        m.unitType,
+        m.mission,
+        m.units,
+        m.personnel,
+        m.tonnes,
+        m.route ?? '',
+        m.readyDay,
+        m.arrivalDay ?? '',
+        m.arrivalDate ?? '',
+        m.period ?? '',
+        m.bottleneck ?? '',
+        m.waitDays,
+      ]),
+    );
   if (result.byStatus !== undefined)
     files['by-status.csv'] = csv(
       [
