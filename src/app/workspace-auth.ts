@@ -6,7 +6,8 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { z } from 'zod';
 import { BulwarkError } from '../core/shared/index.js';
-import type { Store, UserRecord } from '../adapters/store/index.js';
+import type { Store, TokenInfo, UserRecord } from '../adapters/store/index.js';
+import { NewPassword, maxPasswordLength, passwordProblem } from './password-policy.js';
 
 export const roles = ['coordinator', 'liaison', 'viewer'] as const;
 export type Role = (typeof roles)[number];
@@ -18,12 +19,14 @@ export interface Actor {
   readonly role: Role;
   /** The liaison's nation (ISO alpha-3); null for coordinators and viewers. */
   readonly nation: string | null;
+  /** A coordinator set the password: until it is changed only that and sign-out are allowed. */
+  readonly mustChangePassword?: boolean;
 }
 
 export const NewUser = z
   .strictObject({
     username: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, ".", "_" or "-" (at most 64)'),
-    password: z.string().min(10, 'at least 10 characters').max(512),
+    password: NewPassword,
     role: z.enum(roles),
     nation: z
       .string()
@@ -44,13 +47,13 @@ export const UserUpdate = z.strictObject({
     .nullable()
     .optional(),
   disabled: z.boolean().optional(),
-  password: z.string().min(10, 'at least 10 characters').max(512).optional(),
+  password: NewPassword.optional(),
 });
 export type UserUpdate = z.infer<typeof UserUpdate>;
 
 export const PasswordChange = z.strictObject({
-  current: z.string().min(1).max(512),
-  next: z.string().min(10, 'at least 10 characters').max(512),
+  current: z.string().min(1).max(maxPasswordLength),
+  next: NewPassword,
 });
 
 /** scrypt cost: N = 2^15, r = 8, p = 1 (OWASP password storage cheat sheet's scrypt minimum is N = 2^17 with p = 1 … */
@@ -89,7 +92,13 @@ export async function verifyPassword(password: string, stored: string): Promise<
 export const newToken = (prefix: string): string => prefix + randomBytes(32).toString('base64url');
 
 export function toActor(u: UserRecord): Actor {
-  return { id: u.id, username: u.username, role: u.role as Role, nation: u.nation };
+  return {
+    id: u.id,
+    username: u.username,
+    role: u.role as Role,
+    nation: u.nation,
+    ...(u.mustChangePassword ? { mustChangePassword: true } : {}),
+  };
 }
 
 /** Public view of a user (never the hash). */
@@ -97,7 +106,14 @@ export const publicUser = (u: UserRecord | Actor) => ({
   username: u.username,
   role: u.role,
   nation: u.nation,
+  mustChangePassword: u.mustChangePassword === true,
 });
+
+/** `usage` when the password breaks the policy (password-policy.ts), naming why. */
+function requireGoodPassword(password: string, username: string, field: string): void {
+  const why = passwordProblem(password, username);
+  if (why !== null) throw new BulwarkError('usage', `${field}: ${why}`);
+}
 
 export class Auth {
   /** A dummy hash to spend the same time on unknown user names as on wrong passwords. */
@@ -112,13 +128,23 @@ export class Auth {
     return { N: this.options.scryptN ?? SCRYPT.N };
   }
 
-  /** Creates a user; `conflict` if the name is taken. Only coordinators (checked by the caller's route). */
-  async createUser(actor: string, input: NewUser): Promise<UserRecord> {
+  /**
+   * Creates a user; `conflict` if the name is taken (case-insensitively). Only coordinators (checked by
+   * the caller's route). `mustChangePassword`: the password was set by someone else (a coordinator), so
+   * the user must replace it at the first sign-in.
+   */
+  async createUser(
+    actor: string,
+    input: NewUser,
+    o: { mustChangePassword?: boolean } = {},
+  ): Promise<UserRecord> {
+    requireGoodPassword(input.password, input.username, 'password');
     return this.store.createUser(actor, {
       username: input.username,
       passwordHash: await hashPassword(input.password, this.cost()),
       role: input.role,
       nation: input.nation ?? null,
+      ...(o.mustChangePassword === true ? { mustChangePassword: true } : {}),
     });
   }
 
@@ -131,7 +157,7 @@ export class Auth {
     if (password === undefined || password === '')
       throw new BulwarkError(
         'usage',
-        'first start: set BULWARK_ADMIN_PASSWORD (at least 10 characters) to create the first coordinator; Bulwark has no default password',
+        'first start: set BULWARK_ADMIN_PASSWORD (at least 12 characters, not a common password) to create the first coordinator; Bulwark has no default password',
       );
     const parsed = NewUser.safeParse({ username, password, role: 'coordinator' });
     if (!parsed.success)
@@ -140,36 +166,49 @@ export class Auth {
     return 'created';
   }
 
-  /** Coordinator's change to a user: role and nation (a liaison needs one), enabled or not, a new password. */
+  /**
+   * Coordinator's change to a user: role and nation (a liaison needs one), enabled or not, or a password
+   * reset. A reset ends the user's sessions, revokes their API tokens, and (for anyone but the coordinator
+   * themself) must be replaced by the user at the next sign-in.
+   */
   async updateUser(actor: Actor, username: string, input: UserUpdate): Promise<UserRecord> {
     const current = await this.store.getUserByName(username);
     if (current === undefined) throw new BulwarkError('not-found', `no user "${username}"`);
+    if (input.password !== undefined) requireGoodPassword(input.password, current.username, 'password');
     const role = input.role ?? (current.role as Role);
     const nation = input.nation !== undefined ? input.nation : role === 'liaison' ? current.nation : null;
     if ((role === 'liaison') !== (nation !== null))
       throw new BulwarkError('usage', 'a liaison needs a nation, and only a liaison has one');
-    if (
-      username === actor.username &&
-      (input.disabled === true || (input.role !== undefined && input.role !== 'coordinator'))
-    )
+    const self = current.id === actor.id;
+    if (self && (input.disabled === true || (input.role !== undefined && input.role !== 'coordinator')))
       throw new BulwarkError('usage', 'a coordinator cannot disable or demote themself');
-    return this.store.updateUser(actor.username, username, {
+    return this.store.updateUser(actor.username, current.username, {
       role,
       nation,
       ...(input.disabled === undefined ? {} : { disabled: input.disabled }),
       ...(input.password === undefined
         ? {}
-        : { passwordHash: await hashPassword(input.password, this.cost()) }),
+        : {
+            passwordHash: await hashPassword(input.password, this.cost()),
+            mustChangePassword: !self,
+          }),
     });
   }
 
-  /** A user's own password change; signs out their other sessions. `unauthorized` if `current` is wrong. */
+  /**
+   * A user's own password change: every session of theirs ends and every API token is revoked (tokens end
+   * with the password); clears a forced change. `unauthorized` if `current` is wrong, `usage` if `next`
+   * breaks the policy or equals `current`.
+   */
   async changePassword(actor: Actor, current: string, next: string): Promise<void> {
     const u = await this.store.getUserByName(actor.username);
     if (u === undefined || !(await verifyPassword(current, u.passwordHash)))
       throw new BulwarkError('unauthorized', 'the current password is wrong');
-    await this.store.updateUser(actor.username, actor.username, {
+    requireGoodPassword(next, u.username, 'next');
+    if (next === current) throw new BulwarkError('usage', 'next: must differ from the current password');
+    await this.store.updateUser(u.username, u.username, {
       passwordHash: await hashPassword(next, this.cost()),
+      mustChangePassword: false,
     });
   }
 
@@ -198,10 +237,30 @@ export class Auth {
     await this.store.deleteSession(token);
   }
 
-  async createApiToken(actor: Actor, name: string): Promise<string> {
+  /** A new API token for the actor, returned once with its reference (listing shows only the reference). */
+  async createApiToken(actor: Actor, name: string): Promise<{ token: string; info: TokenInfo }> {
+    const u = await this.userOf(actor, actor.username);
     const token = newToken('bwt_');
-    await this.store.createToken(token, actor.id, name);
-    return token;
+    return { token, info: await this.store.createToken(actor.username, token, u, name) };
+  }
+
+  /** Tokens of `username` (default: the actor's own); only a coordinator may name another user. */
+  async listApiTokens(actor: Actor, username = actor.username): Promise<TokenInfo[]> {
+    return this.store.listTokens(await this.userOf(actor, username));
+  }
+
+  /** Revokes a token by reference: one's own, or (a coordinator) anyone's. Audited. */
+  async revokeApiToken(actor: Actor, ref: string, username = actor.username): Promise<void> {
+    await this.store.revokeToken(actor.username, await this.userOf(actor, username), ref);
+  }
+
+  /** The user an account operation is about: oneself, or anyone for a coordinator (`forbidden` otherwise). */
+  private async userOf(actor: Actor, username: string): Promise<UserRecord> {
+    if (actor.role !== 'coordinator' && username.toLowerCase() !== actor.username.toLowerCase())
+      throw new BulwarkError('forbidden', "only a coordinator may manage another user's API tokens");
+    const u = await this.store.getUserByName(username);
+    if (u === undefined) throw new BulwarkError('not-found', `no user "${username}"`);
+    return u;
   }
 
   async tokenActor(token: string): Promise<Actor | undefined> {

@@ -25,12 +25,30 @@ import {
   type Scenario,
   type ScenarioSummary,
 } from '../core/scenario/index.js';
-import { BulwarkError, fail, hasErrors, issue, ok, type Issue, type Result } from '../core/shared/index.js';
+import {
+  BulwarkError,
+  fail,
+  hasErrors,
+  issue,
+  ok,
+  semanticDiff,
+  type FieldChange,
+  type Issue,
+  type Result,
+} from '../core/shared/index.js';
+import { likeLiteral } from '../adapters/store/index.js';
 import type { AuditEntry, Change, Store, StoredScenario } from '../adapters/store/index.js';
 import { loadScenario } from '../adapters/files/index.js';
 import type { Actor } from './workspace-auth.js';
 import { coverageByMission, type MissionCoverage } from '../core/scenario/index.js';
 import { pledgedInPlace } from './plan.js';
+import {
+  importIssues,
+  planPledgeImport,
+  type ImportMode,
+  type ImportPlan,
+  type Sheet,
+} from './pledge-import.js';
 
 /** A stale write: carries what the client needs to merge (the object's current version and value). */
 export class ConflictError extends BulwarkError {
@@ -334,14 +352,236 @@ export class Workspace {
     });
   }
 
-  async audit(q: {
-    scenarioId?: string;
-    beforeSeq?: number;
-    limit?: number;
-    target?: string;
-  }): Promise<AuditEntry[]> {
-    return this.store.listAudit(q);
+  /**
+   * Audit entries, newest first, each with its semantic `changes` (field by field, no key-order noise).
+   * Filters: scenario, exact target, `actor` (user name), `collection` (a scenario collection, or `users`,
+   * `tokens`, `runs`) with an optional object `id`, and a time range (`from` inclusive, `to` exclusive).
+   */
+  async audit(q: AuditQuery): Promise<AuditView[]> {
+    const entries = await this.store.listAudit({
+      ...(q.scenarioId === undefined ? {} : { scenarioId: q.scenarioId }),
+      ...(q.beforeSeq === undefined ? {} : { beforeSeq: q.beforeSeq }),
+      ...(q.limit === undefined ? {} : { limit: q.limit }),
+      ...(q.target === undefined ? {} : { target: q.target }),
+      ...(q.actor === undefined ? {} : { actor: q.actor }),
+      ...(q.from === undefined ? {} : { from: q.from }),
+      ...(q.to === undefined ? {} : { to: q.to }),
+      ...(q.collection === undefined ? {} : { targetLike: targetPattern(q.collection, q.objectId) }),
+    });
+    return entries.map((e) => ({ ...e, changes: entryChanges(e.before, e.after) }));
   }
+
+  /**
+   * What changed from version `from` to version `to` (either order): every field, and each object added,
+   * removed or changed. `not-found` if either version does not exist.
+   */
+  async diff(id: string, from: number, to: number): Promise<VersionDiff> {
+    const [a, b] = [await this.store.getVersion(id, from), await this.store.getVersion(id, to)];
+    const changes = semanticDiff(a.document, b.document);
+    return { from, to, fromHash: a.hash, toHash: b.hash, objects: objectChanges(changes), changes };
+  }
+
+  /**
+   * Imports a pledge sheet (pledge-import.ts): a dry run only reports; otherwise the import is saved as
+   * one new version (audited per pledge) when no row is rejected, or refused with `scenario-invalid`
+   * naming every sheet, row and column. `expected`: the scenario version the preview was made against;
+   * `conflict` if the scenario moved on since (preview again).
+   */
+  async importPledges(
+    actor: Actor,
+    id: string,
+    sheet: Sheet,
+    o: { mode: ImportMode; dryRun: boolean; expected?: number },
+  ): Promise<ImportReport> {
+    const current = await this.get(id);
+    const preview = planPledgeImport(current.document, sheet, actor, o.mode);
+    if (o.dryRun) return reportOf(preview, current.version, true, null);
+    let plan = preview;
+    let base = current.version;
+    if (!preview.ok)
+      throw new BulwarkError(
+        'scenario-invalid',
+        `the sheet cannot be imported: ${preview.counts.rejected} row(s) rejected; nothing was saved`,
+        importIssues(preview),
+      );
+    if (preview.document === null) return reportOf(preview, current.version, false, null);
+    const saved = await this.store.mutateScenario(id, actor.username, (now) => {
+      if (o.expected !== undefined && now.version !== o.expected)
+        throw new ConflictError(
+          `scenario "${id}" changed since version ${o.expected}: it is at version ${now.version}; preview the import again`,
+          {
+            version: now.version,
+            value: { hash: now.hash, updatedBy: now.updatedBy, updatedAt: now.updatedAt },
+          },
+        );
+      plan =
+        now.version === current.version
+          ? preview
+          : planPledgeImport(now.document as Scenario, sheet, actor, o.mode);
+      base = now.version;
+      if (!plan.ok || plan.document === null)
+        throw new BulwarkError(
+          'scenario-invalid',
+          'the sheet no longer applies to the current scenario; preview it again',
+          importIssues(plan),
+        );
+      return {
+        document: plan.document,
+        summary: `import ${sheet.name}: ${plan.counts.added} added, ${plan.counts.changed} changed, ${plan.counts.removed} removed`,
+        changes: plan.changes.map((c) => ({
+          action: `pledge.${c.kind}`,
+          key: objectKey('pledges', c.id),
+          target: `scenario/${id}/pledges/${c.id}`,
+          before: c.before,
+          after: c.after,
+        })),
+      };
+    });
+    return reportOf(plan, base, false, { scenarioVersion: saved.version, hash: saved.hash });
+  }
+
+  /**
+   * Makes version `to`'s document the new current version (coordinator only): a new version, audited as a
+   * revert (`scenario.revert`, and `<noun>.revert` for each object it changes, whose versions advance).
+   * `expected` is the scenario version the caller read: `conflict` if it moved on since, as for any write;
+   * `scenario-invalid` if the old document no longer passes today's rules.
+   */
+  async revert(actor: Actor, id: string, to: number, expected: number): Promise<RevertResult> {
+    requireRole(actor, 'coordinator', 'revert the scenario');
+    const target = await this.store.getVersion(id, to);
+    const checked = validate(target.document);
+    if (!checked.ok)
+      throw new BulwarkError(
+        'scenario-invalid',
+        `version ${to} does not pass the scenario's rules any more (${checked.error.length} issue${checked.error.length === 1 ? '' : 's'})`,
+        checked.error,
+      );
+    let objects: ObjectChange[] = [];
+    const saved = await this.store.mutateScenario(id, actor.username, (current) => {
+      if (current.version !== expected)
+        throw new ConflictError(
+          `scenario "${id}" changed since version ${expected}: it is at version ${current.version}; review the newer versions and retry`,
+          {
+            version: current.version,
+            value: { hash: current.hash, updatedBy: current.updatedBy, updatedAt: current.updatedAt },
+          },
+        );
+      const doc = current.document as Scenario;
+      objects = objectChanges(semanticDiff(doc, checked.value.scenario));
+      const changes: Change[] = [
+        {
+          action: 'scenario.revert',
+          key: '',
+          target: `scenario/${id}`,
+          before: { version: current.version, hash: current.hash },
+          after: { revertedTo: to, hash: target.hash },
+        },
+        ...objects.map((o) => ({
+          action: `${specs[o.collection].noun}.revert`,
+          key: objectKey(o.collection, o.id),
+          target: `scenario/${id}/${o.collection}/${o.id}`,
+          before: items(doc, o.collection).find((x) => x.id === o.id) ?? null,
+          after: items(checked.value.scenario, o.collection).find((x) => x.id === o.id) ?? null,
+        })),
+      ];
+      return { document: checked.value.scenario, summary: `revert to version ${to}`, changes };
+    });
+    return { scenarioVersion: saved.version, hash: saved.hash, revertedTo: to, objects };
+  }
+}
+
+/** What an import answers: the plan's report (without the document), and what was saved. */
+export type ImportReport = Omit<ImportPlan, 'document' | 'changes'> & {
+  readonly dryRun: boolean;
+  /** The scenario version the report was made against. */
+  readonly scenarioVersion: number;
+  /** The new version, when the import was saved. */
+  readonly saved: { readonly scenarioVersion: number; readonly hash: string } | null;
+};
+
+function reportOf(
+  plan: ImportPlan,
+  version: number,
+  dryRun: boolean,
+  saved: ImportReport['saved'],
+): ImportReport {
+  const { document: _d, changes: _c, ...rest } = plan;
+  return { ...rest, dryRun, scenarioVersion: version, saved };
+}
+
+export interface AuditQuery {
+  readonly scenarioId?: string;
+  readonly beforeSeq?: number;
+  readonly limit?: number;
+  readonly target?: string;
+  readonly actor?: string;
+  readonly collection?: AuditCollection;
+  readonly objectId?: string;
+  readonly from?: string;
+  readonly to?: string;
+}
+
+/** What the audit can be filtered by: a scenario collection, or users, tokens, runs and canvass asks. */
+export const auditCollections = [...collectionNames, 'users', 'tokens', 'runs', 'canvass'] as const;
+export type AuditCollection = (typeof auditCollections)[number];
+
+/** An audit entry with its semantic field changes. */
+export interface AuditView extends AuditEntry {
+  readonly changes: readonly FieldChange[];
+}
+
+/** One object a diff touches. */
+export interface ObjectChange {
+  readonly collection: CollectionName;
+  readonly id: string;
+  readonly kind: FieldChange['kind'];
+}
+
+export interface VersionDiff {
+  readonly from: number;
+  readonly to: number;
+  readonly fromHash: string;
+  readonly toHash: string;
+  readonly objects: readonly ObjectChange[];
+  readonly changes: readonly FieldChange[];
+}
+
+export interface RevertResult {
+  readonly scenarioVersion: number;
+  readonly hash: string;
+  readonly revertedTo: number;
+  readonly objects: readonly ObjectChange[];
+}
+
+/** An entry's changes: a created or deleted object shows each of its fields as added or removed. */
+function entryChanges(before: unknown, after: unknown): FieldChange[] {
+  const isObject = (v: unknown): boolean => v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (before === null && isObject(after)) return semanticDiff({}, after);
+  if (after === null && isObject(before)) return semanticDiff(before, {});
+  return semanticDiff(before, after);
+}
+
+/** The objects of the scenario's collections that a whole-document diff touches, once each. */
+function objectChanges(changes: readonly FieldChange[]): ObjectChange[] {
+  const seen = new Map<string, ObjectChange>();
+  for (const c of changes) {
+    const [head, id] = c.path;
+    if (typeof head !== 'string' || typeof id !== 'string' || !isCollection(head)) continue;
+    const key = `${head}/${id}`;
+    if (!seen.has(key))
+      seen.set(key, { collection: head, id, kind: c.path.length === 2 ? c.kind : 'changed' });
+  }
+  return [...seen.values()];
+}
+
+/** The LIKE pattern of audit targets in a collection (and of one object in it). */
+function targetPattern(c: AuditCollection, objectId: string | undefined): string {
+  const idPart = objectId === undefined ? '%' : likeLiteral(objectId);
+  if (c === 'users') return `user/${idPart}`;
+  if (c === 'tokens') return `token/${idPart}${objectId === undefined ? '' : '/%'}`;
+  if (c === 'runs') return `run/${idPart}`;
+  if (c === 'canvass') return `canvass/%/${idPart}`;
+  return `scenario/%/${c}/${idPart}`;
 }
 
 export function requireRole(actor: Actor, role: Actor['role'], what: string): void {

@@ -33,6 +33,8 @@ const COMMANDS: readonly (readonly [string, () => Promise<{ register: Register }
   ['worker', () => import('./commands/worker.js')],
   ['serve', () => import('./commands/serve.js')],
   ['audit', () => import('./commands/audit.js')],
+  ['export', () => import('./commands/export.js')],
+  ['import', () => import('./commands/import.js')],
 ];
 
 /**

@@ -289,7 +289,11 @@ describe('workspace API (SQLite, inject)', () => {
     }
     expect((await w.call(s, 'GET', '/api/audit?limit=1&limit=2')).statusCode).toBe(400);
     expect((await w.call(s, 'GET', '/api/audit?lmit=2')).json()).toMatchObject({
-      error: { code: 'usage', message: 'unknown query parameter "lmit"; this route takes before, limit' },
+      error: {
+        code: 'usage',
+        message:
+          'unknown query parameter "lmit"; this route takes before, limit, user, collection, id, from, to, scenario',
+      },
     });
     expect((await w.call(s, 'GET', `${base()}/export.csv?table=users`)).statusCode).toBe(400);
     expect((await w.call(s, 'GET', `${base()}?version=1.5`)).statusCode).toBe(400);

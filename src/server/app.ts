@@ -101,6 +101,9 @@ export async function createApp(deps: AppDeps, version = '0.0.0'): Promise<Fasti
         ...(route.url === '/api/session' && route.method === 'POST'
           ? { rateLimit: { max: deps.loginRateLimit, timeWindow: 60_000 } }
           : {}),
+        ...(route.url === '/api/session/password' && route.method === 'PUT'
+          ? { rateLimit: { max: deps.passwordRateLimit, timeWindow: 60_000 } }
+          : {}),
       },
       preHandler: async (request) => {
         if (route.access === 'public') return;
@@ -109,6 +112,11 @@ export async function createApp(deps: AppDeps, version = '0.0.0'): Promise<Fasti
         if (actor === null) throw new BulwarkError('unauthorized', 'sign in, or send an API token');
         if (!route.access.includes(actor.role))
           throw new BulwarkError('forbidden', `a ${actor.role} may not ${route.method} ${route.url}`);
+        if (actor.mustChangePassword === true && route.beforePasswordChange !== true)
+          throw new BulwarkError(
+            'forbidden',
+            'your password was set by a coordinator: change it first (PUT /api/session/password)',
+          );
         if (request.csrf !== null && !safeMethods.has(request.method)) {
           const sent = request.headers['x-csrf-token'];
           if (sent !== request.csrf)

@@ -43,6 +43,8 @@ interface Fixture {
 interface Row {
   readonly allow: readonly Principal[] | 'public';
   readonly request: (f: Fixture) => { url: string; body?: unknown };
+  /** An endless event stream: only its status is read. */
+  readonly stream?: true;
 }
 
 const stale = 999_999;
@@ -80,6 +82,14 @@ const matrix: Record<string, Row> = {
       body: { current: 'correct horse battery staple', next: 'correct horse battery staple' },
     }),
   },
+  'GET /api/tokens': { allow: all, request: () => ({ url: '/api/tokens' }) },
+  // A malformed token id: an allowed caller gets past the gate to 400 and revokes nothing.
+  'DELETE /api/tokens/:tokenId': { allow: all, request: () => ({ url: '/api/tokens/not-an-id' }) },
+  'GET /api/users/:username/tokens': { allow: coord, request: () => ({ url: '/api/users/viewer/tokens' }) },
+  'DELETE /api/users/:username/tokens/:tokenId': {
+    allow: coord,
+    request: () => ({ url: '/api/users/viewer/tokens/not-an-id' }),
+  },
   'GET /api/scenarios': { allow: all, request: () => ({ url: '/api/scenarios' }) },
   'POST /api/scenarios': {
     allow: coord,
@@ -90,6 +100,12 @@ const matrix: Record<string, Row> = {
   'GET /api/scenarios/:id/versions': { allow: all, request: (f) => ({ url: `${S(f)}/versions` }) },
   'GET /api/scenarios/:id/audit': { allow: all, request: (f) => ({ url: `${S(f)}/audit` }) },
   'GET /api/audit': { allow: coord, request: () => ({ url: '/api/audit' }) },
+  'GET /api/scenarios/:id/diff': { allow: all, request: (f) => ({ url: `${S(f)}/diff?from=1` }) },
+  // Stale: an allowed caller gets 409 and nothing is reverted.
+  'POST /api/scenarios/:id/revert': {
+    allow: coord,
+    request: (f) => ({ url: `${S(f)}/revert`, body: { version: stale, to: 1 } }),
+  },
   'GET /api/audit/verify': { allow: coord, request: () => ({ url: '/api/audit/verify' }) },
   'GET /api/audit/head': { allow: coord, request: () => ({ url: '/api/audit/head' }) },
   'GET /api/scenarios/:id/missions/:missionId/requirements': {
@@ -116,6 +132,29 @@ const matrix: Record<string, Row> = {
   'DELETE /api/runs/:runId': { allow: gbrOnly, request: (f) => ({ url: `/api/runs/${f.run}` }) },
   'GET /api/scenarios/:id/export.json': { allow: all, request: (f) => ({ url: `${S(f)}/export.json` }) },
   'GET /api/scenarios/:id/export.csv': { allow: all, request: (f) => ({ url: `${S(f)}/export.csv` }) },
+  'GET /api/scenarios/:id/events': { allow: all, stream: true, request: (f) => ({ url: `${S(f)}/events` }) },
+  'GET /api/scenarios/:id/canvass': { allow: all, request: (f) => ({ url: `${S(f)}/canvass` }) },
+  // A mission that does not exist: an allowed caller gets past the gate to 400, nothing is recorded.
+  'POST /api/scenarios/:id/canvass': {
+    allow: coord,
+    request: (f) => ({
+      url: `${S(f)}/canvass`,
+      body: { mission: 'no-such-mission', capability: 'x', nation: 'GBR' },
+    }),
+  },
+  'PUT /api/scenarios/:id/canvass/:askId': {
+    allow: coord,
+    request: (f) => ({ url: `${S(f)}/canvass/no-such-ask`, body: { status: 'x' } }),
+  },
+  'GET /api/scenarios/:id/export.xlsx': { allow: all, request: (f) => ({ url: `${S(f)}/export.xlsx` }) },
+  // A dry run (the default): a report, nothing saved.
+  'POST /api/scenarios/:id/import': {
+    allow: editors,
+    request: (f) => ({
+      url: `${S(f)}/import`,
+      body: { file: { name: 'p.csv', format: 'csv', content: `id,units\n${f.pledge.id},1\n` } },
+    }),
+  },
   'GET /api/runs/:runId/briefing.html': {
     allow: all,
     request: (f) => ({ url: `/api/runs/${f.run}/briefing.html` }),
@@ -233,6 +272,18 @@ describe('authorisation matrix', () => {
         cookie: `bulwark_session=${cookie.value}`,
         csrf: r.json<{ csrfToken: string }>().csrfToken,
       };
+    }
+    if (row.stream === true) {
+      const res = await w.app.inject({
+        method,
+        url,
+        headers: session === undefined ? {} : { cookie: session.cookie },
+        payloadAsStream: true,
+      });
+      res.stream().destroy();
+      const allowed = p !== 'anonymous' && row.allow !== 'public' && row.allow.includes(p);
+      expect(res.statusCode).toBe(allowed ? 200 : p === 'anonymous' ? 401 : 403);
+      return;
     }
     const res = await w.call(session, method, url, body);
     const allowed = row.allow === 'public' || (p !== 'anonymous' && row.allow.includes(p));

@@ -13,6 +13,8 @@ export interface AppDeps {
   readonly sessionTtlMs: number;
   /** Login attempts per client address per minute. */
   readonly loginRateLimit: number;
+  /** Own-password changes (`PUT /api/session/password`) per client address per minute. */
+  readonly passwordRateLimit: number;
   /** Largest request body, bytes. */
   readonly bodyLimit: number;
   readonly logger: boolean;
@@ -22,6 +24,7 @@ export const defaultAppOptions = {
   cookieSecure: true,
   sessionTtlMs: 12 * 3600_000,
   loginRateLimit: 10,
+  passwordRateLimit: 5,
   bodyLimit: 1024 * 1024,
   logger: false,
 } as const;

@@ -28,6 +28,11 @@ export interface RouteDef {
    */
   readonly access: 'public' | readonly Role[];
   /**
+   * Open to a user whose password a coordinator set and who has not changed it yet (the password change,
+   * the session, sign-out); every other route answers 403 to them until they do.
+   */
+  readonly beforePasswordChange?: true;
+  /**
    * Query parameters the route reads, each with its schema: the app validates every parameter before the
    * handler runs (an undeclared or malformed one is `usage`, 400), so handlers read only checked strings.
    */

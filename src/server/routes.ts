@@ -17,11 +17,19 @@ import {
 import { BulwarkError } from '../core/shared/index.js';
 import { formatHead } from '../adapters/store/index.js';
 import { NewUser, PasswordChange, UserUpdate, publicUser } from '../app/workspace-auth.js';
-import { collectionNames, type CollectionName } from '../app/workspace.js';
+import {
+  auditCollections,
+  collectionNames,
+  type AuditCollection,
+  type AuditQuery,
+  type CollectionName,
+} from '../app/workspace.js';
 import { coordinators, editors, everyone, queryParam, type RouteContext, type RouteDef } from './route.js';
 import type { AppDeps } from './deps.js';
-import { scenarioCsv } from './csv.js';
-import { pledgedInPlace } from '../app/plan.js';
+import { accountRoutes } from './routes-account.js';
+import { historyRoutes } from './routes-history.js';
+import { spreadsheetRoutes } from './routes-spreadsheets.js';
+import { liveRoutes } from './routes-live.js';
 
 const itemSchemas: Record<CollectionName, z.ZodType> = {
   nations: Nation,
@@ -49,13 +57,38 @@ const VersionQuery = z.coerce.number().int().min(1);
 
 /** Query parameters shared by several routes (route.ts: the app validates them before the handler). */
 const versionParam = queryParam('a stored version number', VersionQuery);
+const AuditTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 const auditQuery = {
   before: queryParam(
     'page back: entries with seq below this',
     z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
   ),
   limit: queryParam('at most this many (1 … 1000; default 100)', z.coerce.number().int().min(1).max(1000)),
+  user: queryParam('only entries by this user name', z.string().min(1).max(64)),
+  collection: queryParam(
+    `only entries about one collection: ${auditCollections.join(', ')}`,
+    z.enum(auditCollections),
+  ),
+  id: queryParam('with collection: only entries about the object of this id', z.string().min(1).max(200)),
+  from: queryParam('only entries at or after this date or time (ISO 8601)', AuditTime),
+  to: queryParam('only entries before this date or time (ISO 8601)', AuditTime),
 };
+
+/** The audit filters of a request (already checked against `auditQuery`). */
+function auditFilters(ctx: RouteContext): AuditQuery {
+  const q = ctx.query;
+  if (q['id'] !== undefined && q['collection'] === undefined)
+    throw new BulwarkError('usage', 'query parameter "id" needs "collection" (which kind of object)');
+  return {
+    ...(q['before'] === undefined ? {} : { beforeSeq: Number(q['before']) }),
+    ...(q['limit'] === undefined ? {} : { limit: Number(q['limit']) }),
+    ...(q['user'] === undefined ? {} : { actor: q['user'] }),
+    ...(q['collection'] === undefined ? {} : { collection: q['collection'] as AuditCollection }),
+    ...(q['id'] === undefined ? {} : { objectId: q['id'] }),
+    ...(q['from'] === undefined ? {} : { from: q['from'] }),
+    ...(q['to'] === undefined ? {} : { to: q['to'] }),
+  };
+}
 
 export const sessionCookie = 'bulwark_session';
 
@@ -116,6 +149,7 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       summary: 'The signed-in user and the CSRF token for cookie-authenticated writes',
       tag: 'session',
       access: everyone,
+      beforePasswordChange: true,
       handler: (ctx) => Promise.resolve({ user: publicUser(ctx.actor), csrfToken: ctx.request.csrf }),
     },
     {
@@ -124,6 +158,7 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       summary: 'Sign out',
       tag: 'session',
       access: everyone,
+      beforePasswordChange: true,
       status: 204,
       handler: async (ctx) => {
         const token = ctx.request.cookies[sessionCookie];
@@ -135,7 +170,8 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
     {
       method: 'POST',
       url: '/api/tokens',
-      summary: 'Create an API token for yourself (Authorization: Bearer …); shown once',
+      summary:
+        'Create an API token for yourself (Authorization: Bearer …); shown once, with its id for listing and revoking',
       tag: 'session',
       access: everyone,
       body: z.strictObject({ name: z.string().min(1).max(100) }),
@@ -143,7 +179,8 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       handler: async (ctx) => {
         const name = z.strictObject({ name: z.string().min(1).max(100) }).safeParse(ctx.body);
         if (!name.success) throw new BulwarkError('usage', 'send {"name"}');
-        return { token: await auth.createApiToken(ctx.actor, name.data.name) };
+        const t = await auth.createApiToken(ctx.actor, name.data.name);
+        return { token: t.token, ...t.info };
       },
     },
     // ---- users ----
@@ -163,7 +200,8 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
     {
       method: 'POST',
       url: '/api/users',
-      summary: 'Create a user (coordinator, liaison with a nation, or viewer)',
+      summary:
+        'Create a user (coordinator, liaison with a nation, or viewer); the user must change the password at the first sign-in',
       tag: 'users',
       access: coordinators,
       body: NewUser,
@@ -175,13 +213,14 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
             'usage',
             `user: ${u.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
           );
-        return publicUser(await auth.createUser(ctx.actor.username, u.data));
+        return publicUser(await auth.createUser(ctx.actor.username, u.data, { mustChangePassword: true }));
       },
     },
     {
       method: 'PUT',
       url: '/api/users/:username',
-      summary: 'Change a user: role, nation, disabled, or a new password (signs the user out)',
+      summary:
+        "Change a user: role, nation, disabled, or reset the password (signs the user out, revokes the user's API tokens, and the user must change it at the next sign-in)",
       tag: 'users',
       access: coordinators,
       body: UserUpdate,
@@ -199,15 +238,20 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
     {
       method: 'PUT',
       url: '/api/session/password',
-      summary: 'Change your own password ({current, next}); every session of yours ends (sign in again)',
+      summary:
+        'Change your own password ({current, next}); every session of yours ends and every API token of yours is revoked (sign in again). Rate-limited',
       tag: 'session',
       access: everyone,
+      beforePasswordChange: true,
       body: PasswordChange,
       status: 204,
       handler: async (ctx) => {
         const p = PasswordChange.safeParse(ctx.body);
         if (!p.success)
-          throw new BulwarkError('usage', `send {"current", "next"} (next: at least 10 characters)`);
+          throw new BulwarkError(
+            'usage',
+            `send {"current", "next"}: ${p.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+          );
         await auth.changePassword(ctx.actor, p.data.current, p.data.next);
         return null;
       },
@@ -296,16 +340,16 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
     {
       method: 'GET',
       url: '/api/scenarios/:id/audit',
-      summary: 'Audit entries of the scenario, newest first (?before=seq&limit=n&target=…)',
+      summary:
+        'Audit entries of the scenario, newest first, each with its field-by-field changes (?before, limit, target, user, collection, id, from, to)',
       tag: 'audit',
       access: everyone,
       query: { ...auditQuery, target: queryParam('one object', z.string().min(1).max(1000)) },
       handler: async (ctx) => {
         await workspace.get(ctx.params['id'] ?? '');
         return workspace.audit({
+          ...auditFilters(ctx),
           scenarioId: ctx.params['id'] ?? '',
-          ...(ctx.query['before'] === undefined ? {} : { beforeSeq: Number(ctx.query['before']) }),
-          ...(ctx.query['limit'] === undefined ? {} : { limit: Number(ctx.query['limit']) }),
           ...(ctx.query['target'] === undefined ? {} : { target: ctx.query['target'] }),
         });
       },
@@ -313,14 +357,15 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
     {
       method: 'GET',
       url: '/api/audit',
-      summary: 'The whole audit log (users, runs, every scenario), newest first',
+      summary:
+        'The whole audit log (users, tokens, runs, every scenario), newest first, with field-by-field changes (?before, limit, scenario, user, collection, id, from, to)',
       tag: 'audit',
       access: coordinators,
-      query: auditQuery,
+      query: { ...auditQuery, scenario: queryParam('only entries of this scenario', Id) },
       handler: (ctx) =>
         workspace.audit({
-          ...(ctx.query['before'] === undefined ? {} : { beforeSeq: Number(ctx.query['before']) }),
-          ...(ctx.query['limit'] === undefined ? {} : { limit: Number(ctx.query['limit']) }),
+          ...auditFilters(ctx),
+          ...(ctx.query['scenario'] === undefined ? {} : { scenarioId: ctx.query['scenario'] }),
         }),
     },
     {
@@ -583,34 +628,6 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
         return undefined;
       },
     },
-    {
-      method: 'GET',
-      url: '/api/scenarios/:id/export.csv',
-      summary: 'A table as CSV: ?table=pledges (default), nations, requirements or coverage',
-      tag: 'exports',
-      access: everyone,
-      produces: 'text/csv',
-      query: {
-        table: queryParam(
-          'pledges | nations | requirements | coverage',
-          z.enum(['pledges', 'nations', 'requirements', 'coverage']),
-        ),
-        version: versionParam,
-      },
-      handler: async (ctx) => {
-        const table = ctx.query['table'] ?? 'pledges';
-        const d = await workspace.document(ctx.params['id'] ?? '', optionalVersion(ctx));
-        const text = scenarioCsv(d.scenario, table, await pledgedInPlace(d.scenario));
-        void ctx.reply
-          .header(
-            'content-disposition',
-            `attachment; filename="${ctx.params['id']}-v${d.version}-${table}.csv"`,
-          )
-          .type('text/csv; charset=utf-8')
-          .send(text);
-        return undefined;
-      },
-    },
   ];
   // ---- the scenario's collections: one set of routes each ----
   for (const c of collectionNames) {
@@ -698,5 +715,11 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       },
     );
   }
+  routes.push(
+    ...accountRoutes(deps),
+    ...historyRoutes(deps),
+    ...spreadsheetRoutes(deps),
+    ...liveRoutes(deps),
+  );
   return routes;
 }

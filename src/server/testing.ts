@@ -72,6 +72,7 @@ export async function makeTestWorkspace(
     builtin?: string;
     kinds?: readonly RunKind<never>[];
     loginRateLimit?: number;
+    passwordRateLimit?: number;
     webDir?: string;
   } = {},
 ): Promise<TestWorkspace> {
@@ -95,6 +96,7 @@ export async function makeTestWorkspace(
     auth,
     runs,
     loginRateLimit: o.loginRateLimit ?? 1000,
+    passwordRateLimit: o.passwordRateLimit ?? 1000,
     ...(o.webDir === undefined ? {} : { webDir: o.webDir }),
   };
   const app = await createApp(deps);

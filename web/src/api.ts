@@ -34,7 +34,7 @@ export type {
 export type Summary = WorkspaceSummary;
 export type Run = RunRecord;
 /** What `GET /api/session` says about the signed-in user (`publicUser`). */
-export type User = Pick<Actor, 'username' | 'role' | 'nation'>;
+export type User = Pick<Actor, 'username' | 'role' | 'nation' | 'mustChangePassword'>;
 
 /** An object with the scenario version at which it last changed (every read of an editable object). */
 export interface Versioned<T> {

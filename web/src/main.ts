@@ -6,7 +6,7 @@ import './style.css';
 import { ApiError } from './api.js';
 import { errorBox, h } from './dom.js';
 import { createRouter, type Route } from './router.js';
-import { restoreSession, forget } from './session.js';
+import { restoreSession, forget, session } from './session.js';
 import { drawNav, loginView } from './shell.js';
 import { auditView } from './views/audit.js';
 import { compareView } from './views/compare.js';
@@ -17,6 +17,7 @@ import { nationView, nationsView } from './views/nations.js';
 import { requirementsView } from './views/requirements.js';
 import { runView, runsView } from './views/runs.js';
 import { usersView } from './views/users.js';
+import { accountView } from './views/account.js';
 import { variantsView } from './views/variants.js';
 
 /** Every page: a pattern on the location hash and its view (capture groups are the view's params). */
@@ -33,6 +34,7 @@ export const routes: Route[] = [
   { pattern: /^#\/runs\/([^/]+)$/, view: runView },
   { pattern: /^#\/audit$/, view: auditView },
   { pattern: /^#\/users$/, view: usersView },
+  { pattern: /^#\/account$/, view: accountView },
 ];
 
 const router = createRouter(routes, {
@@ -40,6 +42,10 @@ const router = createRouter(routes, {
   before: async (ctx) => {
     if (await restoreSession()) {
       drawNav();
+      if (session.user?.mustChangePassword === true && location.hash !== '#/account') {
+        location.hash = '#/account';
+        return false;
+      }
       return true;
     }
     loginView(ctx);

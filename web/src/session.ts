@@ -23,6 +23,8 @@ export async function restoreSession(): Promise<boolean> {
       return false;
     }
   }
+  // Until a coordinator-set password is changed, the server answers only the account routes.
+  if (session.user?.mustChangePassword === true) return true;
   if (session.scenarioId === '')
     session.scenarioId = (await api<{ id: string }[]>('GET', '/api/scenarios'))[0]?.id ?? '';
   return true;

@@ -25,6 +25,7 @@ function links(): [string, string][] {
     ['#/runs', 'Runs', true],
     ['#/audit', 'Audit', true],
     ['#/users', 'Users', u.role === 'coordinator'],
+    ['#/account', 'Account', true],
   ];
   return list.filter((l) => l[2]).map(([a, b]) => [a, b]);
 }

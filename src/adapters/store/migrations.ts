@@ -2,7 +2,7 @@
  * Migrations, one list for both databases: kysely's schema builder emits the dialect's SQL. Append new
  * migrations; never edit one that has shipped.
  */
-import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 const migrations: Record<string, Migration> = {
   '0001-workspace': {
@@ -104,6 +104,52 @@ const migrations: Record<string, Migration> = {
         .addColumn('head', 'text', (c) => c.notNull())
         .addColumn('signature', 'text', (c) => c.notNull())
         .addColumn('at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+  // User names become case-insensitive (unique on lower(username)); a coordinator-set password must be
+  // changed at the next sign-in. Names that already clash except in case stop the upgrade, named, so an
+  // operator decides which account stays: nothing is renamed or lost silently.
+  '0003-accounts': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      const clashes = await sql<{ name: string; n: number }>`
+        select lower(username) as name, count(*) as n from users group by lower(username) having count(*) > 1`.execute(
+        db,
+      );
+      if (clashes.rows.length > 0)
+        throw new Error(
+          `user names are now case-insensitive, and these exist more than once in different case: ${clashes.rows
+            .map((r) => r.name)
+            .join(', ')}; remove or rename all but one of each (table users), then start again`,
+        );
+      await db.schema
+        .alterTable('users')
+        .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await sql`create unique index users_username_lower on users (lower(username))`.execute(db);
+    },
+  },
+  // The canvass: who was asked to fill which gap, and what they offered (issue 15 item 6).
+  '0004-canvass': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('canvass')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('scenario_id', 'text', (c) => c.notNull())
+        .addColumn('mission', 'text', (c) => c.notNull())
+        .addColumn('capability', 'text', (c) => c.notNull())
+        .addColumn('nation', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('offer', 'text')
+        .addColumn('note', 'text')
+        .addColumn('asked_by', 'text', (c) => c.notNull())
+        .addColumn('asked_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('canvass_scenario')
+        .on('canvass')
+        .columns(['scenario_id', 'asked_at'])
         .execute();
     },
   },

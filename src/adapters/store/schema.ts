@@ -67,6 +67,8 @@ export interface UserTable {
   nation: string | null;
   created_at: string;
   disabled: number;
+  /** 1 when a coordinator set the password: until the user changes it, only that and sign-out work. */
+  must_change_password: number;
 }
 
 export interface SessionTable {
@@ -106,6 +108,24 @@ export interface RunTable {
   finished_at: string | null;
 }
 
+/** One ask of the canvass: a nation asked to fill a gap (mission × capability), and its answer. */
+export interface CanvassTable {
+  id: string;
+  scenario_id: string;
+  mission: string;
+  capability: string;
+  /** ISO alpha-3 of the nation asked. */
+  nation: string;
+  /** `asked`, `offered`, `declined`. */
+  status: string;
+  /** What the nation offered, in words (units, dates, conditions). */
+  offer: string | null;
+  note: string | null;
+  asked_by: string;
+  asked_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   scenarios: ScenarioTable;
   scenario_versions: ScenarioVersionTable;
@@ -115,4 +135,5 @@ export interface Database {
   sessions: SessionTable;
   tokens: TokenTable;
   runs: RunTable;
+  canvass: CanvassTable;
 }

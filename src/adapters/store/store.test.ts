@@ -295,12 +295,82 @@ describe.each(testDatabases())('store on $name', (database) => {
     expect(rows[0]?.id).not.toContain('secret');
     await store.createSession('short', u.id, 'csrf', 0);
     expect(await store.getSession('short')).toBeUndefined();
-    await store.createToken('bwt_abc', u.id, 'ci');
+    await store.createToken('ann', 'bwt_abc', u, 'ci');
     expect((await store.getTokenUser('bwt_abc'))?.username).toBe('ann');
     expect(await store.getTokenUser('bwt_other')).toBeUndefined();
     await expect(
       store.createUser('system', { username: 'ann', passwordHash: 'y', role: 'viewer', nation: null }),
     ).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  // Regression (issue 16, Low 12): "Ann" and "ann" were two users.
+  it('treats user names case-insensitively, in the queries and in a unique index', async () => {
+    const { store } = await fresh();
+    await store.createUser('system', { username: 'Ann', passwordHash: 'x', role: 'viewer', nation: null });
+    await expect(
+      store.createUser('system', { username: 'ann', passwordHash: 'y', role: 'viewer', nation: null }),
+    ).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('case-insensitive') as unknown,
+    });
+    expect((await store.getUserByName('ANN'))?.username).toBe('Ann');
+    expect((await store.updateUser('system', 'aNN', { role: 'coordinator' })).role).toBe('coordinator');
+    // Below the queries, the database itself refuses a second spelling.
+    await expect(
+      store.db
+        .insertInto('users')
+        .values({
+          id: 'x2',
+          username: 'ANN',
+          password_hash: 'z',
+          role: 'viewer',
+          nation: null,
+          created_at: 'now',
+          disabled: 0,
+          must_change_password: 0,
+        })
+        .execute(),
+    ).rejects.toThrow(/unique|duplicate/i);
+    expect(await store.verifyAudit()).toMatchObject({ ok: true });
+  });
+
+  // Regression (issue 16, Medium 4): tokens survived a password change and a reset.
+  it('revokes every API token of a user with a new password, and lists and revokes one by reference', async () => {
+    const { store } = await fresh();
+    const u = await store.createUser('system', {
+      username: 'bo',
+      passwordHash: 'x',
+      role: 'viewer',
+      nation: null,
+    });
+    const a = await store.createToken('bo', 'bwt_a', u, 'laptop');
+    await store.createToken('bo', 'bwt_b', u, 'ci');
+    expect((await store.listTokens(u)).map((t) => t.name).sort()).toEqual(['ci', 'laptop']);
+    expect(a.id).toMatch(/^[0-9a-f]{16}$/);
+    await store.revokeToken('bo', u, a.id);
+    expect(await store.getTokenUser('bwt_a')).toBeUndefined();
+    expect((await store.getTokenUser('bwt_b'))?.username).toBe('bo');
+    await expect(store.revokeToken('bo', u, a.id)).rejects.toMatchObject({ code: 'not-found' });
+    await store.createSession('sess', u.id, 'c', 60_000);
+    await store.updateUser('coord', 'bo', { passwordHash: 'new', mustChangePassword: true });
+    expect(await store.getTokenUser('bwt_b')).toBeUndefined();
+    expect(await store.getSession('sess')).toBeUndefined();
+    expect((await store.getUserByName('bo'))?.mustChangePassword).toBe(true);
+    const actions = (await store.listAudit({ limit: 10 })).map((e) => e.action);
+    expect(actions.slice(0, 4)).toEqual([
+      'user.password-reset',
+      'token.revoke',
+      'token.create',
+      'token.create',
+    ]);
+    expect(await store.verifyAudit()).toMatchObject({ ok: true });
+    // The flag is covered by the chain like the rest of the row.
+    await store.db
+      .updateTable('users')
+      .set({ must_change_password: 0 })
+      .where('username', '=', 'bo')
+      .execute();
+    expect(await store.verifyAudit()).toMatchObject({ ok: false });
   });
 
   it('stores runs with version, hash and a 32-bit seed, and interrupts unfinished ones on restart', async () => {
@@ -331,3 +401,45 @@ it.skipIf(testPgUrl !== undefined)(
     expect(testPgUrl).toBeUndefined();
   },
 );
+
+describe('migration 0003-accounts on an existing SQLite database', () => {
+  it('upgrades existing users, and stops, naming them, when two names differ only in case', async () => {
+    const { default: BetterSqlite3 } = await import('better-sqlite3');
+    for (const clash of [false, true]) {
+      const dir = mkdtempSync(join(tmpdir(), 'bulwark-mig-'));
+      try {
+        const store = await openStore({ dataDir: dir });
+        await store.createUser('system', {
+          username: 'Ann',
+          passwordHash: 'x',
+          role: 'viewer',
+          nation: null,
+        });
+        await store.close();
+        // Back to the schema before 0003, as a database written by an older release.
+        const db = new BetterSqlite3(join(dir, 'workspace.db'));
+        db.exec(`drop index users_username_lower; alter table users drop column must_change_password;
+          drop table canvass; delete from kysely_migration where name in ('0003-accounts', '0004-canvass');`);
+        if (clash)
+          db.exec(`insert into users (id, username, password_hash, role, nation, created_at, disabled)
+            values ('u2', 'ann', 'y', 'viewer', null, 'now', 0)`);
+        db.close();
+        if (!clash) {
+          const again = await openStore({ dataDir: dir });
+          expect(await again.getUserByName('ANN')).toMatchObject({
+            username: 'Ann',
+            mustChangePassword: false,
+          });
+          expect(await again.verifyAudit()).toMatchObject({ ok: true });
+          await again.close();
+        } else
+          await expect(openStore({ dataDir: dir })).rejects.toMatchObject({
+            code: 'unavailable',
+            message: expect.stringContaining('in different case: ann') as unknown,
+          });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  });
+});

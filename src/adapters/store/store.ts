@@ -18,6 +18,7 @@ import {
   SqliteDialect,
   sql,
   type SqliteDatabase,
+  type ExpressionBuilder,
   type SqliteStatement,
   type Transaction,
 } from 'kysely';
@@ -35,7 +36,7 @@ import {
   type ChainCheck,
 } from './audit-chain.js';
 import { migrationProvider } from './migrations.js';
-import type { AuditTable, Database, RunTable, UserTable } from './schema.js';
+import type { AuditTable, CanvassTable, Database, RunTable, UserTable } from './schema.js';
 import type { AuditContent } from './audit-chain.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
@@ -113,7 +114,20 @@ export interface UserRecord {
   readonly nation: string | null;
   readonly createdAt: string;
   readonly disabled: boolean;
+  /** A coordinator set the password: the user must change it before doing anything else. */
+  readonly mustChangePassword: boolean;
 }
+
+/** An API token as listed: never the token, only a reference (the first 16 hex digits of its hash). */
+export interface TokenInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly username: string;
+  readonly createdAt: string;
+}
+
+/** The reference of a stored token: the first 16 hex digits of its SHA-256. */
+const tokenRef = (hash: string): string => hash.slice(0, 16);
 
 export interface SessionRecord {
   readonly user: UserRecord;
@@ -139,6 +153,58 @@ export interface RunRecord {
   readonly startedAt: string | null;
   readonly finishedAt: string | null;
 }
+
+/** A LIKE pattern matching `text` literally, with `\` as the escape character (as `listAudit` uses). */
+export const likeLiteral = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * What the store tells its subscribers after a commit (this process only: a second server on the same
+ * PostgreSQL database does not hear another's commits).
+ */
+export type StoreEvent =
+  | {
+      readonly type: 'version';
+      readonly scenarioId: string;
+      readonly version: number;
+      readonly hash: string;
+      readonly actor: string;
+      readonly at: string;
+      readonly changes: readonly { readonly action: string; readonly target: string }[];
+    }
+  | { readonly type: 'run'; readonly run: RunRecord }
+  | { readonly type: 'canvass'; readonly ask: CanvassAsk };
+
+export const canvassStatuses = ['asked', 'offered', 'declined'] as const;
+export type CanvassStatus = (typeof canvassStatuses)[number];
+
+/** One ask of the canvass. */
+export interface CanvassAsk {
+  readonly id: string;
+  readonly scenarioId: string;
+  readonly mission: string;
+  readonly capability: string;
+  readonly nation: string;
+  readonly status: CanvassStatus;
+  readonly offer: string | null;
+  readonly note: string | null;
+  readonly askedBy: string;
+  readonly askedAt: string;
+  readonly updatedAt: string;
+}
+
+const toAsk = (r: CanvassTable): CanvassAsk => ({
+  id: r.id,
+  scenarioId: r.scenario_id,
+  mission: r.mission,
+  capability: r.capability,
+  nation: r.nation,
+  status: r.status as CanvassStatus,
+  offer: r.offer,
+  note: r.note,
+  askedBy: r.asked_by,
+  askedAt: r.asked_at,
+  updatedAt: r.updated_at,
+});
 
 /** sha256 hex: tokens and session ids are stored only as their hash. */
 export const sha256Hex = (s: string): string => createHash('sha256').update(s).digest('hex');
@@ -267,6 +333,8 @@ const userSubject = (u: UserTable): string =>
     nation: u.nation,
     created_at: u.created_at,
     disabled: Number(u.disabled),
+    // Only when set, so rows from before the flag existed keep the digest their entries recorded.
+    ...(Number(u.must_change_password ?? 0) !== 0 ? { must_change_password: 1 } : {}),
   });
 
 /** What a run's entry attests: the run as created (status and results change afterwards). */
@@ -332,6 +400,24 @@ export class Store {
     private readonly now: () => Date,
     private readonly auditKey: Buffer,
   ) {}
+
+  private readonly listeners = new Set<(e: StoreEvent) => void>();
+
+  /** Hears every commit of this process (versions, runs created or changing status, canvass asks). */
+  subscribe(listener: (e: StoreEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(e: StoreEvent): void {
+    for (const l of this.listeners) {
+      try {
+        l(e);
+      } catch {
+        // A listener's failure (a closed stream) must not fail the write that was already committed.
+      }
+    }
+  }
 
   /** Parsed current documents by scenario id (callers must not mutate them). */
   private readonly cache = new Map<string, { version: number; hash: string; document: unknown }>();
@@ -620,7 +706,10 @@ export class Store {
     try {
       while (this.pending.length > 0) {
         const batch = this.pending.splice(0, MAX_BATCH);
-        const outcomes: ({ ok: true; value: StoredScenario } | { ok: false; error: unknown })[] = [];
+        const outcomes: (
+          | { ok: true; value: StoredScenario; changes: { action: string; target: string }[] }
+          | { ok: false; error: unknown }
+        )[] = [];
         try {
           await this.write(async (trx, at) => {
             outcomes.length = 0;
@@ -638,7 +727,11 @@ export class Store {
                 outcomes.push({ ok: false, error: e });
                 continue;
               }
-              outcomes.push({ ok: true, value: await this.applyMutation(trx, at, job, current, m) });
+              outcomes.push({
+                ok: true,
+                value: await this.applyMutation(trx, at, job, current, m),
+                changes: m.changes.map((c) => ({ action: c.action, target: c.target })),
+              });
             }
           });
         } catch (e) {
@@ -649,8 +742,18 @@ export class Store {
         }
         batch.forEach((job, i) => {
           const o = outcomes[i];
-          if (o?.ok === true) job.resolve(o.value);
-          else job.reject(o?.error ?? new Error('mutation lost'));
+          if (o?.ok === true) {
+            job.resolve(o.value);
+            this.emit({
+              type: 'version',
+              scenarioId: o.value.id,
+              version: o.value.version,
+              hash: o.value.hash,
+              actor: o.value.updatedBy,
+              at: o.value.updatedAt,
+              changes: o.changes,
+            });
+          } else job.reject(o?.error ?? new Error('mutation lost'));
         });
       }
     } finally {
@@ -671,7 +774,8 @@ export class Store {
     const text = canonicalJson(m.document);
     const hash = textHash(text);
     const revisions: Record<string, number> = { ...current.revisions };
-    for (const c of m.changes) revisions[c.key] = version;
+    // A change with an empty key (a whole-scenario entry such as a revert) names no object.
+    for (const c of m.changes) if (c.key !== '') revisions[c.key] = version;
     const updated = await trx
       .updateTable('scenarios')
       .set({ version, hash, revisions: JSON.stringify(revisions), updated_at: at, updated_by: actor })
@@ -724,9 +828,22 @@ export class Store {
 
   // ---- audit ----
 
-  /** Newest first. `scenarioId` filters; `beforeSeq` pages back. */
+  /**
+   * Newest first. Filters: `scenarioId`, `target` (exact), `targetLike` (a LIKE pattern with `\` as the
+   * escape character: build it with `likeLiteral`), `actor`, and `from`/`to` (ISO times, `at >= from`,
+   * `at < to`); `beforeSeq` pages back.
+   */
   async listAudit(
-    q: { scenarioId?: string; beforeSeq?: number; limit?: number; target?: string } = {},
+    q: {
+      scenarioId?: string;
+      beforeSeq?: number;
+      limit?: number;
+      target?: string;
+      targetLike?: string;
+      actor?: string;
+      from?: string;
+      to?: string;
+    } = {},
   ): Promise<AuditEntry[]> {
     // The API validates both; here too, since a negative LIMIT means "no limit" to SQLite and NaN
     // breaks PostgreSQL's query.
@@ -738,6 +855,12 @@ export class Store {
     let query = this.db.selectFrom('audit').selectAll();
     if (q.scenarioId !== undefined) query = query.where('scenario_id', '=', q.scenarioId);
     if (q.target !== undefined) query = query.where('target', '=', q.target);
+    const like = q.targetLike;
+    if (like !== undefined)
+      query = query.where(sql<boolean>`${sql.ref('target')} like ${like} escape ${'\\'}`);
+    if (q.actor !== undefined) query = query.where('actor', '=', q.actor);
+    if (q.from !== undefined) query = query.where('at', '>=', q.from);
+    if (q.to !== undefined) query = query.where('at', '<', q.to);
     if (q.beforeSeq !== undefined) query = query.where('seq', '<', q.beforeSeq);
     const rows = await query.orderBy('seq', 'desc').limit(limit).execute();
     return rows.map((r) => ({
@@ -893,15 +1016,27 @@ export class Store {
 
   async createUser(
     actor: string,
-    u: { username: string; passwordHash: string; role: string; nation: string | null },
+    u: {
+      username: string;
+      passwordHash: string;
+      role: string;
+      nation: string | null;
+      mustChangePassword?: boolean;
+    },
   ): Promise<UserRecord> {
     return this.write(async (trx, at) => {
       const taken = await trx
         .selectFrom('users')
-        .select('id')
-        .where('username', '=', u.username)
+        .select('username')
+        .where(sameName(u.username))
         .executeTakeFirst();
-      if (taken !== undefined) throw new BulwarkError('conflict', `user "${u.username}" exists already`);
+      if (taken !== undefined)
+        throw new BulwarkError(
+          'conflict',
+          taken.username === u.username
+            ? `user "${u.username}" exists already`
+            : `user "${taken.username}" exists already (user names are case-insensitive)`,
+        );
       const row: UserTable = {
         id: randomUUID(),
         username: u.username,
@@ -910,6 +1045,7 @@ export class Store {
         nation: u.nation,
         created_at: at,
         disabled: 0,
+        must_change_password: u.mustChangePassword === true ? 1 : 0,
       };
       await trx.insertInto('users').values(row).execute();
       await this.appendAudit(trx, {
@@ -920,25 +1056,36 @@ export class Store {
         scenario_id: null,
         scenario_version: null,
         before: null,
-        after: toJson({ username: u.username, role: u.role, nation: u.nation }),
+        after: toJson({
+          username: u.username,
+          role: u.role,
+          nation: u.nation,
+          ...(row.must_change_password === 1 ? { mustChangePassword: true } : {}),
+        }),
         subject: userSubject(row),
       });
       return toUser(row);
     });
   }
 
-  /** Changes a user's role, nation, password hash or disabled flag; audited (never the hash). `not-found` if absent. */
+  /**
+   * Changes a user's role, nation, password hash (with whether it must be changed at the next sign-in) or
+   * disabled flag; audited (never the hash). A new password or disabling ends every session of the user;
+   * a new password also revokes every API token (tokens end with the password). `not-found` if absent.
+   */
   async updateUser(
     actor: string,
     username: string,
-    patch: { role?: string; nation?: string | null; passwordHash?: string; disabled?: boolean },
+    patch: {
+      role?: string;
+      nation?: string | null;
+      passwordHash?: string;
+      mustChangePassword?: boolean;
+      disabled?: boolean;
+    },
   ): Promise<UserRecord> {
     return this.write(async (trx, at) => {
-      const row = await trx
-        .selectFrom('users')
-        .selectAll()
-        .where('username', '=', username)
-        .executeTakeFirst();
+      const row = await trx.selectFrom('users').selectAll().where(sameName(username)).executeTakeFirst();
       if (row === undefined) throw new BulwarkError('not-found', `no user "${username}"`);
       const next: UserTable = {
         ...row,
@@ -946,6 +1093,9 @@ export class Store {
         ...(patch.nation === undefined ? {} : { nation: patch.nation }),
         ...(patch.passwordHash === undefined ? {} : { password_hash: patch.passwordHash }),
         ...(patch.disabled === undefined ? {} : { disabled: patch.disabled ? 1 : 0 }),
+        ...(patch.mustChangePassword === undefined
+          ? {}
+          : { must_change_password: patch.mustChangePassword ? 1 : 0 }),
       };
       await trx
         .updateTable('users')
@@ -954,38 +1104,46 @@ export class Store {
           nation: next.nation,
           password_hash: next.password_hash,
           disabled: next.disabled,
+          must_change_password: next.must_change_password,
         })
         .where('id', '=', row.id)
         .execute();
       if (patch.passwordHash !== undefined || patch.disabled === true)
         await trx.deleteFrom('sessions').where('user_id', '=', row.id).execute();
+      const revoked =
+        patch.passwordHash === undefined
+          ? []
+          : await trx.deleteFrom('tokens').where('user_id', '=', row.id).returning('id').execute();
       const view = (u: UserTable) => ({
         username: u.username,
         role: u.role,
         nation: u.nation,
         disabled: Number(u.disabled) !== 0,
+        mustChangePassword: Number(u.must_change_password) !== 0,
       });
+      const self = actor === row.username;
       await this.appendAudit(trx, {
         at,
         actor,
-        action: patch.passwordHash !== undefined ? 'user.password' : 'user.update',
-        target: `user/${username}`,
+        action:
+          patch.passwordHash === undefined ? 'user.update' : self ? 'user.password' : 'user.password-reset',
+        target: `user/${row.username}`,
         scenario_id: null,
         scenario_version: null,
         before: toJson(view(row)),
-        after: toJson(view(next)),
+        after: toJson({
+          ...view(next),
+          ...(revoked.length > 0 ? { tokensRevoked: revoked.map((t) => tokenRef(t.id)) } : {}),
+        }),
         subject: userSubject(next),
       });
       return toUser(next);
     });
   }
 
+  /** The user of that name, compared case-insensitively. */
   async getUserByName(username: string): Promise<UserRecord | undefined> {
-    const row = await this.db
-      .selectFrom('users')
-      .selectAll()
-      .where('username', '=', username)
-      .executeTakeFirst();
+    const row = await this.db.selectFrom('users').selectAll().where(sameName(username)).executeTakeFirst();
     return row === undefined ? undefined : toUser(row);
   }
 
@@ -1029,11 +1187,67 @@ export class Store {
     await this.db.deleteFrom('sessions').where('id', '=', sha256Hex(token)).execute();
   }
 
-  async createToken(token: string, userId: string, name: string): Promise<void> {
-    await this.db
-      .insertInto('tokens')
-      .values({ id: sha256Hex(token), user_id: userId, name, created_at: this.now().toISOString() })
+  /** Stores an API token (its hash) for a user; audited as `token.create` (the reference, never the token). */
+  async createToken(actor: string, token: string, user: UserRecord, name: string): Promise<TokenInfo> {
+    return this.write(async (trx, at) => {
+      const id = sha256Hex(token);
+      await trx.insertInto('tokens').values({ id, user_id: user.id, name, created_at: at }).execute();
+      const info = { id: tokenRef(id), name, username: user.username, createdAt: at };
+      await this.appendAudit(trx, {
+        at,
+        actor,
+        action: 'token.create',
+        target: `token/${user.username}/${info.id}`,
+        scenario_id: null,
+        scenario_version: null,
+        before: null,
+        after: toJson({ id: info.id, name }),
+        subject: null,
+      });
+      return info;
+    });
+  }
+
+  /** A user's API tokens, newest first (references and names only). */
+  async listTokens(user: UserRecord): Promise<TokenInfo[]> {
+    const rows = await this.db
+      .selectFrom('tokens')
+      .select(['id', 'name', 'created_at'])
+      .where('user_id', '=', user.id)
+      .orderBy('created_at', 'desc')
       .execute();
+    return rows.map((r) => ({
+      id: tokenRef(r.id),
+      name: r.name,
+      username: user.username,
+      createdAt: r.created_at,
+    }));
+  }
+
+  /** Revokes one of a user's tokens by its reference; audited as `token.revoke`. `not-found` if none. */
+  async revokeToken(actor: string, user: UserRecord, ref: string): Promise<void> {
+    await this.write(async (trx, at) => {
+      const rows = await trx
+        .selectFrom('tokens')
+        .select(['id', 'name'])
+        .where('user_id', '=', user.id)
+        .execute();
+      const hit = rows.find((r) => tokenRef(r.id) === ref);
+      if (hit === undefined)
+        throw new BulwarkError('not-found', `user "${user.username}" has no API token "${ref}"`);
+      await trx.deleteFrom('tokens').where('id', '=', hit.id).execute();
+      await this.appendAudit(trx, {
+        at,
+        actor,
+        action: 'token.revoke',
+        target: `token/${user.username}/${ref}`,
+        scenario_id: null,
+        scenario_version: null,
+        before: toJson({ id: ref, name: hit.name }),
+        after: null,
+        subject: null,
+      });
+    });
   }
 
   async getTokenUser(token: string): Promise<UserRecord | undefined> {
@@ -1089,6 +1303,9 @@ export class Store {
         subject: runSubject(row),
       });
       return toRun(row);
+    }).then((run) => {
+      this.emit({ type: 'run', run });
+      return run;
     });
   }
 
@@ -1116,6 +1333,10 @@ export class Store {
       })
       .where('id', '=', id)
       .execute();
+    if (patch.status !== undefined) {
+      const run = await this.getRun(id);
+      if (run !== undefined) this.emit({ type: 'run', run });
+    }
   }
 
   async getRun(id: string): Promise<RunRecord | undefined> {
@@ -1140,6 +1361,111 @@ export class Store {
     return rows.map(toRun);
   }
 
+  // ---- the canvass ----
+
+  /** A scenario's asks, oldest first. */
+  async listCanvass(scenarioId: string): Promise<CanvassAsk[]> {
+    const rows = await this.db
+      .selectFrom('canvass')
+      .selectAll()
+      .where('scenario_id', '=', scenarioId)
+      .orderBy('asked_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toAsk);
+  }
+
+  /** Records that a nation was asked to fill a gap (and perhaps its answer); audited as `canvass.create`. */
+  async createAsk(
+    actor: string,
+    a: {
+      scenarioId: string;
+      mission: string;
+      capability: string;
+      nation: string;
+      status: CanvassStatus;
+      offer: string | null;
+      note: string | null;
+    },
+  ): Promise<CanvassAsk> {
+    const ask = await this.write(async (trx, at) => {
+      const row: CanvassTable = {
+        id: randomUUID(),
+        scenario_id: a.scenarioId,
+        mission: a.mission,
+        capability: a.capability,
+        nation: a.nation,
+        status: a.status,
+        offer: a.offer,
+        note: a.note,
+        asked_by: actor,
+        asked_at: at,
+        updated_at: at,
+      };
+      await trx.insertInto('canvass').values(row).execute();
+      const ask = toAsk(row);
+      await this.appendAudit(trx, {
+        at,
+        actor,
+        action: 'canvass.create',
+        target: `canvass/${a.scenarioId}/${row.id}`,
+        scenario_id: a.scenarioId,
+        scenario_version: null,
+        before: null,
+        after: toJson(ask),
+        subject: null,
+      });
+      return ask;
+    });
+    this.emit({ type: 'canvass', ask });
+    return ask;
+  }
+
+  /** Records a nation's answer to an ask; audited as `canvass.update`. `not-found` if there is no such ask. */
+  async updateAsk(
+    actor: string,
+    scenarioId: string,
+    id: string,
+    patch: { status?: CanvassStatus; offer?: string | null; note?: string | null },
+  ): Promise<CanvassAsk> {
+    const ask = await this.write(async (trx, at) => {
+      const row = await trx
+        .selectFrom('canvass')
+        .selectAll()
+        .where('id', '=', id)
+        .where('scenario_id', '=', scenarioId)
+        .executeTakeFirst();
+      if (row === undefined)
+        throw new BulwarkError('not-found', `no canvass ask "${id}" in scenario "${scenarioId}"`);
+      const next: CanvassTable = {
+        ...row,
+        ...(patch.status === undefined ? {} : { status: patch.status }),
+        ...(patch.offer === undefined ? {} : { offer: patch.offer }),
+        ...(patch.note === undefined ? {} : { note: patch.note }),
+        updated_at: at,
+      };
+      await trx
+        .updateTable('canvass')
+        .set({ status: next.status, offer: next.offer, note: next.note, updated_at: at })
+        .where('id', '=', id)
+        .execute();
+      await this.appendAudit(trx, {
+        at,
+        actor,
+        action: 'canvass.update',
+        target: `canvass/${scenarioId}/${id}`,
+        scenario_id: scenarioId,
+        scenario_version: null,
+        before: toJson(toAsk(row)),
+        after: toJson(toAsk(next)),
+        subject: null,
+      });
+      return toAsk(next);
+    });
+    this.emit({ type: 'canvass', ask });
+    return ask;
+  }
+
   /** After a restart, runs that were queued or running are no longer: mark them interrupted. */
   async interruptUnfinishedRuns(): Promise<number> {
     const r = await this.db
@@ -1160,7 +1486,14 @@ function toUser(row: UserTable): UserRecord {
     nation: row.nation,
     createdAt: row.created_at,
     disabled: Number(row.disabled) !== 0,
+    mustChangePassword: Number(row.must_change_password ?? 0) !== 0,
   };
+}
+
+/** `where` for a user name, case-insensitively (the unique index is on lower(username)). */
+function sameName(username: string) {
+  return (eb: ExpressionBuilder<Database, 'users'>) =>
+    eb(eb.fn<string>('lower', ['username']), '=', username.toLowerCase());
 }
 
 function toRun(row: RunTable): RunRecord {

@@ -47,12 +47,12 @@ export async function usersView(ctx: ViewContext): Promise<void> {
     h(
       'label',
       { for: 'new-password' },
-      'Initial password (10+ characters)',
+      'Initial password (12+ characters, not a common one; the user changes it at first sign-in)',
       h('input', {
         id: 'new-password',
         name: 'password',
         type: 'password',
-        minlength: 10,
+        minlength: 12,
         required: true,
         autocomplete: 'new-password',
       }),

@@ -1,0 +1,2 @@
+/** `bulwark export` (spreadsheets.ts). */
+export { registerExport as register } from './spreadsheets.js';

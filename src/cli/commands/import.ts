@@ -1,0 +1,2 @@
+/** `bulwark import` (spreadsheets.ts). */
+export { registerImport as register } from './spreadsheets.js';

@@ -1,0 +1,137 @@
+/**
+ * A live conference: the scenario's event stream (every committed change, the coverage it leads to, runs
+ * and canvass asks, as server-sent events) and the canvass (open gaps, who could fill them, who was asked).
+ */
+import type { z } from 'zod';
+import { AskUpdate, CanvassBook, NewAsk } from '../app/canvass.js';
+import { BulwarkError } from '../core/shared/index.js';
+import type { StoreEvent } from '../adapters/store/index.js';
+import type { AppDeps } from './deps.js';
+import { coordinators, everyone, type RouteDef } from './route.js';
+
+/** Headers of an event stream: it bypasses fastify's onSend hook, so the security headers are set here. */
+export const eventStreamHeaders = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-store',
+  connection: 'keep-alive',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+} as const;
+
+const usageOf = (what: string, e: z.ZodError): BulwarkError =>
+  new BulwarkError('usage', `${what}: ${e.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+
+export function liveRoutes(deps: AppDeps): RouteDef[] {
+  const { workspace } = deps;
+  const canvass = new CanvassBook(workspace.store);
+  return [
+    {
+      method: 'GET',
+      url: '/api/scenarios/:id/events',
+      summary:
+        'Server-sent events of the scenario: `hello`, then `change` (each committed version: who, what), `coverage` (after a change), `run` (created or changing status) and `canvass` (an ask recorded)',
+      tag: 'scenarios',
+      access: everyone,
+      produces: 'text/event-stream',
+      handler: async (ctx) => {
+        const id = ctx.params['id'] ?? '';
+        const first = await workspace.get(id);
+        const raw = ctx.reply.raw;
+        ctx.reply.hijack();
+        raw.writeHead(200, eventStreamHeaders);
+        let closed = false;
+        const send = (event: string, data: unknown): void => {
+          if (!closed) raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+        };
+        let latest = first.version;
+        // Coverage follows a change once the summary of the newest version is computed; a burst of
+        // changes computes only the last one.
+        let computing = false;
+        const coverage = async (): Promise<void> => {
+          if (computing) return;
+          computing = true;
+          try {
+            for (let done = -1; done !== latest && !closed;) {
+              const v = latest;
+              const s = await workspace.summary(id);
+              done = v;
+              if (s.version >= v)
+                send('coverage', {
+                  version: s.version,
+                  coverage: s.coverage,
+                  requirementPeriods: s.summary.requirementPeriods,
+                });
+            }
+          } catch (e) {
+            send('error', { message: e instanceof Error ? e.message : String(e) });
+          } finally {
+            computing = false;
+          }
+        };
+        const onEvent = (e: StoreEvent): void => {
+          if (e.type === 'version' && e.scenarioId === id) {
+            latest = Math.max(latest, e.version);
+            send('change', {
+              version: e.version,
+              hash: e.hash,
+              actor: e.actor,
+              at: e.at,
+              changes: e.changes,
+            });
+            void coverage();
+          } else if (e.type === 'run' && e.run.scenarioId === id) send('run', e.run);
+          else if (e.type === 'canvass' && e.ask.scenarioId === id) send('canvass', e.ask);
+        };
+        const unsubscribe = workspace.store.subscribe(onEvent);
+        const ping = setInterval(() => void raw.write(': ping\n\n'), 15_000);
+        ping.unref();
+        raw.on('close', () => {
+          closed = true;
+          unsubscribe();
+          clearInterval(ping);
+        });
+        send('hello', { scenarioVersion: first.version, hash: first.hash });
+        return undefined;
+      },
+    },
+    {
+      method: 'GET',
+      url: '/api/scenarios/:id/canvass',
+      summary:
+        'The canvass: each open gap of the pledged plan, the nations that could fill it (potential mode) and those kept out by caveats, and who was asked and what they offered',
+      tag: 'canvass',
+      access: everyone,
+      handler: (ctx) => canvass.view(ctx.params['id'] ?? ''),
+    },
+    {
+      method: 'POST',
+      url: '/api/scenarios/:id/canvass',
+      summary:
+        'Record an ask ({mission, capability, nation, status?: asked|offered|declined, offer?, note?}); audited',
+      tag: 'canvass',
+      access: coordinators,
+      status: 201,
+      body: NewAsk,
+      handler: async (ctx) => {
+        const b = NewAsk.safeParse(ctx.body);
+        if (!b.success) throw usageOf('canvass ask', b.error);
+        return canvass.ask(ctx.actor, ctx.params['id'] ?? '', b.data);
+      },
+    },
+    {
+      method: 'PUT',
+      url: '/api/scenarios/:id/canvass/:askId',
+      summary: "Record a nation's answer to an ask ({status?, offer?, note?}); audited",
+      tag: 'canvass',
+      access: coordinators,
+      body: AskUpdate,
+      handler: async (ctx) => {
+        const b = AskUpdate.safeParse(ctx.body);
+        if (!b.success) throw usageOf('canvass answer', b.error);
+        return canvass.answer(ctx.actor, ctx.params['id'] ?? '', ctx.params['askId'] ?? '', b.data);
+      },
+    },
+  ];
+}

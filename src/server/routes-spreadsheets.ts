@@ -1,0 +1,97 @@
+/**
+ * Spreadsheets in and out: a scenario table as CSV or XLSX, and the import of a pledge sheet with a
+ * row-by-row report, previewed (`dryRun`) before anything is saved.
+ */
+import { z } from 'zod';
+import { BulwarkError } from '../core/shared/index.js';
+import {
+  exportTable,
+  loadSheet,
+  sheetContentType,
+  sheetFormats,
+  type SheetFormat,
+} from '../app/spreadsheets.js';
+import { tableNames, type TableName } from '../app/tables.js';
+import type { AppDeps } from './deps.js';
+import { editors, everyone, queryParam, type RouteContext, type RouteDef } from './route.js';
+
+const versionParam = queryParam('a stored version number', z.coerce.number().int().min(1));
+const tableParam = queryParam(
+  `${tableNames.join(' | ')} (default pledges; coverage is what the pledged plan puts in place: the results)`,
+  z.enum(tableNames),
+);
+
+const ImportBody = z.strictObject({
+  file: z.strictObject({
+    name: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(/^[^/\\]+$/, 'a file name without folders'),
+    format: z.enum(sheetFormats),
+    /** The CSV text, or the XLSX bytes in base64. */
+    content: z.string().min(1),
+  }),
+  dryRun: z.boolean().default(true),
+  mode: z.enum(['merge', 'replace']).default('merge'),
+  /** The scenario version the preview was made against (409 if it moved on). */
+  version: z.number().int().min(1).optional(),
+});
+
+function exportRoute(format: SheetFormat, deps: AppDeps): RouteDef {
+  return {
+    method: 'GET',
+    url: `/api/scenarios/:id/export.${format}`,
+    summary: `A table as ${format === 'csv' ? 'RFC 4180 CSV' : 'an XLSX workbook'}: ?table=pledges (default), nations, requirements or coverage`,
+    tag: 'exports',
+    access: everyone,
+    produces: sheetContentType[format],
+    query: { table: tableParam, version: versionParam },
+    handler: async (ctx: RouteContext) => {
+      const id = ctx.params['id'] ?? '';
+      const table = (ctx.query['table'] ?? 'pledges') as TableName;
+      const d = await deps.workspace.document(
+        id,
+        ctx.query['version'] === undefined ? undefined : Number(ctx.query['version']),
+      );
+      const bytes = await exportTable(d.scenario, table, format);
+      void ctx.reply
+        .header('content-disposition', `attachment; filename="${id}-v${d.version}-${table}.${format}"`)
+        .type(sheetContentType[format])
+        .send(format === 'csv' ? bytes.toString('utf8') : bytes);
+      return undefined;
+    },
+  };
+}
+
+export function spreadsheetRoutes(deps: AppDeps): RouteDef[] {
+  return [
+    exportRoute('csv', deps),
+    exportRoute('xlsx', deps),
+    {
+      method: 'POST',
+      url: '/api/scenarios/:id/import',
+      summary:
+        'Import a pledge sheet ({file: {name, format: csv|xlsx, content}, dryRun (default true), mode: merge|replace, version}): a row-by-row report; saved only when dryRun is false and no row is rejected',
+      tag: 'pledges',
+      access: editors,
+      body: ImportBody,
+      handler: async (ctx) => {
+        const b = ImportBody.safeParse(ctx.body);
+        if (!b.success)
+          throw new BulwarkError(
+            'usage',
+            `import: ${b.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+          );
+        const f = b.data.file;
+        const bytes = f.format === 'csv' ? Buffer.from(f.content, 'utf8') : Buffer.from(f.content, 'base64');
+        const sheet = await loadSheet(bytes, f.name, f.format);
+        return deps.workspace.importPledges(ctx.actor, ctx.params['id'] ?? '', sheet, {
+          mode: b.data.mode,
+          dryRun: b.data.dryRun,
+          ...(b.data.version === undefined ? {} : { expected: b.data.version }),
+        });
+      },
+    },
+  ];
+}
