@@ -1,5 +1,5 @@
 /**
- * XLSX workbooks in and out (exceljs; docs/decisions/0005-spreadsheets.md). Writing passes every text
+ * XLSX workbooks in and out (exceljs; docs/decisions/0007-spreadsheets.md). Writing passes every text
  * cell through the same spreadsheet-injection guard as the CSV writer; reading turns every cell into its
  * text (a formula cell into its cached result), so imports see the same strings a CSV would give.
  */
