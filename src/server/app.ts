@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
-import { BulwarkError } from '../core/shared/index.js';
+import { BulwarkError, shapeIssues } from '../core/shared/index.js';
 import { ConflictError } from '../app/workspace.js';
 import type { Actor } from '../app/workspace-auth.js';
 import type { AppDeps } from './deps.js';
@@ -120,6 +120,10 @@ export async function createApp(deps: AppDeps, version = '0.0.0'): Promise<Fasti
       },
       handler: async (request, reply) => {
         const query = checkQuery(route, request.query);
+        // Any body, before a route reads it: depth and list lengths bounded (INPUT_LIMITS).
+        const shape = shapeIssues(request.body);
+        if (shape.length > 0)
+          throw new BulwarkError('usage', `request body: ${shape[0]?.message ?? 'too large'}`, shape);
         const ctx: RouteContext = {
           actor: request.actor as Actor,
           params: request.params as Record<string, string>,

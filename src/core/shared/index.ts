@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './canonical-json.js';
 export * from './ids.js';
 export * from './csv.js';
+export * from './input-limits.js';
