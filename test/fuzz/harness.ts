@@ -20,9 +20,9 @@ export interface FuzzOptions {
   readonly timeoutMs?: number;
   /** Old-generation heap bound per worker, MB (default 1,024). */
   readonly memoryMb?: number;
-  /** Monte Carlo runs per assure (default 20). */
+  /** Monte Carlo runs per assure (default 10). */
   readonly runs?: number;
-  /** Run the briefing on every n-th valid input (default 25; 0: never). */
+  /** Run the briefing on every n-th valid input (default 100; 0: never). */
   readonly briefEvery?: number;
   readonly onResult?: (input: FuzzInput, outcome: Outcome, done: number) => void;
 }
@@ -138,8 +138,8 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzReport> {
   const first = o.first ?? 0;
   const memoryMb = o.memoryMb ?? 1024;
   const timeoutMs = o.timeoutMs ?? 60_000;
-  const runs = o.runs ?? 20;
-  const briefEvery = o.briefEvery ?? 25;
+  const runs = o.runs ?? 10;
+  const briefEvery = o.briefEvery ?? 100;
   const counts: Record<FindingKind, number> = { crash: 0, hang: 0, oom: 0, 'non-finite': 0, unlocated: 0 };
   const steps: Record<string, number> = {};
   const failures: FuzzReport['failures'][number][] = [];
@@ -162,7 +162,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzReport> {
         }
         // The briefing on a deterministic sample of the inputs (by index, so a replay runs it too).
         const brief = briefEvery > 0 && index % briefEvery === 0;
-        const resilience = index % 5 === 0;
+        const resilience = index % 10 === 0;
         const { outcome, alive } = await runIn(worker, input, { runs, brief, resilience }, timeoutMs);
         if (!alive) {
           await worker.terminate();

@@ -57,8 +57,8 @@ const report: FuzzReport = await fuzz({
   workers: num('workers', 1),
   timeoutMs: num('timeout-ms', 60_000),
   memoryMb: num('memory-mb', 1024),
-  runs: num('runs', 20),
-  briefEvery: num('brief-every', 25),
+  runs: num('runs', 10),
+  briefEvery: num('brief-every', 100),
   onResult: (input, outcome, done) => {
     for (const f of outcome.findings)
       process.stdout.write(

@@ -52,7 +52,7 @@ export function loadCorpus(): CorpusFile[] {
     const name = basename(path);
     // The valid scenarios reach plan, assure, game and brief: draw them most (the minimal one above all).
     const weight =
-      name === 'minimal.yaml' ? 12 : path.includes('/scenarios/') ? 3 : path.includes('/games/') ? 1 : 0.15;
+      name === 'minimal.yaml' ? 12 : path.includes('/scenarios/') ? 1 : path.includes('/games/') ? 1 : 0.15;
     return { name, text, data, weight };
   });
 }
