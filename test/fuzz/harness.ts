@@ -51,13 +51,27 @@ export interface FuzzReport {
 
 const fromSource = import.meta.url.endsWith('.ts');
 
-function spawn(memoryMb: number): Worker {
+/** A worker, resolved once it has loaded the code and the solver (start-up is not an input's time). */
+function spawn(memoryMb: number): Promise<Worker> {
   const resourceLimits = { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 64 };
-  if (!fromSource) return new Worker(new URL('./worker.js', import.meta.url), { resourceLimits });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./worker.ts', import.meta.url).href;
-  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(code, { eval: true, resourceLimits });
+  let w: Worker;
+  if (!fromSource) w = new Worker(new URL('./worker.js', import.meta.url), { resourceLimits });
+  else {
+    const tsx = import.meta.resolve('tsx/esm/api');
+    const entry = new URL('./worker.ts', import.meta.url).href;
+    const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+    w = new Worker(code, { eval: true, resourceLimits });
+  }
+  return new Promise((resolve, reject) => {
+    const onMessage = (m: { ready?: boolean }): void => {
+      if (m.ready !== true) return;
+      w.off('message', onMessage);
+      w.off('error', reject);
+      resolve(w);
+    };
+    w.on('message', onMessage);
+    w.once('error', reject);
+  });
 }
 
 /** Runs one input in `worker`, bounded by `timeoutMs`; resolves with the outcome and whether the worker survived. */
@@ -150,7 +164,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzReport> {
   let done = 0;
   const end = first + o.inputs;
   const lane = async (): Promise<void> => {
-    let worker = spawn(memoryMb);
+    let worker = await spawn(memoryMb);
     try {
       while (next < end) {
         const index = next++;
@@ -166,7 +180,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzReport> {
         const { outcome, alive } = await runIn(worker, input, { runs, brief, resilience }, timeoutMs);
         if (!alive) {
           await worker.terminate();
-          worker = spawn(memoryMb);
+          worker = await spawn(memoryMb);
         }
         if (outcome.verdict === 'valid') valid++;
         else if (outcome.verdict === 'invalid') invalid++;

@@ -46,6 +46,12 @@ export interface TargetOptions {
 let solver: Promise<LpSolver> | undefined;
 const dir = join(tmpdir(), `bulwark-fuzz-${process.pid}`);
 
+/** Loads the solver (once per thread), so that no input pays for it. */
+export async function warmUp(): Promise<void> {
+  solver ??= createHighsSolver();
+  await solver;
+}
+
 /** Paths to the first NaN or ±Infinity in a result (JSON would print them as null). */
 export function nonFinite(value: unknown, limit = 3): string[] {
   const out: string[] = [];

@@ -1,7 +1,11 @@
-/** Fuzz worker thread: runs one input at a time through `runTarget` and posts the result back. */
+/**
+ * Fuzz worker thread: loads the use cases and the solver, says it is ready (the harness's time bound
+ * starts only then), and runs one input at a time through `runTarget`.
+ */
 import { parentPort } from 'node:worker_threads';
-import { runTarget, type TargetOptions } from './target.js';
+import { runTarget, warmUp, type TargetOptions } from './target.js';
 
+await warmUp();
 parentPort?.on('message', (m: { id: number; name: string; text: string; options: TargetOptions }) => {
   void runTarget(m.name, m.text, m.options).then(
     (result) => parentPort?.postMessage({ id: m.id, result }),
@@ -9,3 +13,4 @@ parentPort?.on('message', (m: { id: number; name: string; text: string; options:
       parentPort?.postMessage({ id: m.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
   );
 });
+parentPort?.postMessage({ ready: true });
