@@ -27,7 +27,7 @@ import {
 } from '../core/scenario/index.js';
 import { BulwarkError, fail, hasErrors, issue, ok, type Issue, type Result } from '../core/shared/index.js';
 import type { AuditEntry, Change, Store, StoredScenario } from '../adapters/store/index.js';
-import { loadScenario } from '../adapters/files/index.js';
+import { loadScenario, type LoadedScenario } from '../adapters/files/index.js';
 import type { Actor } from './workspace-auth.js';
 import { coverageByMission, type MissionCoverage } from '../core/scenario/index.js';
 import { pledgedInPlace } from './plan.js';
@@ -163,9 +163,13 @@ export class Workspace {
   constructor(readonly store: Store) {}
 
   /** First start: stores the built-in scenario `name` as the workspace scenario of the same id. */
-  async seed(name: string, id = name, actor = 'system'): Promise<'seeded' | 'exists'> {
+  async seed(
+    name: string,
+    id = name,
+    actor = 'system',
+    loaded: LoadedScenario = loadScenario(name),
+  ): Promise<'seeded' | 'exists'> {
     if ((await this.store.getScenario(id)) !== undefined) return 'exists';
-    const loaded = loadScenario(name);
     await this.store.createScenario(id, loaded.scenario, actor, `seeded from ${name}`);
     return 'seeded';
   }

@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { FrontierReport, FrontierSource } from '../../core/frontier/index.js';
 import { BulwarkError } from '../../core/shared/index.js';
 import type { CliContext } from '../context.js';
+import { checkOutputFile, writeOutput } from '../output-paths.js';
 import { choiceOption, collect, intOption, listOption, probabilityOption, redisUrlOf } from '../options.js';
 import { startProgress, type Progress } from '../progress.js';
 import { formatPercent, heading, table } from '../render.js';
@@ -83,6 +83,7 @@ export function register(program: Command, ctx: CliContext): void {
         import('../../app/frontier.js'),
       ]);
       const { frontierCsv } = await import('../../core/frontier/index.js');
+      if (opts.csv !== undefined && opts.csv !== '-') checkOutputFile('--csv', resolve(opts.csv));
       const redis = opts.redis === undefined ? undefined : redisUrlOf(opts.redis, ctx);
       const stop = new AbortController();
       const onSignal = (): void => stop.abort(new BulwarkError('usage', 'cancelled (interrupt)'));
@@ -127,7 +128,7 @@ export function register(program: Command, ctx: CliContext): void {
           if (opts.csv === '-') ctx.out(text.trimEnd());
           else {
             const file = resolve(opts.csv);
-            writeFileSync(file, text);
+            writeOutput('--csv', file, text);
             ctx.err(`${report.cases.reduce((a, c) => a + c.points.length, 0)} rows → ${file}`);
           }
         }

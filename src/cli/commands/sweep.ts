@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { ForceSourceChoice } from '../../app/simulation.js';
 import { BulwarkError } from '../../core/shared/index.js';
 import { rowsToCsv } from '../../core/sweep/index.js';
 import type { CliContext } from '../context.js';
+import { checkOutputFile, writeOutput } from '../output-paths.js';
 import { collect, FORCE_FROM_HELP, forceFromOption, intOption, redisUrlOf } from '../options.js';
 import { startProgress, type Progress } from '../progress.js';
 
@@ -78,6 +78,7 @@ export function register(program: Command, ctx: CliContext): void {
       ]);
       if (opts.param.length === 0)
         throw new BulwarkError('usage', 'a sweep needs at least one --param path=values');
+      if (opts.out !== undefined) checkOutputFile('--out', resolve(opts.out));
       const redis = opts.redis === undefined ? undefined : redisUrlOf(opts.redis, ctx);
       const stop = new AbortController();
       const onSignal = (): void =>
@@ -118,7 +119,7 @@ export function register(program: Command, ctx: CliContext): void {
         const csv = rowsToCsv(report.params, report.rows);
         if (opts.out !== undefined) {
           const file = resolve(opts.out);
-          writeFileSync(file, /\.json$/i.test(file) ? JSON.stringify(report, null, 2) + '\n' : csv);
+          writeOutput('--out', file, /\.json$/i.test(file) ? JSON.stringify(report, null, 2) + '\n' : csv);
           if (opts.json !== true)
             ctx.err(
               `${report.points.length} points × ${1 + report.variants.length} case${report.variants.length === 0 ? '' : 's'} × ${report.runs.toLocaleString('en-GB')} runs (seed ${report.seed}) in ${((performance.now() - t0) / 1000).toFixed(1)} s${redis === undefined ? '' : ' on the queue'}: ${report.rows.length} rows → ${file}`,
