@@ -319,6 +319,56 @@ function mutateText(text: string, rng: Prng): { text: string; how: string } {
   return { text: lines.join('\n'), how: `text:${done.join(', ')}` };
 }
 
+/**
+ * YAML's own structure: anchors and aliases (damaged, cyclic, a bomb), deep nesting, empty documents,
+ * multiple documents, and JSON's syntax errors.
+ */
+function mutateStructure(text: string, rng: Prng): { text: string; how: string } {
+  const lines = text.split('\n');
+  const i = rng.int(lines.length);
+  const line = lines[i] ?? '';
+  const op = rng.int(8);
+  const m = /^(\s*(?:- )?[\w$.-]+:)\s*(\S.*)?$/.exec(line);
+  if (op === 0 && m !== null) {
+    // A damaged alias: the anchor misspelt.
+    lines[i] = `${m[1]} &anch ${m[2] ?? ''}`;
+    const j = Math.min(lines.length - 1, i + 1 + rng.int(20));
+    const n = /^(\s*(?:- )?[\w$.-]+:)/.exec(lines[j] ?? '');
+    if (n !== null) lines[j] = `${n[1]} *${rng.next() < 0.5 ? 'anch' : 'anhc'}`;
+    return { text: lines.join('\n'), how: `yaml:alias lines ${i + 1}→${j + 1}` };
+  }
+  if (op === 1 && m !== null) {
+    lines[i] = `${m[1]} &loop [*loop]`;
+    return { text: lines.join('\n'), how: `yaml:cyclic alias line ${i + 1}` };
+  }
+  if (op === 2) {
+    const bomb = ['x0: &x0 [a, a, a, a, a, a, a, a, a]'];
+    for (let k = 1; k < 8; k++)
+      bomb.push(
+        `x${k}: &x${k} [${Array(9)
+          .fill(`*x${k - 1}`)
+          .join(', ')}]`,
+      );
+    return { text: bomb.join('\n') + '\n' + text, how: 'yaml:alias bomb' };
+  }
+  if (op === 3 && m !== null) {
+    const d = rng.pick([60, 70, 300, 2000]);
+    lines[i] = `${m[1]} ${'['.repeat(d)}${']'.repeat(d)}`;
+    return { text: lines.join('\n'), how: `yaml:nest ${d} at line ${i + 1}` };
+  }
+  if (op === 4) return { text: rng.pick(['', '# nothing\n', '---\n', '...\n', '\n\n']), how: 'yaml:empty' };
+  if (op === 5) return { text: text + '\n---\n' + text, how: 'yaml:two documents' };
+  if (op === 6 && m !== null) {
+    lines[i] = `${m[1]} !!binary ${m[2] ?? ''}`;
+    return { text: lines.join('\n'), how: `yaml:tag line ${i + 1}` };
+  }
+  const at = rng.int(text.length);
+  return {
+    text: text.slice(0, at) + rng.pick(['&', '*', '!', '%', '@', '`']) + text.slice(at),
+    how: `yaml:indicator at ${at}`,
+  };
+}
+
 function mutateBytes(text: string, rng: Prng): { text: string; how: string } {
   const buf = Buffer.from(text, 'utf8');
   const op = rng.int(3);
@@ -372,7 +422,12 @@ export function makeInput(corpus: readonly CorpusFile[], seed: number, index: nu
       from: file.name,
     };
   }
-  const m = kind < 0.92 ? mutateText(file.text, rng) : mutateBytes(file.text, rng);
+  const m =
+    kind < 0.85
+      ? mutateText(file.text, rng)
+      : kind < 0.93
+        ? mutateStructure(file.text, rng)
+        : mutateBytes(file.text, rng);
   return { index, name: `${stem}.yaml`, text: m.text, how: m.how, from: file.name };
 }
 
