@@ -21,6 +21,7 @@ interface FrontierFlags {
   robustness: boolean;
   workers?: number;
   redis?: string | true;
+  deadline?: number;
   chunkRuns?: number;
   json?: boolean;
   csv?: string;
@@ -74,6 +75,11 @@ export function register(program: Command, ctx: CliContext): void {
       '--redis [url]',
       'run on the queue in Redis, computed by bulwark worker processes (default URL: REDIS_URL)',
     )
+    .option(
+      '--deadline <seconds>',
+      'with --redis: fail when no worker takes or finishes a chunk for this long (default 600)',
+      intOption(1, 7 * 24 * 3600),
+    )
     .option('--chunk-runs <n>', 'runs per queue chunk (default 100,000)', intOption(1, 100_000_000))
     .option('--json', 'print the JSON report (identical for any number of workers, local or queued)')
     .option('--csv <file>', 'write every point of every case as CSV there (- for stdout)')
@@ -88,6 +94,8 @@ export function register(program: Command, ctx: CliContext): void {
       const stop = new AbortController();
       const onSignal = (): void => stop.abort(new BulwarkError('usage', 'cancelled (interrupt)'));
       process.once('SIGINT', onSignal);
+      // SIGTERM (a supervisor, a container stop) like Ctrl-C: the chunks no worker has taken are removed.
+      process.once('SIGTERM', onSignal);
       let bar: Progress | undefined;
       const runner = await openRunner({
         ...(redis === undefined ? {} : { redis }),
@@ -98,6 +106,8 @@ export function register(program: Command, ctx: CliContext): void {
           ctx.err(
             'bulwark: no worker is connected to the queue yet; start one with `bulwark worker --redis …`',
           ),
+        onOutage: (message) => ctx.err(`bulwark: ${message}`),
+        ...(opts.deadline === undefined ? {} : { deadlineSeconds: opts.deadline }),
       });
       const t0 = performance.now();
       try {
@@ -143,6 +153,7 @@ export function register(program: Command, ctx: CliContext): void {
       } finally {
         bar?.stop();
         process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
         await runner.close();
       }
     });

@@ -85,12 +85,17 @@ export function register(program: Command, ctx: CliContext): void {
         const interrupted = await store.interruptUnfinishedRuns();
         if (interrupted > 0)
           ctx.err(`${interrupted} run(s) left unfinished by the last shutdown marked interrupted`);
-        const runs = new RunQueue(store, [
-          planKind,
-          assureKind(c.workers),
-          briefKind(version, () => new Date(), c.workers),
-          frontierKind(c.workers),
-        ] as unknown as RunKind<never>[]);
+        const runs = new RunQueue(
+          store,
+          [
+            planKind,
+            assureKind(c.workers),
+            briefKind(version, () => new Date(), c.workers),
+            frontierKind(c.workers),
+          ] as unknown as RunKind<never>[],
+          1000,
+          c.runLimits,
+        );
         await ensureWeb(ctx);
         const app = await createApp(
           { ...defaultAppOptions, workspace, auth, runs, webDir: webDist, cookieSecure: c.cookieSecure },

@@ -17,6 +17,7 @@ interface SweepFlags {
   forceFrom: ForceSourceChoice;
   workers?: number;
   redis?: string | true;
+  deadline?: number;
   chunkRuns?: number;
   parallel?: number;
   out?: string;
@@ -67,6 +68,11 @@ export function register(program: Command, ctx: CliContext): void {
       '--redis [url]',
       'run on the queue in Redis (bulwark worker processes compute); default URL: REDIS_URL',
     )
+    .option(
+      '--deadline <seconds>',
+      'with --redis: fail when no worker takes or finishes a chunk for this long (default 600)',
+      intOption(1, 7 * 24 * 3600),
+    )
     .option('--chunk-runs <n>', 'runs per queue chunk (default 100,000)', intOption(1, 100_000_000))
     .option('--parallel <n>', 'points in flight at once on the queue (default 4)', intOption(1, 1000))
     .option('--out <file>', 'write the table there: JSON if the name ends in .json, else CSV')
@@ -86,6 +92,8 @@ export function register(program: Command, ctx: CliContext): void {
           new BulwarkError('usage', 'cancelled: the chunks not yet taken were removed from the queue'),
         );
       process.once('SIGINT', onSignal);
+      // SIGTERM (a supervisor, a container stop) like Ctrl-C: the chunks no worker has taken are removed.
+      process.once('SIGTERM', onSignal);
       let bar: Progress | undefined;
       const runner = await openRunner({
         ...(redis === undefined ? {} : { redis }),
@@ -96,6 +104,8 @@ export function register(program: Command, ctx: CliContext): void {
           ctx.err(
             'bulwark: no worker is connected to the queue yet; start one with `bulwark worker --redis …`',
           ),
+        onOutage: (message) => ctx.err(`bulwark: ${message}`),
+        ...(opts.deadline === undefined ? {} : { deadlineSeconds: opts.deadline }),
       });
       const t0 = performance.now();
       try {
@@ -130,6 +140,7 @@ export function register(program: Command, ctx: CliContext): void {
       } finally {
         bar?.stop();
         process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
         await runner.close();
       }
     });
