@@ -98,7 +98,16 @@ export function register(program: Command, ctx: CliContext): void {
         );
         await ensureWeb(ctx);
         const app = await createApp(
-          { ...defaultAppOptions, workspace, auth, runs, webDir: webDist, cookieSecure: c.cookieSecure },
+          {
+            ...defaultAppOptions,
+            workspace,
+            auth,
+            runs,
+            webDir: webDist,
+            cookieSecure: c.cookieSecure,
+            // The server log: one JSON line per request and per error (a 500's details are there).
+            logger: true,
+          },
           version,
         );
         const port = opts.port ?? c.port;
