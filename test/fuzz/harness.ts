@@ -41,6 +41,8 @@ export interface FuzzReport {
   readonly valid: number;
   readonly invalid: number;
   readonly gameFiles: number;
+  /** Indices whose mutation could not be built (e.g. cloning a tree nested too deep): not run. */
+  readonly skipped: number;
   /** Inputs that reached each step. */
   readonly steps: Readonly<Record<string, number>>;
   readonly counts: Readonly<Record<FindingKind, number>>;
@@ -160,6 +162,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzReport> {
   let valid = 0;
   let invalid = 0;
   let gameFiles = 0;
+  let skipped = 0;
   let next = first;
   let done = 0;
   const end = first + o.inputs;
@@ -172,6 +175,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzReport> {
         try {
           input = makeInput(corpus, o.seed, index);
         } catch {
+          skipped++;
           continue;
         }
         // The briefing on a deterministic sample of the inputs (by index, so a replay runs it too).
@@ -206,6 +210,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzReport> {
     valid,
     invalid,
     gameFiles,
+    skipped,
     steps,
     counts,
     failures,

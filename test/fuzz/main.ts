@@ -74,7 +74,7 @@ const report: FuzzReport = await fuzz({
 const c = report.counts;
 process.stdout.write(
   [
-    `fuzz: seed ${report.seed}: ${report.inputs} inputs in ${report.seconds} s (${report.valid} valid, ${report.invalid} invalid, ${report.gameFiles} game files)`,
+    `fuzz: seed ${report.seed}: ${report.inputs} inputs in ${report.seconds} s (${report.valid} valid, ${report.invalid} invalid, ${report.gameFiles} game files; ${report.skipped} indices not buildable, skipped)`,
     `  steps: ${Object.entries(report.steps)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}`,
