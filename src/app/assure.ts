@@ -4,7 +4,7 @@
  * pledges were not made for — on the same runs: common random numbers), run the Monte Carlo through a
  * worker pool (or a given runner), and return the result with its provenance and each case's force source.
  */
-import { loadScenario } from '../adapters/files/index.js';
+import { loadScenario, locateIssues } from '../adapters/files/index.js';
 import { runAssurance, type JobRunner } from '../core/assure/index.js';
 import type { LpSolver } from '../core/plan/index.js';
 import { BulwarkError, formatIssue } from '../core/shared/index.js';
@@ -58,10 +58,14 @@ export async function runAssure(req: AssureRequest): Promise<AssureReport> {
   if (base.adversary === undefined)
     throw new BulwarkError('usage', `scenario "${base.meta.id}" has no adversary block: nothing to simulate`);
   const variants = req.variants ?? [];
-  const cases = await simulationCases(base, variantCases(base, variants), {
-    ...(req.forceSource === undefined ? {} : { forceSource: req.forceSource }),
-    ...(req.solver === undefined ? {} : { solver: req.solver }),
-  });
+  const cases = await simulationCases(
+    base,
+    variantCases(base, variants, (i) => locateIssues(loaded, i)),
+    {
+      ...(req.forceSource === undefined ? {} : { forceSource: req.forceSource }),
+      ...(req.solver === undefined ? {} : { solver: req.solver }),
+    },
+  );
   const runs = req.runs ?? base.assurance.runs;
   const seed = req.seed ?? base.assurance.seed;
   const tornadoRuns = req.tornadoRuns ?? defaultTornadoRuns(runs);

@@ -4,7 +4,7 @@
  * (on the planned force — from the pledges, or from committable inventories for a variant that changes
  * requirements — with common random numbers), and render one self-contained HTML file.
  */
-import { loadScenario } from '../adapters/files/index.js';
+import { loadScenario, locateIssues } from '../adapters/files/index.js';
 import { createHighsSolver } from '../adapters/highs/index.js';
 import { renderBriefingHtml } from '../adapters/render/briefing-html.js';
 import { runAssurance, type JobRunner } from '../core/assure/index.js';
@@ -104,7 +104,7 @@ export async function runBrief(req: BriefRequest): Promise<BriefResult> {
   const base = req.minStatus === undefined ? loaded.scenario : withMinStatus(loaded.scenario, req.minStatus);
   const variantIds =
     req.variants ?? (base.variants.some((v) => v.id === 'no-backstop') ? ['no-backstop'] : []);
-  const variantScenarios = variantCases(base, variantIds);
+  const variantScenarios = variantCases(base, variantIds, (i) => locateIssues(loaded, i));
 
   const t0 = now();
   const solver = req.solver ?? (await createHighsSolver());

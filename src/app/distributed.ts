@@ -17,6 +17,10 @@ export interface RunnerChoice {
   readonly signal?: AbortSignal;
   /** Queue only: called when no `bulwark worker` is connected. */
   readonly onNoWorkers?: () => void;
+  /** Queue only: a run fails when no worker took or finished a chunk for this long (default 600 s). */
+  readonly deadlineSeconds?: number;
+  /** Queue only: one line when the connection to Redis is lost or back. */
+  readonly onOutage?: (message: string) => void;
 }
 
 export interface OpenRunner {
@@ -34,6 +38,8 @@ export async function openRunner(choice: RunnerChoice): Promise<OpenRunner> {
       ...(choice.chunkRuns === undefined ? {} : { chunkRuns: choice.chunkRuns }),
       ...(choice.signal === undefined ? {} : { signal: choice.signal }),
       ...(choice.onNoWorkers === undefined ? {} : { onNoWorkers: choice.onNoWorkers }),
+      ...(choice.deadlineSeconds === undefined ? {} : { deadlineMs: choice.deadlineSeconds * 1000 }),
+      ...(choice.onOutage === undefined ? {} : { onOutage: choice.onOutage }),
     });
     return { run: q.run, distributed: true, close: () => q.close() };
   }

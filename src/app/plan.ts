@@ -28,6 +28,8 @@ export interface PlanInput {
   readonly variants?: readonly string[];
   readonly options?: PlanOptionsInput;
   readonly resilience?: boolean;
+  /** Progress of the resilience analysis: re-solves done and their total. */
+  readonly onResilienceProgress?: (done: number, total: number) => void;
   /** Return the model as free MPS and/or CPLEX LP text. */
   readonly exportMps?: boolean;
   readonly exportLp?: boolean;
@@ -62,7 +64,11 @@ export async function runPlan(input: PlanInput): Promise<PlanResult> {
     ...(input.options !== undefined ? { options: input.options } : {}),
     variants,
   };
-  const run = planForce(scenario, solver, { ...request, resilience: input.resilience === true });
+  const run = planForce(scenario, solver, {
+    ...request,
+    resilience: input.resilience === true,
+    ...(input.onResilienceProgress === undefined ? {} : { onResilienceProgress: input.onResilienceProgress }),
+  });
   if (run.plan.status === 'error')
     throw new BulwarkError('solver-failed', `the LP solver failed: ${run.plan.message ?? 'unknown error'}`);
   return {

@@ -77,8 +77,35 @@ const optionsError = (kind: string, issues: readonly Issue[]): BulwarkError =>
 const terminal: readonly RunStatus[] = ['succeeded', 'failed', 'cancelled', 'interrupted'];
 export const isTerminal = (s: RunStatus): boolean => terminal.includes(s);
 
+/**
+ * Work one user may ask of the workspace (docs/api.md, "Limits"; set from the environment by
+ * `src/config`). Runs beyond them are refused when submitted, with the limit in the message.
+ */
+export interface RunLimits {
+  /** Monte Carlo runs per case of one run (its `runs`, `tornadoRuns`, `sobolRuns`, `maxRuns` options). */
+  readonly maxRunsPerJob: number;
+  /** Variants compared in one run (its `compare` option). */
+  readonly maxComparedCases: number;
+  /** Runs one user may have queued or running at once. */
+  readonly maxQueuedPerUser: number;
+  /** Wall-clock limit of one run, ms: a run past it is marked failed and the queue moves on. */
+  readonly runDeadlineMs: number;
+}
+
+export const defaultRunLimits: RunLimits = {
+  maxRunsPerJob: 1_000_000,
+  maxComparedCases: 10,
+  maxQueuedPerUser: 5,
+  runDeadlineMs: 30 * 60_000,
+};
+
+/** Option names that count Monte Carlo runs. */
+const RUN_COUNTS = ['runs', 'tornadoRuns', 'sobolRuns', 'maxRuns'] as const;
+
 interface Queued {
   readonly id: string;
+  /** Who submitted it (the fair queue takes users in turn). */
+  readonly user: string;
   readonly kind: RunKind<unknown>;
   readonly scenario: Scenario;
   readonly options: unknown;
@@ -92,13 +119,19 @@ export class RunQueue {
   private readonly events = new EventEmitter();
   private readonly lastProgress = new Map<string, RunProgress>();
   private idle: Promise<void> = Promise.resolve();
+  /** When each user's run was last started (a counter): the fair queue serves the longest-waiting user. */
+  private readonly lastServed = new Map<string, number>();
+  private served = 0;
+  private readonly limits: RunLimits;
 
   constructor(
     private readonly store: Store,
     kinds: readonly RunKind<never>[],
     /** How often progress is written to the database (ms); listeners get every event. */
     private readonly persistEveryMs = 1000,
+    limits: Partial<RunLimits> = {},
   ) {
+    this.limits = { ...defaultRunLimits, ...limits };
     for (const k of kinds) this.kinds.set(k.name, k as unknown as RunKind<unknown>);
     this.events.setMaxListeners(0);
   }
@@ -128,6 +161,7 @@ export class RunQueue {
       );
     const opts = kind.options.safeParse(req.data.options);
     if (!opts.success) throw optionsError(kind.name, optionIssues(opts.error.issues));
+    this.checkLimits(actor, kind.name, opts.data);
     let doc = scenario.document;
     if (req.data.variants.length > 0) {
       const applied = applyVariants(doc, req.data.variants);
@@ -157,6 +191,7 @@ export class RunQueue {
     });
     this.waiting.push({
       id: record.id,
+      user: actor.username,
       kind,
       scenario: doc,
       options: opts.data,
@@ -202,9 +237,54 @@ export class RunQueue {
     await this.drain();
   }
 
+  /** Refuses a run over the per-job limits, or one more than the user may have queued. */
+  private checkLimits(actor: Actor, kind: string, options: unknown): void {
+    const o = (options ?? {}) as Record<string, unknown>;
+    const l = this.limits;
+    for (const name of RUN_COUNTS) {
+      const v = o[name];
+      if (typeof v === 'number' && v > l.maxRunsPerJob)
+        throw new BulwarkError(
+          'usage',
+          `${kind} options: ${name} ${v.toLocaleString('en-GB')} is over the workspace's limit of ${l.maxRunsPerJob.toLocaleString('en-GB')} runs per job (BULWARK_MAX_RUNS_PER_JOB)`,
+        );
+    }
+    const compared = o['compare'];
+    if (Array.isArray(compared) && compared.length > l.maxComparedCases)
+      throw new BulwarkError(
+        'usage',
+        `${kind} options: ${compared.length} compared variants is over the workspace's limit of ${l.maxComparedCases} (BULWARK_MAX_COMPARED)`,
+      );
+    const mine =
+      this.waiting.filter((q) => q.user === actor.username).length +
+      (this.active?.user === actor.username ? 1 : 0);
+    if (mine >= l.maxQueuedPerUser)
+      throw new BulwarkError(
+        'rate-limited',
+        `${actor.username} already has ${mine} run${mine === 1 ? '' : 's'} queued or running, the most one user may have (BULWARK_MAX_QUEUED_PER_USER); wait for one to finish or cancel one`,
+      );
+  }
+
+  /** The next run: the earliest of the user served longest ago (round robin by user, not first come). */
+  private takeNext(): Queued | undefined {
+    let best = -1;
+    let bestServed = Infinity;
+    this.waiting.forEach((q, i) => {
+      const s = this.lastServed.get(q.user) ?? -1;
+      if (s < bestServed) {
+        bestServed = s;
+        best = i;
+      }
+    });
+    if (best < 0) return undefined;
+    const [next] = this.waiting.splice(best, 1);
+    if (next !== undefined) this.lastServed.set(next.user, this.served++);
+    return next;
+  }
+
   private pump(): void {
     if (this.active !== undefined) return;
-    const next = this.waiting.shift();
+    const next = this.takeNext();
     if (next === undefined) return;
     this.active = next;
     this.idle = this.execute(next).finally(() => {
@@ -227,8 +307,23 @@ export class RunQueue {
         void this.store.updateRun(q.id, { progress: p }).catch(() => undefined);
       }
     };
+    // The deadline: the run is told to stop, and the queue stops waiting for it, so one run can never
+    // hold up every run queued behind it.
+    let timedOut = false;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        timedOut = true;
+        q.controller.abort();
+        reject(new Error('deadline'));
+      }, this.limits.runDeadlineMs);
+    });
     try {
-      const result = await q.kind.run(q.scenario, q.options, onProgress, q.controller.signal);
+      const result = await Promise.race([
+        q.kind.run(q.scenario, q.options, onProgress, q.controller.signal),
+        deadline,
+      ]);
+      if (timedOut) throw new Error('deadline');
       if (q.controller.signal.aborted) await this.finish(q.id, { status: 'cancelled' });
       else
         await this.finish(q.id, {
@@ -237,8 +332,15 @@ export class RunQueue {
           ...(this.lastProgress.has(q.id) ? { progress: this.lastProgress.get(q.id) } : {}),
         });
     } catch (e) {
-      if (q.controller.signal.aborted) await this.finish(q.id, { status: 'cancelled' });
+      if (timedOut)
+        await this.finish(q.id, {
+          status: 'failed',
+          error: `stopped at the workspace's run deadline of ${(this.limits.runDeadlineMs / 1000).toLocaleString('en-GB')} s (BULWARK_RUN_DEADLINE_SECONDS)`,
+        });
+      else if (q.controller.signal.aborted) await this.finish(q.id, { status: 'cancelled' });
       else await this.finish(q.id, { status: 'failed', error: e instanceof Error ? e.message : String(e) });
+    } finally {
+      clearTimeout(timer);
     }
   }
 

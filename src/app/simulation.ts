@@ -19,7 +19,7 @@ import {
 } from '../core/assure/index.js';
 import { planForce, type ForcePlan, type LpSolver, type SupplyMode } from '../core/plan/index.js';
 import { applyVariants, type Scenario } from '../core/scenario/index.js';
-import { BulwarkError, fail, formatIssue, ok, type Issue, type Result } from '../core/shared/index.js';
+import { BulwarkError, fail, ok, type Issue, type Result } from '../core/shared/index.js';
 
 export interface RunnerOptions {
   /** Executes Monte Carlo jobs; default: the process-wide worker-thread pool. */
@@ -63,10 +63,25 @@ export function applyVariantCases(base: Scenario, ids: readonly string[]): Resul
   return issues.length > 0 ? fail(issues) : ok(cases);
 }
 
-/** Each variant applied on its own to the base scenario; throws `scenario-invalid` with every issue. */
-export function variantCases(base: Scenario, ids: readonly string[]): VariantCase[] {
+/**
+ * Each variant applied on its own to the base scenario; throws `scenario-invalid` with every issue, given
+ * file positions by `locate` (`locateIssues` of the loaded file).
+ */
+export function variantCases(
+  base: Scenario,
+  ids: readonly string[],
+  locate: (issues: readonly Issue[]) => readonly Issue[] = (i) => i,
+): VariantCase[] {
   const r = applyVariantCases(base, ids);
-  if (!r.ok) throw new BulwarkError('scenario-invalid', r.error.map(formatIssue).join('\n'), r.error);
+  if (!r.ok) {
+    const issues = locate(r.error);
+    const n = issues.filter((i) => i.severity === 'error').length;
+    throw new BulwarkError(
+      'scenario-invalid',
+      `${n} problem${n === 1 ? '' : 's'} with the variants (${issues[0]?.message ?? ''})`,
+      issues,
+    );
+  }
   return r.value;
 }
 

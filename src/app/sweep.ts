@@ -5,7 +5,7 @@
  * parameters', not the draws'). Every point is applied and validated before anything runs; each case's
  * force is chosen as in `assure` (`simulationCases`), per point.
  */
-import { loadScenario } from '../adapters/files/index.js';
+import { loadScenario, locateIssues } from '../adapters/files/index.js';
 import { runAssurance, type JobRunner } from '../core/assure/index.js';
 import type { LpSolver } from '../core/plan/index.js';
 import type { Scenario } from '../core/scenario/index.js';
@@ -22,6 +22,7 @@ import {
 } from '../core/sweep/index.js';
 import {
   applyVariantCases,
+  variantCases,
   peakPersonnel,
   simulationCases,
   type ForceSourceChoice,
@@ -88,6 +89,8 @@ export async function runSweep(req: SweepRequest): Promise<SweepReport> {
   const seed = req.seed ?? base.assurance.seed;
   const runs = req.runs ?? base.assurance.runs;
   const variants = req.variants ?? [];
+  // Unknown or broken variants named once, with their place in the file, before any point is built.
+  variantCases(base, variants, (i) => locateIssues(loaded, i));
   const designText = req.design ?? 'grid';
   const params = parseSweepParams(req.params);
   if (!params.ok) throw invalid('bad --param', params.error);

@@ -38,7 +38,7 @@ import {
 } from '../core/shared/index.js';
 import { likeLiteral } from '../adapters/store/index.js';
 import type { AuditEntry, Change, Store, StoredScenario } from '../adapters/store/index.js';
-import { loadScenario } from '../adapters/files/index.js';
+import { loadScenario, type LoadedScenario } from '../adapters/files/index.js';
 import type { Actor } from './workspace-auth.js';
 import { coverageByMission, type MissionCoverage } from '../core/scenario/index.js';
 import { pledgedInPlace } from './plan.js';
@@ -181,9 +181,13 @@ export class Workspace {
   constructor(readonly store: Store) {}
 
   /** First start: stores the built-in scenario `name` as the workspace scenario of the same id. */
-  async seed(name: string, id = name, actor = 'system'): Promise<'seeded' | 'exists'> {
+  async seed(
+    name: string,
+    id = name,
+    actor = 'system',
+    loaded: LoadedScenario = loadScenario(name),
+  ): Promise<'seeded' | 'exists'> {
     if ((await this.store.getScenario(id)) !== undefined) return 'exists';
-    const loaded = loadScenario(name);
     await this.store.createScenario(id, loaded.scenario, actor, `seeded from ${name}`);
     return 'seeded';
   }

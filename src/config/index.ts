@@ -38,6 +38,18 @@ export interface Config {
   readonly host: string;
   /** Send session cookies with `Secure` (BULWARK_COOKIE_SECURE=0 turns it off behind plain HTTP). */
   readonly cookieSecure: boolean;
+  /**
+   * Work per user in the workspace (docs/api.md, "Limits"): Monte Carlo runs per job
+   * (BULWARK_MAX_RUNS_PER_JOB, default 1,000,000), variants compared in one run (BULWARK_MAX_COMPARED,
+   * default 10), runs queued or running per user (BULWARK_MAX_QUEUED_PER_USER, default 5), and the
+   * deadline of one run (BULWARK_RUN_DEADLINE_SECONDS, default 1,800).
+   */
+  readonly runLimits: {
+    readonly maxRunsPerJob: number;
+    readonly maxComparedCases: number;
+    readonly maxQueuedPerUser: number;
+    readonly runDeadlineMs: number;
+  };
 }
 
 const Env = z.object({
@@ -61,6 +73,15 @@ const Env = z.object({
     .optional(),
   BULWARK_HOST: z.string().min(1).optional(),
   BULWARK_COOKIE_SECURE: z.enum(['0', '1', 'true', 'false', '']).optional(),
+  BULWARK_MAX_RUNS_PER_JOB: z.coerce.number().int().min(100).max(100_000_000).optional(),
+  BULWARK_MAX_COMPARED: z.coerce.number().int().min(0).max(1000).optional(),
+  BULWARK_MAX_QUEUED_PER_USER: z.coerce.number().int().min(1).max(10_000).optional(),
+  BULWARK_RUN_DEADLINE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 3600)
+    .optional(),
 });
 
 export function readConfig(env: Record<string, string | undefined>, isTty: boolean): Config {
@@ -87,5 +108,11 @@ export function readConfig(env: Record<string, string | undefined>, isTty: boole
     port: e.BULWARK_PORT ?? 8080,
     host: e.BULWARK_HOST ?? '127.0.0.1',
     cookieSecure: !(e.BULWARK_COOKIE_SECURE === '0' || e.BULWARK_COOKIE_SECURE === 'false'),
+    runLimits: Object.freeze({
+      maxRunsPerJob: e.BULWARK_MAX_RUNS_PER_JOB ?? 1_000_000,
+      maxComparedCases: e.BULWARK_MAX_COMPARED ?? 10,
+      maxQueuedPerUser: e.BULWARK_MAX_QUEUED_PER_USER ?? 5,
+      runDeadlineMs: (e.BULWARK_RUN_DEADLINE_SECONDS ?? 1800) * 1000,
+    }),
   });
 }

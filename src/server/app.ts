@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
-import { BulwarkError } from '../core/shared/index.js';
+import { BulwarkError, shapeIssues } from '../core/shared/index.js';
 import { ConflictError } from '../app/workspace.js';
 import type { Actor } from '../app/workspace-auth.js';
 import type { AppDeps } from './deps.js';
@@ -42,7 +42,7 @@ export interface ErrorBody {
 }
 
 export async function createApp(deps: AppDeps, version = '0.0.0'): Promise<FastifyInstance> {
-  const app = Fastify({ logger: deps.logger, bodyLimit: deps.bodyLimit, trustProxy: false });
+  const app = Fastify({ logger: logOptions(deps.logger), bodyLimit: deps.bodyLimit, trustProxy: false });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
     global: false,
@@ -80,15 +80,20 @@ export async function createApp(deps: AppDeps, version = '0.0.0'): Promise<Fasti
     return reply.code(status).type('application/json').send(body);
   });
 
-  app.addHook('onSend', (_req, reply, payload, done) => {
-    void reply.header('x-content-type-options', 'nosniff');
-    void reply.header('x-frame-options', 'DENY');
-    void reply.header('referrer-policy', 'no-referrer');
-    void reply.header(
+  // Security headers on the raw response, so that routes which write it themselves (the event stream)
+  // carry them too; API answers are never cached (they hold workspace data and change with every save).
+  app.addHook('onRequest', (request, reply, done) => {
+    const raw = reply.raw;
+    raw.setHeader('x-content-type-options', 'nosniff');
+    raw.setHeader('x-frame-options', 'DENY');
+    raw.setHeader('referrer-policy', 'no-referrer');
+    raw.setHeader(
       'content-security-policy',
       "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
     );
-    done(null, payload);
+    if (request.url.startsWith('/api/') || request.url === '/openapi.json')
+      raw.setHeader('cache-control', 'no-store');
+    done();
   });
 
   const routes = buildRoutes(deps);
@@ -128,6 +133,10 @@ export async function createApp(deps: AppDeps, version = '0.0.0'): Promise<Fasti
       },
       handler: async (request, reply) => {
         const query = checkQuery(route, request.query);
+        // Any body, before a route reads it: depth and list lengths bounded (INPUT_LIMITS).
+        const shape = shapeIssues(request.body);
+        if (shape.length > 0)
+          throw new BulwarkError('usage', `request body: ${shape[0]?.message ?? 'too large'}`, shape);
         const ctx: RouteContext = {
           actor: request.actor as Actor,
           params: request.params as Record<string, string>,
@@ -161,6 +170,42 @@ export async function createApp(deps: AppDeps, version = '0.0.0'): Promise<Fasti
     return reply.send(file.body);
   });
   return app;
+}
+
+/** Log fields that may carry credentials: never written (pino's redaction). */
+export const REDACTED_LOG_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  'req.body.password',
+  'req.body.currentPassword',
+  'req.body.newPassword',
+  'req.body.token',
+  '*.password',
+  '*.token',
+  '*.csrfToken',
+];
+
+/**
+ * pino options for fastify: requests as method, URL without its query string (which may carry ids a user
+ * typed), status and time; credentials redacted wherever they might appear.
+ */
+function logOptions(logger: AppDeps['logger']): false | Record<string, unknown> {
+  if (logger === false) return false;
+  const o = logger === true ? {} : logger;
+  return {
+    level: o.level ?? 'info',
+    ...(o.stream === undefined ? {} : { stream: o.stream }),
+    redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
+    serializers: {
+      req: (r: { method: string; url: string; ip?: string }) => ({
+        method: r.method,
+        url: r.url.split('?')[0],
+        remoteAddress: r.ip,
+      }),
+    },
+  };
 }
 
 /**

@@ -17,7 +17,11 @@ export interface AppDeps {
   readonly passwordRateLimit: number;
   /** Largest request body, bytes. */
   readonly bodyLimit: number;
-  readonly logger: boolean;
+  /**
+   * Structured request and error logs (pino, JSON lines): `true` on stdout, an object to choose the
+   * stream and level, `false` for none. Credentials never appear in them (see `logOptions`).
+   */
+  readonly logger: boolean | { readonly stream?: NodeJS.WritableStream; readonly level?: string };
 }
 
 export const defaultAppOptions = {

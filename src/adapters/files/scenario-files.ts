@@ -3,12 +3,14 @@
  * Parses with positions, validates, applies variants, and hashes the result for provenance.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { BulwarkError, canonicalJson, issue, type Issue } from '../../core/shared/index.js';
+import { BulwarkError, canonicalJson, INPUT_LIMITS, issue, type Issue } from '../../core/shared/index.js';
 import { applyVariants, validate, type Scenario } from '../../core/scenario/index.js';
+import { documentIssues, scanNesting } from './input-guard.js';
+import { jsonErrorAt } from './json-error.js';
 import { locate } from './source-map.js';
 
 /** Folder of the built-in scenarios, found from this file so it works from any working directory. */
@@ -56,8 +58,17 @@ export function readScenarioText(
   }
   if (existsSync(ref)) {
     try {
+      const st = statSync(ref);
+      if (st.isDirectory())
+        throw new BulwarkError('input-unreadable', `${ref} is a directory, not a scenario file`);
+      // A device (/dev/zero) or a file over the limit is refused before reading it.
+      if (!st.isFile() && !st.isFIFO())
+        throw new BulwarkError('input-unreadable', `${ref} is not a regular file`);
+      if (st.size > INPUT_LIMITS.bytes)
+        throw new BulwarkError('input-unreadable', `${ref} is too large`, [tooLarge(ref, st.size)]);
       return { text: readFileSync(ref, 'utf8'), origin: { kind: 'file', name: ref } };
     } catch (e) {
+      if (e instanceof BulwarkError) throw e;
       throw new BulwarkError('input-unreadable', `cannot read ${ref}: ${(e as Error).message}`);
     }
   }
@@ -73,12 +84,44 @@ export function readScenarioText(
   );
 }
 
-/** Parses YAML or JSON text (JSON is parsed as YAML 1.2, which gives positions for both). */
+/**
+ * Parses YAML or JSON text with positions. JSON (a `.json` file, or text that starts with `{` and is not
+ * named `.yaml`/`.yml`) is parsed with the JSON parser, and its syntax errors located; its positions come
+ * from reading it as YAML 1.2, of which JSON is a subset. Before parsing: the size and a nesting scan;
+ * after: depth, lengths and aliases (`INPUT_LIMITS`). Throws `input-unreadable` with located issues.
+ */
 export function parseText(text: string, file: string): ParsedText {
+  const unreadable = (issues: Issue[]): never => {
+    throw new BulwarkError('input-unreadable', `${file} is not valid YAML or JSON`, issues);
+  };
+  const at = (code: string, message: string, offset: number, c: LineCounter): Issue => {
+    const { line, col } = c.linePos(offset);
+    return { ...issue(code, [], message), file, line, column: col };
+  };
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > INPUT_LIMITS.bytes) unreadable([tooLarge(file, bytes)]);
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+  const deep = scanNesting(text, file, lines);
+  if (deep !== undefined) unreadable([deep]);
+  const json = isJson(text, file);
+  let jsonData: unknown;
+  if (json) {
+    try {
+      jsonData = JSON.parse(text) as unknown;
+    } catch (e) {
+      const { offset, expected } = jsonErrorAt(text);
+      const why = (e as Error).message.replace(/ in JSON at position \d+.*$/s, '').replace(/,\s*".*$/s, '');
+      unreadable([at('syntax.json', `${why} (expected ${expected})`, offset, lines)]);
+    }
+  }
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const issues: Issue[] = doc.errors.map((e) => {
+  // For JSON the JSON parser is the judge of syntax; the YAML reading adds only duplicate keys.
+  const errors = json ? doc.errors.filter((e) => e.code === 'DUPLICATE_KEY') : doc.errors;
+  if (errors.length > 0) {
+    const issues: Issue[] = errors.map((e) => {
       const pos = e.linePos?.[0];
       const base = {
         ...issue(
@@ -88,11 +131,53 @@ export function parseText(text: string, file: string): ParsedText {
         ),
         file,
       };
-      return pos === undefined ? base : { ...base, line: pos.line, column: pos.col };
+      return pos === undefined
+        ? { ...base, line: 1, column: 1 }
+        : { ...base, line: pos.line, column: pos.col };
     });
-    throw new BulwarkError('input-unreadable', `${file} is not valid YAML or JSON`, issues);
+    unreadable(issues);
   }
-  return { data: doc.toJS({ maxAliasCount: 1000 }) as unknown, doc, counter };
+  if (!json) {
+    const found = documentIssues(doc, file, counter);
+    if (found.length > 0) unreadable(found);
+  }
+  let data: unknown = jsonData;
+  if (!json)
+    try {
+      data = doc.toJS({ maxAliasCount: 1000 }) as unknown;
+    } catch (e) {
+      // The checks above bound what aliases add; this is yaml's own limit, kept as a second guard.
+      unreadable([at('syntax.alias-expansion', (e as Error).message, firstAliasOffset(text), lines)]);
+    }
+  if (data === null || data === undefined)
+    unreadable([at('syntax.empty', 'the file holds no document (it is empty, or only comments)', 0, lines)]);
+  return { data, doc, counter };
+}
+
+function isJson(text: string, file: string): boolean {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.json') return true;
+  if (ext === '.yaml' || ext === '.yml') return false;
+  return /^\s*\{/.test(text);
+}
+
+function firstAliasOffset(text: string): number {
+  const m = /(^|[\s[{,])\*[^\s,\]}]/.exec(text);
+  return m === null ? 0 : m.index + m[1]!.length;
+}
+
+function tooLarge(file: string, bytes: number): Issue {
+  const mib = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  return {
+    ...issue(
+      'input.too-large',
+      [],
+      `${mib(bytes)}; a scenario may be at most ${mib(INPUT_LIMITS.bytes)} (docs/scenario-reference.md, Size limits)`,
+    ),
+    file,
+    line: 1,
+    column: 1,
+  };
 }
 
 /** Content hash used for provenance: formatting, comments and key order do not change it. */
@@ -137,11 +222,21 @@ export function checkScenario(
     parsed.counter,
   );
   const scenario = applied.value.scenario;
-  return {
-    origin,
-    issues: warnings,
-    loaded: { scenario, warnings, hash: scenarioHash(scenario), origin, variants },
-  };
+  const loaded: LoadedScenario = { scenario, warnings, hash: scenarioHash(scenario), origin, variants };
+  sources.set(loaded, { file, parsed });
+  return { origin, issues: warnings, loaded };
+}
+
+/** The text each loaded scenario came from, for `locateIssues` (weak: it goes with the scenario). */
+const sources = new WeakMap<LoadedScenario, { file: string; parsed: ParsedText }>();
+
+/**
+ * Adds file, line and column to issues found later in a loaded scenario (a variant applied by a use case,
+ * a rule checked on a derived case); paths are into the file as written. Unchanged for other scenarios.
+ */
+export function locateIssues(loaded: LoadedScenario, issues: readonly Issue[]): Issue[] {
+  const s = sources.get(loaded);
+  return s === undefined ? [...issues] : locate(issues, s.file, s.parsed.doc, s.parsed.counter);
 }
 
 /** Like `checkScenario` but throws `scenario-invalid` (with every issue) unless the scenario is valid. */

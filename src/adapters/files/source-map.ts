@@ -45,7 +45,8 @@ function rangeOf(node: unknown): [number, number, number] | undefined {
 /** Adds file, line and column to each issue. */
 export function locate(issues: readonly Issue[], file: string, doc: Document, counter: LineCounter): Issue[] {
   return issues.map((i) => {
-    const pos = positionOf(doc, counter, i.path);
-    return pos === undefined ? { ...i, file } : { ...i, file, line: pos.line, column: pos.column };
+    // An empty document has no node to point at: its first line stands for it.
+    const pos = positionOf(doc, counter, i.path) ?? { line: 1, column: 1 };
+    return { ...i, file, line: pos.line, column: pos.column };
   });
 }

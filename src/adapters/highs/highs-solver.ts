@@ -67,12 +67,13 @@ class HighsSolver implements LpSolver {
         ...this.settings.highsOptions,
       });
       const mip = model.variables.some((v) => v.integer);
-      return editSets.map((edits) => {
+      return editSets.map((edits, i) => {
         applyNative(native, model, edits, false);
         try {
           return runOnce(this.highs, native, mip);
         } finally {
           applyNative(native, model, edits, true);
+          options.onSolved?.(i + 1, editSets.length);
         }
       });
     } catch (e) {

@@ -38,14 +38,27 @@ export function parseRedisUrl(url: string): URL {
  * A connection for BullMQ (no per-command retry limit, as its workers need), reconnecting with backoff
  * after the first successful check.
  */
-export function connect(url: string, name: string): Redis {
+export function connect(url: string, name: string, onOutage?: (message: string) => void): Redis {
   parseRedisUrl(url);
   const options: RedisOptions = {
     maxRetriesPerRequest: null,
     connectionName: name,
     retryStrategy: (times) => Math.min(200 * times, 5000),
   };
-  return new Redis(url, options);
+  const r = new Redis(url, options);
+  // A listener always: without one ioredis prints every failed reconnection with its stack trace. The
+  // outage is reported once, in one line, until the connection is back.
+  let down = false;
+  r.on('error', (e: unknown) => {
+    if (down) return;
+    down = true;
+    onOutage?.(`lost the connection to Redis at ${redactUrl(url)} (${describe(e)}); reconnecting…`);
+  });
+  r.on('ready', () => {
+    if (down) onOutage?.(`reconnected to Redis at ${redactUrl(url)}`);
+    down = false;
+  });
+  return r;
 }
 
 /**

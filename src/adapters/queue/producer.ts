@@ -43,6 +43,13 @@ export interface QueueRunnerOptions {
   readonly onNoWorkers?: () => void;
   /** This build's model hash, sent with every chunk (default `modelHash()`). */
   readonly modelHash?: string;
+  /**
+   * A run fails (`unavailable`, its pending chunks removed) when for this long no worker has taken or
+   * finished one of its chunks: nobody is computing it. Default 600,000 ms (10 minutes).
+   */
+  readonly deadlineMs?: number;
+  /** One line when the connection to Redis is lost, and when it is back. Default: silent. */
+  readonly onOutage?: (message: string) => void;
 }
 
 export interface QueueRunner {
@@ -54,6 +61,15 @@ export interface QueueRunner {
 interface RunState {
   collect(index: number): void;
   fail(index: number, reason: string): void;
+  /** A worker took one of the run's chunks. */
+  touch(): void;
+}
+
+/** `p`, or nothing after `ms` milliseconds, whichever comes first. */
+async function within(ms: number, p: Promise<unknown>): Promise<void> {
+  let t: NodeJS.Timeout | undefined;
+  await Promise.race([p, new Promise((resolve) => (t = setTimeout(resolve, ms)))]);
+  clearTimeout(t);
 }
 
 const CHUNK_ID = /^([A-Za-z0-9_]+)-(\d+)$/;
@@ -65,10 +81,15 @@ export async function createQueueRunner(options: QueueRunnerOptions): Promise<Qu
   const attempts = options.attempts ?? 3;
   const reconcileMs = options.reconcileMs ?? 2000;
   const model = options.modelHash ?? modelHash();
-  const client: Redis = connect(options.url, 'bulwark-producer');
+  const deadlineMs = options.deadlineMs ?? 600_000;
+  const client: Redis = connect(options.url, 'bulwark-producer', options.onOutage);
   const queue = new Queue(QUEUE_NAME, { connection: client });
   const eventsClient = connect(options.url, 'bulwark-events');
   const events = new QueueEvents(QUEUE_NAME, { connection: eventsClient });
+  // The connections report outages (above); BullMQ's objects re-emit them, and an 'error' event without
+  // a listener would throw.
+  queue.on('error', () => undefined);
+  events.on('error', () => undefined);
   await events.waitUntilReady();
   const runs = new Map<string, RunState>();
   let warned = false;
@@ -80,6 +101,7 @@ export async function createQueueRunner(options: QueueRunnerOptions): Promise<Qu
   };
   events.on('completed', ({ jobId }) => route(jobId, (s, i) => s.collect(i)));
   events.on('failed', ({ jobId, failedReason }) => route(jobId, (s, i) => s.fail(i, failedReason)));
+  events.on('active', ({ jobId }) => route(jobId, (s) => s.touch()));
 
   const run: JobRunner = async (job, seed, runCount, onProgress, first = 0) => {
     const signal = options.signal;
@@ -101,16 +123,31 @@ export async function createQueueRunner(options: QueueRunnerOptions): Promise<Qu
         if (settled) return;
         settled = true;
         clearInterval(timer);
+        clearTimeout(idle);
         signal?.removeEventListener('abort', onAbort);
         runs.delete(runId);
         if (e === undefined) resolve(merger.result());
         else void removePending().finally(() => reject(e));
       };
+      // Bounded: with Redis down the commands would wait for a reconnection forever.
       const removePending = async (): Promise<void> => {
         const open = ranges.map((_, i) => i).filter((i) => !merger.has(i));
-        await Promise.allSettled(open.map((i) => queue.remove(chunkJobId(runId, i))));
+        await within(3000, Promise.allSettled(open.map((i) => queue.remove(chunkJobId(runId, i)))));
       };
+      const expire = (): void =>
+        finish(
+          new BulwarkError(
+            'unavailable',
+            `no worker took or finished a chunk of the run for ${Math.round(deadlineMs / 1000)} s (--deadline); start one with \`bulwark worker --redis …\`. The chunks not taken were removed from the queue`,
+          ),
+        );
+      let idle = setTimeout(expire, deadlineMs);
       const state: RunState = {
+        touch: () => {
+          if (settled) return;
+          clearTimeout(idle);
+          idle = setTimeout(expire, deadlineMs);
+        },
         collect: (index) => {
           if (settled || merger.has(index) || collecting.has(index)) return;
           collecting.add(index);
@@ -122,6 +159,7 @@ export async function createQueueRunner(options: QueueRunnerOptions): Promise<Qu
               if (settled || value === null) return;
               const stats = decodeStats(value, job.models);
               if (merger.accept(index, stats)) {
+                state.touch();
                 const [from, to] = ranges[index]!;
                 doneRuns += to - from;
                 onProgress?.(doneRuns);
@@ -241,8 +279,8 @@ export async function createQueueRunner(options: QueueRunnerOptions): Promise<Qu
   return {
     run,
     close: async () => {
-      await events.close();
-      await queue.close();
+      // Bounded too: closing waits on Redis, which may be gone.
+      await within(3000, Promise.allSettled([events.close(), queue.close()]));
       eventsClient.disconnect();
       client.disconnect();
     },

@@ -68,13 +68,16 @@ const DEFAULTS = {
   maxStalledCount: 3,
 };
 
+const CONNECTION_ERROR =
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EPIPE|EHOSTUNREACH|Connection is closed/;
+
 /** Starts a worker. Throws `BulwarkError('unavailable')` when Redis cannot be reached. */
 export async function startQueueWorker(options: QueueWorkerOptions): Promise<QueueWorker> {
   const o = { ...DEFAULTS, name: `${hostname()}:${process.pid}`, modelHash: modelHash(), ...options };
   await checkRedis(o.url);
   const concurrency = Math.max(1, Math.floor(o.concurrency));
   const executor: ChunkExecutor = o.threads ? threadExecutor(concurrency) : inlineExecutor();
-  const store = connect(o.url, 'bulwark-worker-store');
+  const store = connect(o.url, 'bulwark-worker-store', (message) => o.onEvent?.({ type: 'error', message }));
   const jobs = createJobCache(store);
   const emit = (e: WorkerEvent): void => o.onEvent?.(e);
 
@@ -112,7 +115,10 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     const final = e instanceof UnrecoverableError || bj.attemptsMade >= attempts;
     emit({ type: 'failed', id: bj.id ?? '?', reason: e.message, final });
   });
-  worker.on('error', (e) => emit({ type: 'error', message: e.message }));
+  // Connection errors repeat on every reconnection attempt; the store connection reports the outage once.
+  worker.on('error', (e) => {
+    if (!CONNECTION_ERROR.test(e.message)) emit({ type: 'error', message: e.message });
+  });
   void worker.run();
   await worker.waitUntilReady();
   emit({ type: 'ready', name: o.name, concurrency: o.threads ? concurrency : 1, threads: o.threads });

@@ -19,6 +19,7 @@ interface AssureFlags {
   sobolRuns?: number;
   forceFrom: ForceSourceChoice;
   redis?: string | true;
+  deadline?: number;
   json?: boolean;
 }
 
@@ -48,6 +49,11 @@ export function register(program: Command, ctx: CliContext): void {
       '--redis [url]',
       'run on the queue in Redis, computed by bulwark worker processes (default URL: REDIS_URL)',
     )
+    .option(
+      '--deadline <seconds>',
+      'with --redis: fail when no worker takes or finishes a chunk for this long (default 600)',
+      intOption(1, 7 * 24 * 3600),
+    )
     .option('--json', 'print JSON (identical for any number of workers)')
     .action(async (ref: string, opts: AssureFlags) => {
       const { runAssure } = await import('../../app/assure.js');
@@ -56,6 +62,8 @@ export function register(program: Command, ctx: CliContext): void {
       const cancel = new AbortController();
       const onSigint = (): void => cancel.abort(new BulwarkError('usage', 'cancelled (interrupt)'));
       process.once('SIGINT', onSigint);
+      // SIGTERM (a supervisor, a container stop) like Ctrl-C: the chunks no worker has taken are removed.
+      process.once('SIGTERM', onSigint);
       const queue =
         opts.redis === undefined
           ? undefined
@@ -69,6 +77,8 @@ export function register(program: Command, ctx: CliContext): void {
                 ctx.err(
                   'bulwark: no worker is connected to the queue yet; start one with `bulwark worker --redis …`',
                 ),
+              onOutage: (message) => ctx.err(`bulwark: ${message}`),
+              ...(opts.deadline === undefined ? {} : { deadlineSeconds: opts.deadline }),
             });
       const report = await runAssure({
         ...(queue === undefined ? {} : { runner: queue.run }),
@@ -89,6 +99,7 @@ export function register(program: Command, ctx: CliContext): void {
       }).finally(() => {
         bar?.stop();
         process.off('SIGINT', onSigint);
+        process.off('SIGTERM', onSigint);
         return queue?.close();
       });
       if (opts.json === true) return ctx.json(report);

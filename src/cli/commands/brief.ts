@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { BriefPhase } from '../../app/brief.js';
 import type { ForceSourceChoice } from '../../app/simulation.js';
 import { bulwarkVersion } from '../version.js';
 import type { CliContext } from '../context.js';
+import { checkOutputFile, writeOutput } from '../output-paths.js';
 import { choiceOption, collect, FORCE_FROM_HELP, forceFromOption, intOption } from '../options.js';
 import { pledgeStatuses, type PledgeStatus } from '../../core/scenario/index.js';
 import { LANGS, type Lang } from '../../core/brief/locale.js';
@@ -76,6 +76,9 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--json', 'print the findings and file paths as JSON')
     .action(async (ref: string, opts: BriefOptions) => {
       // Loaded on use: the briefing pulls in the solver, vega and the map, which `bulwark --help` does not need.
+      const out = resolve(opts.out);
+      checkOutputFile('--out', out);
+      if (opts.pdf === true) checkOutputFile('--pdf', out.replace(/\.html?$/i, '') + '.pdf');
       const { runBrief } = await import('../../app/brief.js');
       const t0 = performance.now();
       let bar: Progress | undefined;
@@ -123,8 +126,7 @@ export function register(program: Command, ctx: CliContext): void {
             }),
       });
       bar?.stop();
-      const out = resolve(opts.out);
-      writeFileSync(out, result.html);
+      writeOutput('--out', out, result.html);
       let pdf: string | undefined;
       if (opts.pdf === true) {
         pdf = out.replace(/\.html?$/i, '') + '.pdf';

@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { FrontierReport, FrontierSource } from '../../core/frontier/index.js';
 import { BulwarkError } from '../../core/shared/index.js';
 import type { CliContext } from '../context.js';
+import { checkOutputFile, writeOutput } from '../output-paths.js';
 import { choiceOption, collect, intOption, listOption, probabilityOption, redisUrlOf } from '../options.js';
 import { startProgress, type Progress } from '../progress.js';
 import { formatPercent, heading, table } from '../render.js';
@@ -21,6 +21,7 @@ interface FrontierFlags {
   robustness: boolean;
   workers?: number;
   redis?: string | true;
+  deadline?: number;
   chunkRuns?: number;
   json?: boolean;
   csv?: string;
@@ -74,6 +75,11 @@ export function register(program: Command, ctx: CliContext): void {
       '--redis [url]',
       'run on the queue in Redis, computed by bulwark worker processes (default URL: REDIS_URL)',
     )
+    .option(
+      '--deadline <seconds>',
+      'with --redis: fail when no worker takes or finishes a chunk for this long (default 600)',
+      intOption(1, 7 * 24 * 3600),
+    )
     .option('--chunk-runs <n>', 'runs per queue chunk (default 100,000)', intOption(1, 100_000_000))
     .option('--json', 'print the JSON report (identical for any number of workers, local or queued)')
     .option('--csv <file>', 'write every point of every case as CSV there (- for stdout)')
@@ -83,10 +89,13 @@ export function register(program: Command, ctx: CliContext): void {
         import('../../app/frontier.js'),
       ]);
       const { frontierCsv } = await import('../../core/frontier/index.js');
+      if (opts.csv !== undefined && opts.csv !== '-') checkOutputFile('--csv', resolve(opts.csv));
       const redis = opts.redis === undefined ? undefined : redisUrlOf(opts.redis, ctx);
       const stop = new AbortController();
       const onSignal = (): void => stop.abort(new BulwarkError('usage', 'cancelled (interrupt)'));
       process.once('SIGINT', onSignal);
+      // SIGTERM (a supervisor, a container stop) like Ctrl-C: the chunks no worker has taken are removed.
+      process.once('SIGTERM', onSignal);
       let bar: Progress | undefined;
       const runner = await openRunner({
         ...(redis === undefined ? {} : { redis }),
@@ -97,6 +106,8 @@ export function register(program: Command, ctx: CliContext): void {
           ctx.err(
             'bulwark: no worker is connected to the queue yet; start one with `bulwark worker --redis …`',
           ),
+        onOutage: (message) => ctx.err(`bulwark: ${message}`),
+        ...(opts.deadline === undefined ? {} : { deadlineSeconds: opts.deadline }),
       });
       const t0 = performance.now();
       try {
@@ -127,7 +138,7 @@ export function register(program: Command, ctx: CliContext): void {
           if (opts.csv === '-') ctx.out(text.trimEnd());
           else {
             const file = resolve(opts.csv);
-            writeFileSync(file, text);
+            writeOutput('--csv', file, text);
             ctx.err(`${report.cases.reduce((a, c) => a + c.points.length, 0)} rows → ${file}`);
           }
         }
@@ -142,6 +153,7 @@ export function register(program: Command, ctx: CliContext): void {
       } finally {
         bar?.stop();
         process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
         await runner.close();
       }
     });

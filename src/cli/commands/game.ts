@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import type { GameReport } from '../../app/game.js';
@@ -10,6 +9,7 @@ import {
   type TripwireCamp,
 } from '../../core/game/index.js';
 import type { CliContext } from '../context.js';
+import { checkOutputFile, writeOutput } from '../output-paths.js';
 import { choiceOption, collect } from '../options.js';
 import { heading, table } from '../render.js';
 
@@ -53,6 +53,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .option('--efg <file>', 'also write the game in Gambit .efg format')
     .action(async (ref: string, opts: GameFlags) => {
+      if (opts.efg !== undefined) checkOutputFile('--efg', opts.efg);
       const { runGame } = await import('../../app/game.js');
       const report = runGame({
         ref,
@@ -64,7 +65,7 @@ export function register(program: Command, ctx: CliContext): void {
         },
         stdin: () => ctx.readStdin(),
       });
-      if (opts.efg !== undefined) writeFileSync(opts.efg, report.efg);
+      if (opts.efg !== undefined) writeOutput('--efg', opts.efg, report.efg);
       if (opts.json === true) {
         const { efg: _efg, ...rest } = report;
         return ctx.json(rest);

@@ -1,4 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
@@ -12,6 +11,8 @@ import {
 } from '../../core/plan/index.js';
 import { pledgeStatuses, type PledgeStatus } from '../../core/scenario/index.js';
 import type { CliContext } from '../context.js';
+import { startProgress, type Progress } from '../progress.js';
+import { checkOutputFile, prepareOutputDir, writeOutput } from '../output-paths.js';
 import { choiceOption, collect } from '../options.js';
 import { formatNumber, formatPercent, formatUsd, heading, table } from '../render.js';
 
@@ -76,7 +77,11 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--csv <dir>', 'write the tables as CSV files into <dir>')
     .action(async (ref: string, opts: PlanFlags) => {
       // Loaded on use, so that `bulwark --help` does not start the solver.
+      if (opts.exportMps !== undefined) checkOutputFile('--export-mps', opts.exportMps);
+      if (opts.exportLp !== undefined) checkOutputFile('--export-lp', opts.exportLp);
+      if (opts.csv !== undefined) prepareOutputDir('--csv', opts.csv);
       const { planCsvFiles, runPlan } = await import('../../app/plan.js');
+      let bar: Progress | undefined;
       const result = await runPlan({
         ref,
         variants: opts.variant,
@@ -88,19 +93,25 @@ export function register(program: Command, ctx: CliContext): void {
           ...(opts.timeLimit !== undefined ? { timeLimitSeconds: opts.timeLimit } : {}),
         },
         resilience: opts.resilience === true,
+        // One re-solve per nation: with hundreds of nations that takes minutes, so it shows its progress.
+        onResilienceProgress: (done, total) => {
+          bar ??= startProgress(ctx, 'resilience', total, opts.json !== true);
+          bar.update(done);
+        },
         ...(opts.minStatus !== undefined ? { minStatus: opts.minStatus } : {}),
         byStatus: true,
         exportMps: opts.exportMps !== undefined,
         exportLp: opts.exportLp !== undefined,
         stdin: () => ctx.readStdin(),
       });
-      if (opts.exportMps !== undefined && result.mps !== undefined) writeFileSync(opts.exportMps, result.mps);
-      if (opts.exportLp !== undefined && result.lp !== undefined) writeFileSync(opts.exportLp, result.lp);
-      if (opts.csv !== undefined) {
-        mkdirSync(opts.csv, { recursive: true });
+      bar?.stop();
+      if (opts.exportMps !== undefined && result.mps !== undefined)
+        writeOutput('--export-mps', opts.exportMps, result.mps);
+      if (opts.exportLp !== undefined && result.lp !== undefined)
+        writeOutput('--export-lp', opts.exportLp, result.lp);
+      if (opts.csv !== undefined)
         for (const [name, text] of Object.entries(planCsvFiles(result)))
-          writeFileSync(join(opts.csv, name), text);
-      }
+          writeOutput('--csv', join(opts.csv, name), text);
       if (opts.json === true)
         return ctx.json({
           scenarioHash: result.scenarioHash,

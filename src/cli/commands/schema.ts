@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { scenarioJsonSchema } from '../../app/scenario.js';
 import type { CliContext } from '../context.js';
+import { checkOutputFile, writeOutput } from '../output-paths.js';
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -10,9 +10,10 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--out <file>', 'write it to a file instead of stdout')
     .option('--json', 'print JSON (the schema is JSON either way)')
     .action((opts: { out?: string }) => {
+      if (opts.out !== undefined) checkOutputFile('--out', opts.out);
       const schema = scenarioJsonSchema();
       if (opts.out === undefined) return ctx.json(schema);
-      writeFileSync(opts.out, JSON.stringify(schema, null, 2) + '\n');
+      writeOutput('--out', opts.out, JSON.stringify(schema, null, 2) + '\n');
       ctx.err(`wrote ${opts.out}`);
     });
 }

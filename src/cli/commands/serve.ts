@@ -1,9 +1,13 @@
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import type { RunKind } from '../../app/runs.js';
+import { openScenario } from '../../app/scenario.js';
+import { BulwarkError } from '../../core/shared/index.js';
 import type { CliContext } from '../context.js';
+import { prepareOutputDir } from '../output-paths.js';
 import { intOption } from '../options.js';
 import { bulwarkVersion as version } from '../version.js';
 
@@ -20,6 +24,18 @@ async function ensureWeb(ctx: CliContext): Promise<void> {
   } catch (e) {
     ctx.err(`the web front end could not be built (${(e as Error).message}); serving the API only`);
   }
+}
+
+/**
+ * A host to listen on: an IP address or a host name (letters, digits, `-`, `.`), else `usage` naming where
+ * it came from.
+ */
+export function checkHost(from: string, host: string): string {
+  const name =
+    /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+  if (isIP(host) === 0 && !name.test(host))
+    throw new BulwarkError('usage', `${from} "${host}": not an IP address or a host name`);
+  return host;
 }
 
 export function register(program: Command, ctx: CliContext): void {
@@ -49,6 +65,11 @@ export function register(program: Command, ctx: CliContext): void {
       ]);
       const { createApp, defaultAppOptions } = server;
       const c = ctx.config;
+      // Everything the user gave is checked before anything is created: a first start that fails leaves
+      // no admin and no database behind.
+      const host = checkHost(opts.host === undefined ? 'BULWARK_HOST' : '--host', opts.host ?? c.host);
+      if (c.databaseUrl === undefined) prepareOutputDir('--data', opts.data ?? c.dataDir);
+      const seed = openScenario(opts.seed);
       const store = await openStore({
         dataDir: opts.data ?? c.dataDir,
         databaseUrl: c.databaseUrl,
@@ -59,24 +80,43 @@ export function register(program: Command, ctx: CliContext): void {
         if ((await auth.ensureAdmin(c.adminUser, c.adminPassword)) === 'created')
           ctx.err(`created the first coordinator "${c.adminUser}"`);
         const workspace = new Workspace(store);
-        if ((await workspace.seed(opts.seed)) === 'seeded')
+        if ((await workspace.seed(opts.seed, opts.seed, 'system', seed)) === 'seeded')
           ctx.err(`seeded workspace scenario "${opts.seed}"`);
         const interrupted = await store.interruptUnfinishedRuns();
         if (interrupted > 0)
           ctx.err(`${interrupted} run(s) left unfinished by the last shutdown marked interrupted`);
-        const runs = new RunQueue(store, [
-          planKind,
-          assureKind(c.workers),
-          briefKind(version, () => new Date(), c.workers),
-          frontierKind(c.workers),
-        ] as unknown as RunKind<never>[]);
+        const runs = new RunQueue(
+          store,
+          [
+            planKind,
+            assureKind(c.workers),
+            briefKind(version, () => new Date(), c.workers),
+            frontierKind(c.workers),
+          ] as unknown as RunKind<never>[],
+          1000,
+          c.runLimits,
+        );
         await ensureWeb(ctx);
         const app = await createApp(
-          { ...defaultAppOptions, workspace, auth, runs, webDir: webDist, cookieSecure: c.cookieSecure },
+          {
+            ...defaultAppOptions,
+            workspace,
+            auth,
+            runs,
+            webDir: webDist,
+            cookieSecure: c.cookieSecure,
+            // The server log: one JSON line per request and per error (a 500's details are there).
+            logger: true,
+          },
           version,
         );
-        const host = opts.host ?? c.host;
-        const address = await app.listen({ port: opts.port ?? c.port, host });
+        const port = opts.port ?? c.port;
+        const address = await app.listen({ port, host }).catch((e: unknown) => {
+          const code = (e as NodeJS.ErrnoException).code;
+          if (code === 'EADDRINUSE' || code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EACCES')
+            throw new BulwarkError('usage', `cannot listen on ${host}:${port} (${code})`);
+          throw e;
+        });
         ctx.err(
           `Bulwark workspace on ${address} (${store.dialect}${store.dialect === 'sqlite' ? ` in ${opts.data ?? c.dataDir}` : ''})`,
         );

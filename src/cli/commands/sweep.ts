@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { ForceSourceChoice } from '../../app/simulation.js';
 import { BulwarkError } from '../../core/shared/index.js';
 import { rowsToCsv } from '../../core/sweep/index.js';
 import type { CliContext } from '../context.js';
+import { checkOutputFile, writeOutput } from '../output-paths.js';
 import { collect, FORCE_FROM_HELP, forceFromOption, intOption, redisUrlOf } from '../options.js';
 import { startProgress, type Progress } from '../progress.js';
 
@@ -17,6 +17,7 @@ interface SweepFlags {
   forceFrom: ForceSourceChoice;
   workers?: number;
   redis?: string | true;
+  deadline?: number;
   chunkRuns?: number;
   parallel?: number;
   out?: string;
@@ -67,6 +68,11 @@ export function register(program: Command, ctx: CliContext): void {
       '--redis [url]',
       'run on the queue in Redis (bulwark worker processes compute); default URL: REDIS_URL',
     )
+    .option(
+      '--deadline <seconds>',
+      'with --redis: fail when no worker takes or finishes a chunk for this long (default 600)',
+      intOption(1, 7 * 24 * 3600),
+    )
     .option('--chunk-runs <n>', 'runs per queue chunk (default 100,000)', intOption(1, 100_000_000))
     .option('--parallel <n>', 'points in flight at once on the queue (default 4)', intOption(1, 1000))
     .option('--out <file>', 'write the table there: JSON if the name ends in .json, else CSV')
@@ -78,6 +84,7 @@ export function register(program: Command, ctx: CliContext): void {
       ]);
       if (opts.param.length === 0)
         throw new BulwarkError('usage', 'a sweep needs at least one --param path=values');
+      if (opts.out !== undefined) checkOutputFile('--out', resolve(opts.out));
       const redis = opts.redis === undefined ? undefined : redisUrlOf(opts.redis, ctx);
       const stop = new AbortController();
       const onSignal = (): void =>
@@ -85,6 +92,8 @@ export function register(program: Command, ctx: CliContext): void {
           new BulwarkError('usage', 'cancelled: the chunks not yet taken were removed from the queue'),
         );
       process.once('SIGINT', onSignal);
+      // SIGTERM (a supervisor, a container stop) like Ctrl-C: the chunks no worker has taken are removed.
+      process.once('SIGTERM', onSignal);
       let bar: Progress | undefined;
       const runner = await openRunner({
         ...(redis === undefined ? {} : { redis }),
@@ -95,6 +104,8 @@ export function register(program: Command, ctx: CliContext): void {
           ctx.err(
             'bulwark: no worker is connected to the queue yet; start one with `bulwark worker --redis …`',
           ),
+        onOutage: (message) => ctx.err(`bulwark: ${message}`),
+        ...(opts.deadline === undefined ? {} : { deadlineSeconds: opts.deadline }),
       });
       const t0 = performance.now();
       try {
@@ -118,7 +129,7 @@ export function register(program: Command, ctx: CliContext): void {
         const csv = rowsToCsv(report.params, report.rows);
         if (opts.out !== undefined) {
           const file = resolve(opts.out);
-          writeFileSync(file, /\.json$/i.test(file) ? JSON.stringify(report, null, 2) + '\n' : csv);
+          writeOutput('--out', file, /\.json$/i.test(file) ? JSON.stringify(report, null, 2) + '\n' : csv);
           if (opts.json !== true)
             ctx.err(
               `${report.points.length} points × ${1 + report.variants.length} case${report.variants.length === 0 ? '' : 's'} × ${report.runs.toLocaleString('en-GB')} runs (seed ${report.seed}) in ${((performance.now() - t0) / 1000).toFixed(1)} s${redis === undefined ? '' : ' on the queue'}: ${report.rows.length} rows → ${file}`,
@@ -129,6 +140,7 @@ export function register(program: Command, ctx: CliContext): void {
       } finally {
         bar?.stop();
         process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
         await runner.close();
       }
     });

@@ -12,6 +12,8 @@ export interface LpSolveOptions {
   readonly timeLimitSeconds?: number;
   /** Relative MIP gap at which a MIP counts as solved. Default: the solver's (HiGHS 1e-4). */
   readonly mipRelativeGap?: number;
+  /** Called after each solve of `solveEach` with the solves done and their total (progress). */
+  readonly onSolved?: (done: number, total: number) => void;
 }
 
 interface Timed {

@@ -21,6 +21,8 @@ export interface PlanRequest {
   readonly variants?: readonly string[];
   /** Also run the resilience analysis (when the baseline has a solution). */
   readonly resilience?: boolean;
+  /** Progress of the resilience analysis: cases solved and their total (one per nation, and conditions). */
+  readonly onResilienceProgress?: (done: number, total: number) => void;
 }
 
 export function planForce(s: Scenario, solver: LpSolver, request: PlanRequest = {}): PlanRun {
@@ -32,5 +34,5 @@ export function planForce(s: Scenario, solver: LpSolver, request: PlanRequest = 
   });
   const plan = interpretPlan(s, model, outcome, { variants: request.variants ?? [], solver: solver.name });
   if (request.resilience !== true || !plan.solved) return { model, plan };
-  return { model, plan, resilience: analyseResilience(s, model, plan, solver) };
+  return { model, plan, resilience: analyseResilience(s, model, plan, solver, request.onResilienceProgress) };
 }

@@ -78,6 +78,7 @@ export function analyseResilience(
   pm: PlanModel,
   baseline: ForcePlan,
   solver: LpSolver,
+  onProgress?: (done: number, total: number) => void,
 ): ResilienceReport {
   const cases: {
     id: string;
@@ -132,6 +133,7 @@ export function analyseResilience(
     {
       ...(pm.options.timeLimitSeconds > 0 ? { timeLimitSeconds: pm.options.timeLimitSeconds } : {}),
       ...(pm.options.integer ? { mipRelativeGap: pm.options.mipRelativeGap } : {}),
+      ...(onProgress === undefined ? {} : { onSolved: onProgress }),
     },
   );
   const shortBefore = new Map(

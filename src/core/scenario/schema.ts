@@ -7,7 +7,7 @@
  * Periods are 1-based and inclusive: period 1 starts at `horizon.start`.
  */
 import { z } from 'zod';
-import { ID_PATTERN } from '../shared/index.js';
+import { ID_PATTERN, INPUT_LIMITS, shapeIssues } from '../shared/index.js';
 
 /**
  * Identifier used for cross-references: letters, digits, `-`, `_`, `.`; starts with a letter or digit; not
@@ -710,7 +710,15 @@ export const Variant = z.strictObject({
    * array of objects with `id`, the patch may be an object keyed by id (null removes the element,
    * an object merges into it or adds it).
    */
-  patch: z.record(z.string(), z.unknown()).default({}),
+  patch: z
+    .record(z.string(), z.unknown())
+    .superRefine((patch, ctx) => {
+      // Depth 4 is the patch's own depth in a scenario (root, variants, the variant), so a variant posted
+      // on its own gets the verdict the whole document would.
+      for (const i of shapeIssues(patch, INPUT_LIMITS.depth, [], 4))
+        ctx.addIssue({ code: 'custom', path: [...i.path], message: i.message });
+    })
+    .default({}),
   source: SourceRef.optional(),
 });
 

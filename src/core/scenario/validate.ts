@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type { Issue } from '../shared/index.js';
-import { fail, hasErrors, issue, ok, type Result } from '../shared/index.js';
+import { fail, hasErrors, issue, ok, shapeIssues, type Result } from '../shared/index.js';
 import { mergePatch } from './merge-patch.js';
 import { checkRules } from './rules.js';
 import { Scenario } from './schema.js';
@@ -20,6 +20,10 @@ export interface Validated {
  * Rules run only once the shape is right, since they rely on it.
  */
 export function validate(data: unknown): Result<Validated> {
+  // Shape limits first: the schema, merge patches and hashing recurse, and a list of a million items
+  // would make validation run for minutes.
+  const tooBig = shapeIssues(data);
+  if (tooBig.length > 0) return fail(tooBig);
   const parsed = Scenario.safeParse(data);
   if (!parsed.success) return fail(zodIssues(parsed.error, data));
   const found = checkRules(parsed.data);

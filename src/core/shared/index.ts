@@ -4,3 +4,4 @@ export * from './canonical-json.js';
 export * from './ids.js';
 export * from './csv.js';
 export * from './json-diff.js';
+export * from './input-limits.js';
