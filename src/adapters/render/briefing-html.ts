@@ -3,7 +3,7 @@
  * and no external request, so it opens offline and prints to PDF as it looks on screen.
  */
 import type { Briefing, ChartModel, Table } from '../../core/brief/index.js';
-import { renderChartSvg } from './charts.js';
+import { chartCsv, renderChart, type ChartSvg } from './charts.js';
 import { renderMapSvg } from './map-svg.js';
 
 const esc = (s: string | number): string =>
@@ -12,12 +12,16 @@ const esc = (s: string | number): string =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
 
+/** Tables printed in the compact appendix style (small type, every column kept). */
+const LONG_TABLES = new Set(['pledges', 'sourcing', 'locations']);
+
 function tableHtml(t: Table): string {
   const numeric = new Set(t.numeric);
   const cell = (v: string | number, j: number, tag: 'td' | 'th'): string =>
     `<${tag}${numeric.has(j) ? ' class="num"' : ''}>${esc(typeof v === 'number' ? v.toLocaleString('en-GB') : v)}</${tag}>`;
   return [
-    `<div class="table-wrap"><table id="table-${esc(t.id)}">`,
+    // A wide table scrolls inside its own box (focusable, so keyboards can scroll it), never the page.
+    `<div class="table-wrap${LONG_TABLES.has(t.id) ? ' long' : ''}" role="region" tabindex="0" aria-label="${esc(t.caption)}"><table id="table-${esc(t.id)}">`,
     `<caption>${esc(t.caption)}</caption>`,
     `<thead><tr>${t.header.map((h, j) => cell(h, j, 'th')).join('')}</tr></thead>`,
     `<tbody>${t.rows.map((r) => `<tr>${r.map((v, j) => cell(v, j, 'td')).join('')}</tr>`).join('\n')}</tbody>`,
@@ -25,26 +29,65 @@ function tableHtml(t: Table): string {
   ].join('\n');
 }
 
-async function figure(chart: ChartModel): Promise<string> {
-  const svg = await renderChartSvg(chart.spec, `chart-${chart.id}`);
-  return `<figure class="chart" id="chart-${esc(chart.id)}" data-title="${esc(chart.title)}">${svg}<figcaption>${esc(chart.description)}</figcaption></figure>`;
+/** Main column padding in CSS px: the wide drawing shows only where it fits at its own size. */
+const PAD = 32;
+const NARROW_PAD = 14;
+
+/** A `data:` link that downloads `csv` (percent-encoded, so the page stays one self-contained file). */
+const csvLink = (csv: string, file: string, label: string): string =>
+  `<a class="csv" download="${esc(file)}" href="data:text/csv;charset=utf-8,${encodeURIComponent(csv)}">${esc(label)}</a>`;
+
+interface Figure {
+  readonly html: string;
+  /** Per-chart rules: which drawing shows at which width. */
+  readonly css: string;
 }
 
+async function figure(chart: ChartModel): Promise<Figure> {
+  const id = `chart-${chart.id}`;
+  const wide: ChartSvg = await renderChart(chart.spec, `${id}-w`, 'wide');
+  const narrow: ChartSvg = await renderChart(chart.spec, `${id}-n`, 'narrow');
+  // The wide drawing needs its own width plus the page padding; below that the narrow one shows.
+  const breakpoint = Math.ceil(wide.width + 2 * PAD);
+  const css =
+    `@media screen and (max-width:${breakpoint - 1}px){#${id} .wide{display:none}}` +
+    `@media screen and (min-width:${breakpoint}px){#${id} .narrow{display:none}}` +
+    `#${id} .narrow svg{max-width:${Math.round(narrow.width * 1.5)}px}`;
+  const csv = chartCsv(chart.spec);
+  const data =
+    csv === null
+      ? ''
+      : ` ${csvLink(csv, `${chart.id}.csv`, `Data behind this chart (CSV, ${csvRows(csv)} rows)`)}`;
+  return {
+    html: `<figure class="chart" id="${esc(id)}" data-title="${esc(chart.title)}"><div class="wide">${wide.svg}</div><div class="narrow">${narrow.svg}</div><figcaption>${esc(chart.description)}${data}</figcaption></figure>`,
+    css,
+  };
+}
+
+const csvRows = (csv: string): number => csv.split('\r\n').length - 2;
+
 const STYLE = `
-:root{--ink:#1b1f24;--muted:#5b6470;--rule:#d9dee4;--accent:#0b4f8a;--bg:#fff}
+:root{--ink:#1b1f24;--muted:#56606b;--rule:#d9dee4;--accent:#0b4f8a;--bg:#fff}
 *{box-sizing:border-box}
-body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg)}
-main{max-width:1080px;margin:0 auto;padding:28px 32px 60px}
+html{-webkit-text-size-adjust:100%}
+body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg);overflow-wrap:break-word}
+main{max-width:1080px;margin:0 auto;padding:28px ${PAD}px 60px}
 header{border-bottom:3px solid var(--accent);margin-bottom:18px;padding-bottom:10px}
-h1{font-size:26px;margin:0 0 4px} .subtitle{color:var(--muted);margin:0}
+h1{font-size:26px;margin:0 0 4px;line-height:1.25} .subtitle{color:var(--muted);margin:0}
 h2{font-size:19px;margin:34px 0 10px;padding-top:8px;border-top:1px solid var(--rule)}
+h3{font-size:16px}
 .findings{list-style:none;padding:0;margin:0;display:grid;gap:10px}
 .findings li{border-left:4px solid var(--accent);background:#f4f7fa;padding:10px 14px;border-radius:2px}
 .findings strong{display:block;font-size:16px;margin-bottom:2px}
 .findings a{color:var(--accent);font-size:13px;white-space:nowrap}
-figure{margin:14px 0;overflow-x:auto} figcaption{color:var(--muted);font-size:13px;margin-top:4px}
-svg{max-width:100%;height:auto}
-.table-wrap{overflow-x:auto;margin:10px 0 18px}
+figure{margin:14px 0;max-width:100%} figcaption{color:var(--muted);font-size:13px;margin-top:4px}
+figure .wide,figure .narrow{overflow-x:auto}
+figure .wide svg{display:block;max-width:none;height:auto}
+figure .narrow svg{display:block;width:100%;height:auto}
+.map-figure svg{display:block;width:100%;height:auto}
+a.csv{color:var(--accent);white-space:nowrap}
+.table-wrap{overflow-x:auto;margin:10px 0 18px;max-width:100%}
+.table-wrap:focus{outline:2px solid var(--accent)}
 table{border-collapse:collapse;font-size:12.5px;width:100%}
 caption{text-align:left;color:var(--muted);padding:4px 0;font-size:13px}
 th,td{border-bottom:1px solid var(--rule);padding:4px 8px;text-align:left;vertical-align:top}
@@ -52,13 +95,48 @@ th{background:#eef2f6;font-weight:600} .num{text-align:right;font-variant-numeri
 .appendix dt{font-weight:600} .appendix dd{margin:0 0 6px 0;color:var(--muted)}
 .sources li{margin-bottom:4px;font-size:13px} .kind{display:inline-block;min-width:82px;font-size:11px;text-transform:uppercase;color:var(--muted)}
 .note{color:var(--muted);font-size:13px}
-@media print{main{max-width:none;padding:0 8mm} h2{break-after:avoid} figure,table,.findings li{break-inside:avoid} a{color:inherit;text-decoration:none}}
+code,.url{overflow-wrap:anywhere;word-break:break-all}
+@media screen and (max-width:600px){
+ main{padding:18px ${NARROW_PAD}px 40px} h1{font-size:22px} h2{font-size:18px}
+ .findings li{padding:8px 10px}
+}
+@media print{
+ @page{size:A4}
+ body{font-size:10pt;line-height:1.35}
+ main{max-width:none;padding:0}
+ header{margin-bottom:8px}
+ h1{font-size:18pt} h2{font-size:13pt;margin:14px 0 6px;padding-top:4px}
+ h2,h3,caption{break-after:avoid} h2+*,h3+*{break-before:avoid}
+ section>h2{break-after:avoid-page}
+ figure,.findings li,tr,dt,dd,.sources li{break-inside:avoid}
+ .findings{gap:4px} .findings li{padding:5px 9px}
+ figure{margin:6px 0} figure .narrow{display:none} figure .wide{overflow:visible}
+ figure .wide svg,.map-figure svg{width:100%;max-width:100%;height:auto}
+ .chart{break-inside:avoid}
+ a{color:inherit;text-decoration:none} a.csv{display:none}
+ .table-wrap{overflow:visible;margin:6px 0 10px}
+ table{font-size:8pt} th,td{padding:2px 4px}
+ .long table{font-size:6.5pt;line-height:1.2} .long th,.long td{padding:1px 3px}
+ .sources li{font-size:7.5pt;margin-bottom:1px} .kind{min-width:0;font-size:6.5pt}
+ .sources{columns:2;column-gap:6mm;padding-left:1em}
+}
 `;
+
+/** Title, as-of date and scenario hash: the PDF's running header (src/adapters/render/pdf.ts). */
+export function runningHeaderText(b: Briefing): string {
+  const hash = b.appendix.scenarioHash.replace(/^sha256:/, '').slice(0, 12);
+  return `${b.title} · as of ${b.appendix.asOf} · scenario ${b.appendix.scenarioId} sha256:${hash}`;
+}
 
 /** Renders the briefing to HTML. Chart rendering is asynchronous (vega's headless view). */
 export async function renderBriefingHtml(b: Briefing): Promise<string> {
   const charts = new Map<string, string[]>();
-  for (const c of b.charts) charts.set(c.section, [...(charts.get(c.section) ?? []), await figure(c)]);
+  const chartCss: string[] = [];
+  for (const c of b.charts) {
+    const f = await figure(c);
+    charts.set(c.section, [...(charts.get(c.section) ?? []), f.html]);
+    chartCss.push(f.css);
+  }
   const tables = new Map(b.tables.map((t) => [t.id, tableHtml(t)]));
   const section = (id: string, title: string, intro: string, tableIds: readonly string[]): string => {
     const figs = charts.get(id) ?? [];
@@ -127,7 +205,8 @@ export async function renderBriefingHtml(b: Briefing): Promise<string> {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${esc(b.title)} — Bulwark briefing</title>
-<style>${STYLE}</style>
+<meta name="running-header" content="${esc(runningHeaderText(b))}">
+<style>${STYLE}${chartCss.join('\n')}</style>
 </head>
 <body><main>
 ${body}

@@ -35,13 +35,33 @@ export const chromiumArgs = [
   '--no-first-run',
 ];
 
-/** Prints the HTML to an A4 PDF at `outPath`. */
+/** Reads the running header the briefing carries (`<meta name="running-header">`), unescaped. */
+export function runningHeader(html: string): string {
+  const m = /<meta name="running-header" content="([^"]*)">/.exec(html);
+  const raw = m?.[1] ?? '';
+  return raw.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) =>
+    e === 'amp' ? '&' : e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'quot' ? '"' : "'",
+  );
+}
+
+const escapeHtml = (s: string): string =>
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+
+/**
+ * Prints the HTML to an A4 PDF at `outPath`: tagged (accessible structure) with an outline of the
+ * headings, the running header of the page on every page and "page n of N" in the footer.
+ */
 export async function writePdf(html: string, outPath: string, executablePath?: string): Promise<void> {
   const browser = await chromium.launch({
     executablePath: findChromium(executablePath),
     headless: true,
     args: chromiumArgs,
   });
+  // Chromium draws header and footer templates at a default font size of 0: each sets its own.
+  const band = 'font:8px system-ui,sans-serif;color:#5b6470;width:100%;padding:0 10mm;display:flex;gap:8px';
   try {
     const page = await browser.newPage();
     await page.route('**/*', (route) =>
@@ -53,7 +73,12 @@ export async function writePdf(html: string, outPath: string, executablePath?: s
       path: outPath,
       format: 'A4',
       printBackground: true,
-      margin: { top: '12mm', bottom: '12mm', left: '10mm', right: '10mm' },
+      tagged: true,
+      outline: true,
+      displayHeaderFooter: true,
+      headerTemplate: `<div style="${band}"><span style="overflow:hidden;text-overflow:ellipsis;white-space:nowrap">${escapeHtml(runningHeader(html))}</span></div>`,
+      footerTemplate: `<div style="${band};justify-content:flex-end"><span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
+      margin: { top: '14mm', bottom: '13mm', left: '10mm', right: '10mm' },
     });
   } finally {
     await browser.close();
