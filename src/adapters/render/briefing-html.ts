@@ -13,7 +13,7 @@ const esc = (s: string | number): string =>
   );
 
 /** Tables printed in the compact appendix style (small type, every column kept). */
-const LONG_TABLES = new Set(['pledges', 'sourcing', 'locations']);
+const LONG_TABLES = new Set(['pledges', 'sourcing', 'locations', 'gaps', 'resilience-table']);
 
 function tableHtml(t: Table): string {
   const numeric = new Set(t.numeric);
@@ -84,7 +84,7 @@ figure{margin:14px 0;max-width:100%} figcaption{color:var(--muted);font-size:13p
 figure .wide,figure .narrow{overflow-x:auto}
 figure .wide svg{display:block;max-width:none;height:auto}
 figure .narrow svg{display:block;width:100%;height:auto}
-.map-figure svg{display:block;width:100%;height:auto}
+.map-figure svg{display:block;width:100%;height:auto;max-width:960px}
 a.csv{color:var(--accent);white-space:nowrap}
 .table-wrap{overflow-x:auto;margin:10px 0 18px;max-width:100%}
 .table-wrap:focus{outline:2px solid var(--accent)}
@@ -102,7 +102,7 @@ code,.url{overflow-wrap:anywhere;word-break:break-all}
 }
 @media print{
  @page{size:A4}
- body{font-size:10pt;line-height:1.35}
+ body{font-size:9pt;line-height:1.3}
  main{max-width:none;padding:0}
  header{margin-bottom:8px}
  h1{font-size:18pt} h2{font-size:13pt;margin:14px 0 6px;padding-top:4px}
@@ -117,16 +117,43 @@ code,.url{overflow-wrap:anywhere;word-break:break-all}
  .table-wrap{overflow:visible;margin:6px 0 10px}
  table{font-size:8pt} th,td{padding:2px 4px}
  .long table{font-size:6.5pt;line-height:1.2} .long th,.long td{padding:1px 3px}
- .sources li{font-size:7.5pt;margin-bottom:1px} .kind{min-width:0;font-size:6.5pt}
- .sources{columns:2;column-gap:6mm;padding-left:1em}
+ .sources li{font-size:6.5pt;line-height:1.25;margin-bottom:1px} .kind{min-width:0;font-size:6pt}
+ .sources{columns:3;column-gap:5mm;padding-left:0;list-style:none} .appendix dd{font-size:8pt} .appendix ul.sources li{font-size:6pt;line-height:1.2} .sources .note{font-size:inherit}
 }
 `;
+
+/** Below this viewport width the phone drawing of the map shows (its wide drawing is 960 px). */
+const MAP_BREAKPOINT = 960 + 2 * PAD;
+
+function mapSection(b: Briefing, tables: ReadonlyMap<string, string>): string {
+  const m = b.map;
+  const wide = renderMapSvg(m, { idPrefix: 'map-w', width: 960, height: 560, fontSize: 12 });
+  const narrow = renderMapSvg(m, { idPrefix: 'map-n', width: 360, height: 330, fontSize: 12 });
+  // Each citation once, however many layers rest on it.
+  const sources = [
+    ...new Set([
+      ...m.bordersSource,
+      ...m.occupied.flatMap((a) => a.source),
+      ...(m.contactLine?.source ?? []),
+    ]),
+  ];
+  return [
+    `<section id="map"><h2>Where the force deploys</h2>`,
+    `<figure class="map-figure" data-title="${esc(m.title)}"><div class="wide">${wide}</div><div class="narrow">${narrow}</div>`,
+    `<figcaption>Boundaries: Natural Earth 1:50m via world-atlas (public domain), with Crimea drawn in Ukraine as its internationally recognised border puts it. Locations from the scenario; what each mission receives from the plan (the plan sources missions, not sites).${sources.length === 0 ? '' : ` Borders, occupied territory and line of contact:<ul class="map-sources">${sources.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>`}</figcaption></figure>`,
+    tables.get('mission-areas') ?? '',
+    tables.get('locations') ?? '',
+    `</section>`,
+  ].join('');
+}
 
 /** Title, as-of date and scenario hash: the PDF's running header (src/adapters/render/pdf.ts). */
 export function runningHeaderText(b: Briefing): string {
   const hash = b.appendix.scenarioHash.replace(/^sha256:/, '').slice(0, 12);
   return `${b.title} · as of ${b.appendix.asOf} · scenario ${b.appendix.scenarioId} sha256:${hash}`;
 }
+
+const MAP_CSS = `@media screen and (max-width:${MAP_BREAKPOINT - 1}px){.map-figure .wide{display:none}}@media screen and (min-width:${MAP_BREAKPOINT}px){.map-figure .narrow{display:none}}.map-figure .narrow svg{max-width:540px}.map-sources{margin:4px 0 0;padding-left:1.2em}`;
 
 /** Renders the briefing to HTML. Chart rendering is asynchronous (vega's headless view). */
 export async function renderBriefingHtml(b: Briefing): Promise<string> {
@@ -158,7 +185,7 @@ export async function renderBriefingHtml(b: Briefing): Promise<string> {
     b.frontierNotes.length === 0
       ? ''
       : `<section id="frontier"><h2>What force buys: cost against the risk that the ceasefire fails</h2>${(charts.get('frontier') ?? []).join('\n')}<ul class="note">${b.frontierNotes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>${tables.get('frontier-table') ?? ''}<p class="note">Method and limits: docs/frontier.md (forces sourced at least cost for scaled requirements, simulated on the same runs; intervals are Monte Carlo error only).</p></section>`,
-    `<section id="map"><h2>Where the force deploys</h2><figure class="map-figure" data-title="${esc(b.map.title)}">${renderMapSvg(b.map)}<figcaption>Boundaries: Natural Earth 1:50m via world-atlas (public domain). Locations from the scenario; contributors from the plan.</figcaption></figure>${tables.get('locations') ?? ''}</section>`,
+    mapSection(b, tables),
     section(
       'coverage',
       'Required vs sourced capability',
@@ -190,7 +217,7 @@ export async function renderBriefingHtml(b: Briefing): Promise<string> {
     `<h3>Sources and assumptions of the scenario</h3><ul class="sources">${a.sources
       .map(
         (s) =>
-          `<li><span class="kind">${esc(s.kind)}</span> <strong>${esc(s.id)}</strong>: ${esc(s.citation)}${s.url === '' ? '' : ` — <span class="url">${esc(s.url)}</span>`}${s.method === '' ? '' : `<br><span class="note">Method: ${esc(s.method)}</span>`}</li>`,
+          `<li id="source-${esc(s.id)}"><span class="kind">${esc(s.kind)}</span> <strong>${esc(s.id)}</strong>: ${esc(s.citation)}${s.url === '' ? '' : ` — <span class="url">${esc(s.url)}</span>`}${s.method === '' ? '' : `<br><span class="note">Method: ${esc(s.method)}</span>`}</li>`,
       )
       .join('\n')}</ul>`,
     a.assumptions.length > 0
@@ -206,7 +233,7 @@ export async function renderBriefingHtml(b: Briefing): Promise<string> {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${esc(b.title)} — Bulwark briefing</title>
 <meta name="running-header" content="${esc(runningHeaderText(b))}">
-<style>${STYLE}${chartCss.join('\n')}</style>
+<style>${STYLE}${MAP_CSS}${chartCss.join('\n')}</style>
 </head>
 <body><main>
 ${body}

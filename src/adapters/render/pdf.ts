@@ -61,7 +61,7 @@ export async function writePdf(html: string, outPath: string, executablePath?: s
     args: chromiumArgs,
   });
   // Chromium draws header and footer templates at a default font size of 0: each sets its own.
-  const band = 'font:8px system-ui,sans-serif;color:#5b6470;width:100%;padding:0 10mm;display:flex;gap:8px';
+  const band = 'font:8px system-ui,sans-serif;color:#5b6470;width:100%;padding:0 9mm;display:flex;gap:8px';
   try {
     const page = await browser.newPage();
     await page.route('**/*', (route) =>
@@ -78,7 +78,7 @@ export async function writePdf(html: string, outPath: string, executablePath?: s
       displayHeaderFooter: true,
       headerTemplate: `<div style="${band}"><span style="overflow:hidden;text-overflow:ellipsis;white-space:nowrap">${escapeHtml(runningHeader(html))}</span></div>`,
       footerTemplate: `<div style="${band};justify-content:flex-end"><span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
-      margin: { top: '14mm', bottom: '13mm', left: '10mm', right: '10mm' },
+      margin: { top: '13mm', bottom: '12mm', left: '9mm', right: '9mm' },
     });
   } finally {
     await browser.close();

@@ -16,7 +16,7 @@ import {
   type PledgeStatus,
   type Scenario,
 } from '../scenario/index.js';
-import { missionColor, numberPlaces, type MapModel, type MapPoint } from './map-model.js';
+import { buildMapModel, mapTables, missionColor, type MapModel } from './map-model.js';
 
 /** One assurance case as the briefing names it (e.g. the base scenario, or the no-backstop variant). */
 export interface BriefInput {
@@ -565,52 +565,13 @@ export function buildBriefing(input: BriefInput): Briefing {
   }
 
   // ── Map ────────────────────────────────────────────────────────────────────────────────────────
-  const missions = s.missions.map((m, i) => ({ id: m.id, name: m.name, color: missionColor(i) }));
-  const atPeak = p.sourcing.filter((r) => r.period === peakPeriod);
-  const rawPoints = s.missions.flatMap((m) => {
-    const contributors = new Map<string, number>();
-    for (const r of atPeak.filter((x) => x.mission === m.id))
-      contributors.set(r.nation, (contributors.get(r.nation) ?? 0) + r.personnel);
-    const share = Math.max(1, m.locations.length);
-    const nations = [...contributors]
-      .sort((x, y) => y[1] - x[1])
-      .map(([id, personnel]) => ({ id, personnel: personnel / share }));
-    return m.locations.map((l) => ({
-      id: l.id,
-      name: l.name,
-      lat: l.lat,
-      lon: l.lon,
-      kind: l.kind,
-      mission: m.id,
-      missionName: m.name,
-      nations,
-    }));
-  });
-  const points: MapPoint[] = numberPlaces(rawPoints);
-  const map: MapModel = {
-    title: `Where the force deploys (${p.periods.find((x) => x.index === peakPeriod)?.label ?? `P${peakPeriod}`}, peak)`,
-    hostIso3: hostNation(s)?.id ?? null,
-    adversaryIso3: s.adversary?.nation ?? null,
-    coalitionIso3: coalitionNations(s).map((n) => n.id),
-    points,
-    missions,
-  };
-  tables.push({
-    id: 'locations',
-    caption:
-      'Locations on the map. Personnel are the mission’s peak-period contingent divided evenly over its locations (the plan sources missions, not sites).',
-    header: ['#', 'location', 'country', 'mission', 'contributors (personnel)'],
-    rows: [...points]
-      .sort((x, y) => x.place - y.place)
-      .map((pt) => [
-        pt.place,
-        pt.name,
-        s.missions.find((m) => m.id === pt.mission)?.locations.find((l) => l.id === pt.id)?.country ?? '',
-        pt.missionName,
-        pt.nations.length === 0 ? '—' : pt.nations.map((n) => `${n.id} ${roughly(n.personnel)}`).join(', '),
-      ]),
-    numeric: [0],
-  });
+  const map: MapModel = buildMapModel(
+    s,
+    p.sourcing,
+    peakPeriod,
+    p.periods.find((x) => x.index === peakPeriod)?.label ?? `P${peakPeriod}`,
+  );
+  tables.push(...mapTables(map));
 
   // ── Coverage chart and gap table ───────────────────────────────────────────────────────────────
   const periodLabel = (t: number): string => p.periods.find((x) => x.index === t)?.label ?? `P${t}`;
@@ -1167,11 +1128,12 @@ export function buildBriefing(input: BriefInput): Briefing {
   // ── Pledges and sourcing tables ────────────────────────────────────────────────────────────────
   const sourceText = (ref: string | Record<string, string>): string => {
     const ids = typeof ref === 'string' ? [ref] : [...new Set(Object.values(ref))];
-    return ids.map((id) => s.meta.sources[id]?.citation ?? id).join('; ');
+    // Source ids, each cited in full once in the appendix (a citation per row made this table 17 pages).
+    return ids.join(', ');
   };
   tables.push({
     id: 'pledges',
-    caption: 'Pledges, with their status and source.',
+    caption: 'Pledges, with their status and source (source ids, cited in full in the appendix).',
     header: ['nation', 'unit type', 'units', 'missions', 'periods', 'status', 'conditions', 'source'],
     rows: s.pledges.map((pl) => [
       name(pl.nation),

@@ -471,6 +471,11 @@ function checkSourcing(s: Scenario, emit: Emit): void {
   if (s.assurance.calibration)
     check(s.assurance.calibration, s.assurance.calibration.source, ['assurance', 'calibration'], true);
   s.variants.forEach((v, i) => check(v, v.source, ['variants', i], false));
+  if (s.map) {
+    check(s.map, s.map.source, ['map'], false);
+    s.map.occupied.forEach((a, i) => check(a, a.source, ['map', 'occupied', i], true));
+    if (s.map.contactLine) check(s.map.contactLine, s.map.contactLine.source, ['map', 'contactLine'], true);
+  }
   s.forceOptions?.options.forEach((o, i) => {
     check(o, o.source, ['forceOptions', 'options', i], true);
     for (const [id, c] of Object.entries(o.components))
