@@ -10,13 +10,12 @@ import type { FrontierReport } from '../frontier/index.js';
 import type { ForcePlan, ResilienceReport, StatusRow } from '../plan/index.js';
 import { frontierBrief } from './frontier-section.js';
 import {
-  coalitionNations,
   hostNation,
   summarizeComparison,
   type PledgeStatus,
   type Scenario,
 } from '../scenario/index.js';
-import { buildMapModel, mapTables, missionColor, type MapModel } from './map-model.js';
+import { buildMapModel, mapTables, type MapModel } from './map-model.js';
 
 /** One assurance case as the briefing names it (e.g. the base scenario, or the no-backstop variant). */
 export interface BriefInput {
