@@ -214,6 +214,9 @@ export function layoutSpec(spec: TopLevelSpec, layout: ChartLayout, plotWidth?: 
       }
       if (typeof o['columns'] === 'number') o['columns'] = 1;
       if (typeof o['width'] === 'number' && o['width'] > width && o['type'] === undefined) o['width'] = width;
+      // A mark pinned at a pixel position (a rule's label at the right edge) stays inside the plot.
+      const x = isObj(o['encoding']) ? o['encoding']['x'] : undefined;
+      if (isObj(x) && typeof x['value'] === 'number' && x['value'] > width) x['value'] = width;
       for (const ch of ['x', 'y', 'color'] as const) {
         const enc = isObj(o['encoding']) ? o['encoding'][ch] : undefined;
         if (isObj(enc) && typeof enc['title'] === 'string' && enc['title'].length > wrap + 8)
@@ -228,7 +231,10 @@ export function layoutSpec(spec: TopLevelSpec, layout: ChartLayout, plotWidth?: 
     return w.length === 1 ? x : w;
   };
   if (typeof t === 'string') s['title'] = { text: lines(t) };
-  else if (isObj(t) && typeof t['text'] === 'string') t['text'] = lines(t['text']);
+  else if (isObj(t)) {
+    if (typeof t['text'] === 'string') t['text'] = lines(t['text']);
+    if (typeof t['subtitle'] === 'string') t['subtitle'] = lines(t['subtitle']);
+  }
   return s as unknown as TopLevelSpec;
 }
 

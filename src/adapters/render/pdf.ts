@@ -50,18 +50,27 @@ const escapeHtml = (s: string): string =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
 
+/** Chromium's header and footer templates: the page's running header, and "page n of N". */
+export function pdfTemplates(html: string): { header: string; footer: string } {
+  // Chromium draws the templates at a default font size of 0: each sets its own.
+  const band = 'font:8px system-ui,sans-serif;color:#5b6470;width:100%;padding:0 9mm;display:flex;gap:8px';
+  return {
+    header: `<div style="${band}"><span style="overflow:hidden;text-overflow:ellipsis;white-space:nowrap">${escapeHtml(runningHeader(html))}</span></div>`,
+    footer: `<div style="${band};justify-content:flex-end"><span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
+  };
+}
+
 /**
  * Prints the HTML to an A4 PDF at `outPath`: tagged (accessible structure) with an outline of the
  * headings, the running header of the page on every page and "page n of N" in the footer.
  */
 export async function writePdf(html: string, outPath: string, executablePath?: string): Promise<void> {
+  const templates = pdfTemplates(html);
   const browser = await chromium.launch({
     executablePath: findChromium(executablePath),
     headless: true,
     args: chromiumArgs,
   });
-  // Chromium draws header and footer templates at a default font size of 0: each sets its own.
-  const band = 'font:8px system-ui,sans-serif;color:#5b6470;width:100%;padding:0 9mm;display:flex;gap:8px';
   try {
     const page = await browser.newPage();
     await page.route('**/*', (route) =>
@@ -76,8 +85,8 @@ export async function writePdf(html: string, outPath: string, executablePath?: s
       tagged: true,
       outline: true,
       displayHeaderFooter: true,
-      headerTemplate: `<div style="${band}"><span style="overflow:hidden;text-overflow:ellipsis;white-space:nowrap">${escapeHtml(runningHeader(html))}</span></div>`,
-      footerTemplate: `<div style="${band};justify-content:flex-end"><span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
+      headerTemplate: templates.header,
+      footerTemplate: templates.footer,
       margin: { top: '13mm', bottom: '12mm', left: '9mm', right: '9mm' },
     });
   } finally {
