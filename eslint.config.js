@@ -45,7 +45,9 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js', 'bin/**'],
+    files: ['**/*.js', '**/*.mjs', 'bin/**'],
     extends: [tseslint.configs.disableTypeChecked],
+    // Plain Node scripts (the executable, the build script): Node's globals.
+    languageOptions: { globals: { process: 'readonly', URL: 'readonly', console: 'readonly' } },
   },
 );

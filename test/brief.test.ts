@@ -21,12 +21,12 @@ describe('briefing model', () => {
   it('states the force: 1,900 personnel from 2 nations at the peak', async () => {
     // P2–P4: GBR 1 fighter squadron (250) + 2 battalions (1,400), FRA 1 squadron (250) = 1,900.
     const f = (await brief()).briefing.findings.find((x) => x.id === 'force');
-    expect(f?.headline).toBe('The pledged force: about 1,900 personnel from 2 nations');
+    expect(f?.headline).toBe('The pledged force: 1,900 personnel from 2 nations');
     // Skies P1–P4 and presence P2–P4 are 7 requirement-periods; only skies P2–P4 are met in full
     // (fighters need 30 days, so none are in place in P1; presence gets 2 of 3 battalions).
-    expect(f?.text).toContain('They meet 3 of 7 capability requirements');
+    expect(f?.text).toContain('They meet 3 of 7 requirement-periods in full');
     // Tied up by rotation: fighters 250 × 3 × 2 + battalions 1,400 × 3 = 5,700.
-    expect(f?.text).toContain('ties up about 5,700 personnel');
+    expect(f?.text).toContain('ties up 5,700 personnel');
   });
 
   it('names the gaps, largest share first, with the cause', async () => {
@@ -35,7 +35,7 @@ describe('briefing model', () => {
     // Presence is short a third in three periods; skies 2 − 2 × 151/181 ≈ 0.3 orbits in P1 only, because
     // the squadrons arrive on day 30 of 181.
     expect(f?.text).toMatch(
-      /^The biggest gaps: Presence: Presence short by 1 of 3 battalion-equivalents in P2–P4 \(pledges exhausted: GBR.*\); Skies: Air policing orbit short by 0\.3 of 2 continuous orbits in P1 \(lead time/,
+      /^The biggest gaps: Presence: Presence short by 1 of 3 battalion-equivalents, Jul 2026\u2009–\u2009Dec 2027 \(pledges used up: United Kingdom.*\); Skies: Air policing orbit short by 0\.3 of 2 continuous orbits, Jan\u2009–\u2009Jun 2026 \(still within their lead time/,
     );
     expect(f?.text).not.toContain('no requirement is met at all');
   });
@@ -45,9 +45,9 @@ describe('briefing model', () => {
     // GBR and FRA have equal GDP, so each fair share is 50%; GBR carries 250 × (½ × 151/181 + 1.5) + 1,400 × 1.5
     // of 2 × 250 × (½ × 151/181 + 1.5) + 1,400 × 1.5 personnel-years, 84%.
     expect(f?.text).toContain(
-      "United Kingdom carries 84% of the personnel against 50% of the contributors' GDP",
+      'United Kingdom carries 84% of the personnel against 50% of the contributors’ GDP',
     );
-    expect(f?.headline).toMatch(/^Cost: about \$\d+m a year; fairness index 0\.\d\d$/);
+    expect(f?.headline).toMatch(/^Cost: US\$\d+m a year; fairness index 0\.\d\d$/);
   });
 
   it('compares the base with the no-backstop variant on the same runs', async () => {
@@ -103,7 +103,7 @@ describe('briefing HTML', () => {
     // The frontier leads: its answer is the first finding and its section follows the findings.
     expect(r.briefing.findings[0]?.id).toBe('frontier');
     expect(r.briefing.findings[0]?.headline).toMatch(
-      /cheapest force keeping the risk of failure at or below 10\.0%/i,
+      /cheapest force keeping the risk that the ceasefire fails at or below 10\.0%/i,
     );
     expect(r.html.indexOf('id="frontier"')).toBeLessThan(r.html.indexOf('id="map"'));
     expect(r.frontier?.cases.map((c) => c.id)).toEqual(['none', 'intelligence-logistics', 'full']);

@@ -8,7 +8,13 @@ import { loadScenario } from '../adapters/files/index.js';
 import { createHighsSolver } from '../adapters/highs/index.js';
 import { renderBriefingHtml } from '../adapters/render/briefing-html.js';
 import { runAssurance, type JobRunner } from '../core/assure/index.js';
-import { buildBriefing, type Briefing, type CredibilityBrief } from '../core/brief/index.js';
+import {
+  buildBriefing,
+  type Briefing,
+  type BriefInput,
+  type CredibilityBrief,
+  type LocaleId,
+} from '../core/brief/index.js';
 import {
   forceByStatus,
   planForce,
@@ -73,11 +79,15 @@ export interface BriefRequest {
    * point (default 12 and 5,000: a quicker frontier than `bulwark frontier`'s 20 × 20,000); `false` for none.
    */
   readonly frontier?: false | { readonly points?: number; readonly runs?: number };
+  /** Language of the briefing (default `en`). */
+  readonly lang?: LocaleId;
 }
 
 export interface BriefResult {
   readonly html: string;
   readonly briefing: Briefing;
+  /** What the briefing was built from (to build it again, in another language, without re-running). */
+  readonly briefInput: BriefInput;
   readonly scenarioHash: string;
   readonly plan: ForcePlan;
   readonly resilience?: ResilienceReport;
@@ -160,12 +170,13 @@ export async function runBrief(req: BriefRequest): Promise<BriefResult> {
 
   const credibility = credibilityOf(base);
   req.onProgress?.('render', 0, 1);
-  const briefing = buildBriefing({
+  const briefInput: BriefInput = {
     scenario: base,
     scenarioHash: loaded.hash,
     variants: variantIds,
     bulwarkVersion: req.bulwarkVersion,
     generatedAt: req.generatedAt,
+    lang: req.lang ?? 'en',
     plan: main.plan,
     byStatus,
     ...(req.minStatus !== undefined ? { minStatus: req.minStatus } : {}),
@@ -174,7 +185,8 @@ export async function runBrief(req: BriefRequest): Promise<BriefResult> {
     ...(assurance !== undefined ? { assurance } : {}),
     ...(credibility !== undefined ? { credibility } : {}),
     ...(frontier !== undefined ? { frontier } : {}),
-  });
+  };
+  const briefing = buildBriefing(briefInput);
   const html = await renderBriefingHtml(briefing);
   req.onProgress?.('render', 1, 1);
   const t3 = now();
@@ -182,6 +194,7 @@ export async function runBrief(req: BriefRequest): Promise<BriefResult> {
   return {
     html,
     briefing,
+    briefInput,
     scenarioHash: loaded.hash,
     plan: main.plan,
     ...(main.resilience !== undefined ? { resilience: main.resilience } : {}),

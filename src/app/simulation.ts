@@ -5,7 +5,7 @@
  * force sources and the `auto` rule.
  */
 import { createHighsSolver } from '../adapters/highs/index.js';
-import { createWorkerPool } from '../adapters/workers/index.js';
+import { sharedWorkerPool } from '../adapters/workers/index.js';
 import {
   compileModel,
   forceFromPledges,
@@ -22,26 +22,21 @@ import { applyVariants, type Scenario } from '../core/scenario/index.js';
 import { BulwarkError, fail, formatIssue, ok, type Issue, type Result } from '../core/shared/index.js';
 
 export interface RunnerOptions {
-  /** Executes Monte Carlo jobs; default: a worker-thread pool for this call. */
+  /** Executes Monte Carlo jobs; default: the process-wide worker-thread pool. */
   readonly runner?: JobRunner;
   /** Worker threads of the default pool (default: all cores). */
   readonly workers?: number;
-  /** Cancels the default pool's work. */
+  /** Cancels this call's work on the default pool. */
   readonly signal?: AbortSignal;
 }
 
-/** Calls `fn` with the given runner, or with a pool opened for the call and closed when it settles. */
+/**
+ * Calls `fn` with the given runner, or with a runner on the process-wide worker pool (kept warm between
+ * calls: a CLI command or a workspace run reuses the threads of the one before), cancelled by `o.signal`.
+ */
 export async function withRunner<T>(o: RunnerOptions, fn: (runner: JobRunner) => Promise<T>): Promise<T> {
   if (o.runner !== undefined) return fn(o.runner);
-  const pool = createWorkerPool({
-    ...(o.workers === undefined ? {} : { workers: o.workers }),
-    ...(o.signal === undefined ? {} : { signal: o.signal }),
-  });
-  try {
-    return await fn(pool.run);
-  } finally {
-    await pool.close();
-  }
+  return fn(sharedWorkerPool(o.workers).runner(o.signal));
 }
 
 export interface VariantCase {

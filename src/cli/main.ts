@@ -8,54 +8,59 @@ import { readConfig, type Config } from '../config/index.js';
 import { BulwarkError, formatIssue } from '../core/shared/index.js';
 import type { CliContext } from './context.js';
 import { exitStatus } from './exit-status.js';
-import { register as registerScenarios } from './commands/scenarios.js';
-import { register as registerValidate } from './commands/validate.js';
-import { register as registerShow } from './commands/show.js';
-import { register as registerSchema } from './commands/schema.js';
-import { register as registerBrief } from './commands/brief.js';
-import { register as registerPlan } from './commands/plan.js';
-import { register as registerServe } from './commands/serve.js';
-import { register as registerAudit } from './commands/audit.js';
-import { register as registerGame } from './commands/game.js';
-import { register as registerEngagement } from './commands/engagement.js';
-import { register as registerSweep } from './commands/sweep.js';
-import { register as registerFrontier } from './commands/frontier.js';
-import { register as registerWorker } from './commands/worker.js';
-import { register as registerAssure } from './commands/assure.js';
-import { register as registerCalibrate } from './commands/calibrate.js';
-
 import { bulwarkVersion as version } from './version.js';
 
-/** Builds the program: one place lists every command. */
-export function buildProgram(ctx: CliContext): Command {
+type Register = (program: Command, ctx: CliContext) => void;
+
+/**
+ * Every command, in the order a user meets them: the scenario, the analyses, the briefing, scale-out, the
+ * workspace. Each is imported only when needed, so `bulwark plan` does not load the web server, the
+ * queue or the briefing renderer (issue 18: imports per command).
+ */
+const COMMANDS: readonly (readonly [string, () => Promise<{ register: Register }>])[] = [
+  ['scenarios', () => import('./commands/scenarios.js')],
+  ['show', () => import('./commands/show.js')],
+  ['validate', () => import('./commands/validate.js')],
+  ['schema', () => import('./commands/schema.js')],
+  ['plan', () => import('./commands/plan.js')],
+  ['assure', () => import('./commands/assure.js')],
+  ['calibrate', () => import('./commands/calibrate.js')],
+  ['game', () => import('./commands/game.js')],
+  ['engagement', () => import('./commands/engagement.js')],
+  ['brief', () => import('./commands/brief.js')],
+  ['sweep', () => import('./commands/sweep.js')],
+  ['frontier', () => import('./commands/frontier.js')],
+  ['worker', () => import('./commands/worker.js')],
+  ['serve', () => import('./commands/serve.js')],
+  ['audit', () => import('./commands/audit.js')],
+];
+
+/**
+ * Builds the program: one place lists every command. With `only` (the command the user named) just that
+ * command is loaded; otherwise (help, a typo that needs suggestions) all of them.
+ */
+export async function buildProgram(ctx: CliContext, only?: string): Promise<Command> {
   const program = new Command('bulwark')
     .description('Plan and stress-test multinational reassurance forces.')
     .version(version)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.out(s.trimEnd()), writeErr: (s) => ctx.err(s.trimEnd()) });
-  // In the order a user meets them: the scenario, the analyses, the briefing, scale-out, the workspace.
-  registerScenarios(program, ctx);
-  registerShow(program, ctx);
-  registerValidate(program, ctx);
-  registerSchema(program, ctx);
-  registerPlan(program, ctx);
-  registerAssure(program, ctx);
-  registerCalibrate(program, ctx);
-  registerGame(program, ctx);
-  registerEngagement(program, ctx);
-  registerBrief(program, ctx);
-  registerSweep(program, ctx);
-  registerFrontier(program, ctx);
-  registerWorker(program, ctx);
-  registerServe(program, ctx);
-  registerAudit(program, ctx);
+  const wanted = COMMANDS.filter(([name]) => only === undefined || name === only);
+  const modules = await Promise.all(wanted.map(([, load]) => load()));
+  for (const m of modules) m.register(program, ctx);
   for (const c of program.commands)
     c.exitOverride().configureOutput({
       writeOut: (s) => ctx.out(s.trimEnd()),
       writeErr: (s) => ctx.err(s.trimEnd()),
     });
   return program;
+}
+
+/** The command named by `argv` when it is a known one (the first argument), else undefined. */
+export function commandOf(argv: readonly string[]): string | undefined {
+  const first = argv[0];
+  return COMMANDS.some(([name]) => name === first) ? first : undefined;
 }
 
 /** Runs the CLI and returns the exit status (the caller sets process.exitCode). */
@@ -77,7 +82,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     exitCode: 0,
   };
   try {
-    await buildProgram(ctx).parseAsync([...argv], { from: 'user' });
+    await (await buildProgram(ctx, commandOf(argv))).parseAsync([...argv], { from: 'user' });
     return ctx.exitCode;
   } catch (e) {
     return renderError(e, err, config.debug);
@@ -103,4 +108,9 @@ function renderError(e: unknown, err: (s: string) => void, debug: boolean): numb
   return 1;
 }
 
+// A reader that closes the pipe early (`bulwark plan … | head`) is not an error: stop writing, exit 0.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 process.exitCode = await main(process.argv.slice(2));

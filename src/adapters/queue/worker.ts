@@ -16,7 +16,7 @@ import { UnrecoverableError, Worker, type Job as BullJob } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { Job } from '../../core/assure/index.js';
-import { inlineExecutor, threadExecutor, type ChunkExecutor } from './chunk-executor.js';
+import { inlineExecutor, threadExecutor, type ChunkExecutor } from '../workers/index.js';
 import { CodecError, decodeJob, encodeStats } from './codec.js';
 import { checkRedis, connect } from './connection.js';
 import { modelHash } from './model-hash.js';
@@ -85,7 +85,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     // Another build computes other numbers: refuse the chunk rather than merge them silently.
     if (p.model !== o.modelHash)
       throw new UnrecoverableError(
-        `${MODEL_MISMATCH}: worker ${o.name} runs model ${o.modelHash.slice(0, 12)}…, the chunk was queued by a producer running model ${p.model.slice(0, 12)}…; run the same Bulwark build (and form: sources or dist) on producers and workers`,
+        `${MODEL_MISMATCH}: worker ${o.name} runs model ${o.modelHash.slice(0, 12)}…, the chunk was queued by a producer running model ${p.model.slice(0, 12)}…; run the same Bulwark build on producers and workers`,
       );
     const job = await jobs.get(p.job);
     const t0 = performance.now();

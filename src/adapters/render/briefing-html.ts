@@ -43,7 +43,7 @@ interface Figure {
   readonly css: string;
 }
 
-async function figure(chart: ChartModel): Promise<Figure> {
+async function figure(chart: ChartModel, dataLabel: string): Promise<Figure> {
   const id = `chart-${chart.id}`;
   const wide: ChartSvg = await renderChart(chart.spec, `${id}-w`, 'wide');
   const narrow: ChartSvg = await renderChart(chart.spec, `${id}-n`, 'narrow');
@@ -54,17 +54,12 @@ async function figure(chart: ChartModel): Promise<Figure> {
     `@media screen and (min-width:${breakpoint}px){#${id} .narrow{display:none}}` +
     `#${id} .narrow svg{max-width:${Math.round(narrow.width * 1.5)}px}`;
   const csv = chartCsv(chart.spec);
-  const data =
-    csv === null
-      ? ''
-      : ` ${csvLink(csv, `${chart.id}.csv`, `Data behind this chart (CSV, ${csvRows(csv)} rows)`)}`;
+  const data = csv === null ? '' : ` ${csvLink(csv, `${chart.id}.csv`, dataLabel)}`;
   return {
     html: `<figure class="chart" id="${esc(id)}" data-title="${esc(chart.title)}"><div class="wide">${wide.svg}</div><div class="narrow">${narrow.svg}</div><figcaption>${esc(chart.description)}${data}</figcaption></figure>`,
     css,
   };
 }
-
-const csvRows = (csv: string): number => csv.split('\r\n').length - 2;
 
 const STYLE = `
 :root{--ink:#1b1f24;--muted:#56606b;--rule:#d9dee4;--accent:#0b4f8a;--bg:#fff}
@@ -95,6 +90,12 @@ th{background:#eef2f6;font-weight:600} .num{text-align:right;font-variant-numeri
 .appendix dt{font-weight:600} .appendix dd{margin:0 0 6px 0;color:var(--muted)}
 .sources li{margin-bottom:4px;font-size:13px} .kind{display:inline-block;min-width:82px;font-size:11px;text-transform:uppercase;color:var(--muted)}
 .note{color:var(--muted);font-size:13px}
+.keys{list-style:none;padding:0;margin:0 0 12px;display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:10px}
+.key{border:1px solid var(--rule);border-top:4px solid var(--accent);padding:10px 12px;display:flex;flex-direction:column;gap:2px}
+.key-label{font-size:13px;color:var(--muted)} .key-value{font-size:24px;line-height:1.2}
+.key-interval{font-size:13px;color:var(--muted)} .key-detail{font-size:14px} .key-so{font-size:14px;font-weight:600}
+.key a{color:var(--accent);font-size:13px} .judgements li{margin-bottom:4px} .judgements a{color:inherit}
+.glossary dt{font-weight:600} .glossary dd{margin:0 0 6px 0}
 code,.url{overflow-wrap:anywhere;word-break:break-all}
 @media screen and (max-width:600px){
  main{padding:18px ${NARROW_PAD}px 40px} h1{font-size:22px} h2{font-size:18px}
@@ -138,9 +139,9 @@ function mapSection(b: Briefing, tables: ReadonlyMap<string, string>): string {
     ]),
   ];
   return [
-    `<section id="map"><h2>Where the force deploys</h2>`,
+    `<section id="map"><h2>${esc(b.ui.map)}</h2>`,
     `<figure class="map-figure" data-title="${esc(m.title)}"><div class="wide">${wide}</div><div class="narrow">${narrow}</div>`,
-    `<figcaption>Boundaries: Natural Earth 1:50m via world-atlas (public domain), with Crimea drawn in Ukraine as its internationally recognised border puts it. Locations from the scenario; what each mission receives from the plan (the plan sources missions, not sites).${sources.length === 0 ? '' : ` Borders, occupied territory and line of contact:<ul class="map-sources">${sources.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>`}</figcaption></figure>`,
+    `<figcaption>${esc(b.ui.mapCaption)}${sources.length === 0 ? '' : ` ${esc(b.ui.mapSources)}<ul class="map-sources">${sources.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>`}</figcaption></figure>`,
     tables.get('mission-areas') ?? '',
     tables.get('locations') ?? '',
     `</section>`,
@@ -150,7 +151,7 @@ function mapSection(b: Briefing, tables: ReadonlyMap<string, string>): string {
 /** Title, as-of date and scenario hash: the PDF's running header (src/adapters/render/pdf.ts). */
 export function runningHeaderText(b: Briefing): string {
   const hash = b.appendix.scenarioHash.replace(/^sha256:/, '').slice(0, 12);
-  return `${b.title} · as of ${b.appendix.asOf} · scenario ${b.appendix.scenarioId} sha256:${hash}`;
+  return `${b.title} · ${b.appendix.scenarioLine} · sha256:${hash}`;
 }
 
 const MAP_CSS = `@media screen and (max-width:${MAP_BREAKPOINT - 1}px){.map-figure .wide{display:none}}@media screen and (min-width:${MAP_BREAKPOINT}px){.map-figure .narrow{display:none}}.map-figure .narrow svg{max-width:540px}.map-sources{margin:4px 0 0;padding-left:1.2em}`;
@@ -160,7 +161,7 @@ export async function renderBriefingHtml(b: Briefing): Promise<string> {
   const charts = new Map<string, string[]>();
   const chartCss: string[] = [];
   for (const c of b.charts) {
-    const f = await figure(c);
+    const f = await figure(c, b.ui.chartData);
     charts.set(c.section, [...(charts.get(c.section) ?? []), f.html]);
     chartCss.push(f.css);
   }
@@ -172,66 +173,72 @@ export async function renderBriefingHtml(b: Briefing): Promise<string> {
     return `<section id="${id}"><h2>${esc(title)}</h2>${intro === '' ? '' : `<p class="note">${esc(intro)}</p>`}${figs.join('\n')}${tbls.join('\n')}</section>`;
   };
   const a = b.appendix;
+  const ui = b.ui;
+  const keyFigures = b.keyFigures
+    .map(
+      (k) =>
+        `<li class="key" id="key-${esc(k.id)}"><span class="key-label">${esc(k.label)}</span><strong class="key-value">${esc(k.value)}</strong>${k.interval === undefined ? '' : `<span class="key-interval">${esc(k.interval)}</span>`}<span class="key-detail">${esc(k.detail)}</span><span class="key-so">${esc(k.soWhat)}</span> <a href="${esc(k.link)}">${esc(ui.details)}</a></li>`,
+    )
+    .join('\n');
+  const judgements = b.judgements
+    .map((j) => `<li><a href="${esc(j.link)}">${esc(j.text)}</a></li>`)
+    .join('\n');
   const findings = b.findings
     .map(
       (f) =>
-        `<li id="finding-${esc(f.id)}"><strong>${esc(f.headline)}</strong>${esc(f.text)} <a href="${esc(f.link)}">details ↓</a></li>`,
+        `<li id="finding-${esc(f.id)}"><strong>${esc(f.headline)}</strong>${esc(f.text)} <a href="${esc(f.link)}">${esc(ui.details)}</a></li>`,
     )
     .join('\n');
   const body = [
     `<header><h1>${esc(b.title)}</h1><p class="subtitle">${esc(b.subtitle)}</p></header>`,
-    `<section id="findings"><h2>Findings</h2><ol class="findings">${findings}</ol>`,
-    `<p class="note">Generated from the scenario and seed in the appendix: the plan is an optimisation over the pledges and the stated assumptions, and the probabilities come from a Monte Carlo model that makes its assumptions explicit. They are not predictions.</p></section>`,
+    b.keyFigures.length === 0
+      ? ''
+      : `<section id="bottom-line"><h2>${esc(ui.keyFigures)}</h2><ul class="keys">${keyFigures}</ul><h3>${esc(ui.keyJudgements)}</h3><ol class="judgements">${judgements}</ol></section>`,
+    `<section id="findings"><h2>${esc(ui.findings)}</h2><ol class="findings">${findings}</ol>`,
+    `<p class="note">${esc(ui.disclaimer)}</p></section>`,
     b.frontierNotes.length === 0
       ? ''
-      : `<section id="frontier"><h2>What force buys: cost against the risk that the ceasefire fails</h2>${(charts.get('frontier') ?? []).join('\n')}<ul class="note">${b.frontierNotes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>${tables.get('frontier-table') ?? ''}<p class="note">Method and limits: docs/frontier.md (forces sourced at least cost for scaled requirements, simulated on the same runs; intervals are Monte Carlo error only).</p></section>`,
+      : `<section id="frontier"><h2>${esc(ui.frontier)}</h2>${(charts.get('frontier') ?? []).join('\n')}<ul class="note">${b.frontierNotes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>${tables.get('frontier-table') ?? ''}<p class="note">${esc(ui.frontierMethod)}</p></section>`,
     mapSection(b, tables),
-    section(
-      'coverage',
-      'Required vs sourced capability',
-      'Bars: capability the plan sources from pledges; line: the requirement.',
-      [],
-    ),
-    section('gaps', 'Gaps and why', '', ['gaps']),
-    section('options', 'Against the force options', '', ['options']),
-    section('fairness', 'Personnel, cost and fair share', '', ['fairness-table']),
-    section(
-      'calendar',
-      'Rotation calendar',
-      'Every unit in theatre needs others preparing and recovering: rotation ratio = (tour + dwell) / tour.',
-      [],
-    ),
-    section('resilience', 'Resilience: what breaks if a nation leaves', '', ['resilience-table']),
-    section('assurance', 'How likely is the ceasefire to hold?', '', ['assurance-table']),
-    section('tornado', 'Which assumptions matter', '', []),
-    section('credibility', 'When does the backstop deter?', b.credibilityNotes.join(' '), []),
-    section('pledges', 'Pledges', '', ['pledges', 'status-table']),
-    section('sourcing', 'Sourcing table', '', ['sourcing']),
-    `<section id="appendix" class="appendix"><h2>Appendix: provenance and assumptions</h2><dl>`,
-    `<dt>Scenario</dt><dd>${esc(a.scenarioId)} (as of ${esc(a.asOf)})${a.variants.length > 0 ? `, variants ${esc(a.variants.join(', '))}` : ''}</dd>`,
-    `<dt>Scenario hash</dt><dd><code>${esc(a.scenarioHash)}</code></dd>`,
-    `<dt>Monte Carlo</dt><dd>${a.runs === null ? 'not run' : `${a.runs.toLocaleString('en-GB')} runs per case, seed ${a.seed ?? ''}`}</dd>`,
-    `<dt>Planner</dt><dd>${esc(a.planSolver)}</dd>`,
-    `<dt>Bulwark</dt><dd>version ${esc(a.bulwarkVersion)}, generated ${esc(a.generatedAt)}</dd>`,
-    `<dt>Reproduce</dt><dd><code>npx bulwark brief ${esc(a.scenarioId)}${a.variants.map((v) => ` --variant ${esc(v)}`).join('')}${a.seed === null ? '' : ` --seed ${a.seed}`}${a.runs === null ? '' : ` --runs ${a.runs}`}</code></dd></dl>`,
-    `<h3>Sources and assumptions of the scenario</h3><ul class="sources">${a.sources
+    section('coverage', ui.coverage, ui.coverageIntro, []),
+    section('gaps', ui.gaps, '', ['gaps']),
+    section('options', ui.options, '', ['options']),
+    section('fairness', ui.fairness, '', ['fairness-table']),
+    section('calendar', ui.calendar, ui.calendarIntro, []),
+    section('resilience', ui.resilience, '', ['resilience-table']),
+    section('assurance', ui.assurance, '', ['assurance-table']),
+    section('tornado', ui.tornado, '', []),
+    section('credibility', ui.credibility, b.credibilityNotes.join(' '), []),
+    section('pledges', ui.pledges, '', ['pledges', 'status-table']),
+    section('sourcing', ui.sourcing, '', ['sourcing']),
+    b.glossary.length === 0
+      ? ''
+      : `<section id="glossary"><h2>${esc(ui.glossary)}</h2><dl class="glossary">${b.glossary.map((g) => `<dt>${esc(g.term)}</dt><dd>${esc(g.definition)}</dd>`).join('')}</dl></section>`,
+    `<section id="appendix" class="appendix"><h2>${esc(ui.appendix)}</h2><dl>`,
+    `<dt>${esc(ui.scenario)}</dt><dd>${esc(a.scenarioLine)}</dd>`,
+    `<dt>${esc(ui.scenarioHash)}</dt><dd><code>${esc(a.scenarioHash)}</code></dd>`,
+    `<dt>${esc(ui.monteCarlo)}</dt><dd>${esc(a.monteCarlo)}</dd>`,
+    `<dt>${esc(ui.planner)}</dt><dd>${esc(a.planSolver)}</dd>`,
+    `<dt>${esc(ui.bulwark)}</dt><dd>${esc(a.bulwarkLine)}</dd>`,
+    `<dt>${esc(ui.reproduce)}</dt><dd><code>npx bulwark brief ${esc(a.scenarioId)}${a.variants.map((v) => ` --variant ${esc(v)}`).join('')}${a.seed === null ? '' : ` --seed ${a.seed}`}${a.runs === null ? '' : ` --runs ${a.runs}`}</code></dd></dl>`,
+    `<h3>${esc(ui.sources)}</h3><ul class="sources">${a.sources
       .map(
         (s) =>
-          `<li id="source-${esc(s.id)}"><span class="kind">${esc(s.kind)}</span> <strong>${esc(s.id)}</strong>: ${esc(s.citation)}${s.url === '' ? '' : ` — <span class="url">${esc(s.url)}</span>`}${s.method === '' ? '' : `<br><span class="note">Method: ${esc(s.method)}</span>`}</li>`,
+          `<li id="source-${esc(s.id)}"><span class="kind">${esc(s.kind)}</span> <strong>${esc(s.id)}</strong>: ${esc(s.citation)}${s.url === '' ? '' : ` — <span class="url">${esc(s.url)}</span>`}${s.method === '' ? '' : `<br><span class="note">${esc(ui.method)} ${esc(s.method)}</span>`}</li>`,
       )
       .join('\n')}</ul>`,
     a.assumptions.length > 0
-      ? `<h3>Notes on assumptions</h3><ul>${a.assumptions.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>`
+      ? `<h3>${esc(ui.notes)}</h3><ul>${a.assumptions.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>`
       : '',
     `</section>`,
   ].join('\n');
   return `<!doctype html>
-<html lang="en">
+<html lang="${esc(b.lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${esc(b.title)} — Bulwark briefing</title>
+<title>${esc(b.title)} — ${esc(b.ui.documentTitle)}</title>
 <meta name="running-header" content="${esc(runningHeaderText(b))}">
 <style>${STYLE}${MAP_CSS}${chartCss.join('\n')}</style>
 </head>

@@ -185,12 +185,12 @@ export function renderMapSvg(model: MapModel, options: MapSvgOptions = {}): stri
   const areas = model.occupied.map((a) => {
     const poly = areaPolygon(a.polygon);
     const d = path(poly) ?? '';
-    return `<path class="occupied" fill="url(#${id}-hatch)" d="${d}" clip-path="url(#${id}-host)"><title>${escapeXml(`${a.name}, as of ${model.asOf}`)}</title></path>`;
+    return `<path class="occupied" fill="url(#${id}-hatch)" d="${d}" clip-path="url(#${id}-host)"><title>${escapeXml(a.name)}</title></path>`;
   });
   const contact =
     model.contactLine === null
       ? ''
-      : `<path class="contact" d="${path({ type: 'LineString', coordinates: model.contactLine.line.map(([x, y]) => [x, y]) }) ?? ''}"><title>${escapeXml(`${model.contactLine.name}, as of ${model.asOf}`)}</title></path>`;
+      : `<path class="contact" d="${path({ type: 'LineString', coordinates: model.contactLine.line.map(([x, y]) => [x, y]) }) ?? ''}"><title>${escapeXml(model.contactLine.name)}</title></path>`;
 
   const colorOf = new Map(model.missions.map((m) => [m.id, m.color]));
   // Several missions may share a location: offset markers around the point so each stays visible.
@@ -286,44 +286,43 @@ export function renderMapSvg(model: MapModel, options: MapSvgOptions = {}): stri
   const scale =
     km === 0
       ? ''
-      : `<g class="scale" transform="translate(${margin},${mapH - margin})"><rect x="-4" y="${-fs - 8}" width="${(barW + 8 + 0.62 * fs * 7).toFixed(1)}" height="${fs + 14}" fill="#fff" opacity=".85"/><path d="M0,0h${barW.toFixed(1)}M0,-5v5M${barW.toFixed(1)},-5v5" stroke="#222" stroke-width="1.5" fill="none"/><text x="${(barW + 6).toFixed(1)}" y="0" class="legend">${km.toLocaleString('en-GB')} km</text></g>`;
+      : `<g class="scale" transform="translate(${margin},${mapH - margin})"><rect x="-4" y="${-fs - 8}" width="${(barW + 8 + 0.62 * fs * 7).toFixed(1)}" height="${fs + 14}" fill="#fff" opacity=".85"/><path d="M0,0h${barW.toFixed(1)}M0,-5v5M${barW.toFixed(1)},-5v5" stroke="#222" stroke-width="1.5" fill="none"/><text x="${(barW + 6).toFixed(1)}" y="0" class="legend">${km} ${escapeXml(model.legend.km)}</text></g>`;
 
   // Legend: every shading, line and symbol, then each mission with what the plan deploys to it.
   const entries: { swatch: string; text: string }[] = [];
   const sw = (cls: string): string => `<rect x="0" y="${-fs + 1}" width="18" height="${fs}" class="${cls}"/>`;
-  if (model.hostName !== null)
-    entries.push({ swatch: sw('host'), text: `${model.hostName}, internationally recognised borders` });
+  if (model.hostName !== null) entries.push({ swatch: sw('host'), text: model.legend.host });
   if (model.occupied.length > 0)
     entries.push({
       swatch: `<rect x="0" y="${-fs + 1}" width="18" height="${fs}" class="occupied" fill="url(#${id}-hatch)" />`,
-      text: `Occupied by ${model.adversaryName ?? 'the adversary'}, as of ${model.asOf} (approximate)`,
+      text: model.legend.occupied,
     });
   if (model.contactLine !== null)
     entries.push({
       swatch: `<path d="M0,${-fs / 2 + 1}h18" class="contact"/>`,
-      text: `${model.contactLine.name}, as of ${model.asOf}`,
+      text: model.legend.contact,
     });
-  if (model.adversaryName !== null) entries.push({ swatch: sw('adversary'), text: model.adversaryName });
-  if (model.coalitionIso3.length > 0) entries.push({ swatch: sw('coalition'), text: 'Coalition members' });
-  entries.push({ swatch: sw('other'), text: 'Other countries' });
+  if (model.adversaryName !== null) entries.push({ swatch: sw('adversary'), text: model.legend.adversary });
+  if (model.coalitionIso3.length > 0) entries.push({ swatch: sw('coalition'), text: model.legend.coalition });
+  entries.push({ swatch: sw('other'), text: model.legend.other });
   const kinds = new Set(
     model.points.map((p) => (p.kind === 'sea' || p.kind === 'training' ? p.kind : 'site')),
   );
   if (kinds.has('site'))
-    entries.push({ swatch: markerShape('city', 9, -fs / 2 + 1, '#555'), text: 'City, base, port or HQ' });
+    entries.push({ swatch: markerShape('city', 9, -fs / 2 + 1, '#555'), text: model.legend.site });
   if (kinds.has('sea'))
-    entries.push({ swatch: markerShape('sea', 9, -fs / 2 + 1, '#555'), text: 'Sea area' });
+    entries.push({ swatch: markerShape('sea', 9, -fs / 2 + 1, '#555'), text: model.legend.sea });
   if (kinds.has('training'))
     entries.push({
       swatch: markerShape('training', 9, -fs / 2 + 1, '#555'),
-      text: 'Training site (outside the host)',
+      text: model.legend.training,
     });
-  const round = (x: number): string => Math.round(x).toLocaleString('en-GB');
-  for (const m of model.missions)
+  model.missions.forEach((m, i) =>
     entries.push({
       swatch: markerShape('city', 9, -fs / 2 + 1, m.color),
-      text: `${m.name}: ${m.personnel > 0 ? `${round(m.personnel)} personnel at the peak over ${m.locations} location${m.locations === 1 ? '' : 's'}` : 'none in the plan'}`,
-    });
+      text: model.legend.missions[i] ?? m.name,
+    }),
+  );
   const maxChars = Math.floor((colW - 30) / (0.6 * fs));
   const legendRows: string[] = [];
   const perCol = Math.ceil(entries.length / cols);
@@ -342,7 +341,7 @@ export function renderMapSvg(model: MapModel, options: MapSvgOptions = {}): stri
   }
   const total = Math.ceil(mapH + legendH + 4);
 
-  const desc = `Deployment locations of the force by mission: ${model.points.map((p) => `${p.name} (${p.missionName})`).join('; ')}.${model.occupied.length > 0 ? ` Hatched: ${model.occupied.map((o) => o.name).join('; ')}, as of ${model.asOf}.` : ''}`;
+  const desc = model.description;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${total}" width="${width}" height="${total}" role="img" aria-labelledby="${id}-title ${id}-desc" class="map">`,
     `<title id="${id}-title">${escapeXml(model.title)}</title><desc id="${id}-desc">${escapeXml(desc)}</desc>`,

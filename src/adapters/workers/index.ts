@@ -1,1 +1,2 @@
-export { createWorkerPool, workerEntry, type PoolOptions, type WorkerPool } from './pool.js';
+export { createWorkerPool, sharedWorkerPool, type PoolOptions, type WorkerPool } from './pool.js';
+export { inlineExecutor, threadExecutor, type ChunkExecutor } from './threads.js';

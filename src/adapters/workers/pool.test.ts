@@ -3,7 +3,7 @@ import { loadFixture } from '../../../test/helpers.js';
 import { applyVariants } from '../../core/scenario/index.js';
 import { runAssurance, runJobInline, compileModel } from '../../core/assure/index.js';
 import { canonicalJson } from '../../core/shared/index.js';
-import { createWorkerPool } from './index.js';
+import { createWorkerPool, sharedWorkerPool } from './index.js';
 
 const cases = () => {
   const s = loadFixture();
@@ -51,5 +51,48 @@ describe('worker pool', () => {
       if (d >= 1_000) ac.abort(new Error('stopped by test'));
     });
     await expect(p).rejects.toThrow('stopped by test');
+  });
+
+  it('runs concurrent calls on the same threads, each as if alone', async () => {
+    const pool = createWorkerPool({ workers: 2, chunkRuns: 700 });
+    const a = { models: [compileModel(cases()[0]!.scenario)] };
+    const b = { models: [compileModel(cases()[1]!.scenario)] };
+    try {
+      const [ra, rb] = await Promise.all([pool.run(a, 7, 3_000), pool.run(b, 8, 3_000)]);
+      expect(ra[0]).toEqual(runJobInline(a, 7, 3_000)[0]);
+      expect(rb[0]).toEqual(runJobInline(b, 8, 3_000)[0]);
+    } finally {
+      await pool.close();
+    }
+  });
+  it("a call's own signal cancels that call only; the pool serves the next one", async () => {
+    const pool = createWorkerPool({ workers: 2, chunkRuns: 500 });
+    const job = { models: [compileModel(loadFixture())] };
+    const ac = new AbortController();
+    try {
+      const cancelled = pool.runner(ac.signal)(job, 1, 2_000_000, (d) => {
+        if (d >= 1_000) ac.abort(new Error('stopped by test'));
+      });
+      const queued = pool.run(job, 3, 2_000);
+      await expect(cancelled).rejects.toThrow('stopped by test');
+      expect((await queued)[0]).toEqual(runJobInline(job, 3, 2_000)[0]);
+    } finally {
+      await pool.close();
+    }
+  });
+  it('the shared pool is one per size and stays usable across calls', async () => {
+    expect(sharedWorkerPool(1)).toBe(sharedWorkerPool(1));
+    expect(sharedWorkerPool(2)).not.toBe(sharedWorkerPool(1));
+    const job = { models: [compileModel(loadFixture())] };
+    const first = await sharedWorkerPool(1).run(job, 5, 1_000);
+    const second = await sharedWorkerPool(1).run(job, 5, 1_000);
+    expect(second[0]).toEqual(first[0]);
+    const one = sharedWorkerPool(1);
+    await one.close();
+    await sharedWorkerPool(2).close();
+    // A closed shared pool is forgotten: the next call gets a working one.
+    expect(sharedWorkerPool(1)).not.toBe(one);
+    expect((await sharedWorkerPool(1).run(job, 5, 1_000))[0]).toEqual(first[0]);
+    await sharedWorkerPool(1).close();
   });
 });

@@ -1,155 +1,133 @@
 /**
- * A worker_threads pool that runs assurance jobs in chunks of runs over all cores (DESIGN.md §10).
- * Chunks are handed out dynamically; results are merged in chunk order, so the result is the same for any
- * number of workers (each run's stream depends only on (seed, run index)). Progress is reported per chunk;
- * an AbortSignal terminates the workers and rejects with the signal's reason.
+ * The local runner of assurance jobs (DESIGN.md §10): a job's runs split into chunks, computed on the
+ * thread pool (`threads.ts`, the same pool a `bulwark worker` process uses for the queue's chunks) and
+ * merged in chunk order, so the result is the same for any number of threads (each run's stream depends
+ * only on (seed, run index)). Progress is reported per chunk; an AbortSignal rejects the call with the
+ * signal's reason and drops its chunks that have not started.
  *
- * Workers load the built JavaScript (`worker.js`) when this file runs from `dist/`; from TypeScript sources
- * (development, tests) they register tsx first, since Node 20 cannot run .ts by itself.
+ * Jobs share the threads: calls made while another runs queue their chunks behind it. `sharedWorkerPool()`
+ * is the process-wide pool (issue 18: warm engines): starting threads costs far more than a small job
+ * (2,000 runs: about 2.3 s cold against 0.13 s warm), so the CLI's analyses and the workspace's runs
+ * reuse it.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { fileURLToPath } from 'node:url';
 import { mergeChunks, type Job, type JobRunner, type PartialStats } from '../../core/assure/index.js';
-import type { FromWorker, ToWorker } from './protocol.js';
+import { abortReason, threadExecutor } from './threads.js';
 
 export interface PoolOptions {
   /** Worker threads (default: all cores). */
   readonly workers?: number;
   /** Runs per chunk (default: enough chunks for load balance, at most 20,000 runs each). */
   readonly chunkRuns?: number;
-  /** Cancels a running job. */
+  /** Cancels every job of this pool. */
   readonly signal?: AbortSignal;
 }
 
 export interface WorkerPool {
+  /** Runs a job, cancelled by the pool's own signal (if any). */
   readonly run: JobRunner;
+  /** A runner on this pool whose jobs are cancelled by `signal` (as well as by the pool's own). */
+  runner(signal?: AbortSignal): JobRunner;
   readonly size: number;
-  /** Terminates the workers. The pool cannot be used afterwards. */
+  /** Terminates the threads. The pool cannot be used afterwards. */
   close(): Promise<void>;
-}
-
-const fromSource = import.meta.url.endsWith('.ts');
-
-/** The signal's reason as an Error (AbortSignal.abort() gives a DOMException, which is one). */
-function abortError(signal: AbortSignal | undefined): Error {
-  const r: unknown = signal?.reason;
-  return r instanceof Error ? r : new Error('assurance run cancelled');
-}
-
-function spawn(): Worker {
-  if (!fromSource) return new Worker(new URL('./worker.js', import.meta.url));
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./worker.ts', import.meta.url).href;
-  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(code, { eval: true });
 }
 
 /** Creates a pool of worker threads; they start on first use. */
 export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
   const size = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
-  const workers: Worker[] = [];
-  let nextJobId = 1;
+  const threads = threadExecutor(size);
+  // Each job object gets a key once; threads keep recent jobs by key and are sent a job only once.
+  const keys = new WeakMap<Job, string>();
+  let nextKey = 1;
+  const keyOf = (job: Job): string => {
+    let k = keys.get(job);
+    if (k === undefined) keys.set(job, (k = `local-${nextKey++}`));
+    return k;
+  };
   let closed = false;
 
-  const ensure = (n: number): Worker[] => {
-    while (workers.length < n) {
-      const w = spawn();
-      w.unref();
-      workers.push(w);
-    }
-    return workers.slice(0, n);
-  };
+  const runner =
+    (callSignal?: AbortSignal): JobRunner =>
+    (job, seed, runs, onProgress, first = 0) => {
+      if (closed) return Promise.reject(new Error('worker pool is closed'));
+      const outside = [options.signal, callSignal].filter((x): x is AbortSignal => x !== undefined);
+      const aborted = outside.find((s) => s.aborted);
+      if (aborted !== undefined) return Promise.reject(abortReason(aborted));
+      const chunkRuns = Math.max(
+        1,
+        Math.floor(options.chunkRuns ?? Math.min(20_000, Math.max(500, Math.ceil(runs / (size * 8))))),
+      );
+      const ranges: [number, number][] = [];
+      for (let from = first; from < first + runs; from += chunkRuns)
+        ranges.push([from, Math.min(first + runs, from + chunkRuns)]);
+      if (ranges.length === 0) return Promise.resolve(mergeChunks(job.models, []));
+      // This call's chunks stop on the caller's abort or on the first failed chunk.
+      const stop = new AbortController();
+      const signal = AbortSignal.any([...outside, stop.signal]);
+      const key = keyOf(job);
+
+      return new Promise<PartialStats[]>((resolve, reject) => {
+        const results = new Array<PartialStats[]>(ranges.length);
+        let settled = false;
+        let finished = 0;
+        let doneRuns = 0;
+        const settle = (e: Error | undefined): void => {
+          if (settled) return;
+          settled = true;
+          signal.removeEventListener('abort', onAbort);
+          if (e === undefined) return resolve(mergeChunks(job.models, results));
+          stop.abort(e);
+          reject(e);
+        };
+        const onAbort = (): void => settle(abortReason(signal));
+        signal.addEventListener('abort', onAbort, { once: true });
+        ranges.forEach(([from, to], i) => {
+          threads.run(key, job, seed, from, to, signal).then(
+            (stats) => {
+              if (settled) return;
+              results[i] = stats;
+              doneRuns += to - from;
+              finished++;
+              onProgress?.(doneRuns);
+              if (finished === ranges.length) settle(undefined);
+            },
+            // An abort has settled the call already; what is left is a chunk that failed.
+            (e: unknown) =>
+              settle(new Error(`assurance worker: ${e instanceof Error ? e.message : String(e)}`)),
+          );
+        });
+      });
+    };
 
   const close = async (): Promise<void> => {
     closed = true;
-    await Promise.all(workers.splice(0).map((w) => w.terminate()));
+    await threads.close();
   };
 
-  const run: JobRunner = (
-    job: Job,
-    seed: number,
-    runs: number,
-    onProgress?: (done: number) => void,
-    first = 0,
-  ) => {
-    if (closed) return Promise.reject(new Error('worker pool is closed'));
-    const signal = options.signal;
-    if (signal?.aborted === true) return Promise.reject(abortError(signal));
-    const chunkRuns = Math.max(
-      1,
-      Math.floor(options.chunkRuns ?? Math.min(20_000, Math.max(500, Math.ceil(runs / (size * 8))))),
-    );
-    const ranges: [number, number][] = [];
-    for (let from = first; from < first + runs; from += chunkRuns)
-      ranges.push([from, Math.min(first + runs, from + chunkRuns)]);
-    if (ranges.length === 0) return Promise.resolve(mergeChunks(job.models, []));
-    const jobId = nextJobId++;
-    const pool = ensure(Math.min(size, ranges.length));
-    const results: PartialStats[][] = new Array<PartialStats[]>(ranges.length);
-    let next = 0;
-    let finished = 0;
-    let doneRuns = 0;
-
-    return new Promise<PartialStats[]>((resolve, reject) => {
-      let settled = false;
-      const cleanup = (): void => {
-        for (const w of pool) {
-          w.removeAllListeners('message');
-          w.removeAllListeners('error');
-          w.unref();
-        }
-        signal?.removeEventListener('abort', onAbort);
-      };
-      const failWith = (e: unknown): void => {
-        if (settled) return;
-        settled = true;
-        cleanup();
-        // A worker in an unknown state is not reused.
-        void close().then(() => reject(e instanceof Error ? e : new Error(String(e))));
-      };
-      const onAbort = (): void => {
-        if (settled) return;
-        settled = true;
-        cleanup();
-        void close().then(() => reject(abortError(signal)));
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      const dispatch = (w: Worker): void => {
-        const index = next++;
-        const range = ranges[index];
-        if (range === undefined) return;
-        const msg: ToWorker = { type: 'chunk', jobId, index, seed, from: range[0], to: range[1] };
-        w.postMessage(msg);
-      };
-      for (const w of pool) {
-        w.ref();
-        w.on('error', failWith);
-        w.on('message', (m: FromWorker) => {
-          if (settled || m.jobId !== jobId) return;
-          if (m.type === 'error') return failWith(new Error(`assurance worker: ${m.message}`));
-          results[m.index] = m.stats;
-          const range = ranges[m.index]!;
-          doneRuns += range[1] - range[0];
-          finished++;
-          onProgress?.(doneRuns);
-          if (finished === ranges.length) {
-            settled = true;
-            cleanup();
-            resolve(mergeChunks(job.models, results));
-          } else dispatch(w);
-        });
-        const init: ToWorker = { type: 'job', jobId, job };
-        w.postMessage(init);
-        dispatch(w);
-      }
-    });
-  };
-
-  return { run, size, close };
+  return { run: runner(), runner, size, close };
 }
 
-/** Path of the worker entry this pool loads (for diagnostics). */
-export const workerEntry = fileURLToPath(
-  new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url),
-);
+const shared = new Map<number, WorkerPool>();
+
+/**
+ * The process-wide pool of `workers` threads (default: all cores), created on first use and kept: its
+ * threads are unreferenced while idle, so they never keep the process alive.
+ */
+export function sharedWorkerPool(workers?: number): WorkerPool {
+  const size = Math.max(1, Math.floor(workers ?? availableParallelism()));
+  let pool = shared.get(size);
+  if (pool === undefined) {
+    const created = createWorkerPool({ workers: size });
+    // Closing it (tests, a server shutting down) forgets it: the next call makes a new one.
+    pool = {
+      ...created,
+      close: () => {
+        shared.delete(size);
+        return created.close();
+      },
+    };
+    shared.set(size, pool);
+  }
+  return pool;
+}

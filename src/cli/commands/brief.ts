@@ -7,6 +7,7 @@ import { bulwarkVersion } from '../version.js';
 import type { CliContext } from '../context.js';
 import { choiceOption, collect, FORCE_FROM_HELP, forceFromOption, intOption } from '../options.js';
 import { pledgeStatuses, type PledgeStatus } from '../../core/scenario/index.js';
+import { LANGS, type Lang } from '../../core/brief/locale.js';
 import { startProgress, type Progress } from '../progress.js';
 
 interface BriefOptions {
@@ -23,6 +24,7 @@ interface BriefOptions {
   frontier: boolean;
   frontierPoints?: number;
   frontierRuns?: number;
+  lang: Lang;
 }
 
 export function register(program: Command, ctx: CliContext): void {
@@ -68,6 +70,7 @@ export function register(program: Command, ctx: CliContext): void {
       intOption(100, 100_000_000),
     )
     .option('--no-frontier', 'leave the deterrence frontier out (faster)')
+    .option('--lang <lang>', `language of the briefing (${LANGS.join(', ')})`, choiceOption(LANGS), 'en')
     .option('--out <file>', 'where to write the HTML', 'brief.html')
     .option('--pdf', 'also print it to PDF next to the HTML (needs Chromium)')
     .option('--json', 'print the findings and file paths as JSON')
@@ -90,6 +93,7 @@ export function register(program: Command, ctx: CliContext): void {
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
         ...(opts.tornadoRuns !== undefined ? { tornadoRuns: opts.tornadoRuns } : {}),
         forceSource: opts.forceFrom,
+        lang: opts.lang,
         ...(opts.minStatus !== undefined ? { minStatus: opts.minStatus } : {}),
         workers: opts.workers ?? ctx.config.workers,
         bulwarkVersion,

@@ -64,6 +64,38 @@ export interface MapModel {
   } | null;
   /** The basis of the borders drawn: citations in words (none when the scenario gives none). */
   readonly bordersSource: readonly string[];
+  /** Text alternative of the map, in the briefing's language. */
+  readonly description: string;
+  /** Legend texts in the briefing's language; `missions` in the order of `missions`. */
+  readonly legend: MapLegend;
+}
+
+export interface MapLegend {
+  readonly host: string;
+  readonly occupied: string;
+  readonly contact: string;
+  readonly adversary: string;
+  readonly coalition: string;
+  readonly other: string;
+  readonly site: string;
+  readonly sea: string;
+  readonly training: string;
+  /** Unit of the scale bar ("km"). */
+  readonly km: string;
+  readonly missions: readonly string[];
+}
+
+/** The words of the map, from the briefing's message catalogue (src/core/brief/map.ts). */
+export interface MapTexts {
+  readonly title: string;
+  readonly legend: (m: {
+    readonly hostName: string;
+    readonly adversaryName: string;
+    readonly asOf: string;
+    readonly contactName: string;
+  }) => Omit<MapLegend, 'missions'>;
+  readonly mission: (m: MapMission) => string;
+  readonly description: (points: readonly MapPoint[]) => string;
 }
 
 /** What the map needs of a plan: personnel by mission and nation per period. */
@@ -90,7 +122,7 @@ export function buildMapModel(
   s: Scenario,
   sourcing: readonly MapPlanRow[],
   peakPeriod: number,
-  peakLabel: string,
+  texts: MapTexts,
 ): MapModel {
   const nationName = new Map(s.nations.map((n) => [n.id, n.name]));
   const missions: MapMission[] = s.missions.map((m, i) => {
@@ -127,17 +159,19 @@ export function buildMapModel(
   );
   const layers = s.map;
   const host = hostNation(s);
+  const adversaryName =
+    s.adversary === undefined ? null : (nationName.get(s.adversary.nation) ?? s.adversary.nation);
+  const asOf = layers?.asOf ?? s.meta.asOf;
   return {
-    title: `Where the force deploys (${peakLabel}, peak)`,
+    title: texts.title,
     hostIso3: host?.id ?? null,
     hostName: host?.name ?? null,
     adversaryIso3: s.adversary?.nation ?? null,
-    adversaryName:
-      s.adversary === undefined ? null : (nationName.get(s.adversary.nation) ?? s.adversary.nation),
+    adversaryName,
     coalitionIso3: coalitionNations(s).map((n) => n.id),
     points,
     missions,
-    asOf: layers?.asOf ?? s.meta.asOf,
+    asOf,
     occupied: (layers?.occupied ?? []).map((a) => ({
       id: a.id,
       name: a.name,
@@ -154,57 +188,17 @@ export function buildMapModel(
             source: citations(s, layers.contactLine.source),
           },
     bordersSource: citations(s, layers?.source),
+    description: texts.description(points),
+    legend: {
+      ...texts.legend({
+        hostName: host?.name ?? '',
+        adversaryName: adversaryName ?? '',
+        asOf,
+        contactName: layers?.contactLine?.name ?? '',
+      }),
+      missions: missions.map((m) => texts.mission(m)),
+    },
   };
-}
-
-/** A table as the briefing renders it (structurally the briefing's `Table`). */
-export interface MapTable {
-  readonly id: string;
-  readonly caption: string;
-  readonly header: readonly string[];
-  readonly rows: readonly (readonly (string | number)[])[];
-  readonly numeric: readonly number[];
-}
-
-/**
- * The tables under the map: each numbered place with the missions there, and each mission with what the
- * plan deploys to it in the peak period and over how many locations.
- */
-export function mapTables(map: MapModel): MapTable[] {
-  const places = new Map<number, MapPoint[]>();
-  for (const p of map.points) places.set(p.place, [...(places.get(p.place) ?? []), p]);
-  const round = (x: number): number => Math.round(x);
-  return [
-    {
-      id: 'mission-areas',
-      caption:
-        'What the plan deploys to each mission at the peak, over all of its locations. The plan sources missions, not sites, so no figure is given per location.',
-      header: ['mission', 'personnel (peak)', 'contributors (personnel)', 'locations'],
-      rows: map.missions.map((m) => [
-        m.name,
-        round(m.personnel),
-        m.nations.length === 0
-          ? 'none in the plan'
-          : m.nations.map((n) => `${n.name} ${round(n.personnel).toLocaleString('en-GB')}`).join(', '),
-        m.locations,
-      ]),
-      numeric: [1, 3],
-    },
-    {
-      id: 'locations',
-      caption: 'Locations on the map, with the missions each serves.',
-      header: ['#', 'location', 'country', 'missions'],
-      rows: [...places]
-        .sort((x, y) => x[0] - y[0])
-        .map(([n, ps]) => [
-          n,
-          [...new Set(ps.map((p) => p.name))].join('; '),
-          [...new Set(ps.map((p) => p.country))].join(', '),
-          [...new Set(ps.map((p) => p.missionName))].join(', '),
-        ]),
-      numeric: [0],
-    },
-  ];
 }
 
 /**

@@ -1,19 +1,32 @@
 /**
- * Where a `bulwark worker` process computes its chunks: on its own pool of worker threads (one chunk per
- * thread at a time, so BullMQ's lock renewals on the main thread are never starved), or in-process with
- * `runChunk` (tests, one-core hosts). The existing `adapters/workers` pool runs whole jobs over [0, runs);
- * a queue chunk is an arbitrary range [from, to), hence this small range-addressed pool.
+ * The one pool of worker threads (issue 17: one pool). It computes chunks — a range [from, to) of a job's
+ * runs — one chunk per thread at a time; callers beyond that wait in line. A thread keeps the last few jobs
+ * it was sent, by key, so a job is sent to each thread once. Two users: the local pool (`pool.ts`, which
+ * splits an analysis's runs into chunks and merges them in order) and a `bulwark worker` process, which
+ * computes the queue's chunks here so BullMQ's lock renewals on the main thread are never starved. An
+ * in-process executor (`runChunk` on the calling thread) serves tests and one-core hosts.
  *
- * Threads load the built `chunk-thread.js` under dist/; from TypeScript sources they register tsx first,
- * since Node 20 cannot run .ts by itself (the same shim as adapters/workers).
+ * Threads are unreferenced while idle, so a kept pool never holds a process open. They load the built
+ * `thread.js` under dist/; from TypeScript sources they register tsx first, since Node 20 cannot run .ts.
  */
 import { Worker } from 'node:worker_threads';
 import { runChunk, type Job, type PartialStats } from '../../core/assure/index.js';
-import { THREAD_JOB_CACHE, type FromThread, type ToThread } from './chunk-thread-handler.js';
+import { THREAD_JOB_CACHE, type FromThread, type ToThread } from './thread-handler.js';
 
 export interface ChunkExecutor {
-  /** Runs [from, to) of the job stored under `hash`. Rejects if the computation throws or a thread dies. */
-  run(hash: string, job: Job, seed: number, from: number, to: number): Promise<PartialStats[]>;
+  /**
+   * Runs [from, to) of the job known as `hash` (one key per job: the queue's content hash, or the local
+   * pool's key). Rejects if the computation throws or a thread dies, or — while it still waits for a
+   * thread — when `signal` aborts (a chunk already computing finishes and is discarded).
+   */
+  run(
+    hash: string,
+    job: Job,
+    seed: number,
+    from: number,
+    to: number,
+    signal?: AbortSignal,
+  ): Promise<PartialStats[]>;
   /** Chunks it can compute at once. */
   readonly size: number;
   close(): Promise<void>;
@@ -36,10 +49,16 @@ export function inlineExecutor(): ChunkExecutor {
 
 const fromSource = import.meta.url.endsWith('.ts');
 
+/** The signal's reason as an Error (AbortSignal.abort() gives a DOMException, which is one). */
+export function abortReason(signal: AbortSignal): Error {
+  const r: unknown = signal.reason;
+  return r instanceof Error ? r : new Error('cancelled');
+}
+
 function spawn(): Worker {
-  if (!fromSource) return new Worker(new URL('./chunk-thread.js', import.meta.url));
+  if (!fromSource) return new Worker(new URL('./thread.js', import.meta.url));
   const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./chunk-thread.ts', import.meta.url).href;
+  const entry = new URL('./thread.ts', import.meta.url).href;
   const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(code, { eval: true });
 }
@@ -53,6 +72,7 @@ interface Slot {
 
 interface Task {
   hash: string;
+  signal: AbortSignal | undefined;
   job: Job;
   seed: number;
   from: number;
@@ -71,10 +91,12 @@ export function threadExecutor(threads: number): ChunkExecutor {
 
   const start = (): Slot => {
     const slot: Slot = { worker: spawn(), jobs: [], task: undefined };
+    slot.worker.unref();
     slot.worker.on('message', (m: FromThread) => {
       const t = slot.task;
       if (t === undefined || t.id !== m.id) return;
       slot.task = undefined;
+      slot.worker.unref();
       if (m.type === 'done') t.resolve(m.stats);
       else t.reject(new Error(m.message));
       pump();
@@ -99,6 +121,8 @@ export function threadExecutor(threads: number): ChunkExecutor {
       if (slot === undefined && slots.length < size) slot = start();
       if (slot === undefined) return;
       const t = waiting.shift()!;
+      if (t.signal?.aborted === true) continue;
+      slot.worker.ref();
       if (!slot.jobs.includes(t.hash)) {
         const msg: ToThread = { type: 'job', hash: t.hash, job: t.job };
         slot.worker.postMessage(msg);
@@ -114,10 +138,23 @@ export function threadExecutor(threads: number): ChunkExecutor {
 
   return {
     size,
-    run: (hash, job, seed, from, to) =>
+    run: (hash, job, seed, from, to, signal) =>
       new Promise<PartialStats[]>((resolve, reject) => {
         if (closed) return reject(new Error('chunk executor is closed'));
-        waiting.push({ hash, job, seed, from, to, resolve, reject });
+        if (signal?.aborted === true) return reject(abortReason(signal));
+        const task: Task = { hash, signal, job, seed, from, to, resolve, reject };
+        waiting.push(task);
+        signal?.addEventListener(
+          'abort',
+          () => {
+            const i = waiting.indexOf(task);
+            if (i >= 0) {
+              waiting.splice(i, 1);
+              reject(abortReason(signal));
+            }
+          },
+          { once: true },
+        );
         pump();
       }),
     close: async () => {

@@ -1,0 +1,50 @@
+/**
+ * What every part of the briefing reads: the input, the language's formatter and messages, and the
+ * scenario's names looked up once (nations by name in the briefing's language).
+ */
+import { translator, type Translate } from './catalogue.js';
+import { addDays, formatter, type Formatter } from './locale.js';
+import type { BriefInput } from './types.js';
+
+export interface BriefContext {
+  readonly input: BriefInput;
+  readonly fmt: Formatter;
+  readonly t: Translate;
+  /** A nation's name (its id when the scenario has none). */
+  readonly name: (nation: string) => string;
+  readonly missionName: (mission: string) => string;
+  readonly capName: (capability: string) => string;
+  readonly unitName: (unitType: string) => string;
+  /** Planning periods `from`–`to` (1-based, inclusive) as dates: "Jul 2026 – Jun 2027". */
+  readonly periods: (from: number, to?: number) => string;
+}
+
+export function briefContext(input: BriefInput): BriefContext {
+  const s = input.scenario;
+  const fmt = formatter(input.lang ?? 'en');
+  const lookup = (pairs: readonly { id: string; name: string }[]): ((id: string) => string) => {
+    const m = new Map(pairs.map((x) => [x.id, x.name]));
+    return (id) => m.get(id) ?? id;
+  };
+  const nations = new Map(s.nations.map((n) => [n.id, fmt.nation(n.id, n.name)]));
+  const plan = input.plan;
+  const periods = (from: number, to = from): string => {
+    const a = plan.periods.find((x) => x.index === from);
+    const b = plan.periods.find((x) => x.index === to);
+    if (a === undefined || b === undefined) return `P${from}${to === from ? '' : `–P${to}`}`;
+    return fmt.months(
+      addDays(s.horizon.start, a.startDay),
+      addDays(s.horizon.start, b.startDay + b.days - 1),
+    );
+  };
+  return {
+    input,
+    fmt,
+    t: translator(fmt.locale, fmt),
+    name: (id) => nations.get(id) ?? id,
+    missionName: lookup(s.missions),
+    capName: lookup(s.capabilities),
+    unitName: lookup(s.catalog),
+    periods,
+  };
+}
