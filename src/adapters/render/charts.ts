@@ -126,7 +126,7 @@ function walk(v: Json, visit: (o: Obj) => void): void {
 export function wrapText(text: string, max: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+  for (const word of text.split(' ').filter((w) => w !== '')) {
     if (line !== '' && line.length + 1 + word.length > max) {
       lines.push(line);
       line = word;
@@ -238,12 +238,13 @@ export function layoutSpec(spec: TopLevelSpec, layout: ChartLayout, plotWidth?: 
   return s as unknown as TopLevelSpec;
 }
 
-async function draw(spec: TopLevelSpec, idPrefix: string): Promise<ChartSvg> {
+async function draw(spec: TopLevelSpec, idPrefix: string, original: TopLevelSpec): Promise<ChartSvg> {
   // Compiler notes (e.g. sort options it simplifies) are for spec authors, not for briefing readers.
   const vega = compile(spec, { logger: logger(LogError) }).spec;
   const view = new View(parse(vega), { renderer: 'none', logLevel: LogError });
   try {
-    const svg = withAccessibleTitle(renameIds(await view.toSVG(), idPrefix), spec);
+    // The accessible title is the chart's own, not its wrapped lines.
+    const svg = withAccessibleTitle(renameIds(await view.toSVG(), idPrefix), original);
     const size = /<svg[^>]*\bwidth="([\d.]+)"[^>]*\bheight="([\d.]+)"/.exec(svg);
     return { svg, width: Number(size?.[1] ?? 0), height: Number(size?.[2] ?? 0) };
   } finally {
@@ -265,10 +266,10 @@ export async function renderChart(
 ): Promise<ChartSvg> {
   const max = MAX_WIDTH_PX[layout];
   let plot = layout === 'narrow' ? max - 80 : undefined;
-  let out = await draw(layoutSpec(spec, layout, plot), idPrefix);
+  let out = await draw(layoutSpec(spec, layout, plot), idPrefix, spec);
   for (let i = 0; i < 3 && out.width > max && plot !== undefined && plot > 120; i++) {
     plot = Math.max(120, plot - (out.width - max) - 4);
-    out = await draw(layoutSpec(spec, layout, plot), idPrefix);
+    out = await draw(layoutSpec(spec, layout, plot), idPrefix, spec);
   }
   return out;
 }
