@@ -95,7 +95,7 @@ describe.runIf(run)('default briefing on a phone, a desktop and paper', () => {
         await page.addScriptTag({ path: axePath });
         const violations = await page.evaluate<string[]>(AXE);
         expect(violations, `axe at ${width} px`).toEqual([]);
-        await page.screenshot({ path: join(dir, `brief-${width}.png`), fullPage: true });
+        await page.screenshot({ path: join(dir, `brief-${width}.png`), timeout: 90_000 });
         await page.close();
       }
     } finally {

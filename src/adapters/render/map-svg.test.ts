@@ -88,7 +88,7 @@ describe('briefing map', () => {
     expect(ukraine?.[1]).toBe('host');
     expect(russia?.[1]).toBe('adversary');
     // Ukraine's outline gains the peninsula's ring: more subpaths than Natural Earth's two polygons.
-    expect((ukraine?.[2].match(/M/g) ?? []).length).toBeGreaterThan(2);
+    expect((ukraine?.[2]?.match(/M/g) ?? []).length).toBeGreaterThan(2);
   });
 
   it('hatches occupied territory clipped to the host, draws the line of contact and a scale bar', () => {
