@@ -108,8 +108,7 @@ code,.url{overflow-wrap:anywhere;word-break:break-all}
  header{margin-bottom:8px}
  h1{font-size:18pt} h2{font-size:13pt;margin:14px 0 6px;padding-top:4px}
  h2,h3,caption{break-after:avoid} h2+*,h3+*{break-before:avoid}
- section>h2{break-after:avoid-page}
- figure,.findings li,tr,dt,dd,.sources li{break-inside:avoid}
+ figure,.findings li,.key,tr,dt{break-inside:avoid}
  .findings{gap:4px} .findings li{padding:5px 9px}
  figure{margin:6px 0} figure .narrow{display:none} figure .wide{overflow:visible}
  figure .wide svg,.map-figure svg{width:100%;max-width:100%;height:auto}
@@ -119,6 +118,12 @@ code,.url{overflow-wrap:anywhere;word-break:break-all}
  table{font-size:8pt} th,td{padding:2px 4px}
  .long table{font-size:6.5pt;line-height:1.2} .long th,.long td{padding:1px 3px}
  .sources li{font-size:6.5pt;line-height:1.25;margin-bottom:1px} .kind{min-width:0;font-size:6pt}
+ .keys{grid-template-columns:repeat(3,1fr);gap:4px} .key{padding:4px 6px} .key-value{font-size:13pt}
+ .key-label,.key-interval,.key-detail,.key-so,.key a{font-size:7.5pt}
+ .findings li{font-size:8pt} .findings strong{font-size:9pt}
+ .glossary{columns:2;column-gap:6mm;font-size:7.5pt} .glossary dd{margin-bottom:3px}
+ figure .wide svg{max-height:85mm;width:auto;max-width:100%} .map-figure .wide svg{max-height:115mm;width:auto}
+ table{font-size:7.5pt}
  .sources{columns:3;column-gap:5mm;padding-left:0;list-style:none} .appendix dd{font-size:8pt} .appendix ul.sources li{font-size:6pt;line-height:1.2} .sources .note{font-size:inherit}
 }
 `;
