@@ -52,6 +52,8 @@ describe('invalid fixtures', () => {
       'option.capability-outside-component',
       'ref.unknown-component',
       'option.empty',
+      'ref.unknown-node',
+      'deployment.no-footprint',
       'source.missing',
       'schema.missing',
       'schema.invalid-type',

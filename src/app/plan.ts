@@ -20,7 +20,7 @@ import {
   type StatusRow,
 } from '../core/plan/index.js';
 import { withMinStatus, type InPlace, type PledgeStatus, type Scenario } from '../core/scenario/index.js';
-import { BulwarkError } from '../core/shared/index.js';
+import { BulwarkError, toCsv } from '../core/shared/index.js';
 
 export interface PlanInput {
   /** A file path, a built-in scenario name, or `-` for stdin. */
@@ -87,17 +87,8 @@ export async function pledgedInPlace(s: Scenario, solver?: LpSolver): Promise<In
   return inPlaceOf(run.plan);
 }
 
-/** RFC 4180 CSV: fields with comma, quote or newline are quoted. */
-function csv(
-  header: readonly string[],
-  rows: readonly (readonly (string | number | boolean | null)[])[],
-): string {
-  const cell = (v: string | number | boolean | null): string => {
-    const s = v === null ? '' : String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-  };
-  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
-}
+/** The one CSV writer (RFC 4180, CRLF, safe from formula injection: core/shared/csv.ts). */
+const csv = toCsv;
 
 /** The plan's tables as CSV files (file name → content), for spreadsheets. */
 export function planCsvFiles(result: PlanResult): Record<string, string> {
@@ -238,6 +229,41 @@ export function planCsvFiles(result: PlanResult): Record<string, string> {
       ]),
     ),
   };
+  if (result.plan.deployment !== undefined)
+    files['deployment.csv'] = csv(
+      [
+        'pledge',
+        'nation',
+        'unit_type',
+        'mission',
+        'units',
+        'personnel',
+        'tonnes',
+        'route',
+        'ready_day',
+        'arrival_day',
+        'arrival_date',
+        'period',
+        'bottleneck',
+        'wait_days',
+      ],
+      result.plan.deployment.moves.map((m) => [
+        m.pledge,
+        m.nation,
+        m.unitType,
+        m.mission,
+        m.units,
+        m.personnel,
+        m.tonnes,
+        m.route ?? '',
+        m.readyDay,
+        m.arrivalDay ?? '',
+        m.arrivalDate ?? '',
+        m.period ?? '',
+        m.bottleneck ?? '',
+        m.waitDays,
+      ]),
+    );
   if (result.byStatus !== undefined)
     files['by-status.csv'] = csv(
       [

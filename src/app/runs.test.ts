@@ -107,4 +107,32 @@ describe('run queue', () => {
       code: 'scenario-invalid',
     });
   });
+
+  it("keeps a run's name and note with its options, and refuses an empty or overlong name", async () => {
+    const { q, gate } = await setup();
+    const run = await q.submit(coord, scenario(), {
+      kind: 'gated',
+      name: '  After the Paris pledges ',
+      note: 'Compare with last week',
+    });
+    expect(run.options).toEqual({
+      variants: [],
+      options: { fail: false },
+      name: 'After the Paris pledges',
+      note: 'Compare with last week',
+    });
+    expect((await store.getRun(run.id))?.options).toEqual(run.options);
+    await expect(q.submit(coord, scenario(), { kind: 'gated', name: ' ' })).rejects.toThrow(/name/);
+    await expect(q.submit(coord, scenario(), { kind: 'gated', note: 'x'.repeat(2001) })).rejects.toThrow(
+      /note/,
+    );
+    await until(() => gate.started.length === 1);
+    gate.release();
+    let status = '';
+    for (let i = 0; i < 200 && status !== 'succeeded'; i++) {
+      status = (await store.getRun(run.id))?.status ?? '';
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(status).toBe('succeeded');
+  });
 });

@@ -51,6 +51,9 @@ const RunRequest = z.strictObject({
   /** A stored scenario version; the current one when omitted. */
   version: z.number().int().min(1).optional(),
   options: z.record(z.string(), z.unknown()).default({}),
+  /** What the run is for, in the submitter's words (shown in the run list; stored with the run's options). */
+  name: z.string().trim().min(1).max(200).optional(),
+  note: z.string().trim().min(1).max(2000).optional(),
 });
 export type RunRequest = z.input<typeof RunRequest>;
 
@@ -143,7 +146,12 @@ export class RunQueue {
       scenarioVersion: scenario.version,
       scenarioHash: scenario.hash,
       kind: kind.name,
-      options: { variants: req.data.variants, options: opts.data },
+      options: {
+        variants: req.data.variants,
+        options: opts.data,
+        ...(req.data.name === undefined ? {} : { name: req.data.name }),
+        ...(req.data.note === undefined ? {} : { note: req.data.note }),
+      },
       seed: kind.seed(opts.data, doc),
       createdBy: actor.username,
     });

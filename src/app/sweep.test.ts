@@ -82,7 +82,7 @@ describe('bulwark sweep (CLI, local)', () => {
     ]);
     expect(r.stderr).toMatch(/2 points × 1 case × 200 runs \(seed \d+\) in [\d.]+ s: 20 rows →/);
     expect(r.status).toBe(0);
-    const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
+    const lines = readFileSync(out, 'utf8').trimEnd().split('\r\n');
     expect(lines[0]).toBe('point,adversary.riskTolerance.mean,case,kind,measure,p,lo,hi,count,runs,seed');
     expect(lines).toHaveLength(21);
   });

@@ -383,7 +383,7 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
     {
       method: 'POST',
       url: '/api/scenarios/:id/runs',
-      summary: 'Queue a run ({kind, variants?, version?, options?}); returns it with its id',
+      summary: 'Queue a run ({kind, variants?, version?, options?, name?, note?}); returns it with its id',
       tag: 'runs',
       access: editors,
       status: 202,
@@ -392,6 +392,8 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
         variants: z.array(z.string()).optional(),
         version: z.number().int().optional(),
         options: z.record(z.string(), z.unknown()).optional(),
+        name: z.string().max(200).optional(),
+        note: z.string().max(2000).optional(),
       }),
       handler: async (ctx) => {
         const b = ctx.body as { version?: unknown } | null;

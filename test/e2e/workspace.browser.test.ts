@@ -164,7 +164,7 @@ describe.skipIf(!hasChromium)('workspace in the browser', () => {
       .toContain('as pledged');
     await page.screenshot({ path: join(shots, 'workspace-assurance-run.png'), fullPage: true });
     await page.close();
-  });
+  }, 120_000);
 
   it('a coordinator computes the frontier, sees it go stale after a pledge edit, and recomputes it', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

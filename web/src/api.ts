@@ -1,10 +1,52 @@
-/** The workspace API client: same-origin fetch with the session cookie and the CSRF header on writes. */
+/**
+ * The workspace API client: same-origin fetch with the session cookie and the CSRF header on writes.
+ * The response types are the server's own, imported type-only (erased from the bundle), so a change on
+ * the server that the front end does not follow fails `tsc -p web/tsconfig.json`.
+ */
+import type { Issue } from '../../src/core/shared/index.js';
+import type { AuditEntry, RunRecord, ScenarioVersionInfo } from '../../src/adapters/store/index.js';
+import type { Actor } from '../../src/app/workspace-auth.js';
+import type { WorkspaceSummary } from '../../src/app/workspace.js';
+import type {
+  Condition,
+  MissionCoverage,
+  Nation,
+  Pledge,
+  Requirement,
+  Scenario,
+  UnitType,
+  Variant,
+} from '../../src/core/scenario/index.js';
 
-export interface Issue {
-  readonly code: string;
-  readonly severity: 'error' | 'warning';
-  readonly path: readonly (string | number)[];
-  readonly message: string;
+export type {
+  AuditEntry,
+  Condition,
+  Issue,
+  MissionCoverage,
+  Nation,
+  Pledge,
+  Requirement,
+  Scenario,
+  ScenarioVersionInfo,
+  UnitType,
+  Variant,
+};
+export type Summary = WorkspaceSummary;
+export type Run = RunRecord;
+/** What `GET /api/session` says about the signed-in user (`publicUser`). */
+export type User = Pick<Actor, 'username' | 'role' | 'nation'>;
+
+/** An object with the scenario version at which it last changed (every read of an editable object). */
+export interface Versioned<T> {
+  readonly version: number;
+  readonly value: T;
+}
+
+/** What a run's progress events carry. */
+export interface RunProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly message?: string;
 }
 
 export class ApiError extends Error {
@@ -13,7 +55,7 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly issues: readonly Issue[] = [],
-    readonly current?: { version: number; value: unknown },
+    readonly current?: Versioned<unknown>,
   ) {
     super(message);
   }
@@ -28,6 +70,7 @@ export async function api<T>(
   method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   url: string,
   body?: unknown,
+  signal?: AbortSignal,
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -37,18 +80,14 @@ export async function api<T>(
     headers,
     credentials: 'same-origin',
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    ...(signal === undefined ? {} : { signal }),
   });
   if (res.status === 204) return undefined as T;
   const data = (await res.json().catch(() => null)) as unknown;
   if (!res.ok) {
     const e = (
       data as {
-        error?: {
-          code?: string;
-          message?: string;
-          issues?: Issue[];
-          current?: { version: number; value: unknown };
-        };
+        error?: { code?: string; message?: string; issues?: Issue[]; current?: Versioned<unknown> };
       } | null
     )?.error;
     throw new ApiError(
@@ -60,102 +99,4 @@ export async function api<T>(
     );
   }
   return data as T;
-}
-
-export interface User {
-  readonly username: string;
-  readonly role: 'coordinator' | 'liaison' | 'viewer';
-  readonly nation: string | null;
-}
-
-export interface Versioned<T> {
-  readonly version: number;
-  readonly value: T;
-}
-
-export interface Pledge {
-  readonly id: string;
-  readonly nation: string;
-  readonly unitType: string;
-  readonly units: number;
-  readonly missions?: readonly string[];
-  readonly fromPeriod: number;
-  readonly toPeriod?: number;
-  readonly conditions: readonly string[];
-  readonly status: 'assumed' | 'announced' | 'offered' | 'confirmed' | 'deployed';
-  readonly note?: string;
-  readonly [k: string]: unknown;
-}
-
-export interface Nation {
-  readonly id: string;
-  readonly name: string;
-  readonly role: string;
-  readonly gdpUsd: number;
-  readonly personnelCeiling?: number;
-  readonly [k: string]: unknown;
-}
-
-export interface Summary {
-  readonly version: number;
-  readonly hash: string;
-  readonly summary: {
-    readonly id: string;
-    readonly title: string;
-    readonly asOf: string;
-    readonly periods: readonly string[];
-    readonly backstop: string;
-    readonly nations: readonly { id: string; name: string; role: string; pledgedPersonnelPeak: number }[];
-    readonly pledges: readonly { id: string; nation: string; personnel: number; active: boolean }[];
-    readonly totals: readonly {
-      period: string;
-      requiredPersonnel: number;
-      pledgedPersonnel: number;
-      inPlacePersonnel: number;
-      shortPersonnel: number;
-      requirements: number;
-      requirementsMet: number;
-    }[];
-    readonly requirementPeriods: { met: number; total: number };
-    readonly inPlace: string;
-    readonly variants: readonly { id: string; name: string; description: string }[];
-  };
-  readonly coverage: readonly MissionCoverage[];
-}
-
-export interface MissionCoverage {
-  readonly mission: string;
-  readonly name: string;
-  readonly periodsWithGap: number;
-  readonly capabilities: readonly {
-    capability: string;
-    unit: string;
-    priority: number;
-    minCoverage: number;
-    byPeriod: readonly { required: number; available: number; gap: number }[];
-  }[];
-}
-
-export interface Run {
-  readonly id: string;
-  readonly kind: string;
-  readonly status: string;
-  readonly scenarioVersion: number;
-  readonly scenarioHash: string;
-  readonly seed: number | null;
-  readonly progress: { done: number; total: number; message?: string } | null;
-  readonly error: string | null;
-  readonly createdAt: string;
-  readonly createdBy: string;
-}
-
-export interface AuditEntry {
-  readonly seq: number;
-  readonly at: string;
-  readonly actor: string;
-  readonly action: string;
-  readonly target: string;
-  readonly scenarioVersion: number | null;
-  readonly before: unknown;
-  readonly after: unknown;
 }

@@ -1,5 +1,5 @@
 /** A tiny element builder: h('tag', {attrs}, children). Text is always set as text (no HTML injection). */
-type Child = Node | string | number | null | undefined | false;
+export type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | ((e: Event) => void) | undefined>;
 
 export function h<K extends keyof HTMLElementTagNameMap>(
@@ -25,3 +25,26 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 export const fmt = (n: number): string =>
   n.toLocaleString('en-GB', { maximumFractionDigits: Math.abs(n) >= 1000 || Number.isInteger(n) ? 0 : 1 });
 export const pct = (p: number): string => `${(100 * p).toFixed(p < 0.1 ? 1 : 0)} %`;
+
+/** A timestamp as people read it (en-GB, local time). */
+export const when = (iso: string): string => new Date(iso).toLocaleString('en-GB');
+
+/** An error as a sentence in an alert. */
+export function errorBox(e: unknown): HTMLElement {
+  const message = e instanceof Error ? e.message : String(e);
+  return h('p', { class: 'error', role: 'alert' }, message);
+}
+
+/**
+ * A labelled form field: the label holds only the field's name (so the control's accessible name is just
+ * that), then the control, then what belongs with it (its issue list, a hint).
+ */
+export function field(
+  id: string,
+  text: string,
+  control: HTMLElement,
+  extra: readonly Child[] = [],
+  wide = false,
+): HTMLDivElement {
+  return h('div', { class: wide ? 'field wide' : 'field' }, h('label', { for: id }, text), control, ...extra);
+}

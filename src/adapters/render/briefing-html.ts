@@ -210,6 +210,7 @@ export async function renderBriefingHtml(b: Briefing): Promise<string> {
     section('options', ui.options, '', ['options']),
     section('fairness', ui.fairness, '', ['fairness-table']),
     section('calendar', ui.calendar, ui.calendarIntro, []),
+    section('deployment', ui.deployment, '', []),
     section('resilience', ui.resilience, '', ['resilience-table']),
     section('assurance', ui.assurance, '', ['assurance-table']),
     section('tornado', ui.tornado, '', []),

@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import type { PlanResult } from '../../app/plan.js';
-import { periodRanges, type ForcePlan, type ShortfallRow } from '../../core/plan/index.js';
+import {
+  groupBy,
+  periodRanges,
+  type DeploymentReport,
+  type ForcePlan,
+  type ShortfallRow,
+} from '../../core/plan/index.js';
 import { pledgeStatuses, type PledgeStatus } from '../../core/scenario/index.js';
 import type { CliContext } from '../context.js';
 import { choiceOption, collect } from '../options.js';
@@ -223,6 +229,8 @@ export function renderPlan(result: PlanResult): string {
         ['left', 'left', 'left', 'right', 'right', 'left'],
       ),
     );
+
+  if (p.deployment !== undefined) out.push(renderDeployment(p, p.deployment));
 
   out.push(heading('Personnel and cost by nation'));
   const years = p.costByYearUsd.map((_, i) => `year ${i + 1}`);
@@ -454,6 +462,84 @@ export function renderPlan(result: PlanResult): string {
     out.push(heading('Notes'));
     for (const n of p.notes) out.push(`• ${n}`);
   }
+  return out.join('\n');
+}
+
+/** The time-phased arrival table of the deployment flow, the nodes it passes, and when missions are met. */
+function renderDeployment(p: ForcePlan, d: DeploymentReport): string {
+  const out: string[] = [
+    heading('Deployment flow: arrivals by period (pledged units, lift and reception capacity)'),
+  ];
+  const label = (t: number): string => p.periods.find((x) => x.index === t)?.label ?? `P${t}`;
+  const rows = d.arrivals.map((r) => [
+    label(r.period),
+    r.nation,
+    r.mission,
+    formatNumber(r.units),
+    formatNumber(Math.round(r.personnel)),
+    formatNumber(r.cumulativeUnits),
+    formatNumber(Math.round(r.cumulativePersonnel)),
+    r.bottleneck ?? 'lead time',
+  ]);
+  const late = d.moves.filter((m) => m.period === null);
+  for (const [key, ms] of groupBy(
+    late,
+    (m) => `${m.nation}|${m.mission}|${m.arrivalDay === null ? 'never' : 'later'}`,
+  )) {
+    const [nation = '', mission = '', when = ''] = key.split('|');
+    rows.push([
+      when === 'never' ? 'never' : 'after the horizon',
+      nation,
+      mission,
+      formatNumber(ms.reduce((a, m) => a + m.units, 0)),
+      formatNumber(Math.round(ms.reduce((a, m) => a + m.personnel, 0))),
+      '',
+      '',
+      ms[0]?.bottleneck ?? '',
+    ]);
+  }
+  out.push(
+    table(
+      [
+        'period',
+        'nation',
+        'mission',
+        'units',
+        'personnel',
+        'in place (units)',
+        'in place (personnel)',
+        'held up by',
+      ],
+      rows,
+      ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'left'],
+    ),
+  );
+  if (d.nodes.length > 0)
+    out.push(
+      '',
+      table(
+        ['node', 'kind', 'tonnes', 'personnel', 'slowest for', 'days waiting'],
+        d.nodes.map((n) => [
+          `${n.node} (${n.name})`,
+          n.kind,
+          formatNumber(Math.round(n.tonnes)),
+          formatNumber(Math.round(n.personnel)),
+          String(n.bottleneckFor),
+          formatNumber(Math.round(n.waitDays)),
+        ]),
+        ['left', 'left', 'right', 'right', 'right', 'right'],
+      ),
+    );
+  const met = d.missions
+    .map(
+      (m) =>
+        `${m.mission} ${m.requirementMetFrom === null ? 'never' : `from ${label(m.requirementMetFrom)}`}`,
+    )
+    .join(', ');
+  out.push(
+    '',
+    `Requirement fully in place: ${met}. Last unit in place: ${d.completeDay === null ? 'never (a route has no capacity)' : `day ${Math.ceil(d.completeDay)}`}; bottleneck: ${d.bottleneck ?? 'none'}. Units on no route arrive after their lead time. docs/planner.md, "Deployment flow".`,
+  );
   return out.join('\n');
 }
 

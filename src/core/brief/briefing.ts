@@ -18,6 +18,7 @@ import {
   tornadoChart,
 } from './charts.js';
 import { briefContext, type BriefContext } from './context.js';
+import { deploymentChart } from './deployment.js';
 import { forceFacts } from './facts.js';
 import {
   assuranceFindings,
@@ -91,6 +92,7 @@ export function buildBriefing(input: BriefInput): Briefing {
     coverageChart(ctx, facts),
     fairnessChart(ctx),
     calendarChart(ctx, facts),
+    deploymentChart(ctx),
     resilienceChart(ctx),
     ...assuranceCharts(ctx),
     tornadoChart(ctx),

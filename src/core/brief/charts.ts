@@ -11,6 +11,10 @@ import { rankGaps, type ForceFacts } from './facts.js';
 import { caseLabel, heaviest, heldOf, lossName, termName, tornadoLabel } from './findings.js';
 import type { ChartModel, CredibilityBrief } from './types.js';
 
+/** A title that opens with a parameter (a lower-case name) starts with a capital. */
+const upperFirst = (s: string): string =>
+  s.replace(/^(⟦?)(\p{Ll})/u, (_, mark: string, c: string) => mark + c.toUpperCase());
+
 /** The theme every chart shares. */
 export const VL = 'https://vega.github.io/schema/vega-lite/v6.json';
 export const FONT = { font: 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif' } as const;
@@ -533,11 +537,13 @@ export function tornadoChart(ctx: BriefContext): ChartModel | undefined {
     ctx,
     'tornado',
     'tornado',
-    t('chart.tornado.title', {
-      parameter: tornadoLabel(ctx, lead),
-      lo: fmt.prob(leadLo),
-      hi: fmt.prob(leadHi),
-    }),
+    upperFirst(
+      t('chart.tornado.title', {
+        parameter: tornadoLabel(ctx, lead),
+        lo: fmt.prob(leadLo),
+        hi: fmt.prob(leadHi),
+      }),
+    ),
     t('chart.tornado.description', {
       low: fmt.share(a.tornado.lowProbability),
       high: fmt.share(a.tornado.highProbability),
@@ -586,7 +592,12 @@ export function tornadoChart(ctx: BriefContext): ChartModel | undefined {
             {
               mark: { type: 'point', filled: true, size: 70 },
               encoding: {
-                y: { field: 'parameter', type: 'nominal', sort: { field: 'swing', order: 'descending' } },
+                y: {
+                  field: 'parameter',
+                  type: 'nominal',
+                  sort: { field: 'swing', order: 'descending' },
+                  axis: { labelLimit: 320 },
+                },
                 x: { field: 'p', type: 'quantitative' },
                 shape: {
                   field: 'end',

@@ -32,6 +32,7 @@ export const en = {
   'ui.calendar': 'Rotation calendar',
   'ui.calendarIntro':
     'Every unit in theatre needs others preparing and recovering: rotation ratio = (tour + dwell) ÷ tour.',
+  'ui.deployment': 'Deployment flow: when the force is in place',
   'ui.resilience': 'Resilience: what breaks if a nation leaves',
   'ui.assurance': 'How likely is the ceasefire to hold?',
   'ui.tornado': 'Which assumptions matter',
@@ -456,6 +457,24 @@ export const en = {
   'chart.fairness.title.even': 'Each nation’s share of the {what} is close to its share of {basis}',
   'chart.fairness.description':
     'For each contributing nation, its share of the coalition’s {what} (bar) against its share of the contributors’ {basis} (black tick).',
+  'chart.deployment.title': 'Last unit in place on day {day}; bottleneck {node}',
+  'chart.deployment.title.never': 'Some units never arrive: no capacity at {node}',
+  'chart.deployment.description':
+    'For each pledge, a bar from the day its units are ready to move to the day the last is in place, and a point at each unit’s arrival, in days after {start}; dashed rules mark the planning periods.',
+  'chart.deployment.axis': 'days after {start}',
+  'chart.deployment.mission': 'mission',
+  'chart.deployment.pledge': 'pledge',
+  'chart.deployment.unitType': 'unit type',
+  'chart.deployment.route': 'route',
+  'chart.deployment.ready': 'ready to move (day)',
+  'chart.deployment.inPlace': 'last in place',
+  'chart.deployment.slowest': 'slowest node',
+  'chart.deployment.arrives': 'in place',
+  'chart.deployment.personnel': 'personnel',
+  'chart.deployment.periodStarts': 'period starts',
+  'chart.deployment.day': 'day {day}',
+  'chart.deployment.never': 'never (no capacity on its route)',
+  'chart.deployment.leadTime': 'lead time',
   'chart.calendar.title': 'Personnel in theatre peak at {personnel} in {when}',
   'chart.calendar.description':
     'Each cell is the personnel a nation has deployed in a period, darker for more; the tooltip adds those tied up preparing and recovering.',
@@ -465,7 +484,7 @@ export const en = {
   'chart.outcomes.title': 'The ceasefire holds in {held} of runs {case}, and in {other} {otherCase}',
   'chart.outcomes.title.one': 'The ceasefire holds in {held} of runs {case}',
   'chart.outcomes.description':
-    'Share of {runs} simulated runs ending in each outcome at the horizon, per case, with 95% intervals (black rules).',
+    'Share of {runs} simulated runs ending in each outcome at the horizon, per case, with 95% intervals (black rules). The outcomes exclude each other, the most severe counted first: a run in which the coalition collapses counts as collapse even if the ceasefire held, so the “ceasefire held” bar can sit a little below the ceasefire-held figure of the findings and the table (one minus the chance it fails).',
   'chart.survival.title': 'After {days} days the ceasefire still holds in {held} of runs {case}',
   'chart.survival.description':
     'Share of runs in which the ceasefire has not failed (no strikes on the host or worse) by each day, per case (Kaplan–Meier), with 95% bands.',

@@ -34,6 +34,7 @@ export const fr: Catalogue = {
   'ui.calendar': 'Calendrier des relèves',
   'ui.calendarIntro':
     'Chaque unité sur le théâtre en suppose d’autres en préparation et en récupération\u00a0: taux de relève = (mandat + repos) ÷ mandat.',
+  'ui.deployment': 'Flux de déploiement\u00a0: quand la force est en place',
   'ui.resilience': 'Résilience\u00a0: ce qui cède si une nation se retire',
   'ui.assurance': 'Le cessez-le-feu a-t-il des chances de tenir\u202f?',
   'ui.tornado': 'Les hypothèses qui comptent',
@@ -471,6 +472,24 @@ export const fr: Catalogue = {
   'chart.fairness.title.even': 'La part de chaque nation dans les {what} est proche de sa part du {basis}',
   'chart.fairness.description':
     'Pour chaque nation contributrice, sa part des {what} de la coalition (barre) face à sa part du {basis} des contributeurs (trait noir).',
+  'chart.deployment.title': 'Dernière unité en place le jour {day}, goulet {node}',
+  'chart.deployment.title.never': 'Des unités n’arrivent jamais, faute de capacité à {node}',
+  'chart.deployment.description':
+    'Pour chaque engagement, une barre du jour où ses unités sont prêtes à partir au jour où la dernière est en place, et un point à l’arrivée de chaque unité, en jours après le {start}\u202f; les traits pointillés marquent les périodes de planification.',
+  'chart.deployment.axis': 'jours après le {start}',
+  'chart.deployment.mission': 'mission',
+  'chart.deployment.pledge': 'engagement',
+  'chart.deployment.unitType': 'type d’unité',
+  'chart.deployment.route': 'itinéraire',
+  'chart.deployment.ready': 'prête à partir (jour)',
+  'chart.deployment.inPlace': 'dernière en place',
+  'chart.deployment.slowest': 'nœud le plus lent',
+  'chart.deployment.arrives': 'en place',
+  'chart.deployment.personnel': 'personnels',
+  'chart.deployment.periodStarts': 'début de période',
+  'chart.deployment.day': 'jour {day}',
+  'chart.deployment.never': 'jamais (aucune capacité sur son itinéraire)',
+  'chart.deployment.leadTime': 'délai de mise en place',
   'chart.calendar.title': 'Les personnels sur le théâtre culminent à {personnel} en {when}',
   'chart.calendar.description':
     'Chaque case donne les personnels qu’une nation déploie sur une période, plus foncée quand ils sont plus nombreux\u202f; l’infobulle ajoute ceux qui se préparent et récupèrent.',
@@ -481,7 +500,7 @@ export const fr: Catalogue = {
     'Le cessez-le-feu est respecté dans {held} des tirages {case}, et dans {other} {otherCase}',
   'chart.outcomes.title.one': 'Le cessez-le-feu est respecté dans {held} des tirages {case}',
   'chart.outcomes.description':
-    'Part des {runs} tirages simulés aboutissant à chaque issue à l’horizon, par cas, avec les intervalles à 95 % (traits noirs).',
+    'Part des {runs} tirages simulés aboutissant à chaque issue à l’horizon, par cas, avec les intervalles à 95\u00a0% (traits noirs). Les issues s’excluent, la plus grave comptée d’abord\u00a0: un tirage où la coalition s’effondre compte comme effondrement même si le cessez-le-feu a été respecté\u202f; la barre «\u00a0cessez-le-feu respecté\u00a0» peut donc être un peu plus basse que le chiffre des constats et du tableau (le complément du risque de rupture).',
   'chart.survival.title': 'Après {days} jours, le cessez-le-feu tient encore dans {held} des tirages {case}',
   'chart.survival.description':
     'Part des tirages où le cessez-le-feu n’a pas été rompu (aucune frappe sur le pays hôte ni pire) à chaque jour, par cas (Kaplan-Meier), avec les bandes à 95 %.',

@@ -126,6 +126,7 @@ export const UI_KEYS = [
   'fairness',
   'calendar',
   'calendarIntro',
+  'deployment',
   'resilience',
   'assurance',
   'tornado',

@@ -8,3 +8,4 @@ export * from './templates.js';
 export * from './thresholds.js';
 export * from './narrative.js';
 export * from './textbook.js';
+export * from './credibility.js';

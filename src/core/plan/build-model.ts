@@ -44,6 +44,7 @@ import {
   type Scenario,
   type UnitType,
 } from '../scenario/index.js';
+import { isFlowed, scheduleDeployment, type DeploymentSchedule } from './deployment-flow.js';
 import { LpBuilder, type LpEdit, type LpModel } from './lp-model.js';
 import type { PlanOptions } from './options.js';
 
@@ -161,6 +162,11 @@ export interface PlanModel {
   readonly scale: { readonly meanUnitCostUsd: number; readonly meanUnitPersonnel: number };
   /** Notes on the data (e.g. a nation without a defence budget under the defence-budget basis). */
   readonly notes: readonly string[];
+  /**
+   * When each pledged unit arrives, from the scenario's lift and reception capacity (pledged mode, with a
+   * `deployment` block); absent otherwise, and then every unit arrives after its lead time.
+   */
+  readonly deployment?: DeploymentSchedule;
 }
 
 const DAY_MS = 86_400_000;
@@ -300,6 +306,47 @@ export function buildPlanModel(s: Scenario, options: PlanOptions): PlanModel {
     });
   }
 
+  // Deployment flow: in pledged mode with lift data, pledged units arrive when the flow delivers them.
+  let deployment: DeploymentSchedule | undefined;
+  if (s.deployment !== undefined && options.mode === 'pledged') {
+    const toMove = suppliers.flatMap((n) =>
+      s.catalog.flatMap((u) => {
+        const using = s.missions.filter((m) => missionUsesUnit(m, u) && !caveatForbids(s, n, m, u));
+        if (using.length === 0) return [];
+        return s.pledges
+          .filter((p) => p.nation === n.id && p.unitType === u.id && active.has(p.id))
+          .map((pledge) => ({
+            pledge,
+            missions:
+              pledge.missions === undefined ? using : using.filter((m) => pledge.missions?.includes(m.id)),
+          }));
+      }),
+    );
+    const byId = new Map(s.nations.map((n) => [n.id, n]));
+    deployment = scheduleDeployment(
+      s,
+      toMove,
+      (nation, u) => {
+        const n = byId.get(nation);
+        return n === undefined ? u.leadTimeDays : leadTimeDays(n, u);
+      },
+      (t) => periods[t - 1]?.startDay ?? 0,
+    );
+  } else if (s.deployment !== undefined)
+    notes.push(
+      'Potential mode: the deployment flow is not scheduled (it moves pledged units); units arrive after their lead times.',
+    );
+  const movesByPledge = groupBy(deployment?.moves ?? [], (m) => m.pledge);
+  // Units of the pledges covering the period present on average over it, each from its arrival day.
+  const presentUnits = (pledges: readonly Pledge[], period: PeriodInfo): number => {
+    let a = 0;
+    for (const p of pledges) {
+      if (!coversPeriod(s, p, period.index)) continue;
+      for (const m of movesByPledge.get(p.id) ?? []) a += m.units * availability(period, m.arrivalDay);
+    }
+    return a;
+  };
+
   // Supply pools and sourcing columns.
   const pools: SupplyPool[] = [];
   const sourcing: SourcingColumn[] = [];
@@ -356,37 +403,14 @@ export function buildPlanModel(s: Scenario, options: PlanOptions): PlanModel {
         });
         const unconditionalPledges = g.pledges.filter((p) => !isConditionalPledge(p, n));
         const poolConditions = [...new Set([...n.conditions, ...g.pledges.flatMap((p) => p.conditions)])];
-        for (const period of periods) {
+        // Sourcing columns of the pool in one period, and its supply row.
+        const addColumns = (
+          period: PeriodInfo,
+          capacity: number,
+          unconditional: number,
+          without: Record<string, number>,
+        ): void => {
           const t = period.index;
-          let capacity: number;
-          let unconditional: number;
-          if (options.mode === 'pledged') {
-            capacity = sumUnits(s, g.pledges, t);
-            unconditional = sumUnits(s, unconditionalPledges, t);
-          } else {
-            capacity = Math.max(committable, rot * sumUnits(s, g.pledges, t));
-            unconditional =
-              n.conditions.length > 0 ? 0 : Math.max(committable, rot * sumUnits(s, unconditionalPledges, t));
-          }
-          // Capacity if one condition fails: pledges depending on it go (all of them if the nation does).
-          const without: Record<string, number> = {};
-          for (const c of poolConditions) {
-            const kept = n.conditions.includes(c) ? [] : g.pledges.filter((p) => !p.conditions.includes(c));
-            without[c] =
-              options.mode === 'pledged'
-                ? sumUnits(s, kept, t)
-                : n.conditions.includes(c)
-                  ? 0
-                  : Math.max(committable, rot * sumUnits(s, kept, t));
-          }
-          // Before its lead time has passed a unit can serve only the rest of the period.
-          const share = availability(period, lead);
-          if (capacity <= 0 || share <= 0) continue;
-          if (share < 1) {
-            capacity *= share;
-            unconditional *= share;
-            for (const c of Object.keys(without)) without[c] = (without[c] ?? 0) * share;
-          }
           const unitsCap = options.mode === 'pledged' ? capacity : capacity / rot;
           const columns: number[] = [];
           for (const m of g.missions) {
@@ -419,6 +443,56 @@ export function buildPlanModel(s: Scenario, options: PlanOptions): PlanModel {
               rot: options.mode === 'pledged' ? 1 : rot,
               columns,
             });
+        };
+        const flowed = isFlowed(deployment, n.id, u.id);
+        for (const period of periods) {
+          const t = period.index;
+          let capacity: number;
+          let unconditional: number;
+          if (flowed) {
+            // Pledged mode with lift data: what has arrived, unit by unit (the lead time is the flow's).
+            capacity = presentUnits(g.pledges, period);
+            if (capacity <= 0) continue;
+            unconditional = presentUnits(unconditionalPledges, period);
+            const without: Record<string, number> = {};
+            for (const c of poolConditions)
+              without[c] = n.conditions.includes(c)
+                ? 0
+                : presentUnits(
+                    g.pledges.filter((p) => !p.conditions.includes(c)),
+                    period,
+                  );
+            addColumns(period, capacity, unconditional, without);
+            continue;
+          }
+          if (options.mode === 'pledged') {
+            capacity = sumUnits(s, g.pledges, t);
+            unconditional = sumUnits(s, unconditionalPledges, t);
+          } else {
+            capacity = Math.max(committable, rot * sumUnits(s, g.pledges, t));
+            unconditional =
+              n.conditions.length > 0 ? 0 : Math.max(committable, rot * sumUnits(s, unconditionalPledges, t));
+          }
+          // Capacity if one condition fails: pledges depending on it go (all of them if the nation does).
+          const without: Record<string, number> = {};
+          for (const c of poolConditions) {
+            const kept = n.conditions.includes(c) ? [] : g.pledges.filter((p) => !p.conditions.includes(c));
+            without[c] =
+              options.mode === 'pledged'
+                ? sumUnits(s, kept, t)
+                : n.conditions.includes(c)
+                  ? 0
+                  : Math.max(committable, rot * sumUnits(s, kept, t));
+          }
+          // Before its lead time has passed a unit can serve only the rest of the period.
+          const share = availability(period, lead);
+          if (capacity <= 0 || share <= 0) continue;
+          if (share < 1) {
+            capacity *= share;
+            unconditional *= share;
+            for (const c of Object.keys(without)) without[c] = (without[c] ?? 0) * share;
+          }
+          addColumns(period, capacity, unconditional, without);
         }
       }
     }
@@ -588,6 +662,7 @@ export function buildPlanModel(s: Scenario, options: PlanOptions): PlanModel {
     conditions,
     scale: { meanUnitCostUsd, meanUnitPersonnel },
     notes: [...new Set(notes)],
+    ...(deployment !== undefined ? { deployment } : {}),
   };
 }
 

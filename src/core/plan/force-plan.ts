@@ -25,6 +25,7 @@ import {
   type PlanModel,
   type SourcingColumn,
 } from './build-model.js';
+import { deploymentReport, type DeploymentReport } from './deployment-report.js';
 import { checkSolution, rowActivities, type SolutionCheck } from './lp-model.js';
 import { outcomePoint, type LpOutcome, type LpStatus } from './lp-solver.js';
 import type { BurdenBasis, FairBasis, SupplyMode } from './options.js';
@@ -233,6 +234,8 @@ export interface ForcePlan {
   readonly notes: readonly string[];
   /** The plan's force at its peak period against the scenario's force options (`forceOptions`). */
   readonly forceOptions: ForceAgainstOptions;
+  /** Time-phased arrivals from the deployment flow (scenarios with a `deployment` block, pledged mode). */
+  readonly deployment?: DeploymentReport;
 }
 
 const sum = (xs: Iterable<number>): number => {
@@ -563,6 +566,14 @@ export function interpretPlan(
     check: checkSolution(pm.lp, x, Math.max(tol, 1e-6)),
     notes: pm.notes,
     forceOptions: forceAgainstOptions(s, sourcing, 'the plan'),
+    ...(pm.deployment !== undefined
+      ? {
+          deployment: deploymentReport(s, pm.deployment, pm.periods, (m, t) => {
+            const rows = coverageRows.filter((c) => c.mission === m && c.period === t);
+            return rows.length === 0 ? undefined : rows.every((c) => c.shortfall <= tol);
+          }),
+        }
+      : {}),
   };
 }
 
@@ -670,8 +681,23 @@ function explainShortfall(
     } else if (n.committableShare * (n.inventory[u.id] ?? 0) <= 0 && !pledges.some((p) => active.has(p.id))) {
       return ['not-committable', ''];
     }
-    const lead = leadTimeDays(n, u);
-    if (startDay < lead) return ['lead-time', `${n.id} ready from day ${lead}`];
+    const flow = pm.deployment?.moves.filter(
+      (m) => m.nation === n.id && m.unitType === u.id && m.route !== null,
+    );
+    if (flow !== undefined && flow.length > 0) {
+      // Deployment flow: the last of its units arrives when the flow delivers it.
+      const last = flow.reduce((a, m) => (m.arrivalDay > a.arrivalDay ? m : a));
+      if (startDay < last.arrivalDay)
+        return [
+          'lead-time',
+          Number.isFinite(last.arrivalDay)
+            ? `${n.id} in place by day ${Math.ceil(last.arrivalDay)} (deployment flow, ${last.bottleneck ?? 'route'})`
+            : `${n.id} never arrives (no capacity at ${last.bottleneck ?? 'its route'})`,
+        ];
+    } else {
+      const lead = leadTimeDays(n, u);
+      if (startDay < lead) return ['lead-time', `${n.id} ready from day ${lead}`];
+    }
     // Available: what stops it giving more?
     const cols = (columnsOf.get(`${n.id}|${u.id}|${c.period}`) ?? []).filter(
       (sc) => sc.mission === mission.id,

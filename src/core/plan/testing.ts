@@ -90,6 +90,8 @@ export interface MiniScenario {
     readonly rules?: readonly Omit<RotationRule, 'source'>[];
     readonly pools?: readonly Omit<RotationPool, 'source'>[];
   };
+  /** Lift and reception capacity (nodes and footprints get the test source). */
+  readonly deployment?: NonNullable<ScenarioInput['deployment']>;
 }
 
 /** The scenario input (before validation) for a compact spec. */
@@ -181,6 +183,15 @@ export function miniScenarioInput(spec: MiniScenario): ScenarioInput {
       source: 't',
     },
     variants: spec.variants ?? [],
+    ...(spec.deployment !== undefined
+      ? {
+          deployment: {
+            ...spec.deployment,
+            nodes: (spec.deployment.nodes ?? []).map((n) => ({ source: 't', ...n })),
+            footprints: (spec.deployment.footprints ?? []).map((f) => ({ source: 't', ...f })),
+          },
+        }
+      : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 export * from './schema.js';
 export * from './model.js';
 export * from './rotation.js';
+export { footprintOf, routeFor } from './deployment.js';
 export { checkRules, LADDER_LEVELS } from './rules.js';
 export { validate, applyVariants, applyVariantEdit, zodIssues, type Validated } from './validate.js';
 export { mergePatch } from './merge-patch.js';

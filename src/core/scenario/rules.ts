@@ -6,6 +6,7 @@
 import type { FieldPath, Issue, Severity } from '../shared/index.js';
 import { issue } from '../shared/index.js';
 import { lastPeriod, missionUsesUnit, caveatForbids } from './model.js';
+import { deploymentIssues } from './deployment.js';
 import { rotationFor, rotationIssues } from './rotation.js';
 import type { Distribution, Scenario } from './schema.js';
 
@@ -30,6 +31,7 @@ export function checkRules(s: Scenario): Issue[] {
   checkSourcing(s, emit);
   out.push(...rotationIssues(s));
   checkForceOptions(s, emit);
+  out.push(...deploymentIssues(s));
   return out;
 }
 
@@ -476,6 +478,9 @@ function checkSourcing(s: Scenario, emit: Emit): void {
     s.map.occupied.forEach((a, i) => check(a, a.source, ['map', 'occupied', i], true));
     if (s.map.contactLine) check(s.map.contactLine, s.map.contactLine.source, ['map', 'contactLine'], true);
   }
+  s.deployment?.nodes.forEach((n, i) => check(n, n.source, ['deployment', 'nodes', i], true));
+  s.deployment?.routes.forEach((r, i) => check(r, r.source, ['deployment', 'routes', i], false));
+  s.deployment?.footprints.forEach((f, i) => check(f, f.source, ['deployment', 'footprints', i], true));
   s.forceOptions?.options.forEach((o, i) => {
     check(o, o.source, ['forceOptions', 'options', i], true);
     for (const [id, c] of Object.entries(o.components))

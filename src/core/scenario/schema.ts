@@ -71,6 +71,8 @@ export const BOUNDS = {
   pseudoCounts: 1e9,
   /** Fatalities (thresholds). */
   fatalities: 1e9,
+  /** Tonnes: one unit's lift footprint; a lift or reception node's tonnes a day. */
+  tonnes: 1e9,
 } as const;
 
 type Bound = keyof typeof BOUNDS;
@@ -97,6 +99,7 @@ export const BOUND_UNITS: Record<Bound, string> = {
   sigma: '(log scale)',
   pseudoCounts: 'pseudo-observations',
   fatalities: 'fatalities',
+  tonnes: 'tonnes',
 };
 const big = (x: number): string => (x >= 1e6 ? x.toExponential().replace('e+', 'e') : String(x));
 const atMost = (b: Bound): string =>
@@ -630,6 +633,72 @@ export const ForceOptions = z.strictObject({
   options: z.array(ForceOption).default([]),
 });
 
+/**
+ * Deployment flow (docs/planner.md, "Deployment flow"): the lift and reception capacity units pass through
+ * on their way to theatre. A unit type with a footprint, of a nation a route serves, arrives when the flow
+ * through that route's nodes delivers it, instead of after its catalog lead time.
+ */
+export const liftNodeKinds = [
+  'airlift',
+  'sealift',
+  'airport',
+  'port',
+  'rail',
+  'transshipment',
+  'road',
+] as const;
+export const LiftNode = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  /** Strategic airlift or sealift (the carriers), an airport or port of debarkation, a railhead, a transshipment (gauge change), a road crossing. */
+  kind: z.enum(liftNodeKinds),
+  /** Cargo the node passes a day (for this force), tonnes; omitted: cargo is not limited here. */
+  tonnesPerDay: Bounded('tonnes').optional(),
+  /** Personnel the node passes a day; omitted: personnel are not limited here. */
+  personnelPerDay: Bounded('personnel').optional(),
+  source: SourceRef.optional(),
+  note: z.string().optional(),
+});
+
+/** One leg of a route: travel to a node (days) and passage through it. */
+export const RouteLeg = z.strictObject({
+  node: Id,
+  /** Days of travel from the previous node (or from home, for the first leg) to this one. */
+  transitDays: Days.default(0),
+});
+
+export const LiftRoute = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  /** Nations whose units take the route; omitted: every nation. */
+  nations: z.array(Iso3).optional(),
+  /** Unit types that take it (each needs a footprint); omitted: every unit type with a footprint. */
+  unitTypes: z.array(Id).optional(),
+  /** Nodes in the order the unit passes them. */
+  legs: z.array(RouteLeg).min(1),
+  /** Days from the last node to the unit's mission area. */
+  onwardDays: Days.default(0),
+  source: SourceRef.optional(),
+  note: z.string().optional(),
+});
+
+export const LiftFootprint = z.strictObject({
+  unitType: Id,
+  /** Cargo of one unit (vehicles, equipment, first stocks), tonnes. Personnel: the catalog's `personnel`. */
+  tonnes: Bounded('tonnes'),
+  /** Days from decision until the unit is ready to move from home (notice to move); replaces the catalog's lead time for units on a route. */
+  readyDays: Days.default(0),
+  source: SourceRef.optional(),
+  note: z.string().optional(),
+});
+
+export const Deployment = z.strictObject({
+  nodes: z.array(LiftNode).default([]),
+  /** The first route that matches a (nation, unit type) carries it. */
+  routes: z.array(LiftRoute).default([]),
+  footprints: z.array(LiftFootprint).default([]),
+});
+
 export const Variant = z.strictObject({
   id: Id,
   name: z.string().min(1),
@@ -699,6 +768,8 @@ export const Scenario = z.strictObject({
   forceOptions: ForceOptions.optional(),
   /** Occupied territory and the line of contact, for the briefing map. */
   map: MapLayers.optional(),
+  /** Lift and reception capacity: arrivals follow from the flow (docs/planner.md, "Deployment flow"). */
+  deployment: Deployment.optional(),
 });
 
 /** A scenario after parsing: defaults applied. The core only ever sees this type. */
@@ -734,3 +805,7 @@ export type ForceOption = z.infer<typeof ForceOption>;
 export type ForceOptionsBlock = z.infer<typeof ForceOptions>;
 export type OptionComponentDef = z.infer<typeof OptionComponentDef>;
 export type PersonnelRange = z.infer<typeof PersonnelRange>;
+export type LiftNode = z.infer<typeof LiftNode>;
+export type LiftRoute = z.infer<typeof LiftRoute>;
+export type LiftFootprint = z.infer<typeof LiftFootprint>;
+export type DeploymentBlock = z.infer<typeof Deployment>;

@@ -167,7 +167,7 @@ describe('applying points', () => {
     expect(rows).toHaveLength(10);
     const outcomes = rows.filter((r) => r.kind === 'outcome');
     expect(outcomes.reduce((a, r) => a + r.count, 0)).toBe(200);
-    const csv = rowsToCsv(params, rows).split('\n');
+    const csv = rowsToCsv(params, rows).split('\r\n');
     expect(csv[0]).toBe('point,adversary.riskTolerance.mean,case,kind,measure,p,lo,hi,count,runs,seed');
     expect(csv[1]).toMatch(/^0,0\.5,base,outcome,held,/);
     expect(csv).toHaveLength(12);

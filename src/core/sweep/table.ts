@@ -5,6 +5,7 @@
  */
 import { OUTCOMES, type AssuranceResult } from '../assure/index.js';
 import type { SweepPoint } from './design.js';
+import { toCsv } from '../shared/index.js';
 import type { SweepParam, SweepValue } from './param.js';
 
 export const EVENTS = ['minorFailure', 'ceasefireFailed', 'tripwireTested', 'widerWar'] as const;
@@ -59,12 +60,10 @@ export function sweepRows(
   return rows;
 }
 
-const csvField = (v: SweepValue): string => {
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-
-/** CSV (RFC 4180, header first, `\n` line ends): point, each parameter, case, kind, measure, p, lo, hi, count, runs, seed. */
+/**
+ * CSV through the one writer (core/shared/csv.ts: RFC 4180, CRLF line ends, safe from formula injection):
+ * point, each parameter, case, kind, measure, p, lo, hi, count, runs, seed.
+ */
 export function rowsToCsv(params: readonly SweepParam[], rows: readonly SweepRow[]): string {
   const header = [
     'point',
@@ -79,24 +78,20 @@ export function rowsToCsv(params: readonly SweepParam[], rows: readonly SweepRow
     'runs',
     'seed',
   ];
-  const lines = [header.map(csvField).join(',')];
-  for (const r of rows)
-    lines.push(
-      [
-        r.point,
-        ...params.map((p) => r.params[p.name]!),
-        r.case,
-        r.kind,
-        r.measure,
-        r.p,
-        r.lo,
-        r.hi,
-        r.count,
-        r.runs,
-        r.seed,
-      ]
-        .map(csvField)
-        .join(','),
-    );
-  return lines.join('\n') + '\n';
+  return toCsv(
+    header,
+    rows.map((r) => [
+      r.point,
+      ...params.map((p) => r.params[p.name]!),
+      r.case,
+      r.kind,
+      r.measure,
+      r.p,
+      r.lo,
+      r.hi,
+      r.count,
+      r.runs,
+      r.seed,
+    ]),
+  );
 }

@@ -5,8 +5,11 @@
  * computed on an older scenario version is marked stale; after a pledge, nation or requirement save the
  * editor offers a recompute, or starts one itself (debounced) when the user has asked for that.
  */
-import { ApiError, api, type Run, type User } from './api.js';
-import { h } from './dom.js';
+import { ApiError, api, type Run } from '../api.js';
+import { h } from '../dom.js';
+import { every } from '../lifecycle.js';
+import type { ViewContext } from '../router.js';
+import { mayRun, session } from '../session.js';
 
 /** What the server stores for a frontier run (src/app/runs-kinds.ts `FrontierRunResult`), as far as read here. */
 interface FrontierResult {
@@ -60,8 +63,6 @@ function storedOptions(): FrontierOptions {
 
 const autoRecompute = (): boolean => localStorage.getItem(AUTO_KEY) === 'on';
 
-const mayRun = (user: User | null): boolean => user !== null && user.role !== 'viewer';
-
 async function currentVersion(scenarioId: string): Promise<number | undefined> {
   const list = await api<{ id: string; version: number }[]>('GET', '/api/scenarios');
   return list.find((s) => s.id === scenarioId)?.version;
@@ -77,8 +78,9 @@ let timer: number | undefined;
  * After a save that changed the scenario: an element for the save's status line offering a recompute, or
  * saying one will start (and scheduling it, debounced) when automatic recompute is on. Null for viewers.
  */
-export function frontierAfterEdit(scenarioId: string, user: User | null): HTMLElement | null {
-  if (!mayRun(user)) return null;
+export function frontierAfterEdit(): HTMLElement | null {
+  if (!mayRun()) return null;
+  const scenarioId = session.scenarioId;
   if (autoRecompute()) {
     window.clearTimeout(timer);
     timer = window.setTimeout(() => {
@@ -113,11 +115,9 @@ export function frontierAfterEdit(scenarioId: string, user: User | null): HTMLEl
 }
 
 /** The frontier page. */
-export async function frontierView(
-  scenarioId: string,
-  user: User | null,
-  setPage: (title: string, ...content: (Node | string)[]) => void,
-): Promise<void> {
+export async function frontierView(ctx: ViewContext): Promise<void> {
+  const scenarioId = session.scenarioId;
+  const setPage = ctx.page;
   const [runs, doc, version] = await Promise.all([
     api<Run[]>('GET', `/api/scenarios/${scenarioId}/runs`),
     api<{
@@ -155,7 +155,7 @@ export async function frontierView(
         `Stale: computed on scenario version ${shownRun.scenarioVersion}; the scenario is now version ${latest}.`,
       ),
       ' ',
-      mayRun(user)
+      mayRun()
         ? h('button', { type: 'button', onclick: () => start() }, 'Recompute')
         : 'A coordinator or liaison can recompute it.',
     );
@@ -183,6 +183,7 @@ export async function frontierView(
       ),
     );
     const es = new EventSource(`/api/runs/${run.id}/events`);
+    ctx.signal.addEventListener('abort', () => es.close(), { once: true });
     es.addEventListener('progress', (e) => {
       const p = JSON.parse((e as MessageEvent<string>).data) as {
         done: number;
@@ -353,7 +354,7 @@ export async function frontierView(
       {},
       'What each size of force buys in risk: forces from none to beyond the named options, each sourced at least cost and simulated on the same runs, with the cheapest force that keeps the chance the ceasefire fails at or below the target, with and without each kind of backstop. Method and limits: docs/frontier.md.',
     ),
-    mayRun(user) ? form : h('p', {}, 'Viewers can read the frontier but not recompute it.'),
+    mayRun() ? form : h('p', {}, 'Viewers can read the frontier but not recompute it.'),
     live,
     staleNote,
     resultBox,
@@ -367,14 +368,13 @@ export async function frontierView(
   if (pending !== undefined) watch(pending);
 
   // Keep the stale mark true while the page is open: someone else may save meanwhile.
-  const poll = window.setInterval(() => {
-    if (location.hash !== '#/frontier' || !document.contains(resultBox)) return window.clearInterval(poll);
+  every(ctx.signal, 10_000, () => {
     if (document.visibilityState !== 'visible') return;
     void currentVersion(scenarioId).then((v) => {
       latest = v ?? latest;
       markStale();
     });
-  }, 10_000);
+  });
 }
 
 function resultView(run: Run, r: FrontierResult): HTMLElement {

@@ -1,0 +1,78 @@
+/**
+ * #/coverage — requirements against what the pledged plan puts in place (after lead times, each unit on
+ * one mission: the same figures as `bulwark show` and the briefing), by mission.
+ */
+import { api, type MissionCoverage, type Summary } from '../api.js';
+import { table } from '../components/table.js';
+import { fmt, h } from '../dom.js';
+import type { ViewContext } from '../router.js';
+import { isCoordinator, scenarioUrl } from '../session.js';
+
+/** A coverage cell as the CLI prints it: in place / required, or "—" where nothing is required. */
+export const coverageCell = (c: MissionCoverage['capabilities'][number]['byPeriod'][number]): string =>
+  c.required === 0 ? '—' : `${fmt(c.available)} / ${fmt(c.required)}`;
+
+export async function coverageView(ctx: ViewContext): Promise<void> {
+  const s = await api<Summary>('GET', `${scenarioUrl()}/summary`, undefined, ctx.signal);
+  const periods = s.summary.periods;
+  const sections = s.coverage.map((m) =>
+    h(
+      'section',
+      { 'aria-labelledby': `m-${m.mission}` },
+      h(
+        'h2',
+        { id: `m-${m.mission}` },
+        `${m.name} `,
+        h(
+          'span',
+          { class: m.periodsWithGap > 0 ? 'badge gap' : 'badge ok' },
+          m.periodsWithGap > 0 ? `gap in ${m.periodsWithGap} of ${periods.length} periods` : 'covered',
+        ),
+      ),
+      isCoordinator()
+        ? h(
+            'p',
+            {},
+            h('a', { href: `#/missions/${m.mission}/requirements` }, `Edit the requirements of ${m.name}`),
+          )
+        : '',
+      table({
+        class: 'coverage',
+        label: `${m.name}: coverage by period`,
+        columns: [
+          'capability',
+          'prio',
+          ...periods.map((p, i) => ({ label: `P${i + 1}`, num: true, title: p })),
+        ],
+        rows: m.capabilities.map((c) => [
+          h('th', { scope: 'row' }, c.capability, h('div', { class: 'unit' }, c.unit)),
+          c.priority,
+          ...c.byPeriod.map((cell) =>
+            h(
+              'td',
+              {
+                class: `num ${cell.required === 0 ? 'none' : cell.gap > 0 ? 'short' : 'met'}`,
+                title: `required ${fmt(cell.required)}, in place ${fmt(cell.available)}`,
+              },
+              coverageCell(cell),
+            ),
+          ),
+        ]),
+      }),
+    ),
+  );
+  ctx.page(
+    'Requirements against what is in place',
+    h(
+      'p',
+      {},
+      'Each cell: capability the pledged plan has in place on the mission (after lead times, each unit on one mission, as `bulwark plan` allocates it) / capability required. A gap here is a gap in the plan.',
+    ),
+    h(
+      'p',
+      {},
+      h('a', { href: `${scenarioUrl()}/export.csv?table=coverage`, download: '' }, 'Download as CSV'),
+    ),
+    ...sections,
+  );
+}

@@ -1,0 +1,218 @@
+/** #/nations — the nations; #/nations/<ISO3> a nation; #/nations/<ISO3>/edit its pledges and limits. */
+import { api, type Nation, type Pledge, type Scenario, type Summary, type Versioned } from '../api.js';
+import { issueBox, showIssues } from '../components/issues.js';
+import { pledgeForm } from '../components/pledge-form.js';
+import { table } from '../components/table.js';
+import { versionedForm } from '../components/versioned.js';
+import { field, fmt, h } from '../dom.js';
+import type { ViewContext } from '../router.js';
+import { mayEdit, scenarioUrl, session } from '../session.js';
+import { auditTable } from './audit.js';
+import { frontierAfterEdit } from './frontier.js';
+
+export async function nationsView(ctx: ViewContext): Promise<void> {
+  const s = await api<Summary>('GET', `${scenarioUrl()}/summary`, undefined, ctx.signal);
+  ctx.page(
+    'Nations',
+    table({
+      columns: ['nation', 'role', { label: 'pledged (peak)', num: true }],
+      rows: s.summary.nations.map((n) => [
+        h('a', { href: `#/nations/${n.id}` }, `${n.name} (${n.id})`),
+        n.role,
+        n.role === 'coalition' ? fmt(n.pledgedPersonnelPeak) : '',
+      ]),
+    }),
+  );
+}
+
+export async function nationView(ctx: ViewContext): Promise<void> {
+  const id = ctx.params[0] ?? '';
+  const edit = ctx.params[1] !== undefined && ctx.params[1] !== '';
+  const user = session.user;
+  if (edit && !mayEdit(id))
+    return ctx.page(
+      'Not allowed',
+      h(
+        'p',
+        { class: 'error', role: 'alert' },
+        user?.role === 'liaison'
+          ? `You may edit only ${user.nation ?? ''}'s pledges.`
+          : 'Your role cannot edit pledges.',
+      ),
+      h('p', {}, h('a', { href: `#/nations/${id}` }, `View ${id} instead`)),
+    );
+  const [nation, pledges, doc, summary] = await Promise.all([
+    api<Versioned<Nation>>('GET', `${scenarioUrl()}/nations/${id}`, undefined, ctx.signal),
+    api<{ items: Versioned<Pledge>[] }>('GET', `${scenarioUrl()}/pledges`, undefined, ctx.signal),
+    api<{ scenario: Scenario }>('GET', scenarioUrl(), undefined, ctx.signal),
+    api<Summary>('GET', `${scenarioUrl()}/summary`, undefined, ctx.signal),
+  ]);
+  const own = pledges.items.filter((p) => p.value.nation === id);
+  const unitName = new Map(doc.scenario.catalog.map((u) => [u.id, u.name]));
+  const n = nation.value;
+  const head = h(
+    'p',
+    { class: 'meta' },
+    `${n.role} · GDP ${fmt(n.gdpUsd / 1e9)} bn US$`,
+    n.personnelCeiling === undefined ? '' : ` · personnel ceiling ${fmt(n.personnelCeiling)}`,
+    !edit && mayEdit(id)
+      ? h('span', {}, ' · ', h('a', { href: `#/nations/${id}/edit` }, 'Edit pledges'))
+      : '',
+  );
+  const history = h('div', { class: 'history' });
+  const refreshHistory = async (): Promise<void> => {
+    history.replaceChildren(await auditTable({ nation: id, signal: ctx.signal }));
+  };
+  const taken = new Set(pledges.items.map((p) => p.value.id));
+  const changed = (what: 'created' | 'saved' | 'deleted'): HTMLElement | null => {
+    if (what === 'saved') {
+      void refreshHistory();
+      return frontierAfterEdit();
+    }
+    // A pledge came or went: the page is drawn again (an automatic frontier recompute may follow).
+    frontierAfterEdit();
+    ctx.refresh();
+    return null;
+  };
+  const form = (item: Versioned<Pledge> | null) =>
+    pledgeForm({
+      signal: ctx.signal,
+      doc: doc.scenario,
+      periods: summary.summary.periods,
+      nation: id,
+      item,
+      taken,
+      changed,
+    });
+  const periodsOf = (p: Pledge): string =>
+    `P${p.fromPeriod}–${p.toPeriod === undefined ? 'end' : `P${p.toPeriod}`}`;
+  ctx.page(
+    `${n.name} (${n.id})${edit ? ' — edit pledges' : ''}`,
+    head,
+    edit ? h('h2', {}, 'Pledges') : '',
+    own.length === 0
+      ? h('p', {}, 'No pledges.')
+      : edit
+        ? h(
+            'div',
+            { class: 'pledges' },
+            own.map((p) => form(p)),
+          )
+        : table({
+            columns: [
+              'pledge',
+              'unit type',
+              { label: 'units', num: true },
+              'periods',
+              'missions',
+              'conditions',
+              'status',
+              'note',
+            ],
+            rows: own.map(({ value: p }) => [
+              p.id,
+              unitName.get(p.unitType) ?? p.unitType,
+              p.units,
+              periodsOf(p),
+              p.missions?.join(', ') ?? 'any',
+              p.conditions.join(', '),
+              `${p.status}${p.statusDate === undefined ? '' : ` (${p.statusDate})`}`,
+              p.note ?? '',
+            ]),
+          }),
+    edit ? form(null) : '',
+    edit ? nationForm(ctx, nation, refreshHistory) : '',
+    h('h2', {}, 'History'),
+    history,
+  );
+  await refreshHistory();
+}
+
+/** The nation's own limits (a liaison may change these, not its role): saved with its version. */
+function nationForm(
+  ctx: ViewContext,
+  item: Versioned<Nation>,
+  refreshHistory: () => Promise<void>,
+): HTMLElement {
+  const keys = [
+    ['personnelCeiling', 'Personnel ceiling', '1'],
+    ['budgetCeilingUsdPerYear', 'Budget ceiling (US$ a year)', 'any'],
+    ['committableShare', 'Share of inventory committable (0–1)', 'any'],
+    ['leadTimeDays', 'Days before it can deploy anything', '1'],
+  ] as const;
+  const inputs = keys.map(([key, label, step]) => {
+    const input = h('input', { id: `nation-${key}`, name: key, type: 'number', min: '0', step });
+    const issues = issueBox(`nation-${key}-issues`);
+    input.setAttribute('aria-describedby', issues.id);
+    return { key, input, issues, label: field(input.id, label, input, [issues]) };
+  });
+  let base = item.value;
+  const write = (v: Nation): void => {
+    base = v;
+    for (const i of inputs) {
+      const x = (v as Record<string, unknown>)[i.key];
+      i.input.value = typeof x === 'number' ? String(x) : '';
+    }
+  };
+  write(item.value);
+  const read = (): Nation => {
+    const value: Record<string, unknown> = { ...base };
+    for (const i of inputs) {
+      if (i.input.value === '') delete value[i.key];
+      else value[i.key] = Number(i.input.value);
+    }
+    return value as Nation;
+  };
+  const other = issueBox();
+  const vf = versionedForm<Nation>(item, {
+    noun: `nation ${item.value.id}`,
+    auditUrl: `${scenarioUrl()}/audit`,
+    target: `scenario/${session.scenarioId}/nations/${item.value.id}`,
+    read,
+    write,
+    put: async (version, value) =>
+      (
+        await api<{ item: Versioned<Nation> }>('PUT', `${scenarioUrl()}/nations/${item.value.id}`, {
+          version,
+          value,
+        })
+      ).item,
+    issues: (issues) => {
+      for (const i of inputs)
+        showIssues(
+          i.issues,
+          issues.filter((x) => x.path[2] === i.key),
+          3,
+        );
+      showIssues(
+        other,
+        issues.filter((x) => !inputs.some((i) => i.key === x.path[2])),
+      );
+    },
+    saved: (saved) => {
+      write(saved.value);
+      const offer = frontierAfterEdit();
+      if (offer !== null) vf.status.append(offer);
+      void refreshHistory();
+    },
+  });
+  const form = h(
+    'form',
+    { class: 'pledge', 'aria-labelledby': 'nation-title' },
+    h('h3', { id: 'nation-title' }, `${item.value.name}: limits`),
+    h(
+      'div',
+      { class: 'fields' },
+      inputs.map((i) => i.label),
+    ),
+    other,
+    vf.merge,
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Save limits'), vf.status),
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void vf.save();
+  });
+  void ctx;
+  return form;
+}
