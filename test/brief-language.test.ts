@@ -45,7 +45,9 @@ function strayText(html: string, data: ReadonlySet<string>): string[] {
   const body = html
     .replace(/<style>[\s\S]*?<\/style>/g, '')
     .replace(/<figure class="map-figure"[\s\S]*?<\/figure>/g, '')
-    .replace(/<code>[\s\S]*?<\/code>/g, '');
+    .replace(/<code>[\s\S]*?<\/code>/g, '')
+    // A label wrapped onto lines (one <text>, a <tspan> per line) is one text.
+    .replace(/<\/tspan><tspan[^>]*>/g, ' ');
   const nodes = [...body.matchAll(/>([^<]+)</g)]
     .map((m) => unescape(m[1] ?? '').trim())
     .filter((t) => t !== '');

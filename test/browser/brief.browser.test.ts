@@ -46,7 +46,8 @@ describe.runIf(run)('briefing in Chromium', () => {
       });
       await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
 
-      const map = page.locator('#map svg.map');
+      // The wide drawings (the page also holds each picture's phone drawing, hidden at this width).
+      const map = page.locator('#map .wide svg.map');
       await expect(map.locator('title').first().textContent()).resolves.toContain('Where the force deploys');
       expect(await map.locator('path.host').count()).toBe(1);
       // The fixture's two locations frame Ukraine and its immediate neighbours.
@@ -54,7 +55,7 @@ describe.runIf(run)('briefing in Chromium', () => {
       expect(await map.locator('g.marker').count()).toBe(result.briefing.map.points.length);
 
       for (const chart of result.briefing.charts) {
-        const svg = page.locator(`#chart-${chart.id} svg`);
+        const svg = page.locator(`#chart-${chart.id} .wide svg`);
         const box = await svg.boundingBox();
         expect(box?.width ?? 0, chart.id).toBeGreaterThan(100);
         expect(box?.height ?? 0, chart.id).toBeGreaterThan(50);

@@ -35,8 +35,37 @@ export const chromiumArgs = [
   '--no-first-run',
 ];
 
-/** Prints the HTML to an A4 PDF at `outPath`. */
+/** Reads the running header the briefing carries (`<meta name="running-header">`), unescaped. */
+export function runningHeader(html: string): string {
+  const m = /<meta name="running-header" content="([^"]*)">/.exec(html);
+  const raw = m?.[1] ?? '';
+  return raw.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) =>
+    e === 'amp' ? '&' : e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'quot' ? '"' : "'",
+  );
+}
+
+const escapeHtml = (s: string): string =>
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+
+/** Chromium's header and footer templates: the page's running header, and "page n of N". */
+export function pdfTemplates(html: string): { header: string; footer: string } {
+  // Chromium draws the templates at a default font size of 0: each sets its own.
+  const band = 'font:8px system-ui,sans-serif;color:#5b6470;width:100%;padding:0 9mm;display:flex;gap:8px';
+  return {
+    header: `<div style="${band}"><span style="overflow:hidden;text-overflow:ellipsis;white-space:nowrap">${escapeHtml(runningHeader(html))}</span></div>`,
+    footer: `<div style="${band};justify-content:flex-end"><span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
+  };
+}
+
+/**
+ * Prints the HTML to an A4 PDF at `outPath`: tagged (accessible structure) with an outline of the
+ * headings, the running header of the page on every page and "page n of N" in the footer.
+ */
 export async function writePdf(html: string, outPath: string, executablePath?: string): Promise<void> {
+  const templates = pdfTemplates(html);
   const browser = await chromium.launch({
     executablePath: findChromium(executablePath),
     headless: true,
@@ -53,7 +82,12 @@ export async function writePdf(html: string, outPath: string, executablePath?: s
       path: outPath,
       format: 'A4',
       printBackground: true,
-      margin: { top: '12mm', bottom: '12mm', left: '10mm', right: '10mm' },
+      tagged: true,
+      outline: true,
+      displayHeaderFooter: true,
+      headerTemplate: templates.header,
+      footerTemplate: templates.footer,
+      margin: { top: '13mm', bottom: '12mm', left: '9mm', right: '9mm' },
     });
   } finally {
     await browser.close();

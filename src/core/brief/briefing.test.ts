@@ -15,13 +15,27 @@ const plan = planOf(
   ],
 );
 
+/** The plan's peak period: the most personnel deployed (the first such period). */
+function peakOf(p: { sourcing: readonly { period: number; personnel: number }[] }): number {
+  const by = new Map<number, number>();
+  for (const r of p.sourcing) by.set(r.period, (by.get(r.period) ?? 0) + r.personnel);
+  return [...by].sort((x, y) => y[1] - x[1] || x[0] - y[0])[0]?.[0] ?? 1;
+}
+
 describe('buildBriefing on builder inputs (no solver, no workers)', () => {
   const b = buildBriefing(briefInputOf(plan));
 
   it('has the plan findings in order and no assurance part without assurance', () => {
     expect(b.findings.map((f) => f.id)).toEqual(['force', 'gaps', 'cost']);
     expect(b.charts.map((c) => c.id)).toEqual(['coverage', 'fairness', 'calendar']);
-    expect(b.tables.map((t) => t.id)).toEqual(['locations', 'gaps', 'fairness-table', 'pledges', 'sourcing']);
+    expect(b.tables.map((t) => t.id)).toEqual([
+      'mission-areas',
+      'locations',
+      'gaps',
+      'fairness-table',
+      'pledges',
+      'sourcing',
+    ]);
     expect(b.keyFigures.map((k) => k.id)).toEqual(['force', 'gap', 'cost']);
   });
 
@@ -54,11 +68,25 @@ describe('buildBriefing on builder inputs (no solver, no workers)', () => {
     );
   });
 
-  it('puts each mission’s peak contributors on its locations', () => {
-    expect(b.map.points.map((p) => [p.id, p.nations.map((n) => n.id)])).toEqual([
-      ['base-a', ['GBR', 'FRA']],
-      ['city-b', ['GBR']],
-    ]);
+  it('gives each mission its peak contributors and total, never a per-site split', () => {
+    expect(b.map.points.some((p) => 'nations' in p || 'personnel' in p)).toBe(false);
+    for (const m of b.map.missions) {
+      expect(m.personnel).toBeCloseTo(
+        plan.sourcing
+          .filter((r) => r.mission === m.id && r.period === peakOf(plan))
+          .reduce((a, r) => a + r.personnel, 0),
+        6,
+      );
+      expect(m.personnel).toBeCloseTo(
+        m.nations.reduce((a, n) => a + n.personnel, 0),
+        6,
+      );
+    }
+    expect(b.map.missions.flatMap((m) => m.nations.map((n) => n.id))).toEqual(
+      expect.arrayContaining(['GBR', 'FRA']),
+    );
+    const areas = b.tables.find((t) => t.id === 'mission-areas');
+    expect(areas?.rows.length).toBe(b.map.missions.length);
   });
 
   it('names nations in the briefing’s language', () => {

@@ -37,6 +37,7 @@ import {
   fairnessTable,
   gapsTable,
   locationsTable,
+  missionAreasTable,
   optionsTable,
   pledgesTable,
   resilienceTable,
@@ -99,7 +100,8 @@ export function buildBriefing(input: BriefInput): Briefing {
   const tables: Table[] = present([
     lead?.table,
     optionsTable(ctx),
-    locationsTable(ctx, map.points),
+    missionAreasTable(ctx, map),
+    locationsTable(ctx, map),
     gapsTable(ctx),
     fairnessTable(ctx),
     resilienceTable(ctx),

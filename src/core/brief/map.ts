@@ -1,45 +1,38 @@
 /**
- * The map model of the briefing: each mission's locations with the contributors of the mission in the
- * peak period (rendered by src/adapters/render/map-svg.ts).
+ * The map model of the briefing (map-model.ts) in the briefing's language: each mission's locations
+ * and what the plan deploys to it in the peak period, with the occupied territory and line of contact
+ * of the scenario (rendered by src/adapters/render/map-svg.ts).
  */
-import { coalitionNations, hostNation } from '../scenario/index.js';
 import type { BriefContext } from './context.js';
 import type { ForceFacts } from './facts.js';
-import { missionColor, numberPlaces, type MapModel, type MapPoint } from './map-model.js';
+import { buildMapModel, type MapModel } from './map-model.js';
 
 export function buildMap(ctx: BriefContext, f: ForceFacts): MapModel {
+  const { t, fmt } = ctx;
   const s = ctx.input.scenario;
-  const p = ctx.input.plan;
-  const { peakPeriod } = f;
-  const missions = s.missions.map((m, i) => ({ id: m.id, name: m.name, color: missionColor(i) }));
-  const atPeak = p.sourcing.filter((r) => r.period === peakPeriod);
-  const rawPoints = s.missions.flatMap((m) => {
-    const contributors = new Map<string, number>();
-    for (const r of atPeak.filter((x) => x.mission === m.id))
-      contributors.set(r.nation, (contributors.get(r.nation) ?? 0) + r.personnel);
-    const share = Math.max(1, m.locations.length);
-    const nations = [...contributors]
-      .sort((x, y) => y[1] - x[1])
-      .map(([id, personnel]) => ({ id, personnel: personnel / share }));
-    return m.locations.map((l) => ({
-      id: l.id,
-      name: l.name,
-      lat: l.lat,
-      lon: l.lon,
-      kind: l.kind,
-      mission: m.id,
-      missionName: m.name,
-      nations,
-    }));
+  const host = s.nations.find((n) => n.role === 'host')?.id;
+  return buildMapModel(s, ctx.input.plan.sourcing, f.peakPeriod, {
+    title: t('map.title', { when: ctx.periods(f.peakPeriod) }),
+    legend: (m) => ({
+      host: t('map.legend.host', { host: host === undefined ? m.hostName : ctx.name(host) }),
+      occupied: t('map.legend.occupied', {
+        adversary: s.adversary === undefined ? '' : ctx.name(s.adversary.nation),
+        date: fmt.date(m.asOf),
+      }),
+      contact: t('map.legend.contact', { name: m.contactName, date: fmt.date(m.asOf) }),
+      adversary: s.adversary === undefined ? '' : ctx.name(s.adversary.nation),
+      coalition: t('map.legend.coalition'),
+      other: t('map.legend.other'),
+      site: t('map.legend.site'),
+      sea: t('map.legend.sea'),
+      training: t('map.legend.training'),
+      km: t('map.km'),
+    }),
+    mission: (m) =>
+      m.personnel > 0
+        ? t('map.legend.mission', { mission: m.name, personnel: fmt.personnel(m.personnel), n: m.locations })
+        : t('map.legend.missionNone', { mission: m.name }),
+    description: (points) =>
+      t('map.desc', { list: points.map((p) => `${p.name} (${p.missionName})`).join('; ') }),
   });
-  const points: MapPoint[] = numberPlaces(rawPoints);
-  const map: MapModel = {
-    title: ctx.t('map.title', { when: ctx.periods(peakPeriod) }),
-    hostIso3: hostNation(s)?.id ?? null,
-    adversaryIso3: s.adversary?.nation ?? null,
-    coalitionIso3: coalitionNations(s).map((n) => n.id),
-    points,
-    missions,
-  };
-  return map;
 }

@@ -22,7 +22,7 @@ export const en = {
     'Method and limits: docs/frontier.md (forces sourced at least cost for scaled requirements, simulated on the same runs; intervals are Monte Carlo error only).',
   'ui.map': 'Where the force deploys',
   'ui.mapCaption':
-    'Boundaries: Natural Earth 1:50m via world-atlas (public domain). Locations from the scenario; contributors from the plan.',
+    'Boundaries: Natural Earth 1:50m via world-atlas (public domain), with Crimea drawn in Ukraine, where its internationally recognised border puts it. Locations from the scenario; what each mission receives from the plan, which sources missions, not sites.',
   'ui.coverage': 'Required against sourced capability',
   'ui.coverageIntro':
     'Blue: capability the plan sources from pledges; vermilion: what is short; black line: the requirement. Each panel’s axis is in its capability’s unit.',
@@ -64,6 +64,28 @@ export const en = {
   'source.derived': 'derived',
   'source.assumption': 'assumption',
   'map.title': 'Where the force deploys at its peak ({when})',
+  'map.legend.host': '{host}, internationally recognised borders',
+  'map.legend.occupied': 'Occupied by {adversary}, as of {date} (approximate)',
+  'map.legend.contact': '{name}, as of {date}',
+  'map.legend.coalition': 'Coalition members',
+  'map.legend.other': 'Other countries',
+  'map.legend.site': 'City, base, port or HQ',
+  'map.legend.sea': 'Sea area',
+  'map.legend.training': 'Training site (outside the host)',
+  'map.legend.mission': {
+    one: '{mission}: {personnel} personnel at the peak over {n} location',
+    other: '{mission}: {personnel} personnel at the peak over {n} locations',
+  },
+  'map.legend.missionNone': '{mission}: none in the plan',
+  'map.km': 'km',
+  'map.desc': 'Deployment locations of the force by mission: {list}.',
+  'ui.mapSources': 'Borders, occupied territory and line of contact:',
+  'ui.chartData': 'Data behind this chart (CSV)',
+  'table.missionAreas.caption':
+    'What the plan deploys to each mission at the peak, over all its locations. The plan sources missions, not sites, so no figure is given per location.',
+  'table.personnelPeak': 'personnel (peak)',
+  'table.locationCount': 'locations',
+  'table.noneInPlan': 'none in the plan',
 
   // ── Shared words ──────────────────────────────────────────────────────────────────────────────
   na: 'n/a',
@@ -485,8 +507,7 @@ export const en = {
   'table.country': 'country',
   'table.mission': 'mission',
   'table.contributors': 'contributors to the mission (personnel)',
-  'table.locations.caption':
-    'Locations on the map. Personnel are the mission’s peak-period contingent divided evenly over its locations: the plan sources missions, not sites.',
+  'table.locations.caption': 'Locations on the map, with the missions each serves.',
   'table.capability': 'capability',
   'table.when': 'when',
   'table.short': 'short',
@@ -520,7 +541,8 @@ export const en = {
   'table.conditions': 'conditions',
   'table.source': 'source',
   'table.anyMission': 'any',
-  'table.pledges.caption': 'Pledges, with their status and source.',
+  'table.pledges.caption':
+    'Pledges, with their status and source (source ids, each cited in full in the appendix).',
   'table.atOrAbove': 'at or above',
   'table.pledgesAt': 'pledges at this status',
   'table.pledgesStanding': 'pledges counted',

@@ -24,7 +24,7 @@ export const fr: Catalogue = {
     'Méthode et limites\u00a0: docs/frontier.md (forces constituées au moindre coût pour des besoins mis à l’échelle, simulées sur les mêmes tirages\u202f; les intervalles ne couvrent que l’erreur de Monte-Carlo).',
   'ui.map': 'Où la force se déploie',
   'ui.mapCaption':
-    'Frontières\u00a0: Natural Earth 1:50m via world-atlas (domaine public). Emplacements tirés du scénario\u202f; contributeurs tirés du plan.',
+    'Frontières\u00a0: Natural Earth 1:50m via world-atlas (domaine public), la Crimée étant dessinée en Ukraine, où la place sa frontière internationalement reconnue. Emplacements tirés du scénario\u202f; ce que chaque mission reçoit du plan, qui affecte des forces aux missions, non aux sites.',
   'ui.coverage': 'Capacités requises et capacités fournies',
   'ui.coverageIntro':
     'En bleu, la capacité que le plan tire des engagements\u202f; en vermillon, ce qui manque\u202f; trait noir, le besoin. L’axe de chaque panneau est dans l’unité de sa capacité.',
@@ -66,6 +66,28 @@ export const fr: Catalogue = {
   'source.derived': 'dérivé',
   'source.assumption': 'hypothèse',
   'map.title': 'Où la force se déploie à son maximum ({when})',
+  'map.legend.host': '{host}, frontières internationalement reconnues',
+  'map.legend.occupied': 'Territoire occupé par {adversary} au {date} (tracé approximatif)',
+  'map.legend.contact': '{name}, au {date}',
+  'map.legend.coalition': 'Membres de la coalition',
+  'map.legend.other': 'Autres pays',
+  'map.legend.site': 'Ville, base, port ou état-major',
+  'map.legend.sea': 'Zone maritime',
+  'map.legend.training': 'Site d’entraînement (hors du pays hôte)',
+  'map.legend.mission': {
+    one: '{mission}\u00a0: {personnel} personnels au maximum, sur {n} emplacement',
+    other: '{mission}\u00a0: {personnel} personnels au maximum, sur {n} emplacements',
+  },
+  'map.legend.missionNone': '{mission}\u00a0: aucun personnel dans le plan',
+  'map.km': 'km',
+  'map.desc': 'Emplacements de déploiement de la force par mission\u00a0: {list}.',
+  'ui.mapSources': 'Frontières, territoire occupé et ligne de contact\u00a0:',
+  'ui.chartData': 'Données de ce graphique (CSV)',
+  'table.missionAreas.caption':
+    'Ce que le plan déploie sur chaque mission au maximum, tous emplacements confondus. Le plan affecte des forces aux missions, non aux sites\u00a0: aucun chiffre n’est donné par emplacement.',
+  'table.personnelPeak': 'personnels (maximum)',
+  'table.locationCount': 'emplacements',
+  'table.noneInPlan': 'aucun dans le plan',
 
   // ── Mots communs ──
   na: 's.o.',
@@ -501,8 +523,7 @@ export const fr: Catalogue = {
   'table.country': 'pays',
   'table.mission': 'mission',
   'table.contributors': 'contributeurs à la mission (personnels)',
-  'table.locations.caption':
-    'Emplacements de la carte. Les effectifs sont le contingent de la mission à la période de maximum, réparti également entre ses emplacements\u00a0: le plan affecte des missions, non des sites.',
+  'table.locations.caption': 'Emplacements de la carte, avec les missions que chacun sert.',
   'table.capability': 'capacité',
   'table.when': 'période',
   'table.short': 'manque',
@@ -536,7 +557,8 @@ export const fr: Catalogue = {
   'table.conditions': 'conditions',
   'table.source': 'source',
   'table.anyMission': 'toutes',
-  'table.pledges.caption': 'Engagements, avec leur statut et leur source.',
+  'table.pledges.caption':
+    'Engagements, avec leur statut et leur source (identifiants des sources, chacune citée en entier en annexe).',
   'table.atOrAbove': 'statut minimal',
   'table.pledgesAt': 'engagements à ce statut',
   'table.pledgesStanding': 'engagements comptés',

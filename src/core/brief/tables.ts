@@ -6,7 +6,7 @@
 import type { BriefContext } from './context.js';
 import { gapRuns } from './facts.js';
 import { caseLabel, causesText, heldOf, lossName, shareText, termName } from './findings.js';
-import type { MapPoint } from './map-model.js';
+import type { MapModel, MapPoint } from './map-model.js';
 import type { Table } from './types.js';
 
 export function optionsTable(ctx: BriefContext): Table | undefined {
@@ -36,35 +36,47 @@ export function optionsTable(ctx: BriefContext): Table | undefined {
   };
 }
 
-export function locationsTable(ctx: BriefContext, points: readonly MapPoint[]): Table {
+/** Each mission with what the plan deploys to it at the peak, over all its locations (no per-site split). */
+export function missionAreasTable(ctx: BriefContext, map: MapModel): Table {
   const { t, fmt } = ctx;
+  return {
+    id: 'mission-areas',
+    caption: t('table.missionAreas.caption'),
+    header: [t('table.mission'), t('table.personnelPeak'), t('table.contributors'), t('table.locationCount')],
+    rows: map.missions.map((m) => [
+      m.name,
+      fmt.personnel(m.personnel),
+      m.nations.length === 0
+        ? t('table.noneInPlan')
+        : m.nations.map((n) => `${ctx.name(n.id)} ${fmt.personnel(n.personnel)}`).join(', '),
+      fmt.count(m.locations),
+    ]),
+    numeric: [1, 3],
+  };
+}
+
+/** Each numbered place of the map with its locations, country and the missions it serves. */
+export function locationsTable(ctx: BriefContext, map: MapModel): Table {
+  const { t, fmt } = ctx;
+  const places = new Map<number, MapPoint[]>();
+  for (const p of map.points) places.set(p.place, [...(places.get(p.place) ?? []), p]);
   const s = ctx.input.scenario;
+  const countryOf = (p: MapPoint): string => {
+    const iso = s.missions.find((m) => m.id === p.mission)?.locations.find((l) => l.id === p.id)?.country;
+    return iso === undefined ? '' : ctx.name(iso);
+  };
   return {
     id: 'locations',
     caption: t('table.locations.caption'),
-    header: [
-      t('table.place'),
-      t('table.location'),
-      t('table.country'),
-      t('table.mission'),
-      t('table.contributors'),
-    ],
-    rows: [...points]
-      .sort((x, y) => x.place - y.place)
-      .map((pt) => {
-        const country = s.missions
-          .find((m) => m.id === pt.mission)
-          ?.locations.find((l) => l.id === pt.id)?.country;
-        return [
-          fmt.count(pt.place),
-          pt.name,
-          country === undefined ? '' : ctx.name(country),
-          pt.missionName,
-          pt.nations.length === 0
-            ? '—'
-            : pt.nations.map((n) => `${ctx.name(n.id)} ${fmt.personnel(n.personnel)}`).join(', '),
-        ];
-      }),
+    header: [t('table.place'), t('table.location'), t('table.country'), t('table.missions')],
+    rows: [...places]
+      .sort((x, y) => x[0] - y[0])
+      .map(([n, ps]) => [
+        fmt.count(n),
+        [...new Set(ps.map((p) => p.name))].join('; '),
+        [...new Set(ps.map(countryOf))].join(', '),
+        [...new Set(ps.map((p) => p.missionName))].join(', '),
+      ]),
     numeric: [0],
   };
 }
@@ -210,7 +222,8 @@ export function pledgesTable(ctx: BriefContext): Table {
   const s = ctx.input.scenario;
   const sourceText = (ref: string | Record<string, string>): string => {
     const ids = typeof ref === 'string' ? [ref] : [...new Set(Object.values(ref))];
-    return ids.map((id) => s.meta.sources[id]?.citation ?? id).join('; ');
+    // Source ids, each cited in full once in the appendix (a citation per row made this table 17 pages).
+    return ids.join(', ');
   };
   return {
     id: 'pledges',

@@ -117,6 +117,8 @@ export const UI_KEYS = [
   'frontierMethod',
   'map',
   'mapCaption',
+  'mapSources',
+  'chartData',
   'coverage',
   'coverageIntro',
   'gaps',

@@ -473,6 +473,11 @@ function checkSourcing(s: Scenario, emit: Emit): void {
   if (s.assurance.calibration)
     check(s.assurance.calibration, s.assurance.calibration.source, ['assurance', 'calibration'], true);
   s.variants.forEach((v, i) => check(v, v.source, ['variants', i], false));
+  if (s.map) {
+    check(s.map, s.map.source, ['map'], false);
+    s.map.occupied.forEach((a, i) => check(a, a.source, ['map', 'occupied', i], true));
+    if (s.map.contactLine) check(s.map.contactLine, s.map.contactLine.source, ['map', 'contactLine'], true);
+  }
   s.deployment?.nodes.forEach((n, i) => check(n, n.source, ['deployment', 'nodes', i], true));
   s.deployment?.routes.forEach((r, i) => check(r, r.source, ['deployment', 'routes', i], false));
   s.deployment?.footprints.forEach((f, i) => check(f, f.source, ['deployment', 'footprints', i], true));

@@ -722,6 +722,39 @@ export const Variant = z.strictObject({
   source: SourceRef.optional(),
 });
 
+/** A point as [longitude, latitude] in degrees (WGS 84). */
+const LonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+
+/**
+ * Territory of the host that the adversary controls: drawn hatched inside the host's internationally
+ * recognised border, labelled and dated. The polygon may reach beyond that border (it is clipped to it).
+ */
+export const OccupiedArea = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  /** Since when (free text: "2014", "February 2022"). */
+  since: z.string().min(1).optional(),
+  /** Outer ring, at least three [lon, lat] points, in either winding. */
+  polygon: z.array(LonLat).min(3),
+  source: SourceRef.optional(),
+});
+
+/** Layers the briefing map draws besides the deployment: occupied territory and a line of contact. */
+export const MapLayers = z.strictObject({
+  /** The date the layers describe (normally the scenario's meta.asOf). */
+  asOf: IsoDate,
+  /** The basis of the borders drawn (e.g. the UN General Assembly resolutions on territorial integrity). */
+  source: SourceRef.optional(),
+  occupied: z.array(OccupiedArea).default([]),
+  contactLine: z
+    .strictObject({
+      name: z.string().min(1).default('Line of contact'),
+      line: z.array(LonLat).min(2),
+      source: SourceRef.optional(),
+    })
+    .optional(),
+});
+
 export const Scenario = z.strictObject({
   /** Optional pointer to the JSON Schema, for editors. */
   $schema: z.string().optional(),
@@ -741,6 +774,8 @@ export const Scenario = z.strictObject({
   variants: z.array(Variant).default([]),
   /** Named force options the force is measured against (`bulwark show --options`). */
   forceOptions: ForceOptions.optional(),
+  /** Occupied territory and the line of contact, for the briefing map. */
+  map: MapLayers.optional(),
   /** Lift and reception capacity: arrivals follow from the flow (docs/planner.md, "Deployment flow"). */
   deployment: Deployment.optional(),
 });
@@ -765,6 +800,7 @@ export type Adversary = z.infer<typeof Adversary>;
 export type LadderLevel = z.infer<typeof LadderLevel>;
 export type AssuranceSettings = z.infer<typeof Assurance>;
 export type Source = z.infer<typeof Source>;
+export type MapLayers = z.infer<typeof MapLayers>;
 export type UnitCategory = z.infer<typeof UnitCategory>;
 export type Service = z.infer<typeof Service>;
 export type RotationRule = z.infer<typeof RotationRule>;
