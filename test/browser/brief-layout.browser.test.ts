@@ -115,6 +115,6 @@ describe.runIf(run)('default briefing on a phone, a desktop and paper', () => {
     expect(t.footer).toContain('class="pageNumber"');
     expect(t.footer).toContain('class="totalPages"');
     expect(t.header).toContain(result.scenarioHash.replace(/^sha256:/, '').slice(0, 12));
-    expect(t.header).toContain('as of 2026-01-07');
+    expect(t.header).toContain('as of 7 January 2026');
   }, 240_000);
 });

@@ -10,6 +10,7 @@
  * (2,000 runs: about 2.3 s cold against 0.13 s warm), so the CLI's analyses and the workspace's runs
  * reuse it.
  */
+import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { mergeChunks, type Job, type JobRunner, type PartialStats } from '../../core/assure/index.js';
 import { abortReason, threadExecutor } from './threads.js';
@@ -65,6 +66,8 @@ export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
       // This call's chunks stop on the caller's abort or on the first failed chunk.
       const stop = new AbortController();
       const signal = AbortSignal.any([...outside, stop.signal]);
+      // Each waiting chunk listens for the abort: one listener per chunk is expected, not a leak.
+      setMaxListeners(0, signal);
       const key = keyOf(job);
 
       return new Promise<PartialStats[]>((resolve, reject) => {
