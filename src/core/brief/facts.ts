@@ -3,7 +3,7 @@
  * the gaps (ranked, and as runs of periods), the periods nothing is in place, and who could fill the gaps.
  * Computed once so the findings and the tables say the same numbers.
  */
-import type { ForcePlan } from '../plan/index.js';
+import type { ForcePlan, ShortfallRow } from '../plan/index.js';
 import type { Scenario } from '../scenario/index.js';
 
 export interface ForceFacts {
@@ -94,15 +94,6 @@ export function rankGaps(p: ForcePlan): Gap[] {
       .filter((g) => `${g.mission}/${g.capability}` === key)
       .sort((a, b) => a.period - b.period);
     const first = rows[0]!;
-    const runOf = (g: typeof first): GapRun => ({
-      mission: g.mission,
-      capability: g.capability,
-      from: g.period,
-      to: g.period,
-      short: g.shortfall,
-      required: g.required,
-      text: g.explanation,
-    });
     // The typical gap: the longest run of consecutive periods with the same amount short.
     let best = runOf(first);
     let run = best;
@@ -125,6 +116,17 @@ export function rankGaps(p: ForcePlan): Gap[] {
   return gaps.sort((a, b) => b.weight - a.weight || b.short - a.short);
 }
 
+/** A run of one period: a shortfall row as a gap run. */
+const runOf = (g: ShortfallRow): GapRun => ({
+  mission: g.mission,
+  capability: g.capability,
+  from: g.period,
+  to: g.period,
+  short: g.shortfall,
+  required: g.required,
+  text: g.explanation,
+});
+
 /** Every run of consecutive periods with the same gap and cause, in the plan's order (for the table). */
 export function gapRuns(p: ForcePlan): GapRun[] {
   const runs: GapRun[] = [];
@@ -140,16 +142,7 @@ export function gapRuns(p: ForcePlan): GapRun[] {
       last.text === g.explanation
     )
       runs[runs.length - 1] = { ...last, to: g.period };
-    else
-      runs.push({
-        mission: g.mission,
-        capability: g.capability,
-        from: g.period,
-        to: g.period,
-        short: g.shortfall,
-        required: g.required,
-        text: g.explanation,
-      });
+    else runs.push(runOf(g));
   }
   return runs;
 }

@@ -6,6 +6,7 @@
  * in the page.
  */
 import { MEASURE_TERMS, OUTCOME_TERMS } from '../../../src/core/assure/vocabulary.js';
+import type { CoverageRow, ShortfallRow } from '../../../src/core/plan/force-plan.js';
 import { ApiError, api, type Run, type Scenario, type Summary } from '../api.js';
 import { issueBox, showIssues } from '../components/issues.js';
 import { runProgress } from '../components/run-progress.js';
@@ -285,16 +286,8 @@ export async function runView(ctx: ViewContext): Promise<void> {
 
 // ---- results ----
 
-interface PlanCell {
-  readonly mission: string;
-  readonly capability: string;
-  readonly period: number;
-  readonly priority: number;
-  readonly required: number;
-  readonly provided: number;
-  readonly shortfall: number;
-  readonly causes?: readonly { code: string; text: string }[];
-}
+/** A coverage or shortfall row of the plan, as the planner defines it (type-only import). */
+type PlanCell = CoverageRow & { readonly causes?: ShortfallRow['causes'] };
 interface PlanResult {
   readonly plan: {
     readonly status: string;
