@@ -189,4 +189,113 @@ describe.skipIf(!hasChromium)('the conference views in the browser', () => {
     expect(found).toEqual([]);
     expect(errors).toEqual([]);
   }, 120_000);
+
+  /** Reads a pledge as the viewer. */
+  async function pledge(
+    id: string,
+  ): Promise<{ version: number; value: Record<string, unknown> & { units: number } }> {
+    return (
+      await w.call(await w.login('viewer'), 'GET', `/api/scenarios/${w.scenarioId}/pledges/${id}`)
+    ).json();
+  }
+  async function putPledge(user: string, id: string, patch: Record<string, unknown>): Promise<number> {
+    const p = await pledge(id);
+    const r = await w.call(await w.login(user), 'PUT', `/api/scenarios/${w.scenarioId}/pledges/${id}`, {
+      version: p.version,
+      value: { ...p.value, ...patch },
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    return r.json<{ scenarioVersion: number }>().scenarioVersion;
+  }
+
+  it('audit: field-by-field changes in words, with user events, filtered by user, collection, id and date, and paged', async () => {
+    const start = (await pledge('gbr-frigates')).value;
+    await putPledge('gbr', 'gbr-frigates', { units: start.units + 1 });
+    // Enough entries for a second page (50 a page).
+    for (let i = 0; i < 52; i++) await putPledge('coord', 'fra-frigate', { note: `call ${i}` });
+    const { page, errors } = await open('coord');
+    await go(page, '#/audit');
+    const list = page.locator('table.audit tbody tr');
+    expect(await list.count()).toBe(50);
+    // User events are in the coordinator's log.
+    await page.getByLabel('Collection').selectOption('users');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await expect.poll(() => page.locator('table.audit').innerText()).toContain('user.create');
+    expect(await page.locator('table.audit').innerText()).not.toContain('pledge.update');
+    // One object, by one user, today: the change in words, no JSON.
+    await page.getByLabel('Collection').selectOption('pledges');
+    await page.getByLabel('Object id').fill('gbr-frigates');
+    await page.getByLabel('User', { exact: true }).fill('gbr');
+    const today = new Date().toISOString().slice(0, 10);
+    await page.getByLabel('From (date)').fill(today);
+    await page.getByLabel('To (date)').fill(today);
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await expect.poll(() => list.count()).toBe(1);
+    const row = await list.first().innerText();
+    expect(row).toContain(`Units deployed: ${start.units} → ${start.units + 1}`);
+    expect(row).not.toContain('{');
+    // A day before any entry: none.
+    await page.getByLabel('To (date)').fill('2020-01-01');
+    await page.getByLabel('From (date)').fill('2020-01-01');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'No entry' }).count()).toBe(1);
+    // Paging: every update of fra-frigate, 50 then the rest.
+    await page.getByLabel('From (date)').fill('');
+    await page.getByLabel('To (date)').fill('');
+    await page.getByLabel('User', { exact: true }).fill('coord');
+    await page.getByLabel('Object id').fill('fra-frigate');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await expect.poll(() => list.count()).toBe(50);
+    await page.getByRole('button', { name: 'Older entries' }).click();
+    await expect.poll(() => list.count()).toBe(52);
+    expect(await page.getByRole('button', { name: 'Older entries' }).isHidden()).toBe(true);
+    const seqs = await page.locator('table.audit tbody tr td:first-child').allInnerTexts();
+    expect(new Set(seqs).size).toBe(52);
+    const found = await shoot(page, 'audit');
+    expect(found).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 180_000);
+
+  it('history: a version list, the difference between two versions in words, and revert with confirmation (409 when stale)', async () => {
+    const before = (await pledge('gbr-frigates')).value;
+    const v1 = await putPledge('gbr', 'gbr-frigates', { units: before.units + 1, note: 'From March' });
+    const { page, errors } = await open('coord');
+    await go(page, '#/history');
+    // The newest version's changes show at once.
+    const fields = page.locator('table.diff-fields');
+    await expect.poll(() => fields.innerText()).toContain('pledge gbr-frigates › Units deployed');
+    expect(await fields.innerText()).toContain('From March');
+    expect(await fields.innerText()).not.toContain('{');
+    // Any two versions.
+    await page.getByLabel('From version', { exact: true }).selectOption(String(v1 - 1));
+    await page.getByLabel('To version', { exact: true }).selectOption(String(v1));
+    await page.getByRole('button', { name: 'Show the difference' }).click();
+    await expect
+      .poll(() => page.locator('.diff p').first().innerText())
+      .toContain(`From version ${v1 - 1} to ${v1}`);
+    let found = await shoot(page, 'history-diff');
+
+    // Stale: someone saves while the page is open; the revert is refused and nothing changes.
+    const v2 = await putPledge('coord', 'gbr-frigates', { note: 'From April' });
+    await page.getByRole('button', { name: `Revert to ${v1 - 1}` }).click();
+    await page.getByRole('button', { name: `Yes, revert to version ${v1 - 1}` }).click();
+    await expect.poll(() => page.locator('p.status').innerText()).toContain('Not reverted');
+    expect((await pledge('gbr-frigates')).value['note']).toBe('From April');
+
+    await go(page, '#/');
+    await go(page, '#/history');
+    await page.getByRole('button', { name: `Revert to ${v1 - 1}` }).click();
+    found = [...found, ...(await shoot(page, 'history-revert-confirm'))];
+    await page.getByRole('button', { name: `Yes, revert to version ${v1 - 1}` }).click();
+    await expect.poll(async () => (await pledge('gbr-frigates')).value.units).toBe(before.units);
+    const after = await pledge('gbr-frigates');
+    expect(after.value['note']).toBe(before['note']);
+    expect(after.version).toBe(v2 + 1);
+    const audit = (
+      await w.call(await w.login('coord'), 'GET', `/api/scenarios/${w.scenarioId}/audit?limit=2`)
+    ).json<{ action: string }[]>();
+    expect(audit.map((e) => e.action).sort()).toEqual(['pledge.revert', 'scenario.revert']);
+    expect(found).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 120_000);
 });

@@ -6,7 +6,16 @@
 import type { Issue } from '../../src/core/shared/index.js';
 import type { AuditEntry, RunRecord, ScenarioVersionInfo } from '../../src/adapters/store/index.js';
 import type { Actor } from '../../src/app/workspace-auth.js';
-import type { WorkspaceSummary } from '../../src/app/workspace.js';
+import type {
+  AuditView,
+  ImportReport,
+  RevertResult,
+  VersionDiff,
+  WorkspaceSummary,
+} from '../../src/app/workspace.js';
+import type { Canvass, CanvassGap } from '../../src/app/canvass.js';
+import type { CanvassAsk } from '../../src/adapters/store/index.js';
+import type { FieldChange } from '../../src/core/shared/json-diff.js';
 import type {
   Condition,
   MissionCoverage,
@@ -20,6 +29,14 @@ import type {
 
 export type {
   AuditEntry,
+  AuditView,
+  Canvass,
+  CanvassAsk,
+  CanvassGap,
+  FieldChange,
+  ImportReport,
+  RevertResult,
+  VersionDiff,
   Condition,
   Issue,
   MissionCoverage,

@@ -13,6 +13,7 @@ import { compareView } from './views/compare.js';
 import { coverageView } from './views/coverage.js';
 import { dashboardView } from './views/dashboard.js';
 import { frontierView } from './views/frontier.js';
+import { historyView } from './views/history.js';
 import { nationView, nationsView } from './views/nations.js';
 import { requirementsView } from './views/requirements.js';
 import { runView, runsView } from './views/runs.js';
@@ -33,6 +34,7 @@ export const routes: Route[] = [
   { pattern: /^#\/runs$/, view: runsView },
   { pattern: /^#\/runs\/([^/]+)$/, view: runView },
   { pattern: /^#\/audit$/, view: auditView },
+  { pattern: /^#\/history$/, view: historyView },
   { pattern: /^#\/users$/, view: usersView },
   { pattern: /^#\/account$/, view: accountView },
 ];

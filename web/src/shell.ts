@@ -24,6 +24,7 @@ function links(): [string, string][] {
     ['#/frontier', 'Frontier', true],
     ['#/runs', 'Runs', true],
     ['#/audit', 'Audit', true],
+    ['#/history', 'History', true],
     ['#/users', 'Users', u.role === 'coordinator'],
     ['#/account', 'Account', true],
   ];

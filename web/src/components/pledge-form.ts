@@ -30,7 +30,7 @@ const fields = [
 ] as const;
 type Field = (typeof fields)[number];
 
-const fieldLabel: Record<Field, string> = {
+export const fieldLabel: Record<Field, string> = {
   unitType: 'Unit type',
   units: 'Units deployed',
   fromPeriod: 'From period',
