@@ -298,4 +298,90 @@ describe.skipIf(!hasChromium)('the conference views in the browser', () => {
     expect(found).toEqual([]);
     expect(errors).toEqual([]);
   }, 120_000);
+
+  /** The pledges table as the export writes it (CSV): the header and the rows of one nation. */
+  async function pledgeSheet(nation: string): Promise<{ header: string; rows: string[] }> {
+    const csv = (
+      await w.call(await w.login('viewer'), 'GET', `/api/scenarios/${w.scenarioId}/export.csv?table=pledges`)
+    ).body;
+    const [header = '', ...lines] = csv.trim().split(/\r?\n/);
+    return { header, rows: lines.filter((l) => l.split(',')[1] === nation) };
+  }
+  const csvFile = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+
+  it("import: a liaison's sheet is previewed row by row (another nation's row rejected with sheet, row and column), then saved", async () => {
+    const { header, rows } = await pledgeSheet('GBR');
+    const fra = (await pledgeSheet('FRA')).rows[0] ?? '';
+    const frigates = (await pledge('gbr-frigates')).value;
+    const edited = rows.map((r) =>
+      r.startsWith('gbr-frigates,')
+        ? r.replace(/^(gbr-frigates,GBR,frigate,)\d+/, `$1${frigates.units + 2}`)
+        : r,
+    );
+    const { page, errors } = await open('gbr');
+    await go(page, '#/import');
+    const input = page.getByLabel('Pledge sheet (CSV or XLSX)');
+    await input.setInputFiles(csvFile('gbr.csv', [header, ...edited, fra].join('\n')));
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const report = page.locator('table.import-rows');
+    await report.waitFor();
+    const fraRow = report.locator('tr', { hasText: fra.split(',')[0] ?? '' });
+    expect(await fraRow.innerText()).toContain('rejected');
+    expect(await fraRow.innerText()).toMatch(
+      new RegExp(`gbr\\.csv row ${rows.length + 2}(, column \\w+)?: `),
+    );
+    expect(await page.getByRole('button', { name: 'Save the import' }).isDisabled()).toBe(true);
+    let found = await shoot(page, 'import-rejected');
+
+    await input.setInputFiles(csvFile('gbr.csv', [header, ...edited].join('\n')));
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await expect.poll(() => page.locator('.import-report p').first().innerText()).toContain('1 changed');
+    const changed = report.locator('tr', { hasText: 'gbr-frigates' });
+    expect(await changed.innerText()).toContain(`Units deployed: ${frigates.units} → ${frigates.units + 2}`);
+    // Nothing is saved by the preview.
+    expect((await pledge('gbr-frigates')).value.units).toBe(frigates.units);
+    found = [...found, ...(await shoot(page, 'import-preview'))];
+    await page.getByRole('button', { name: 'Save the import' }).click();
+    await expect.poll(() => page.locator('p.status').innerText()).toContain('Saved: version');
+    expect((await pledge('gbr-frigates')).value.units).toBe(frigates.units + 2);
+
+    // An XLSX of the whole table, as the coordinator: the export read back changes nothing.
+    const { page: coord } = await open('coord');
+    await go(coord, '#/import');
+    const xlsx = (
+      await w.app.inject({
+        method: 'GET',
+        url: `/api/scenarios/${w.scenarioId}/export.xlsx?table=pledges`,
+        headers: { cookie: (await w.login('coord')).cookie },
+      })
+    ).rawPayload;
+    await coord.getByLabel('Pledge sheet (CSV or XLSX)').setInputFiles({
+      name: 'all.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: xlsx,
+    });
+    await coord.getByRole('button', { name: 'Preview' }).click();
+    await expect.poll(() => coord.locator('p.status').innerText()).toContain('The sheet changes nothing');
+    // Export links where the data is shown.
+    for (const [hash, tables] of [
+      ['#/nations', ['nations', 'pledges']],
+      ['#/coverage', ['coverage', 'requirements']],
+      ['#/missions/skies/requirements', ['requirements']],
+    ] as const) {
+      await go(coord, hash);
+      for (const t of tables)
+        for (const f of ['CSV', 'XLSX']) {
+          const link = coord.getByRole('link', { name: `${t} as ${f}` });
+          const href = (await link.getAttribute('href')) ?? '';
+          const r = await w.app.inject({
+            method: 'GET',
+            url: href,
+            headers: { cookie: (await w.login('coord')).cookie },
+          });
+          expect(r.statusCode, `${hash} ${t} ${f}`).toBe(200);
+        }
+    }
+    expect(found).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 180_000);
 });

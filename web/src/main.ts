@@ -14,6 +14,7 @@ import { coverageView } from './views/coverage.js';
 import { dashboardView } from './views/dashboard.js';
 import { frontierView } from './views/frontier.js';
 import { historyView } from './views/history.js';
+import { importView } from './views/import.js';
 import { nationView, nationsView } from './views/nations.js';
 import { requirementsView } from './views/requirements.js';
 import { runView, runsView } from './views/runs.js';
@@ -35,6 +36,7 @@ export const routes: Route[] = [
   { pattern: /^#\/runs\/([^/]+)$/, view: runView },
   { pattern: /^#\/audit$/, view: auditView },
   { pattern: /^#\/history$/, view: historyView },
+  { pattern: /^#\/import$/, view: importView },
   { pattern: /^#\/users$/, view: usersView },
   { pattern: /^#\/account$/, view: accountView },
 ];

@@ -19,6 +19,7 @@ function links(): [string, string][] {
       `My pledges (${u.nation ?? ''})`,
       u.role === 'liaison' && u.nation !== null,
     ],
+    ['#/import', 'Import', u.role !== 'viewer'],
     ['#/compare', 'Compare', true],
     ['#/variants', 'Variants', u.role === 'coordinator'],
     ['#/frontier', 'Frontier', true],

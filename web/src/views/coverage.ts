@@ -3,6 +3,7 @@
  * one mission: the same figures as `bulwark show` and the briefing), by mission.
  */
 import { api, type MissionCoverage, type Summary } from '../api.js';
+import { exportLinks } from '../components/spreadsheets.js';
 import { table } from '../components/table.js';
 import { fmt, h } from '../dom.js';
 import type { ViewContext } from '../router.js';
@@ -68,11 +69,8 @@ export async function coverageView(ctx: ViewContext): Promise<void> {
       {},
       'Each cell: capability the pledged plan has in place on the mission (after lead times, each unit on one mission, as `bulwark plan` allocates it) / capability required. A gap here is a gap in the plan.',
     ),
-    h(
-      'p',
-      {},
-      h('a', { href: `${scenarioUrl()}/export.csv?table=coverage`, download: '' }, 'Download as CSV'),
-    ),
+    exportLinks('coverage'),
+    exportLinks('requirements'),
     ...sections,
   );
 }

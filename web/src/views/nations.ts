@@ -2,6 +2,7 @@
 import { api, type Nation, type Pledge, type Scenario, type Summary, type Versioned } from '../api.js';
 import { issueBox, showIssues } from '../components/issues.js';
 import { pledgeForm } from '../components/pledge-form.js';
+import { exportLinks } from '../components/spreadsheets.js';
 import { table } from '../components/table.js';
 import { versionedForm } from '../components/versioned.js';
 import { field, fmt, h } from '../dom.js';
@@ -14,6 +15,8 @@ export async function nationsView(ctx: ViewContext): Promise<void> {
   const s = await api<Summary>('GET', `${scenarioUrl()}/summary`, undefined, ctx.signal);
   ctx.page(
     'Nations',
+    exportLinks('nations'),
+    exportLinks('pledges'),
     table({
       columns: ['nation', 'role', { label: 'pledged (peak)', num: true }],
       rows: s.summary.nations.map((n) => [
@@ -90,6 +93,8 @@ export async function nationView(ctx: ViewContext): Promise<void> {
     `${n.name} (${n.id})${edit ? ' — edit pledges' : ''}`,
     head,
     edit ? h('h2', {}, 'Pledges') : '',
+    edit ? h('p', {}, h('a', { href: '#/import' }, 'Import a pledge sheet'), ' (CSV or XLSX)') : '',
+    exportLinks('pledges'),
     own.length === 0
       ? h('p', {}, 'No pledges.')
       : edit
