@@ -384,4 +384,51 @@ describe.skipIf(!hasChromium)('the conference views in the browser', () => {
     expect(found).toEqual([]);
     expect(errors).toEqual([]);
   }, 180_000);
+
+  it('canvass: each open gap with the nations that could fill it and those kept out; the coordinator records an ask and its answer', async () => {
+    const { page, errors } = await open('coord');
+    await go(page, '#/canvass');
+    const gap = page.locator('section.canvass-gap').first();
+    await gap.waitFor();
+    const title = await gap.locator('h2').innerText();
+    expect(title).toMatch(/› .+ \(priority \d\)/);
+    expect(await gap.innerText()).toMatch(/Short by up to [\d.,]+ in P\d/);
+    const candidates = gap.locator('table', { hasText: 'could fill it' });
+    const firstCandidate = (await candidates.locator('tbody tr td').first().innerText()).match(
+      /\(([A-Z]{3})\)/,
+    )?.[1];
+    expect(firstCandidate).toBeDefined();
+    await gap.getByLabel('Nation asked').selectOption(firstCandidate ?? '');
+    await gap.getByLabel('Note (what was asked)').fill('Asked at the plenary');
+    await gap.getByRole('button', { name: 'Record the ask' }).click();
+    const answer = page.getByRole('form', { name: `answer of ${firstCandidate ?? ''}` }).first();
+    await answer.waitFor();
+    await answer.getByLabel(`answer of ${firstCandidate ?? ''}`, { exact: true }).selectOption('offered');
+    await answer.getByLabel(`offer of ${firstCandidate ?? ''}`).fill('one more unit from June');
+    await answer.getByRole('button', { name: `Save ${firstCandidate ?? ''}'s answer` }).click();
+    await expect
+      .poll(() => page.getByRole('status').first().innerText())
+      .toContain('offered (one more unit from June)');
+    const stored = (
+      await w.call(await w.login('viewer'), 'GET', `/api/scenarios/${w.scenarioId}/canvass`)
+    ).json<{
+      gaps: { asks: { nation: string; status: string; offer: string | null; note: string | null }[] }[];
+    }>();
+    expect(stored.gaps.flatMap((g) => g.asks)).toContainEqual(
+      expect.objectContaining({
+        nation: firstCandidate,
+        status: 'offered',
+        offer: 'one more unit from June',
+        note: 'Asked at the plenary',
+      }),
+    );
+    const found = await shoot(page, 'canvass');
+    expect(found).toEqual([]);
+    // A viewer reads it, without the forms.
+    const { page: viewer } = await open('viewer');
+    await go(viewer, '#/canvass');
+    await viewer.locator('section.canvass-gap').first().waitFor();
+    expect(await viewer.getByRole('button', { name: 'Record the ask' }).count()).toBe(0);
+    expect(errors).toEqual([]);
+  }, 180_000);
 });

@@ -9,6 +9,7 @@ import { createRouter, type Route } from './router.js';
 import { restoreSession, forget, session } from './session.js';
 import { drawNav, loginView } from './shell.js';
 import { auditView } from './views/audit.js';
+import { canvassView } from './views/canvass.js';
 import { compareView } from './views/compare.js';
 import { coverageView } from './views/coverage.js';
 import { dashboardView } from './views/dashboard.js';
@@ -29,6 +30,7 @@ export const routes: Route[] = [
   { pattern: /^#\/nations$/, view: nationsView },
   { pattern: /^#\/nations\/([A-Z]{3})(\/edit)?$/, view: nationView },
   { pattern: /^#\/missions\/([^/]+)\/requirements$/, view: requirementsView },
+  { pattern: /^#\/canvass$/, view: canvassView },
   { pattern: /^#\/compare$/, view: compareView },
   { pattern: /^#\/variants$/, view: variantsView },
   { pattern: /^#\/frontier$/, view: frontierView },

@@ -20,6 +20,7 @@ function links(): [string, string][] {
       u.role === 'liaison' && u.nation !== null,
     ],
     ['#/import', 'Import', u.role !== 'viewer'],
+    ['#/canvass', 'Canvass', true],
     ['#/compare', 'Compare', true],
     ['#/variants', 'Variants', u.role === 'coordinator'],
     ['#/frontier', 'Frontier', true],
