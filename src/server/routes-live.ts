@@ -7,6 +7,7 @@ import { AskUpdate, CanvassBook, NewAsk } from '../app/canvass.js';
 import { BulwarkError } from '../core/shared/index.js';
 import type { StoreEvent } from '../adapters/store/index.js';
 import type { AppDeps } from './deps.js';
+import { presenceOf } from './presence.js';
 import { coordinators, everyone, type RouteDef } from './route.js';
 
 /** Headers of an event stream: it bypasses fastify's onSend hook, so the security headers are set here. */
@@ -85,11 +86,13 @@ export function liveRoutes(deps: AppDeps): RouteDef[] {
           else if (e.type === 'canvass' && e.ask.scenarioId === id) send('canvass', e.ask);
         };
         const unsubscribe = workspace.store.subscribe(onEvent);
+        const unpresence = presenceOf(workspace).subscribe((sid, p) => sid === id && send('presence', p));
         const ping = setInterval(() => void raw.write(': ping\n\n'), 15_000);
         ping.unref();
         raw.on('close', () => {
           closed = true;
           unsubscribe();
+          unpresence();
           clearInterval(ping);
         });
         send('hello', { scenarioVersion: first.version, hash: first.hash });

@@ -30,6 +30,7 @@ import { accountRoutes } from './routes-account.js';
 import { historyRoutes } from './routes-history.js';
 import { spreadsheetRoutes } from './routes-spreadsheets.js';
 import { liveRoutes } from './routes-live.js';
+import { presenceRoutes } from './presence.js';
 
 const itemSchemas: Record<CollectionName, z.ZodType> = {
   nations: Nation,
@@ -720,6 +721,7 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
     ...historyRoutes(deps),
     ...spreadsheetRoutes(deps),
     ...liveRoutes(deps),
+    ...presenceRoutes(deps),
   );
   return routes;
 }
