@@ -431,4 +431,107 @@ describe.skipIf(!hasChromium)('the conference views in the browser', () => {
     expect(await viewer.getByRole('button', { name: 'Record the ask' }).count()).toBe(0);
     expect(errors).toEqual([]);
   }, 180_000);
+
+  it('presence: others see "coord is editing this pledge" while the form is open, and no longer once it closes', async () => {
+    const { page: coord, errors } = await open('coord');
+    const { page: liaison } = await open('gbr');
+    const { page: viewer } = await open('viewer');
+    await go(liaison, '#/nations/GBR/edit');
+    await go(viewer, '#/nations/GBR');
+    await go(coord, '#/nations/GBR/edit');
+    const mark = (p: Page) => p.locator('[data-presence="pledges/gbr-frigates"]');
+    expect(await mark(liaison).isHidden()).toBe(true);
+    await coord.locator('form.pledge[data-pledge="gbr-frigates"]').getByLabel('Note').focus();
+    await expect
+      .poll(() => mark(liaison).innerText(), { timeout: 5000 })
+      .toBe('coord (coordinator) is editing this pledge.');
+    await expect
+      .poll(() => mark(viewer).innerText(), { timeout: 5000 })
+      .toContain('coord (coordinator) is editing');
+    // The editor does not see themself; other pledges show nobody.
+    expect(await mark(coord).isHidden()).toBe(true);
+    expect(await liaison.locator('[data-presence="pledges/gbr-fighters"]').isHidden()).toBe(true);
+    const found = await shoot(liaison, 'presence');
+    // The coordinator leaves the form: cleared for the others.
+    await go(coord, '#/');
+    await expect.poll(() => mark(liaison).isHidden(), { timeout: 5000 }).toBe(true);
+    await expect.poll(() => mark(viewer).isHidden(), { timeout: 5000 }).toBe(true);
+    expect(found).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('a conference end to end: a liaison imports and edits pledges, the coordinator sees the gaps close live, canvasses the rest, compares variants and publishes a briefing', async () => {
+    const { page: coord, errors } = await open('coord');
+    const { page: liaison } = await open('gbr');
+    await go(coord, '#/coverage');
+    const shortCells = () => coord.locator('table.coverage td.short').count();
+    const shortBefore = await shortCells();
+    const shots: string[] = [];
+    shots.push(...(await shoot(coord, 'conference-1-coverage-before', false)));
+
+    // 1. The liaison imports a sheet that adds an air-defence battery pledge for the whole horizon.
+    const { header, rows } = await pledgeSheet('GBR');
+    const cols = header.split(',');
+    const cell = (name: string, value: string) =>
+      cols.indexOf(name) >= 0 ? [cols.indexOf(name), value] : null;
+    const added = new Array<string>(cols.length).fill('');
+    for (const [i, v] of [
+      cell('id', 'gbr-gbad-sheet'),
+      cell('nation', 'GBR'),
+      cell('unitType', 'gbad-battery'),
+      cell('units', '2'),
+      cell('missions', 'skies'),
+      cell('fromPeriod', '1'),
+      cell('status', 'offered'),
+      cell('new', 'false'),
+      cell('source', 'assume-pledge-units'),
+      cell('note', 'Offered at the conference'),
+    ].filter((x): x is [number, string] => x !== null))
+      added[i] = v;
+    await go(liaison, '#/import');
+    await liaison
+      .getByLabel('Pledge sheet (CSV or XLSX)')
+      .setInputFiles(csvFile('gbr-conference.csv', [header, ...rows, added.join(',')].join('\n')));
+    await liaison.getByRole('button', { name: 'Preview' }).click();
+    await expect.poll(() => liaison.locator('.import-report p').first().innerText()).toContain('1 added');
+    shots.push(...(await shoot(liaison, 'conference-2-import-preview', false)));
+    await liaison.getByRole('button', { name: 'Save the import' }).click();
+    await expect.poll(() => liaison.locator('p.status').innerText()).toContain('Saved: version');
+
+    // 2. The coordinator's coverage follows live, without a reload.
+    await expect
+      .poll(() => coord.locator('.meta[role="status"]').innerText(), { timeout: 15_000 })
+      .toContain('Updated live');
+    await expect.poll(shortCells, { timeout: 15_000 }).toBeLessThan(shortBefore);
+    const afterImport = await shortCells();
+    shots.push(...(await shoot(coord, 'conference-3-coverage-live', false)));
+
+    // 3. The liaison edits a pledge in the form; coverage follows again.
+    await go(liaison, '#/nations/GBR/edit');
+    const f = liaison.locator('form.pledge[data-pledge="gbr-gbad-sheet"]');
+    await f.getByLabel('Units deployed').fill('3');
+    await f.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => f.locator('.status').innerText()).toContain('Saved');
+    shots.push(...(await shoot(liaison, 'conference-4-liaison-edit', false)));
+    await expect.poll(shortCells, { timeout: 15_000 }).toBeLessThanOrEqual(afterImport);
+
+    // 4. The coordinator canvasses a remaining gap.
+    await go(coord, '#/canvass');
+    const gap = coord.locator('section.canvass-gap').first();
+    await gap.waitFor();
+    await gap.getByLabel('Note (what was asked)').fill('Asked in the margins of the conference');
+    await gap.getByRole('button', { name: 'Record the ask' }).click();
+    await expect.poll(() => coord.getByRole('status').first().innerText()).toContain('Recorded');
+    shots.push(...(await shoot(coord, 'conference-5-canvass', false)));
+
+    // 5. Compare variants.
+    await go(coord, '#/compare');
+    shots.push(...(await shoot(coord, 'conference-6-compare', false)));
+    expect(await coord.locator('table').count()).toBeGreaterThan(0);
+
+    // 6. Publish a briefing: here the plan run of the conference's version (the test server runs plans).
+    await go(coord, '#/runs');
+    shots.push(...(await shoot(coord, 'conference-7-runs', false)));
+    expect(errors).toEqual([]);
+  }, 300_000);
 });

@@ -16,6 +16,7 @@ import type {
 import type { Canvass, CanvassGap } from '../../src/app/canvass.js';
 import type { CanvassAsk } from '../../src/adapters/store/index.js';
 import type { FieldChange } from '../../src/core/shared/json-diff.js';
+import type { PresenceEntry, PresenceList } from '../../src/server/presence.js';
 import type {
   Condition,
   MissionCoverage,
@@ -35,6 +36,8 @@ export type {
   CanvassGap,
   FieldChange,
   ImportReport,
+  PresenceEntry,
+  PresenceList,
   RevertResult,
   VersionDiff,
   Condition,
