@@ -460,11 +460,24 @@ describe.skipIf(!hasChromium)('the conference views in the browser', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
-  it('a conference end to end: a liaison imports and edits pledges, the coordinator sees the gaps close live, canvasses the rest, compares variants and publishes a briefing', async () => {
+  it('a conference end to end: a liaison imports and edits pledges, the coordinator sees coverage follow live, canvasses the rest and opens the comparison and the runs (the briefing run itself is in workspace-v2)', async () => {
     const { page: coord, errors } = await open('coord');
     const { page: liaison } = await open('gbr');
     await go(coord, '#/coverage');
+    // What the plan puts in place of air defence on the skies mission, summed over the periods.
+    const inPlace = async (): Promise<number> =>
+      (
+        await coord
+          .locator('section[aria-labelledby="m-skies"] tr', { hasText: 'adBattery' })
+          .first()
+          .locator('td.num')
+          .allInnerTexts()
+      )
+        .map((t) => Number(t.split('/')[0]?.trim().replace(/,/g, '') ?? 0))
+        .filter((x) => Number.isFinite(x))
+        .reduce((a, b) => a + b, 0);
     const shortCells = () => coord.locator('table.coverage td.short').count();
+    const before = await inPlace();
     const shortBefore = await shortCells();
     const shots: string[] = [];
     shots.push(...(await shoot(coord, 'conference-1-coverage-before', false)));
@@ -502,8 +515,9 @@ describe.skipIf(!hasChromium)('the conference views in the browser', () => {
     await expect
       .poll(() => coord.locator('.meta[role="status"]').innerText(), { timeout: 15_000 })
       .toContain('Updated live');
-    await expect.poll(shortCells, { timeout: 15_000 }).toBeLessThan(shortBefore);
-    const afterImport = await shortCells();
+    await expect.poll(inPlace, { timeout: 15_000 }).toBeGreaterThan(before);
+    expect(await shortCells()).toBeLessThanOrEqual(shortBefore);
+    const afterImport = await inPlace();
     shots.push(...(await shoot(coord, 'conference-3-coverage-live', false)));
 
     // 3. The liaison edits a pledge in the form; coverage follows again.
@@ -513,7 +527,7 @@ describe.skipIf(!hasChromium)('the conference views in the browser', () => {
     await f.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => f.locator('.status').innerText()).toContain('Saved');
     shots.push(...(await shoot(liaison, 'conference-4-liaison-edit', false)));
-    await expect.poll(shortCells, { timeout: 15_000 }).toBeLessThanOrEqual(afterImport);
+    await expect.poll(inPlace, { timeout: 15_000 }).toBeGreaterThan(afterImport);
 
     // 4. The coordinator canvasses a remaining gap.
     await go(coord, '#/canvass');
@@ -529,7 +543,8 @@ describe.skipIf(!hasChromium)('the conference views in the browser', () => {
     shots.push(...(await shoot(coord, 'conference-6-compare', false)));
     expect(await coord.locator('table').count()).toBeGreaterThan(0);
 
-    // 6. Publish a briefing: here the plan run of the conference's version (the test server runs plans).
+    // 6. The runs page, where a briefing is started (this test server offers plan runs only: a brief run's
+    // Monte Carlo is too slow for this file; starting and reading runs is tested in workspace-v2).
     await go(coord, '#/runs');
     shots.push(...(await shoot(coord, 'conference-7-runs', false)));
     expect(errors).toEqual([]);
