@@ -452,6 +452,26 @@ describe.skipIf(!hasChromium)('the conference views in the browser', () => {
     expect(await mark(coord).isHidden()).toBe(true);
     expect(await liaison.locator('[data-presence="pledges/gbr-fighters"]').isHidden()).toBe(true);
     const found = await shoot(liaison, 'presence');
+    // The nation's own data: the liaison sets an inventory figure, and an impossible one is refused.
+    const limits = liaison.locator('form.nation');
+    await limits.getByLabel('Frigate or escort', { exact: true }).fill('13');
+    await limits.getByRole('button', { name: 'Save limits and inventory' }).click();
+    await expect.poll(() => limits.locator('.status').innerText()).toContain('Saved');
+    const gbrNation = (
+      await w.call(await w.login('viewer'), 'GET', `/api/scenarios/${w.scenarioId}/nations/GBR`)
+    ).json<{ value: { inventory: Record<string, number> } }>().value;
+    expect(gbrNation.inventory['frigate']).toBe(13);
+    // An impossible count (2.5 frigates) is stopped in the form and nothing is saved.
+    await limits.getByLabel('Frigate or escort', { exact: true }).fill('2.5');
+    await limits.getByRole('button', { name: 'Save limits and inventory' }).click();
+    expect(
+      await liaison.evaluate<boolean>("document.getElementById('inventory-frigate').validity.valid"),
+    ).toBe(false);
+    expect(
+      (await w.call(await w.login('viewer'), 'GET', `/api/scenarios/${w.scenarioId}/nations/GBR`)).json<{
+        value: { inventory: Record<string, number> };
+      }>().value.inventory['frigate'],
+    ).toBe(13);
     // The coordinator leaves the form: cleared for the others.
     await go(coord, '#/');
     await expect.poll(() => mark(liaison).isHidden(), { timeout: 5000 }).toBe(true);

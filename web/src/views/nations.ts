@@ -1,5 +1,6 @@
 /** #/nations — the nations; #/nations/<ISO3> a nation; #/nations/<ISO3>/edit its pledges and limits. */
 import { api, type Nation, type Pledge, type Scenario, type Summary, type Versioned } from '../api.js';
+import { valueText } from '../components/changes.js';
 import { issueBox, showIssues } from '../components/issues.js';
 import { pledgeForm } from '../components/pledge-form.js';
 import { announceEditing, presenceText, watchPresence } from '../components/presence.js';
@@ -169,7 +170,12 @@ export async function nationView(ctx: ViewContext): Promise<void> {
           }),
     edit ? form(null) : '',
     edit
-      ? h('div', { onfocusin: announce }, mark('nations', id), nationForm(ctx, nation, refreshHistory))
+      ? h(
+          'div',
+          { onfocusin: announce },
+          mark('nations', id),
+          nationForm(ctx, nation, doc.scenario, refreshHistory),
+        )
       : '',
     h('h2', {}, 'History'),
     history,
@@ -177,10 +183,14 @@ export async function nationView(ctx: ViewContext): Promise<void> {
   await refreshHistory();
 }
 
-/** The nation's own limits (a liaison may change these, not its role): saved with its version. */
+/**
+ * The nation's own data (a liaison may change these, not its role): its limits and its inventory (units
+ * held by unit type; an empty box holds none), saved with its version. Its caveats are shown as stored.
+ */
 function nationForm(
   ctx: ViewContext,
   item: Versioned<Nation>,
+  doc: Scenario,
   refreshHistory: () => Promise<void>,
 ): HTMLElement {
   const keys = [
@@ -195,12 +205,28 @@ function nationForm(
     input.setAttribute('aria-describedby', issues.id);
     return { key, input, issues, label: field(input.id, label, input, [issues]) };
   });
+  const stock = doc.catalog.map((u) => {
+    const input = h('input', {
+      id: `inventory-${u.id}`,
+      name: `inventory.${u.id}`,
+      type: 'number',
+      min: '0',
+      step: '1',
+    });
+    const issues = issueBox(`inventory-${u.id}-issues`);
+    input.setAttribute('aria-describedby', issues.id);
+    return { unitType: u.id, input, issues, label: field(input.id, u.name, input, [issues]) };
+  });
   let base = item.value;
   const write = (v: Nation): void => {
     base = v;
     for (const i of inputs) {
       const x = (v as Record<string, unknown>)[i.key];
       i.input.value = typeof x === 'number' ? String(x) : '';
+    }
+    for (const i of stock) {
+      const x = v.inventory[i.unitType];
+      i.input.value = x === undefined ? '' : String(x);
     }
   };
   write(item.value);
@@ -210,6 +236,9 @@ function nationForm(
       if (i.input.value === '') delete value[i.key];
       else value[i.key] = Number(i.input.value);
     }
+    const inventory: Record<string, number> = {};
+    for (const i of stock) if (i.input.value !== '') inventory[i.unitType] = Number(i.input.value);
+    value['inventory'] = inventory;
     return value as Nation;
   };
   const other = issueBox();
@@ -233,9 +262,19 @@ function nationForm(
           issues.filter((x) => x.path[2] === i.key),
           3,
         );
+      for (const i of stock)
+        showIssues(
+          i.issues,
+          issues.filter((x) => x.path[2] === 'inventory' && x.path[3] === i.unitType),
+          4,
+        );
       showIssues(
         other,
-        issues.filter((x) => !inputs.some((i) => i.key === x.path[2])),
+        issues.filter(
+          (x) =>
+            !inputs.some((i) => i.key === x.path[2]) &&
+            !(x.path[2] === 'inventory' && stock.some((i) => i.unitType === x.path[3])),
+        ),
       );
     },
     saved: (saved) => {
@@ -248,15 +287,29 @@ function nationForm(
   const form = h(
     'form',
     { class: 'pledge nation', 'aria-labelledby': 'nation-title' },
-    h('h3', { id: 'nation-title' }, `${item.value.name}: limits`),
+    h('h3', { id: 'nation-title' }, `${item.value.name}: limits and inventory`),
     h(
       'div',
       { class: 'fields' },
       inputs.map((i) => i.label),
     ),
+    h('h4', {}, 'Inventory (units held)'),
+    h(
+      'div',
+      { class: 'fields' },
+      stock.map((i) => i.label),
+    ),
+    h('h4', {}, 'Caveats'),
+    item.value.caveats.length === 0
+      ? h('p', { class: 'meta' }, 'None.')
+      : h(
+          'ul',
+          {},
+          item.value.caveats.map((c) => h('li', {}, valueText(c))),
+        ),
     other,
     vf.merge,
-    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Save limits'), vf.status),
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Save limits and inventory'), vf.status),
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
