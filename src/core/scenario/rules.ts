@@ -5,10 +5,10 @@
  */
 import type { FieldPath, Issue, Severity } from '../shared/index.js';
 import { issue } from '../shared/index.js';
-import { lastPeriod, missionUsesUnit, caveatForbids } from './model.js';
+import { lastPeriod, missionUsesUnit, caveatForbids, isDivisible } from './model.js';
 import { deploymentIssues } from './deployment.js';
 import { rotationFor, rotationIssues } from './rotation.js';
-import type { Distribution, Scenario } from './schema.js';
+import type { Distribution, Nation, Pledge, Scenario } from './schema.js';
 
 type Emit = (code: string, path: FieldPath, message: string, severity?: Severity) => void;
 
@@ -208,62 +208,137 @@ function checkRoles(s: Scenario, emit: Emit): void {
 }
 
 function checkPledges(s: Scenario, emit: Emit): void {
+  const overHeld = pledgesOverInventory(s);
+  s.pledges.forEach((p, i) => checkPledge(s, p, i, overHeld.get(i), emit));
+  s.nations.forEach((n, i) => checkCeiling(s, n, i, emit));
+}
+
+/** A pledged count beyond the units held, in the first period it happens (`pledge.exceeds-inventory`). */
+interface OverHeld {
+  readonly period: number;
+  readonly total: number;
+  readonly held: number;
+  readonly pledges: readonly string[];
+}
+
+/**
+ * Pledges (not `new`) whose nation, in some period, pledges more units of their type than it holds: the
+ * units a nation keeps deployed at once cannot exceed those it has, whatever the rotation. Keyed by the
+ * pledge's index; the first such period of its nation and unit type.
+ */
+function pledgesOverInventory(s: Scenario): Map<number, OverHeld> {
+  const groups = new Map<string, number[]>();
   s.pledges.forEach((p, i) => {
-    const n = s.nations.find((x) => x.id === p.nation);
-    const u = s.catalog.find((x) => x.id === p.unitType);
-    if (n === undefined || u === undefined) return; // reported as references
-    if (!p.new && (n.inventory[u.id] ?? 0) <= 0)
-      emit(
-        'pledge.unit-not-held',
-        ['pledges', i, 'unitType'],
-        `${n.id} holds no "${u.id}" (inventory); add it to the inventory or mark the pledge "new: true"`,
-      );
-    const held = n.inventory[u.id] ?? 0;
-    const rot = rotationFor(s, n.id, u);
-    if (!p.new && held > 0 && p.units * rot.ratio > held)
-      emit(
-        'pledge.unsustainable',
-        ['pledges', i, 'units'],
-        `${p.units} "${u.id}" deployed continuously need ${round(p.units * rot.ratio)} held (rotation ${round(rot.ratio)}: ${rot.tourMonths}-month tours, ${rot.dwellMonths} months' dwell); ${n.id} holds ${held}`,
-        'warning',
-      );
-    p.missions?.forEach((mid, j) => {
-      const m = s.missions.find((x) => x.id === mid);
-      if (m === undefined) return;
-      if (!missionUsesUnit(m, u))
-        emit(
-          'pledge.mission-rejects-unit',
-          ['pledges', i, 'missions', j],
-          `mission "${m.id}" requires none of the capabilities "${u.id}" provides (${Object.keys(u.capabilities).join(', ') || 'none'})`,
-        );
-      if (caveatForbids(s, n, m, u))
-        emit(
-          'pledge.caveat-conflict',
-          ['pledges', i, 'missions', j],
-          `${n.id}'s own caveats exclude "${u.id}" on "${m.id}"`,
-        );
-    });
+    if (p.new) return;
+    const key = `${p.nation}\u0000${p.unitType}`;
+    const list = groups.get(key);
+    if (list) list.push(i);
+    else groups.set(key, [i]);
   });
-  // Pledged personnel against each nation's ceiling, period by period.
-  s.nations.forEach((n, i) => {
-    if (n.personnelCeiling === undefined) return;
+  const out = new Map<number, OverHeld>();
+  for (const list of groups.values()) {
+    const first = s.pledges[list[0] ?? -1];
+    const n = first && s.nations.find((x) => x.id === first.nation);
+    if (first === undefined || n === undefined) continue;
+    const held = n.inventory[first.unitType] ?? 0;
+    if (held <= 0) continue; // pledge.unit-not-held
     for (let t = 1; t <= s.horizon.periods; t++) {
-      let total = 0;
-      for (const p of s.pledges) {
-        if (p.nation !== n.id || t < p.fromPeriod || t > lastPeriod(s, p)) continue;
-        total += (s.catalog.find((u) => u.id === p.unitType)?.personnel ?? 0) * p.units;
-      }
-      if (total > n.personnelCeiling) {
-        emit(
-          'pledge.exceeds-ceiling',
-          ['nations', i, 'personnelCeiling'],
-          `${n.id} pledges ${Math.round(total)} personnel in period ${t}, above its ceiling of ${n.personnelCeiling}`,
-          'warning',
-        );
+      const active = list.filter((i) => {
+        const p = s.pledges[i];
+        return p !== undefined && t >= p.fromPeriod && t <= lastPeriod(s, p);
+      });
+      const total = active.reduce((sum, i) => sum + (s.pledges[i]?.units ?? 0), 0);
+      if (total > held) {
+        const found: OverHeld = {
+          period: t,
+          total,
+          held,
+          pledges: active.map((i) => s.pledges[i]?.id ?? ''),
+        };
+        for (const i of active) out.set(i, found);
         break;
       }
     }
+  }
+  return out;
+}
+
+/** The rules of one pledge: against its nation's inventory and caveats, its unit type and its missions. */
+function checkPledge(s: Scenario, p: Pledge, i: number, over: OverHeld | undefined, emit: Emit): void {
+  const n = s.nations.find((x) => x.id === p.nation);
+  const u = s.catalog.find((x) => x.id === p.unitType);
+  if (n === undefined || u === undefined) return; // reported as references
+  if (!Number.isInteger(p.units) && !isDivisible(u))
+    emit(
+      'pledge.fractional-unit',
+      ['pledges', i, 'units'],
+      `${p.units} "${u.id}": ${u.name} is a formed unit that deploys whole, so a pledge counts whole units (${Math.floor(p.units)} or ${Math.ceil(p.units)}); if "${u.id}" measures strength rather than formed units, set catalog.${u.id}.divisible: true`,
+    );
+  const held = n.inventory[u.id] ?? 0;
+  if (!p.new && held <= 0)
+    emit(
+      'pledge.unit-not-held',
+      ['pledges', i, 'unitType'],
+      `${n.id} holds no "${u.id}" (inventory); add it to the inventory or mark the pledge "new: true"`,
+    );
+  if (over !== undefined) {
+    const others = over.pledges.filter((id) => id !== p.id);
+    emit(
+      'pledge.exceeds-inventory',
+      ['pledges', i, 'units'],
+      `${n.id} holds ${over.held} "${u.id}" (nations.${n.id}.inventory) but pledges ${round(over.total)} deployed at once in period ${over.period}${others.length > 0 ? ` (with ${others.join(', ')})` : ''}; a nation cannot deploy more units than it holds: lower the units, correct the inventory, or mark the pledge "new: true" if the units are to be raised`,
+    );
+  }
+  const rot = rotationFor(s, n.id, u);
+  if (!p.new && held > 0 && over === undefined && p.units * rot.ratio > held)
+    emit(
+      'pledge.unsustainable',
+      ['pledges', i, 'units'],
+      `${p.units} "${u.id}" deployed continuously need ${round(p.units * rot.ratio)} held (rotation ${round(rot.ratio)}: ${rot.tourMonths}-month tours, ${rot.dwellMonths} months' dwell); ${n.id} holds ${held}`,
+      'warning',
+    );
+  p.missions?.forEach((mid, j) => {
+    const m = s.missions.find((x) => x.id === mid);
+    if (m === undefined) return;
+    if (!missionUsesUnit(m, u))
+      emit(
+        'pledge.mission-rejects-unit',
+        ['pledges', i, 'missions', j],
+        `mission "${m.id}" requires none of the capabilities "${u.id}" provides (${Object.keys(u.capabilities).join(', ') || 'none'})`,
+      );
+    if (caveatForbids(s, n, m, u))
+      emit(
+        'pledge.caveat-conflict',
+        ['pledges', i, 'missions', j],
+        `${n.id}'s own caveats exclude "${u.id}" on "${m.id}"`,
+      );
   });
+}
+
+/**
+ * Pledged personnel against the nation's ceiling, period by period: a ceiling is the most the nation keeps
+ * deployed at once, so pledges above it cannot all stand (`pledge.exceeds-ceiling`, an error).
+ */
+function checkCeiling(s: Scenario, n: Nation, i: number, emit: Emit): void {
+  if (n.personnelCeiling === undefined) return;
+  for (let t = 1; t <= s.horizon.periods; t++) {
+    let total = 0;
+    const parts: string[] = [];
+    for (const p of s.pledges) {
+      if (p.nation !== n.id || t < p.fromPeriod || t > lastPeriod(s, p)) continue;
+      const people = (s.catalog.find((u) => u.id === p.unitType)?.personnel ?? 0) * p.units;
+      total += people;
+      parts.push(`${p.id} ${Math.round(people)}`);
+    }
+    if (total > n.personnelCeiling) {
+      emit(
+        'pledge.exceeds-ceiling',
+        ['nations', i, 'personnelCeiling'],
+        `${n.id} pledges ${Math.round(total)} personnel deployed at once in period ${t} (${parts.join(', ')}), above its personnel ceiling of ${n.personnelCeiling}: raise nations.${n.id}.personnelCeiling or lower the pledges`,
+      );
+      return;
+    }
+  }
 }
 
 const round = (x: number): number => Math.round(x * 100) / 100;
