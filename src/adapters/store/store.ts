@@ -36,7 +36,7 @@ import {
   type ChainCheck,
 } from './audit-chain.js';
 import { migrationProvider } from './migrations.js';
-import { canonicalText, encodeVersion, readVersionDocument, versionReplayer } from './version-codec.js';
+import { canonicalParts, encodeVersion, readVersionDocument, versionReplayer } from './version-codec.js';
 import type { AuditTable, CanvassTable, Database, RunTable, UserTable } from './schema.js';
 import type { AuditContent } from './audit-chain.js';
 
@@ -212,6 +212,12 @@ export const sha256Hex = (s: string): string => createHash('sha256').update(s).d
 
 /** Content hash of a scenario document, as `scenarioHash` computes it. */
 export const documentHash = (doc: unknown): string => textHash(canonicalJson(doc));
+/** `textHash` of the concatenation of `parts`, without concatenating them (version-codec.ts). */
+const partsHash = (parts: readonly string[]): string => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p);
+  return 'sha256:' + h.digest('hex');
+};
 const textHash = (canonical: string): string =>
   'sha256:' + createHash('sha256').update(canonical).digest('hex');
 
@@ -765,9 +771,9 @@ export class Store {
     const id = job.id;
     const actor = job.actor;
     const version = current.version + 1;
-    const text = canonicalText(m.document);
-    const hash = textHash(text);
-    const stored = encodeVersion(version, current.document, m.document, text);
+    const parts = canonicalParts(m.document);
+    const hash = partsHash(parts);
+    const stored = encodeVersion(version, current.document, m.document, () => parts.join(''));
     const revisions: Record<string, number> = { ...current.revisions };
     // A change with an empty key (a whole-scenario entry such as a revert) names no object.
     for (const c of m.changes) if (c.key !== '') revisions[c.key] = version;
