@@ -94,7 +94,18 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bulwark-bench-'));
   const child = spawn(
     process.execPath,
-    [join(root, 'bin', 'bulwark.js'), 'serve', '--port', '0', '--data', dataDir],
+    [
+      // BULWARK_BENCH_PROFILE=dir: a CPU profile of the server, written there when it stops.
+      ...(process.env['BULWARK_BENCH_PROFILE'] === undefined
+        ? []
+        : ['--cpu-prof', `--cpu-prof-dir=${process.env['BULWARK_BENCH_PROFILE']}`]),
+      join(root, 'bin', 'bulwark.js'),
+      'serve',
+      '--port',
+      '0',
+      '--data',
+      dataDir,
+    ],
     {
       env: { ...process.env, BULWARK_ADMIN_PASSWORD: password, BULWARK_FROM_SOURCE: '1' },
       stdio: ['ignore', 'ignore', 'pipe'],
