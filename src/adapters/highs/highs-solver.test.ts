@@ -96,7 +96,8 @@ describe('HiGHS adapter', () => {
     }
     const o = solver.solve(b.build(), { timeLimitSeconds: 0.3 });
     expect(o.status).toBe('time-limit');
-    expect(o.seconds).toBeLessThan(5);
+    // It ran until the limit (a lower bound: a loaded machine can only make it later, never flaky).
+    expect(o.seconds).toBeGreaterThanOrEqual(0.29);
   });
 
   it('solveEach equals solving each edited model afresh, and restores the model between sets', () => {
