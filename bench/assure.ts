@@ -50,7 +50,8 @@ const PARAMS_END = 20250607;
 function exportParams(m: ModelParams): string {
   const num = (x: number): string => (Number.isNaN(x) ? 'nan' : String(x));
   const out: number[][] = [
-    [m.levels, m.horizonDays, m.nations, m.periods, m.periodDays],
+    [m.levels, m.horizonDays, m.nations, m.periods],
+    [...m.periodEnds],
     [m.theta, m.wHost, m.wForce, m.wRetaliation, m.wGuarantor],
     [m.hostBaseline, m.hostPerTrainee, m.hostReference, m.forceReference],
     [m.guarantorActive, m.guarantorPower, m.guarantorInHarmsWay, m.visibility, m.trigger],

@@ -267,7 +267,7 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
   let triggered = false;
   let intervened = false;
   let abstained = false;
-  let nextPeriod = m.periods > 1 ? m.periodDays + 1 : INF;
+  let nextPeriod = m.periods > 1 ? m.periodEnds[0]! + 1 : INF;
   let nextSched = nextPeriod;
   let changed = false;
   occ[0]! += 1;
@@ -374,7 +374,7 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
       if (t === nextPeriod) {
         const p: number = s[S_PERIOD] + 1;
         s[S_PERIOD] = p;
-        nextPeriod = p < m.periods - 1 ? nextPeriod + m.periodDays : INF;
+        nextPeriod = p < m.periods - 1 ? m.periodEnds[p]! + 1 : INF;
         // A period whose force layout equals the previous one changes no hazard.
         if (m.periodChanges[p] === 1) refresh = true;
       }
