@@ -3,7 +3,10 @@
  * model in plain C (bench/assure.c, compiled here with gcc -O2), on the default scenario's parameters and
  * the same runs; scaling from 1 worker to all cores; memory against run count; 100,000 runs end to end.
  *
- * Part 1 exports the compiled `ModelParams` (exportParams: the order bench/assure.c reads, closed by a
+ * Part 1 runs four sides in interleaved rounds — TypeScript and C, each event-driven (the default loop) and
+ * per day (the reference) — and prints the speed-up over the per-day C reference (target ≥ 5×), TS / C
+ * event-driven (target ≤ 1.5×), TS / C per day, and event-driven against per day, as medians with ranges
+ * (figures: docs/performance.md). It exports the compiled `ModelParams` (exportParams: the order bench/assure.c reads, closed by a
  * sentinel), runs both sides on runs 0 … N − 1 of seed 1 in five interleaved rounds and checks that the
  * outcome counts, and the other statistics both keep (reached, finalLevel, guarantor, withdrawals,
  * withdrawnBy, fatalities), are identical. The figure is the median over the rounds of C/TS in run-days/s
