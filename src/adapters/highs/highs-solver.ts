@@ -3,7 +3,7 @@
  *
  * The model goes in as CSR arrays (no text round trip). Outcomes map from HiGHS model statuses:
  * optimal → optimal; infeasible → infeasible; unbounded → unbounded; "unbounded or infeasible" is
- * re-solved once without presolve to tell which; time limit → time-limit (with the incumbent when
+ * re-solved once without presolve to tell which (LPs are solved without presolve throughout); time limit → time-limit (with the incumbent when
  * HiGHS has a feasible one); anything else, and any exception from the binding, → error.
  *
  * `solveEach` keeps one native model: it applies an edit set, solves (HiGHS warm-starts from the
@@ -58,15 +58,19 @@ class HighsSolver implements LpSolver {
       }));
     }
     try {
+      const mip = model.variables.some((v) => v.integer);
       native.options.set({
         output_flag: false,
+        // LPs skip presolve: on the planner's models it saves nothing up to 30× the default scenario
+        // and at 100× makes the solve ≥ 8.6× slower (911 s at the limit against 106 s; docs/planner.md,
+        // `npm run bench:scale`). MIPs keep it (it tightens the relaxation branch and bound works on).
+        ...(mip ? {} : { presolve: 'off' }),
         ...(options.timeLimitSeconds !== undefined && options.timeLimitSeconds > 0
           ? { time_limit: options.timeLimitSeconds }
           : {}),
         ...(options.mipRelativeGap !== undefined ? { mip_rel_gap: options.mipRelativeGap } : {}),
         ...this.settings.highsOptions,
       });
-      const mip = model.variables.some((v) => v.integer);
       return editSets.map((edits, i) => {
         applyNative(native, model, edits, false);
         try {
@@ -171,6 +175,13 @@ function applyNative(native: NativeModel, model: LpModel, edits: readonly LpEdit
   }
 }
 
+/** The MIP's proven bound and relative gap as HiGHS reports them (info `mip_dual_bound`, `mip_gap`). */
+function mipBound(native: NativeModel): { bound: number; gap: number } {
+  const bound = Number(native.info.get('mip_dual_bound'));
+  const gap = Number(native.info.get('mip_gap'));
+  return { bound, gap: Number.isFinite(gap) ? Math.max(0, gap) : Infinity };
+}
+
 function runOnce(highs: Highs, native: NativeModel, mip: boolean): LpOutcome {
   const S = highs.constants.modelStatus;
   const started = performance.now();
@@ -196,7 +207,7 @@ function runOnce(highs: Highs, native: NativeModel, mip: boolean): LpOutcome {
     return {
       objective: native.getObjectiveValue(),
       values: sol.colValue,
-      ...(mip ? {} : { rowDuals: sol.rowDual }),
+      ...(mip ? { mip: mipBound(native) } : { rowDuals: sol.rowDual }),
     };
   };
   switch (status) {

@@ -1,5 +1,6 @@
 export * from './schema.js';
 export * from './model.js';
+export * from './calendar.js';
 export * from './rotation.js';
 export { footprintOf, routeFor } from './deployment.js';
 export { checkRules, LADDER_LEVELS } from './rules.js';
@@ -10,3 +11,4 @@ export * from './summary.js';
 export * from './coverage.js';
 export * from './force-options.js';
 export * from './assumptions.js';
+export { ruleState, nextRuleState, type RuleState } from './incremental.js';
