@@ -8,6 +8,7 @@
  */
 import { hostNation } from '../scenario/index.js';
 import { keyFigures } from './bottom-line.js';
+import { shortCitation } from './citation.js';
 import {
   assuranceCharts,
   calendarChart,
@@ -151,6 +152,7 @@ export function buildBriefing(input: BriefInput): Briefing {
         id,
         kind: t(`source.${src.kind}`),
         citation: src.citation,
+        short: shortCitation(src.citation),
         url: src.url ?? '',
         method: src.method ?? '',
       })),
