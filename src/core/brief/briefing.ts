@@ -132,7 +132,7 @@ export function buildBriefing(input: BriefInput): Briefing {
     charts,
     tables,
     credibilityNotes: input.credibility === undefined ? [] : [t('credibility.note')],
-    frontierNotes: lead?.briefNotes ?? [],
+    frontierNotes: lead?.notes ?? [],
     appendix: {
       scenarioId: s.meta.id,
       scenarioHash: input.scenarioHash,
