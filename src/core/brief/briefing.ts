@@ -9,6 +9,7 @@
 import { hostNation } from '../scenario/index.js';
 import { keyFigures } from './bottom-line.js';
 import { shortCitation } from './citation.js';
+import { localScenario } from './labels.js';
 import {
   assuranceCharts,
   calendarChart,
@@ -66,7 +67,9 @@ function uiText(ctx: BriefContext): BriefingUi {
 }
 
 /** Builds the briefing model. */
-export function buildBriefing(input: BriefInput): Briefing {
+export function buildBriefing(source: BriefInput): Briefing {
+  // Names from the scenario (missions, capabilities, options, variants) in the briefing's language.
+  const input: BriefInput = { ...source, scenario: localScenario(source.scenario, source.lang ?? 'en') };
   const s = input.scenario;
   const p = input.plan;
   const a = input.assurance;

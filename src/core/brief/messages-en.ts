@@ -96,6 +96,7 @@ export const en = {
   'list.others': { one: 'one other', other: '{n} others' },
   'case.asPledged': 'as pledged',
   'case.committable': 'from committable inventories',
+  'case.variantPlanned': '{variant} (force from committable inventories)',
   'category.air': 'air {personnel}',
   'category.land': 'land {personnel}',
   'category.maritime': 'maritime {personnel}',

@@ -98,6 +98,7 @@ export const fr: Catalogue = {
   'list.others': { one: 'une autre', other: '{n} autres' },
   'case.asPledged': 'selon les engagements',
   'case.committable': 'à partir des inventaires mobilisables',
+  'case.variantPlanned': '{variant} (force tirée des inventaires mobilisables)',
   'category.air': 'air {personnel}',
   'category.land': 'terre {personnel}',
   'category.maritime': 'mer {personnel}',
