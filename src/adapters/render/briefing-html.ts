@@ -34,6 +34,8 @@ const keep = (html: string): string => `<div class="keep">${html}</div>`;
 
 /** Main column padding in CSS px: the wide drawing shows only where it fits at its own size. */
 const PAD = 32;
+/** The main column's largest width in CSS px (`main{max-width}`). */
+const MAIN_WIDTH = 1080;
 const NARROW_PAD = 14;
 
 /** A `data:` link that downloads `csv` (percent-encoded, so the page stays one self-contained file). */
@@ -51,10 +53,14 @@ async function figure(chart: ChartModel, dataLabel: string): Promise<Figure> {
   const wide: ChartSvg = await renderChart(chart.spec, `${id}-w`, 'wide');
   const narrow: ChartSvg = await renderChart(chart.spec, `${id}-n`, 'narrow');
   // The wide drawing needs its own width plus the page padding; below that the narrow one shows.
+  // A wide drawing wider than the main column never shows on screen (it would scroll in its box).
   const breakpoint = Math.ceil(wide.width + 2 * PAD);
+  const fits = wide.width <= MAIN_WIDTH - 2 * PAD;
   const css =
-    `@media screen and (max-width:${breakpoint - 1}px){#${id} .wide{display:none}}` +
-    `@media screen and (min-width:${breakpoint}px){#${id} .narrow{display:none}}` +
+    (fits
+      ? `@media screen and (max-width:${breakpoint - 1}px){#${id} .wide{display:none}}` +
+        `@media screen and (min-width:${breakpoint}px){#${id} .narrow{display:none}}`
+      : `@media screen{#${id} .wide{display:none}}`) +
     `#${id} .narrow svg{max-width:${Math.round(narrow.width * 1.5)}px}`;
   const csv = chartCsv(chart.spec);
   const data = csv === null ? '' : ` ${csvLink(csv, `${chart.id}.csv`, dataLabel)}`;
@@ -69,7 +75,7 @@ const STYLE = `
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg);overflow-wrap:break-word}
-main{max-width:1080px;margin:0 auto;padding:28px ${PAD}px 60px}
+main{max-width:${MAIN_WIDTH}px;margin:0 auto;padding:28px ${PAD}px 60px}
 header{border-bottom:3px solid var(--accent);margin-bottom:18px;padding-bottom:10px}
 h1{font-size:26px;margin:0 0 4px;line-height:1.25} .subtitle{color:var(--muted);margin:0}
 h2{font-size:19px;margin:34px 0 10px;padding-top:8px;border-top:1px solid var(--rule)}
