@@ -9,7 +9,7 @@
 import { hostNation } from '../scenario/index.js';
 import { keyFigures } from './bottom-line.js';
 import { shortCitation } from './citation.js';
-import { localScenario } from './labels.js';
+import { localPlan, localScenario } from './labels.js';
 import {
   assuranceCharts,
   calendarChart,
@@ -69,7 +69,12 @@ function uiText(ctx: BriefContext): BriefingUi {
 /** Builds the briefing model. */
 export function buildBriefing(source: BriefInput): Briefing {
   // Names from the scenario (missions, capabilities, options, variants) in the briefing's language.
-  const input: BriefInput = { ...source, scenario: localScenario(source.scenario, source.lang ?? 'en') };
+  const scenario = localScenario(source.scenario, source.lang ?? 'en');
+  const input: BriefInput = {
+    ...source,
+    scenario,
+    plan: scenario === source.scenario ? source.plan : localPlan(source.plan, scenario),
+  };
   const s = input.scenario;
   const p = input.plan;
   const a = input.assurance;

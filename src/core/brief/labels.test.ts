@@ -3,7 +3,7 @@ import { briefInputOf, covered, planOf, sourced } from '../../../test/brief-buil
 import { loadFixture } from '../../../test/helpers.js';
 import { Scenario } from '../scenario/index.js';
 import { buildBriefing } from './briefing.js';
-import { labelIn, localScenario } from './labels.js';
+import { labelIn, localPlan, localScenario } from './labels.js';
 
 const plan = planOf(
   [sourced('GBR', 'fighter-sqn', 'skies', 2, 1)],
@@ -42,5 +42,34 @@ describe('scenario names in the briefing’s language', () => {
     expect(with_({ fr: 'Ciel' })).toBe(true);
     expect(with_({ de: 'Himmel' })).toBe(false);
     expect(with_({ fr: '' })).toBe(false);
+  });
+
+  it('the plan’s comparison with the options takes the options’ and components’ French names by id', () => {
+    const s = {
+      ...base,
+      forceOptions: {
+        components: [{ id: 'land', name: 'Land', labels: { fr: 'Terre' }, capabilities: ['presence'] }],
+        options: [],
+      },
+    } as unknown as typeof base;
+    const withOption = {
+      ...plan,
+      forceOptions: {
+        period: 1,
+        comparisons: [
+          {
+            option: 'small',
+            name: 'Small',
+            components: [
+              { component: 'land', name: 'Land', capabilities: [{ capability: 'presence', name: 'x' }] },
+            ],
+          },
+        ],
+      },
+    } as unknown as typeof plan;
+    const fr = localPlan(withOption, localScenario(s, 'fr'));
+    const c = fr.forceOptions.comparisons[0]!;
+    expect(c.name).toBe('Small'); // no such option in the scenario: the plan's own name
+    expect(c.components[0]?.name).toBe('Terre');
   });
 });

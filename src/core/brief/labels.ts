@@ -3,6 +3,7 @@
  * and their components, and variants may carry `labels: { fr: … }`. The briefing reads the scenario with
  * each name replaced by its label in the language, falling back to the source name (never to the id).
  */
+import type { ForcePlan } from '../plan/index.js';
 import type { Scenario } from '../scenario/index.js';
 import type { LocaleId } from './locale.js';
 
@@ -34,5 +35,32 @@ export function localScenario(s: Scenario, lang: LocaleId): Scenario {
             options: relabel(s.forceOptions.options, lang),
           },
         }),
+  };
+}
+
+/**
+ * The plan's comparison with the force options, its names taken from the (localised) scenario by id:
+ * the planner compared the force in the scenario's own language.
+ */
+export function localPlan(plan: ForcePlan, s: Scenario): ForcePlan {
+  const fo = s.forceOptions;
+  if (fo === undefined) return plan;
+  const option = new Map(fo.options.map((o) => [o.id, o.name]));
+  const component = new Map(fo.components.map((c) => [c.id, c.name]));
+  const capability = new Map(s.capabilities.map((c) => [c.id, c.name]));
+  return {
+    ...plan,
+    forceOptions: {
+      ...plan.forceOptions,
+      comparisons: plan.forceOptions.comparisons.map((c) => ({
+        ...c,
+        name: option.get(c.option) ?? c.name,
+        components: c.components.map((k) => ({
+          ...k,
+          name: component.get(k.component) ?? k.name,
+          capabilities: k.capabilities.map((x) => ({ ...x, name: capability.get(x.capability) ?? x.name })),
+        })),
+      })),
+    },
   };
 }
