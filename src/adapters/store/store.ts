@@ -36,6 +36,7 @@ import {
   type ChainCheck,
 } from './audit-chain.js';
 import { migrationProvider } from './migrations.js';
+import { canonicalParts, encodeVersion, readVersionDocument, versionReplayer } from './version-codec.js';
 import type { AuditTable, CanvassTable, Database, RunTable, UserTable } from './schema.js';
 import type { AuditContent } from './audit-chain.js';
 
@@ -211,6 +212,12 @@ export const sha256Hex = (s: string): string => createHash('sha256').update(s).d
 
 /** Content hash of a scenario document, as `scenarioHash` computes it. */
 export const documentHash = (doc: unknown): string => textHash(canonicalJson(doc));
+/** `textHash` of the concatenation of `parts`, without concatenating them (version-codec.ts). */
+const partsHash = (parts: readonly string[]): string => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p);
+  return 'sha256:' + h.digest('hex');
+};
 const textHash = (canonical: string): string =>
   'sha256:' + createHash('sha256').update(canonical).digest('hex');
 
@@ -567,13 +574,10 @@ export class Store {
     if (cached !== undefined && cached.version === version && cached.hash === head.hash)
       document = cached.document;
     else {
-      const row = await db
-        .selectFrom('scenario_versions')
-        .select('document')
-        .where('scenario_id', '=', id)
-        .where('version', '=', version)
-        .executeTakeFirstOrThrow();
-      document = parseJson(row.document);
+      const row = await readVersionDocument(db, id, version, documentHash);
+      if (row === undefined)
+        throw new BulwarkError('internal', `scenario "${id}" lacks its version ${version}`);
+      document = row.document;
       this.cache.set(id, { version, hash: head.hash, document });
     }
     return {
@@ -615,14 +619,9 @@ export class Store {
     id: string,
     version: number,
   ): Promise<{ version: number; hash: string; document: unknown }> {
-    const row = await this.db
-      .selectFrom('scenario_versions')
-      .select(['version', 'hash', 'document'])
-      .where('scenario_id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
+    const row = await readVersionDocument(this.db, id, version, documentHash);
     if (row === undefined) throw new BulwarkError('not-found', `scenario "${id}" has no version ${version}`);
-    return { version: Number(row.version), hash: row.hash, document: parseJson(row.document) };
+    return { version, hash: row.hash, document: row.document };
   }
 
   /** Creates a scenario at version 1. `conflict` if the id is taken. */
@@ -656,6 +655,7 @@ export class Store {
           scenario_id: id,
           version: 1,
           document: text,
+          encoding: 'full',
           hash,
           created_at: at,
           created_by: actor,
@@ -771,8 +771,9 @@ export class Store {
     const id = job.id;
     const actor = job.actor;
     const version = current.version + 1;
-    const text = canonicalJson(m.document);
-    const hash = textHash(text);
+    const parts = canonicalParts(m.document);
+    const hash = partsHash(parts);
+    const stored = encodeVersion(version, current.document, m.document, () => parts.join(''));
     const revisions: Record<string, number> = { ...current.revisions };
     // A change with an empty key (a whole-scenario entry such as a revert) names no object.
     for (const c of m.changes) if (c.key !== '') revisions[c.key] = version;
@@ -790,7 +791,8 @@ export class Store {
       .values({
         scenario_id: id,
         version,
-        document: text,
+        document: stored.body,
+        encoding: stored.encoding,
         hash,
         created_at: at,
         created_by: actor,
@@ -938,10 +940,11 @@ export class Store {
   private async verifyAttested(state: AttestedState, verifier: ChainVerifier): Promise<void> {
     const seen = new Set<string>();
     let last: { id: string; version: number } | undefined;
+    const replay = versionReplayer();
     for (;;) {
       let q = this.db
         .selectFrom('scenario_versions')
-        .select(['scenario_id', 'version', 'hash', 'document'])
+        .select(['scenario_id', 'version', 'hash', 'document', 'encoding'])
         .orderBy('scenario_id')
         .orderBy('version')
         .limit(200);
@@ -959,7 +962,10 @@ export class Store {
         const v = Number(r.version);
         const k = versionKey(r.scenario_id, v);
         seen.add(k);
-        if (textHash(r.document) !== r.hash)
+        const text = replay(r);
+        if (text === undefined)
+          verifier.fail(`version ${v} of scenario "${r.scenario_id}": its patch cannot be applied`);
+        else if (textHash(text) !== r.hash)
           verifier.fail(`version ${v} of scenario "${r.scenario_id}": the document does not match its hash`);
         else if (state.versions.get(k) !== r.hash)
           verifier.fail(`version ${v} of scenario "${r.scenario_id}" is not the one the audit log records`);
