@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { createWorkerPool } from '../src/adapters/workers/index.js';
 import { runFrontier } from '../src/app/frontier.js';
 import { inlineRunner, pairedDifference } from '../src/core/assure/index.js';
+import { frontierNotes, frontierText } from '../src/core/brief/index.js';
 import {
   bisectScale,
   frontierCsv,
-  frontierFindings,
   frontierScales,
   neighboursOrdered,
   paretoEfficient,
@@ -175,9 +175,18 @@ describe('runFrontier (minimal fixture)', () => {
         expect(w.lowestWithout.ceasefireFailed.p).toBeGreaterThan(w.reference.ceasefireFailed.p);
       } else expect(w.equivalent.ceasefireFailed.p).toBeLessThanOrEqual(w.reference.ceasefireFailed.p);
     }
-    const text = frontierFindings(report).join('\n');
+    const text = frontierNotes(report).join('\n');
     expect(text).toMatch(/Cheapest force keeping the risk at or below 10\.0%/);
     expect(text).toMatch(/What the backstop is worth/);
+    // One home per sentence: every word of the answers comes from the catalogue (the pseudo locale marks
+    // each message ⟦…⟧; nothing is left once the marked messages are removed), and French has as many.
+    let pseudo = frontierNotes(report, frontierText('pseudo')).join(' ');
+    while (/⟦[^⟦⟧]*⟧/.test(pseudo)) pseudo = pseudo.replace(/⟦[^⟦⟧]*⟧/g, '');
+    expect(pseudo.trim()).toBe('');
+    const fr = frontierNotes(report, frontierText('fr'));
+    expect(fr).toHaveLength(frontierNotes(report).length);
+    expect(fr.join('\n')).toMatch(/Ce que vaut le filet de sécurité/);
+    expect(fr.join('\n')).not.toMatch(/What the backstop|Cheapest force/);
     const csv = frontierCsv(report).trimEnd().split('\r\n');
     expect(csv).toHaveLength(1 + report.cases.reduce((a, c) => a + c.points.length, 0));
   });

@@ -389,6 +389,14 @@ describe('hand-checked small instances', () => {
     expect(short('conditional:backstop') * 4).toBeCloseTo(2, 9);
     expect(short('conditional') * 4).toBeCloseTo(3, 9);
     expect(byId.get('conditional:backstop')?.removedNations).toEqual(['BBB']);
+    // Personnel lost at peak counts the conditional pledges too, not only the nations removed whole: the
+    // vote takes one of AAA's battalions (600), the backstop BBB's two, both together three (it read 0
+    // for the vote, which removes no nation).
+    const lost = (id: string): number => byId.get(id)?.baselinePeakPersonnel ?? NaN;
+    expect(lost('conditional:vote')).toBeCloseTo(600, 6);
+    expect(lost('conditional:backstop')).toBeCloseTo(1200, 6);
+    expect(lost('conditional')).toBeCloseTo(1800, 6);
+    expect(lost('AAA')).toBeCloseTo(1200, 6);
   });
 
   it('every plan is checked against its model; a corrupted answer is caught', () => {

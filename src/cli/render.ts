@@ -3,6 +3,8 @@
  * piped, and `--json` exists for tools.
  */
 
+import { numberFormat } from '../core/shared/index.js';
+
 export type Align = 'left' | 'right';
 
 /** A table with a header row; numbers right-aligned by default. */
@@ -45,7 +47,8 @@ export function formatUsd(x: number): string {
   return `$${x.toFixed(0)}`;
 }
 
-export const formatPercent = (x: number, digits = 1): string => `${(x * 100).toFixed(digits)}%`;
+/** The CLI's figures: Bulwark's one number format (core/shared/format.ts), in English. */
+export const figures = numberFormat('en');
 
 export const heading = (text: string): string => `\n${text}\n${'═'.repeat(text.length)}`;
 

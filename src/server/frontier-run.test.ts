@@ -5,7 +5,7 @@ import { runFrontier } from '../app/frontier.js';
 import type { RunKind } from '../app/runs.js';
 import { scenarioHash } from '../adapters/files/index.js';
 import { inlineRunner } from '../core/assure/index.js';
-import { frontierFindings } from '../core/frontier/index.js';
+import { frontierNotes } from '../core/brief/index.js';
 import { canonicalJson } from '../core/shared/index.js';
 import { makeTestWorkspace, type TestWorkspace } from './testing.js';
 
@@ -67,7 +67,7 @@ describe('frontier runs in the workspace (the queue, a 2-worker pool, the minima
     });
     expect(result.report.scenario.hash).toBe(doc.hash);
     expect(canonicalJson(result.report)).toBe(canonicalJson(reference.report));
-    expect(result.findings).toEqual(frontierFindings(reference.report));
+    expect(result.findings).toEqual(frontierNotes(reference.report));
     expect(result.table.rows).toHaveLength(reference.report.cases.length);
 
     const wide = await w.call(s, 'GET', `/api/runs/${run.id}/frontier.svg`);

@@ -1,3 +1,5 @@
+import { numberFormat } from '../../src/core/shared/format.js';
+
 /** A tiny element builder: h('tag', {attrs}, children). Text is always set as text (no HTML injection). */
 export type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | ((e: Event) => void) | undefined>;
@@ -24,7 +26,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 /** Whole numbers as such; fractions to one decimal (so 3.6 is not shown as a covered 4). */
 export const fmt = (n: number): string =>
   n.toLocaleString('en-GB', { maximumFractionDigits: Math.abs(n) >= 1000 || Number.isInteger(n) ? 0 : 1 });
-export const pct = (p: number): string => `${(100 * p).toFixed(p < 0.1 ? 1 : 0)} %`;
+/** Probabilities, shares and points as everywhere in Bulwark: the one number format (core/shared/format.ts). */
+export const figures = numberFormat('en');
 
 /** A timestamp as people read it (en-GB, local time). */
 export const when = (iso: string): string => new Date(iso).toLocaleString('en-GB');

@@ -29,8 +29,13 @@ function tableHtml(t: Table): string {
   ].join('\n');
 }
 
+/** A heading with what follows it, kept on one printed page. */
+const keep = (html: string): string => `<div class="keep">${html}</div>`;
+
 /** Main column padding in CSS px: the wide drawing shows only where it fits at its own size. */
 const PAD = 32;
+/** The main column's largest width in CSS px (`main{max-width}`). */
+const MAIN_WIDTH = 1080;
 const NARROW_PAD = 14;
 
 /** A `data:` link that downloads `csv` (percent-encoded, so the page stays one self-contained file). */
@@ -48,10 +53,14 @@ async function figure(chart: ChartModel, dataLabel: string): Promise<Figure> {
   const wide: ChartSvg = await renderChart(chart.spec, `${id}-w`, 'wide');
   const narrow: ChartSvg = await renderChart(chart.spec, `${id}-n`, 'narrow');
   // The wide drawing needs its own width plus the page padding; below that the narrow one shows.
+  // A wide drawing wider than the main column never shows on screen (it would scroll in its box).
   const breakpoint = Math.ceil(wide.width + 2 * PAD);
+  const fits = wide.width <= MAIN_WIDTH - 2 * PAD;
   const css =
-    `@media screen and (max-width:${breakpoint - 1}px){#${id} .wide{display:none}}` +
-    `@media screen and (min-width:${breakpoint}px){#${id} .narrow{display:none}}` +
+    (fits
+      ? `@media screen and (max-width:${breakpoint - 1}px){#${id} .wide{display:none}}` +
+        `@media screen and (min-width:${breakpoint}px){#${id} .narrow{display:none}}`
+      : `@media screen{#${id} .wide{display:none}}`) +
     `#${id} .narrow svg{max-width:${Math.round(narrow.width * 1.5)}px}`;
   const csv = chartCsv(chart.spec);
   const data = csv === null ? '' : ` ${csvLink(csv, `${chart.id}.csv`, dataLabel)}`;
@@ -66,7 +75,7 @@ const STYLE = `
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg);overflow-wrap:break-word}
-main{max-width:1080px;margin:0 auto;padding:28px ${PAD}px 60px}
+main{max-width:${MAIN_WIDTH}px;margin:0 auto;padding:28px ${PAD}px 60px}
 header{border-bottom:3px solid var(--accent);margin-bottom:18px;padding-bottom:10px}
 h1{font-size:26px;margin:0 0 4px;line-height:1.25} .subtitle{color:var(--muted);margin:0}
 h2{font-size:19px;margin:34px 0 10px;padding-top:8px;border-top:1px solid var(--rule)}
@@ -90,6 +99,7 @@ th{background:#eef2f6;font-weight:600} .num{text-align:right;font-variant-numeri
 .appendix dt{font-weight:600} .appendix dd{margin:0 0 6px 0;color:var(--muted)}
 .sources li{margin-bottom:4px;font-size:13px} .kind{display:inline-block;min-width:82px;font-size:11px;text-transform:uppercase;color:var(--muted)}
 .note{color:var(--muted);font-size:13px}
+.cite-short{display:none}
 .keys{list-style:none;padding:0;margin:0 0 12px;display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:10px}
 .key{border:1px solid var(--rule);border-top:4px solid var(--accent);padding:10px 12px;display:flex;flex-direction:column;gap:2px}
 .key-label{font-size:13px;color:var(--muted)} .key-value{font-size:24px;line-height:1.2}
@@ -108,7 +118,7 @@ code,.url{overflow-wrap:anywhere;word-break:break-all}
  header{margin-bottom:8px}
  h1{font-size:18pt} h2{font-size:13pt;margin:14px 0 6px;padding-top:4px}
  h2,h3,caption{break-after:avoid} h2+*,h3+*{break-before:avoid}
- figure,.findings li,.key,tr,dt{break-inside:avoid}
+ figure,.findings li,.key,tr,dt,.keep{break-inside:avoid}
  .findings{gap:4px} .findings li{padding:5px 9px}
  figure{margin:6px 0} figure .narrow{display:none} figure .wide{overflow:visible}
  figure .wide svg,.map-figure svg{width:100%;max-width:100%;height:auto}
@@ -122,8 +132,9 @@ code,.url{overflow-wrap:anywhere;word-break:break-all}
  .key-label,.key-interval,.key-detail,.key-so,.key a{font-size:7.5pt}
  .findings li{font-size:8pt} .findings strong{font-size:9pt}
  .glossary{columns:2;column-gap:6mm;font-size:7.5pt} .glossary dd{margin-bottom:3px}
- figure .wide svg{max-height:85mm;width:auto;max-width:100%} .map-figure .wide svg{max-height:115mm;width:auto}
+ figure .wide svg{max-height:68mm;width:auto;max-width:100%} .map-figure .wide svg{max-height:100mm;width:auto}
  table{font-size:7.5pt}
+ .judgements-block,.frontier-notes,.cite-long,.sources .method{display:none} .cite-short{display:inline}
  .sources{columns:3;column-gap:5mm;padding-left:0;list-style:none} .appendix dd{font-size:8pt} .appendix ul.sources li{font-size:6pt;line-height:1.2} .sources .note{font-size:inherit}
 }
 `;
@@ -144,9 +155,9 @@ function mapSection(b: Briefing, tables: ReadonlyMap<string, string>): string {
     ]),
   ];
   return [
-    `<section id="map"><h2>${esc(b.ui.map)}</h2>`,
+    `<section id="map"><div class="keep"><h2>${esc(b.ui.map)}</h2>`,
     `<figure class="map-figure" data-title="${esc(m.title)}"><div class="wide">${wide}</div><div class="narrow">${narrow}</div>`,
-    `<figcaption>${esc(b.ui.mapCaption)}${sources.length === 0 ? '' : ` ${esc(b.ui.mapSources)}<ul class="map-sources">${sources.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>`}</figcaption></figure>`,
+    `<figcaption>${esc(b.ui.mapCaption)}${sources.length === 0 ? '' : ` ${esc(b.ui.mapSources)}<ul class="map-sources">${sources.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>`}</figcaption></figure></div>`,
     tables.get('mission-areas') ?? '',
     tables.get('locations') ?? '',
     `</section>`,
@@ -175,7 +186,10 @@ export async function renderBriefingHtml(b: Briefing): Promise<string> {
     const figs = charts.get(id) ?? [];
     const tbls = tableIds.map((t) => tables.get(t) ?? '').filter((x) => x !== '');
     if (figs.length === 0 && tbls.length === 0) return '';
-    return `<section id="${id}"><h2>${esc(title)}</h2>${intro === '' ? '' : `<p class="note">${esc(intro)}</p>`}${figs.join('\n')}${tbls.join('\n')}</section>`;
+    // The heading, its intro and the first figure print together: no heading alone at a page bottom.
+    const head = `<h2>${esc(title)}</h2>${intro === '' ? '' : `<p class="note">${esc(intro)}</p>`}`;
+    const [first, ...rest] = figs;
+    return `<section id="${id}">${first === undefined ? head : keep(head + first)}${rest.join('\n')}${tbls.join('\n')}</section>`;
   };
   const a = b.appendix;
   const ui = b.ui;
@@ -198,12 +212,13 @@ export async function renderBriefingHtml(b: Briefing): Promise<string> {
     `<header><h1>${esc(b.title)}</h1><p class="subtitle">${esc(b.subtitle)}</p></header>`,
     b.keyFigures.length === 0
       ? ''
-      : `<section id="bottom-line"><h2>${esc(ui.keyFigures)}</h2><ul class="keys">${keyFigures}</ul><h3>${esc(ui.keyJudgements)}</h3><ol class="judgements">${judgements}</ol></section>`,
+      : `<section id="bottom-line"><h2>${esc(ui.keyFigures)}</h2><ul class="keys">${keyFigures}</ul><div class="judgements-block"><h3>${esc(ui.keyJudgements)}</h3><ol class="judgements">${judgements}</ol></div></section>`,
     `<section id="findings"><h2>${esc(ui.findings)}</h2><ol class="findings">${findings}</ol>`,
     `<p class="note">${esc(ui.disclaimer)}</p></section>`,
     b.frontierNotes.length === 0
       ? ''
-      : `<section id="frontier"><h2>${esc(ui.frontier)}</h2>${(charts.get('frontier') ?? []).join('\n')}<ul class="note">${b.frontierNotes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>${tables.get('frontier-table') ?? ''}<p class="note">${esc(ui.frontierMethod)}</p></section>`,
+      : // The answers' table before the chart: on paper it fills the end of the findings' page.
+        `<section id="frontier">${keep(`<h2>${esc(ui.frontier)}</h2>${tables.get('frontier-table') ?? ''}`)}${(charts.get('frontier') ?? []).join('\n')}<ul class="note frontier-notes">${b.frontierNotes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul><p class="note">${esc(ui.frontierMethod)}</p></section>`,
     mapSection(b, tables),
     section('coverage', ui.coverage, ui.coverageIntro, []),
     section('gaps', ui.gaps, '', ['gaps']),
@@ -230,7 +245,7 @@ export async function renderBriefingHtml(b: Briefing): Promise<string> {
     `<h3>${esc(ui.sources)}</h3><ul class="sources">${a.sources
       .map(
         (s) =>
-          `<li id="source-${esc(s.id)}"><span class="kind">${esc(s.kind)}</span> <strong>${esc(s.id)}</strong>: ${esc(s.citation)}${s.url === '' ? '' : ` — <span class="url">${esc(s.url)}</span>`}${s.method === '' ? '' : `<br><span class="note">${esc(ui.method)} ${esc(s.method)}</span>`}</li>`,
+          `<li id="source-${esc(s.id)}"><span class="kind">${esc(s.kind)}</span> <strong>${esc(s.id)}</strong>: <span class="cite${s.short === s.citation ? '' : ' cite-long'}">${esc(s.citation)}</span>${s.short === s.citation ? '' : `<span class="cite-short">${esc(s.short)}</span>`}${s.url === '' ? '' : ` — <span class="url">${esc(s.url)}</span>`}${s.method === '' ? '' : `<span class="method"><br><span class="note">${esc(ui.method)} ${esc(s.method)}</span></span>`}</li>`,
       )
       .join('\n')}</ul>`,
     a.assumptions.length > 0

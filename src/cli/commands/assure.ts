@@ -8,7 +8,7 @@ import { BulwarkError } from '../../core/shared/index.js';
 import type { CliContext } from '../context.js';
 import { collect, FORCE_FROM_HELP, forceFromOption, intOption, redisUrlOf } from '../options.js';
 import { startProgress, type Progress } from '../progress.js';
-import { formatPercent, heading, table } from '../render.js';
+import { figures, heading, table } from '../render.js';
 
 interface AssureFlags {
   variant: string[];
@@ -107,9 +107,8 @@ export function register(program: Command, ctx: CliContext): void {
     });
 }
 
-const pct = (p: Proportion): string =>
-  `${formatPercent(p.p)} (${formatPercent(p.lo)}–${formatPercent(p.hi)})`;
-const signed = (x: number): string => `${x >= 0 ? '+' : '−'}${formatPercent(Math.abs(x))}`;
+const pct = (p: Proportion): string => `${figures.prob(p.p)} (${figures.prob(p.lo)}–${figures.prob(p.hi)})`;
+const signed = (x: number): string => `${x >= 0 ? '+' : '−'}${figures.prob(Math.abs(x))}`;
 
 const OUTCOME_LABELS: Record<keyof CaseResult['outcomes'], string> = Object.fromEntries(
   Object.entries(OUTCOME_TERMS).map(([k, t]) => [k, t.name]),
@@ -123,7 +122,7 @@ export function forceLine(c: SimulatedCaseResult): string {
   const short =
     c.plan === undefined
       ? ''
-      : ` (shortfall ${formatPercent(c.plan.shortfallShare)}${c.plan.status === 'time-limit' ? '; best plan at the time limit' : ''})`;
+      : ` (shortfall ${figures.prob(c.plan.shortfallShare)}${c.plan.status === 'time-limit' ? '; best plan at the time limit' : ''})`;
   switch (c.forceSource) {
     case 'pledges':
       return `${n} from pledges`;
@@ -185,10 +184,10 @@ export function renderAssurance(report: AssureReport): string {
           'nations withdrawn p50 / p90',
           ...cases.map((c) => `${q(c.withdrawals.nationsP50)} / ${q(c.withdrawals.nationsP90)}`),
         ],
-        ['backstop triggered (runs)', ...cases.map((c) => formatPercent(c.guarantor.runsTriggered / c.runs))],
+        ['backstop triggered (runs)', ...cases.map((c) => figures.prob(c.guarantor.runsTriggered / c.runs))],
         [
           'guarantor intervened (runs)',
-          ...cases.map((c) => formatPercent(c.guarantor.runsIntervened / c.runs)),
+          ...cases.map((c) => figures.prob(c.guarantor.runsIntervened / c.runs)),
         ],
       ],
     ),
@@ -213,7 +212,7 @@ export function renderAssurance(report: AssureReport): string {
     const t = r.tornado;
     out.push(
       heading(
-        `Tornado: P(${MEASURE_TERMS.ceasefireFailed.name}) with one uncertain parameter pinned at its ${t.lowProbability * 100}th / ${t.highProbability * 100}th percentile, or one assumed constant at ×0.5 / ×1.5 (base case, ${t.runs.toLocaleString('en-GB')} runs, base ${formatPercent(t.base.ceasefireFailed)})`,
+        `Tornado: P(${MEASURE_TERMS.ceasefireFailed.name}) with one uncertain parameter pinned at its ${t.lowProbability * 100}th / ${t.highProbability * 100}th percentile, or one assumed constant at ×0.5 / ×1.5 (base case, ${t.runs.toLocaleString('en-GB')} runs, base ${figures.prob(t.base.ceasefireFailed)})`,
       ),
     );
     out.push(
@@ -232,12 +231,12 @@ export function renderAssurance(report: AssureReport): string {
         t.rows.map((row) => [
           row.kind === 'constant' ? `${row.label} (assumed, ×0.5 / ×1.5)` : row.label,
           String(Number(row.lowValue.toPrecision(3))),
-          formatPercent(row.low.ceasefireFailed),
+          figures.prob(row.low.ceasefireFailed),
           String(Number(row.highValue.toPrecision(3))),
-          formatPercent(row.high.ceasefireFailed),
-          formatPercent(row.swing),
-          `${formatPercent(row.low.widerWar)} / ${formatPercent(row.high.widerWar)}`,
-          `${formatPercent(row.low.coalitionCollapse)} / ${formatPercent(row.high.coalitionCollapse)}`,
+          figures.prob(row.high.ceasefireFailed),
+          figures.prob(row.swing),
+          `${figures.prob(row.low.widerWar)} / ${figures.prob(row.high.widerWar)}`,
+          `${figures.prob(row.low.coalitionCollapse)} / ${figures.prob(row.high.coalitionCollapse)}`,
           row.inert.map((m) => (m === 'ceasefireFailed' ? 'failure' : 'tripwire tested')).join(', '),
         ]),
         ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],

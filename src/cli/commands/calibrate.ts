@@ -3,7 +3,7 @@ import { BulwarkError } from '../../core/shared/index.js';
 import type { CliContext } from '../context.js';
 import { collect, intOption } from '../options.js';
 import { startProgress, type Progress } from '../progress.js';
-import { formatPercent, heading, table } from '../render.js';
+import { figures, heading, table } from '../render.js';
 
 interface CalibrateFlags {
   variant: string[];
@@ -50,7 +50,7 @@ export function register(program: Command, ctx: CliContext): void {
       if (opts.json === true) return ctx.json(report);
       const r = report.result;
       const fmt = (x: number, measure: string): string =>
-        measure === 'major-failure-timing' ? `${x} days` : formatPercent(x);
+        measure === 'major-failure-timing' ? `${x} days` : figures.prob(x);
       const out: string[] = [];
       out.push(`${report.scenario.title} — calibration against the outside view`);
       out.push(
@@ -65,7 +65,7 @@ export function register(program: Command, ctx: CliContext): void {
             fmt(row.model, row.measure) +
               (row.modelLo === undefined || row.modelHi === undefined
                 ? ''
-                : ` (${formatPercent(row.modelLo)}–${formatPercent(row.modelHi)})`),
+                : ` (${figures.prob(row.modelLo)}–${figures.prob(row.modelHi)})`),
             `${fmt(row.referenceLow, row.measure)} – ${fmt(row.referenceHigh, row.measure)}`,
             row.within ? 'within' : 'OUTSIDE',
           ]),
@@ -85,7 +85,7 @@ export function register(program: Command, ctx: CliContext): void {
               cite(l.reference),
               l.escalationAtZero === null
                 ? 'absorbing'
-                : `up before down ${formatPercent(l.escalationAtZero)} at zero incentive; ${Math.round(l.meanDays ?? 0)} days mean stay`,
+                : `up before down ${figures.prob(l.escalationAtZero)} at zero incentive; ${Math.round(l.meanDays ?? 0)} days mean stay`,
             ]),
           ],
           ['left', 'left', 'left'],
@@ -109,9 +109,9 @@ export function register(program: Command, ctx: CliContext): void {
       out.push(heading('Detail'));
       out.push(
         [
-          `no force, no guarantor: P(fail) ${formatPercent(r.noForce.failure.p)}; failure day quartiles among failures ${quart}`,
-          `pledged force (${r.withForce.personnel.toLocaleString('en-GB')} peak personnel), no guarantor: P(fail) ${formatPercent(r.withForce.failure.p)}`,
-          `risk reduction ${formatPercent(r.riskReduction)}; hazard ratio ${r.hazardRatio} (−ln S with force / −ln S without)`,
+          `no force, no guarantor: P(fail) ${figures.prob(r.noForce.failure.p)}; failure day quartiles among failures ${quart}`,
+          `pledged force (${r.withForce.personnel.toLocaleString('en-GB')} peak personnel), no guarantor: P(fail) ${figures.prob(r.withForce.failure.p)}`,
+          `risk reduction ${figures.prob(r.riskReduction)}; hazard ratio ${r.hazardRatio} (−ln S with force / −ln S without)`,
           'References: Fortna (2003, 2004) via PKSOI; CSIS (Aug 2025). See the scenario’s meta.sources.',
         ].join('\n'),
       );

@@ -1,12 +1,21 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import {
+  frontierCaseLabel,
+  frontierNotes,
+  frontierPointLabel,
+  frontierText,
+  LANGS,
+  type Lang,
+  type LocaleId,
+} from '../../core/brief/index.js';
 import type { FrontierReport, FrontierSource } from '../../core/frontier/index.js';
 import { BulwarkError } from '../../core/shared/index.js';
 import type { CliContext } from '../context.js';
 import { checkOutputFile, writeOutput } from '../output-paths.js';
 import { choiceOption, collect, intOption, listOption, probabilityOption, redisUrlOf } from '../options.js';
 import { startProgress, type Progress } from '../progress.js';
-import { formatPercent, heading, table } from '../render.js';
+import { heading, table } from '../render.js';
 
 interface FrontierFlags {
   target: number;
@@ -25,6 +34,7 @@ interface FrontierFlags {
   chunkRuns?: number;
   json?: boolean;
   csv?: string;
+  lang: Lang;
 }
 
 export function register(program: Command, ctx: CliContext): void {
@@ -83,6 +93,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--chunk-runs <n>', 'runs per queue chunk (default 100,000)', intOption(1, 100_000_000))
     .option('--json', 'print the JSON report (identical for any number of workers, local or queued)')
     .option('--csv <file>', 'write every point of every case as CSV there (- for stdout)')
+    .option('--lang <lang>', `language of the text output (${LANGS.join(', ')})`, choiceOption(LANGS), 'en')
     .action(async (ref: string, opts: FrontierFlags) => {
       const [{ openRunner }, { runFrontier }] = await Promise.all([
         import('../../app/distributed.js'),
@@ -144,10 +155,16 @@ export function register(program: Command, ctx: CliContext): void {
         }
         if (opts.json === true) ctx.json(report);
         else if (opts.csv !== '-') {
-          const { frontierFindings } = await import('../../core/frontier/index.js');
-          ctx.out(renderFrontier(report, frontierFindings(report)));
+          ctx.out(renderFrontier(report, opts.lang));
+          const { t, fmt } = frontierText(opts.lang);
           ctx.err(
-            `${work.plans} plans (${work.planSeconds.toFixed(1)} s) and ${work.modelRuns.toLocaleString('en-GB')} simulated runs (${work.simulateSeconds.toFixed(1)} s) in ${seconds.toFixed(1)} s${redis === undefined ? '' : ' on the queue'}`,
+            t(redis === undefined ? 'frontier.text.work' : 'frontier.text.work.queue', {
+              plans: work.plans,
+              planSeconds: fmt.decimal(work.planSeconds),
+              runs: work.modelRuns,
+              simulateSeconds: fmt.decimal(work.simulateSeconds),
+              seconds: fmt.decimal(seconds),
+            }),
           );
         }
       } finally {
@@ -159,46 +176,56 @@ export function register(program: Command, ctx: CliContext): void {
     });
 }
 
-const pct = (x: number): string => formatPercent(x);
-const range = (p: { p: number; lo: number; hi: number }): string => `${pct(p.p)} (${pct(p.lo)}–${pct(p.hi)})`;
-const bn = (x: number): string => (x / 1e9).toFixed(2);
-const people = (n: number): string => Math.round(n).toLocaleString('en-GB');
-
-/** The frontier as text: the answers first, then each case's points. */
-export function renderFrontier(r: FrontierReport, findings: readonly string[]): string {
+/**
+ * The frontier as text in a language: the answers first (`frontierNotes`, the briefing's sentences), then
+ * each case's points. Every word comes from the briefing's catalogue, every number from its formatter.
+ */
+export function renderFrontier(r: FrontierReport, lang: LocaleId = 'en'): string {
+  const x = frontierText(lang);
+  const { t, fmt } = x;
+  const bn = (usd: number): string => fmt.index(usd / 1e9);
   const out: string[] = [];
-  out.push(`${r.scenario.title} — deterrence frontier`);
+  out.push(t('frontier.text.title', { title: r.scenario.title }));
   out.push(
-    `target: ceasefire fails ≤ ${pct(r.target)} · forces from ${r.from === 'potential' ? 'committable inventories' : 'pledges'} · seed ${r.seed} · ${r.scenario.hash.slice(0, 19)}`,
+    t('frontier.text.settings', {
+      target: fmt.prob(r.target),
+      from: t(r.from === 'potential' ? 'frontier.text.from.potential' : 'frontier.text.from.pledges'),
+      seed: String(r.seed),
+      hash: r.scenario.hash.slice(0, 19),
+    }),
   );
-  out.push(heading('Answers'));
-  for (const f of findings) out.push(`• ${f}`);
+  out.push(heading(t('frontier.text.answers')));
+  for (const f of frontierNotes(r, x)) out.push(`• ${f}`);
   for (const c of r.cases) {
+    const label = frontierCaseLabel(x, c);
+    const runs = fmt.count(c.runs);
     out.push(
       heading(
-        `${c.label} — ${c.runs.toLocaleString('en-GB')} runs per point${c.unordered > 0 ? ` (${c.unordered} neighbour pairs not ordered at the run cap)` : ''}`,
+        c.unordered > 0
+          ? t('frontier.text.unordered', { case: label, runs, n: c.unordered })
+          : t('frontier.text.case', { case: label, runs }),
       ),
     );
     out.push(
       table(
         [
-          'force',
-          'personnel',
-          '$bn/yr',
-          'ceasefire fails',
-          'tripwire tested',
-          'war w/ guarantor',
-          'shortfall',
-          'efficient',
+          t('frontier.text.force'),
+          t('frontier.text.personnel'),
+          t('frontier.text.bnPerYear'),
+          t('frontier.text.fails'),
+          t('frontier.text.tripwire'),
+          t('frontier.text.widerWar'),
+          t('frontier.text.shortfall'),
+          t('frontier.text.efficient'),
         ],
         c.points.map((p) => [
-          p.label,
-          people(p.peakPersonnel),
+          frontierPointLabel(x, p),
+          fmt.personnel(p.peakPersonnel),
           bn(p.costUsdPerYear),
-          range(p.ceasefireFailed),
-          pct(p.tripwireTested.p),
-          formatPercent(p.widerWar.p, 2),
-          pct(p.shortfallShare),
+          fmt.probRange(p.ceasefireFailed),
+          fmt.prob(p.tripwireTested.p),
+          fmt.prob(p.widerWar.p),
+          fmt.share(p.shortfallShare),
           p.efficient ? '●' : '',
         ]),
         ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
@@ -206,17 +233,24 @@ export function renderFrontier(r: FrontierReport, findings: readonly string[]): 
     );
   }
   if (r.missions.length > 0) {
-    out.push(heading('Value of each mission’s increment (paired with the requirements as stated)'));
+    out.push(heading(t('frontier.text.increments')));
     out.push(
       table(
-        ['case', 'mission', '+personnel', '+$m/yr', 'Δ ceasefire fails (95%)', 'points per $bn'],
+        [
+          t('frontier.text.caseColumn'),
+          t('frontier.text.mission'),
+          t('frontier.text.addedPersonnel'),
+          t('frontier.text.addedMPerYear'),
+          t('frontier.text.difference'),
+          t('frontier.text.perBn'),
+        ],
         r.missions.map((m) => [
           m.case,
           m.mission,
-          people(m.addedPersonnel),
-          Math.round(m.addedCostUsdPerYear / 1e6).toLocaleString('en-GB'),
-          `${(m.ceasefireFailed.difference * 100).toFixed(2)} (${(m.ceasefireFailed.lo * 100).toFixed(2)} to ${(m.ceasefireFailed.hi * 100).toFixed(2)})`,
-          m.pointsPerBillion === null ? '—' : m.pointsPerBillion.toFixed(2),
+          fmt.personnel(m.addedPersonnel),
+          fmt.personnel(m.addedCostUsdPerYear / 1e6),
+          `${fmt.pointsNumber(m.ceasefireFailed.difference)} (${fmt.pointsNumber(m.ceasefireFailed.lo)} … ${fmt.pointsNumber(m.ceasefireFailed.hi)})`,
+          m.pointsPerBillion === null ? '—' : fmt.decimal(m.pointsPerBillion),
         ]),
         ['left', 'left', 'right', 'right', 'right', 'right'],
       ),
@@ -224,18 +258,25 @@ export function renderFrontier(r: FrontierReport, findings: readonly string[]): 
   }
   if (r.robustness !== null) {
     const levels = r.robustness.levels;
-    out.push(heading(`Against cautious, typical and bold adversaries (${r.robustness.case})`));
+    const rc = r.cases.find((c) => c.id === r.robustness?.case);
+    out.push(
+      heading(
+        t('frontier.text.robustness', {
+          case: rc === undefined ? r.robustness.case : frontierCaseLabel(x, rc),
+        }),
+      ),
+    );
     out.push(
       table(
         [
-          'scale',
-          '$bn/yr',
-          ...levels.map((l) => `ρ p${Math.round(l.quantile * 100)} = ${l.riskTolerance.toFixed(2)}`),
+          t('frontier.text.scale'),
+          t('frontier.text.bnPerYear'),
+          ...levels.map((l) => `ρ p${Math.round(l.quantile * 100)} = ${fmt.index(l.riskTolerance)}`),
         ],
         (levels[0]?.points ?? []).map((p, i) => [
-          p.scale.toFixed(2),
+          fmt.index(p.scale),
           bn(p.costUsdPerYear),
-          ...levels.map((l) => pct(l.points[i]!.ceasefireFailed.p)),
+          ...levels.map((l) => fmt.prob(l.points[i]!.ceasefireFailed.p)),
         ]),
         ['right', 'right', ...levels.map(() => 'right' as const)],
       ),

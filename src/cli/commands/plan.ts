@@ -14,7 +14,7 @@ import type { CliContext } from '../context.js';
 import { startProgress, type Progress } from '../progress.js';
 import { checkOutputFile, prepareOutputDir, writeOutput } from '../output-paths.js';
 import { choiceOption, collect } from '../options.js';
-import { formatNumber, formatPercent, formatUsd, heading, table } from '../render.js';
+import { formatNumber, figures, formatUsd, heading, table } from '../render.js';
 
 interface PlanFlags {
   variant: string[];
@@ -206,7 +206,7 @@ export function renderPlan(result: PlanResult): string {
           first?.capability ?? '',
           String(first?.priority ?? ''),
           ...cells,
-          formatPercent(covered, 0),
+          figures.share(covered),
         ];
       }),
       ['left', 'left', 'right', ...P.map(() => 'right' as const), 'right'],
@@ -385,9 +385,9 @@ export function renderPlan(result: PlanResult): string {
           r.nation,
           formatNumber(Math.round(r.personnelYears)),
           formatUsd(r.costUsd),
-          formatPercent(r.burdenShare),
-          formatPercent(r.fairShare),
-          `${r.difference >= 0 ? '+' : ''}${formatPercent(r.difference)}`,
+          figures.prob(r.burdenShare),
+          figures.prob(r.fairShare),
+          `${r.difference >= 0 ? '+' : ''}${figures.prob(r.difference)}`,
         ]),
         ...(idle.length > 0
           ? [
@@ -396,8 +396,8 @@ export function renderPlan(result: PlanResult): string {
                 '0',
                 '$0',
                 '0.0%',
-                formatPercent(idle.reduce((a, r) => a + r.fairShare, 0)),
-                formatPercent(-idle.reduce((a, r) => a + r.fairShare, 0)),
+                figures.prob(idle.reduce((a, r) => a + r.fairShare, 0)),
+                figures.prob(-idle.reduce((a, r) => a + r.fairShare, 0)),
               ],
             ]
           : []),
@@ -409,7 +409,7 @@ export function renderPlan(result: PlanResult): string {
     out.push(
       `Others, carrying nothing in this plan: ${[...idle]
         .sort((a, b) => b.fairShare - a.fairShare)
-        .map((r) => `${r.nation} ${formatPercent(r.fairShare)}`)
+        .map((r) => `${r.nation} ${figures.prob(r.fairShare)}`)
         .join(', ')}.`,
     );
   out.push(
@@ -455,7 +455,7 @@ export function renderPlan(result: PlanResult): string {
             '',
             'baseline',
             formatNumber(r.baselineWeightedShortfall),
-            ...missions.map((m) => formatPercent(r.baselineMissionCoverage[m] ?? 1, 0)),
+            ...missions.map((m) => figures.share(r.baselineMissionCoverage[m] ?? 1)),
             '',
           ],
           ...r.cases.map((c, i) => [
@@ -463,7 +463,7 @@ export function renderPlan(result: PlanResult): string {
             c.label,
             c.status === 'optimal' ? `+${formatNumber(c.addedShortfall)}` : c.status,
             ...missions.map((m) =>
-              c.missionCoverage[m] === undefined ? '' : formatPercent(c.missionCoverage[m] ?? 0, 0),
+              c.missionCoverage[m] === undefined ? '' : figures.share(c.missionCoverage[m] ?? 0),
             ),
             Object.entries(c.newGaps)
               .map(([k, v]) => `${k} ${formatNumber(v)}`)
@@ -568,7 +568,7 @@ function renderPlanOptions(p: ForcePlan): string {
   const fo = p.forceOptions;
   const ids = [...new Set(fo.comparisons.flatMap((c) => c.components.map((k) => k.component)))];
   const pc = (x: number | null | undefined): string =>
-    x === null || x === undefined ? '—' : formatPercent(x, 0);
+    x === null || x === undefined ? '—' : figures.share(x);
   const share = (r: { ofLow: number; ofHigh: number } | null): string =>
     r === null ? '—' : r.ofLow === r.ofHigh ? pc(r.ofLow) : `${pc(r.ofHigh)}–${pc(r.ofLow)}`;
   const label = p.periods[fo.period - 1]?.label ?? `P${fo.period}`;

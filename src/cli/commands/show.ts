@@ -14,7 +14,7 @@ import {
 } from '../../core/scenario/index.js';
 import type { CliContext } from '../context.js';
 import { collect } from '../options.js';
-import { formatNumber, formatPercent, formatUsd, heading, table, truncate } from '../render.js';
+import { formatNumber, figures, formatUsd, heading, table, truncate } from '../render.js';
 
 interface ShowFlags {
   variant: string[];
@@ -146,7 +146,7 @@ export function register(program: Command, ctx: CliContext): void {
 }
 
 const pctOrDash = (x: number | null | undefined): string =>
-  x === null || x === undefined ? '—' : formatPercent(x, 0);
+  x === null || x === undefined ? '—' : figures.share(x);
 const figure = (r: { low: number; high: number } | null): string =>
   r === null
     ? '—'

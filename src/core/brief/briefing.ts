@@ -8,6 +8,8 @@
  */
 import { hostNation } from '../scenario/index.js';
 import { keyFigures } from './bottom-line.js';
+import { shortCitation } from './citation.js';
+import { localPlan, localScenario } from './labels.js';
 import {
   assuranceCharts,
   calendarChart,
@@ -65,7 +67,14 @@ function uiText(ctx: BriefContext): BriefingUi {
 }
 
 /** Builds the briefing model. */
-export function buildBriefing(input: BriefInput): Briefing {
+export function buildBriefing(source: BriefInput): Briefing {
+  // Names from the scenario (missions, capabilities, options, variants) in the briefing's language.
+  const scenario = localScenario(source.scenario, source.lang ?? 'en');
+  const input: BriefInput = {
+    ...source,
+    scenario,
+    plan: scenario === source.scenario ? source.plan : localPlan(source.plan, scenario),
+  };
   const s = input.scenario;
   const p = input.plan;
   const a = input.assurance;
@@ -131,7 +140,7 @@ export function buildBriefing(input: BriefInput): Briefing {
     charts,
     tables,
     credibilityNotes: input.credibility === undefined ? [] : [t('credibility.note')],
-    frontierNotes: lead?.briefNotes ?? [],
+    frontierNotes: lead?.notes ?? [],
     appendix: {
       scenarioId: s.meta.id,
       scenarioHash: input.scenarioHash,
@@ -151,6 +160,7 @@ export function buildBriefing(input: BriefInput): Briefing {
         id,
         kind: t(`source.${src.kind}`),
         citation: src.citation,
+        short: shortCitation(src.citation),
         url: src.url ?? '',
         method: src.method ?? '',
       })),

@@ -315,6 +315,12 @@ export const heldOf = (c: CaseResult): { p: number; lo: number; hi: number } => 
 export function caseLabel(ctx: BriefContext, c: { id: string; label: string }): string {
   if (c.label === 'as pledged') return ctx.t('case.asPledged');
   if (c.label === 'committable inventories') return ctx.t('case.committable');
+  // A variant's case: the variant's name in the briefing's language (labels.fr, else its name).
+  const v = ctx.input.scenario.variants.find((x) => x.id === c.id);
+  if (v !== undefined)
+    return c.label.endsWith(' (force from committable inventories)')
+      ? ctx.t('case.variantPlanned', { variant: v.name })
+      : v.name;
   return c.label;
 }
 

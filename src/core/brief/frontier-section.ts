@@ -1,13 +1,12 @@
 /**
  * The briefing's lead: the deterrence frontier (docs/frontier.md) as a finding, a chart, a table and
- * notes, every text from the message catalogue in the briefing's language. `notes` keeps the frontier
- * module's own English sentences (`frontierFindings`, what `bulwark frontier` prints and the server
- * returns); the briefing shows `briefNotes`, the same answers from the catalogue.
+ * notes, every text from the message catalogue in the briefing's language. The notes are the one home of
+ * the frontier's sentences: the briefing, `bulwark frontier` and the server all show `frontierNotes`.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Proportion } from '../assure/index.js';
 import {
-  frontierFindings,
+  cheapestAtRisk,
   ownCase,
   scalePoints,
   type FrontierPoint,
@@ -16,17 +15,15 @@ import {
 import { isMessageKey, translator, type Translate } from './catalogue.js';
 import { chartConfig, VL } from './charts.js';
 import type { BriefContext } from './context.js';
-import { formatter, type Formatter } from './locale.js';
+import { formatter, type Formatter, type LocaleId } from './locale.js';
 import type { ChartModel, Finding, Table } from './types.js';
 
 export interface FrontierBrief {
   readonly finding: Finding;
   readonly chart: ChartModel;
   readonly table: Table;
-  /** The frontier module's sentences (English, as `bulwark frontier` prints them). */
+  /** The answers in words (`frontierNotes`), in the text's language. */
   readonly notes: readonly string[];
-  /** The same answers from the catalogue, in the briefing's language. */
-  readonly briefNotes: readonly string[];
 }
 
 /**
@@ -44,12 +41,12 @@ export interface FrontierChartLayout {
 }
 
 /** What the frontier section needs of the briefing's context. */
-export type FrontierText = Pick<BriefContext, 't' | 'fmt'>;
+export type FrontierText = Pick<BriefContext, 't' | 'fmt'> & Partial<Pick<BriefContext, 'missionName'>>;
 
-/** The English text context (the server's and the CLI's frontier). */
-function englishText(): FrontierText {
-  const fmt: Formatter = formatter('en');
-  const t: Translate = translator('en', fmt);
+/** The text context of a language (the server's frontier is English; the CLI's follows --lang). */
+export function frontierText(lang: LocaleId = 'en'): FrontierText {
+  const fmt: Formatter = formatter(lang);
+  const t: Translate = translator(lang, fmt);
   return { t, fmt };
 }
 
@@ -62,7 +59,7 @@ export function frontierCaseLabel(x: FrontierText, c: { id: string; label: strin
 export function frontierBrief(
   r: FrontierReport,
   layout: FrontierChartLayout = {},
-  text: FrontierText = englishText(),
+  text: FrontierText = frontierText(),
 ): FrontierBrief {
   const { t, fmt } = text;
   const { width = 520, height = 300, compact = false } = layout;
@@ -270,7 +267,7 @@ export function frontierBrief(
       const one = c.points.find((p) => p.scale === 1 && p.kind === 'scale');
       return [
         frontierCaseLabel(text, c),
-        b === undefined ? t('table.frontier.noneMeets') : pointLabel(text, b),
+        b === undefined ? t('table.frontier.noneMeets') : frontierPointLabel(text, b),
         b === undefined ? '—' : people(b.peakPersonnel),
         b === undefined ? '—' : fmt.money(b.costUsdPerYear),
         b === undefined ? risk(c.cheapest.lowest.ceasefireFailed) : risk(b.ceasefireFailed),
@@ -279,14 +276,23 @@ export function frontierBrief(
     }),
     numeric: [2, 3],
   };
-  return { finding, chart, table, notes: frontierFindings(r), briefNotes: frontierNotes(text, r) };
+  return { finding, chart, table, notes: frontierNotes(r, text) };
 }
 
-/** A point's name: a scale of the requirements by its factor, else its label (an option's name). */
-function pointLabel(x: FrontierText, p: FrontierPoint): string {
+/**
+ * A point's name in the text's language: a scale of the requirements by its factor, no force, the pledged
+ * force, a mission's increment; else its label (a named option's name, from the scenario).
+ */
+export function frontierPointLabel(x: FrontierText, p: FrontierPoint): string {
   if ((p.kind === 'scale' || p.kind === 'refine') && p.scale !== null)
     return x.t('frontier.scale', { scale: x.fmt.share(p.scale) });
   if (p.kind === 'none') return x.t('frontier.noForce');
+  if (p.kind === 'pledged') return x.t('frontier.mark.pledged');
+  if (p.kind === 'mission' && p.mission !== undefined && p.scale !== null)
+    return x.t('frontier.point.mission', {
+      mission: (x.missionName ?? ((id: string) => id))(p.mission),
+      step: x.fmt.share(p.scale - 1),
+    });
   return p.label;
 }
 
@@ -296,19 +302,37 @@ function largestWithout(r: FrontierReport, caseId: string): number {
   return c === undefined ? 0 : Math.max(0, ...scalePoints(c).map((p) => p.peakPersonnel));
 }
 
-/** The frontier's answers, one sentence each, in the briefing's language. */
-function frontierNotes(x: FrontierText, r: FrontierReport): string[] {
+/**
+ * The frontier's answers, one sentence per question (docs/frontier.md), in the text's language: what
+ * force buys, the cheapest force per backstop case, the pledged force, what the backstop is worth, which
+ * mission's increment buys most, and the frontier against cautious, typical and bold adversaries. The one
+ * home of these sentences: the briefing shows them, `bulwark frontier` prints them and the server returns
+ * them (`FrontierBrief.notes`).
+ */
+export function frontierNotes(r: FrontierReport, x: FrontierText = frontierText()): string[] {
   const { t, fmt } = x;
+  const missionName = x.missionName ?? ((id: string) => id);
   const out: string[] = [];
   const target = fmt.prob(r.target);
   const own = ownCase(r);
+  const ownLabel = frontierCaseLabel(x, own);
+  const perYear = (usd: number): string => t('money.perYear', { money: fmt.money(usd) });
   const force = (p: FrontierPoint): string =>
     p.peakPersonnel === 0
       ? t('frontier.noForce')
-      : t('frontier.force', {
-          personnel: fmt.personnel(p.peakPersonnel),
-          cost: t('money.perYear', { money: fmt.money(p.costUsdPerYear) }),
-        });
+      : t('frontier.force', { personnel: fmt.personnel(p.peakPersonnel), cost: perYear(p.costUsdPerYear) });
+  const personnel = (p: FrontierPoint): string =>
+    p.peakPersonnel === 0
+      ? t('frontier.noForce')
+      : t('frontier.personnel', { personnel: fmt.personnel(p.peakPersonnel) });
+  const range = (rg: { readonly above?: FrontierPoint; readonly below?: FrontierPoint }): string =>
+    rg.below === undefined
+      ? ''
+      : ` ${
+          rg.above === undefined
+            ? t('frontier.note.range.below', { below: personnel(rg.below) })
+            : t('frontier.note.range.between', { above: personnel(rg.above), below: personnel(rg.below) })
+        }`;
   const sp = scalePoints(own);
   const none = sp[0];
   const asStated = sp.find((p) => p.scale === 1);
@@ -316,7 +340,7 @@ function frontierNotes(x: FrontierText, r: FrontierReport): string[] {
   if (none !== undefined && asStated !== undefined && last !== undefined)
     out.push(
       t('frontier.note.buys', {
-        case: frontierCaseLabel(x, own),
+        case: ownLabel,
         none: fmt.probRange(none.ceasefireFailed),
         stated: fmt.probRange(asStated.ceasefireFailed),
         force: force(asStated),
@@ -335,7 +359,9 @@ function frontierNotes(x: FrontierText, r: FrontierReport): string[] {
             case: frontierCaseLabel(x, c),
             force: force(ch.point),
             risk: fmt.probRange(ch.point.ceasefireFailed),
-          }) + (ch.confident ? '' : ` ${t('frontier.onEstimate', { target })}`)
+          }) +
+            (ch.confident ? '' : ` ${t('frontier.onEstimate', { target })}`) +
+            range(ch.range)
         : t('frontier.note.noneMeets', {
             target,
             case: frontierCaseLabel(x, c),
@@ -344,25 +370,123 @@ function frontierNotes(x: FrontierText, r: FrontierReport): string[] {
           }),
     );
   }
+  const pledged = own.points.find((p) => p.kind === 'pledged');
+  if (pledged !== undefined) {
+    const eq = cheapestAtRisk(own, pledged.ceasefireFailed.p);
+    const what = (p: FrontierPoint): string =>
+      p.kind === 'option'
+        ? t('frontier.what.option', { name: p.label })
+        : p.kind === 'mission'
+          ? t('frontier.what.mission', { name: p.label })
+          : t('frontier.what.scaled');
+    out.push(
+      `${t('frontier.note.pledged', {
+        n: pledged.nations,
+        force: force(pledged),
+        case: ownLabel,
+        risk: fmt.probRange(pledged.ceasefireFailed),
+      })} ${
+        pledged.efficient
+          ? t('frontier.note.pledged.efficient')
+          : eq !== undefined && eq.costUsdPerYear < pledged.costUsdPerYear
+            ? t('frontier.note.pledged.cheaper', { what: what(eq), force: force(eq), n: eq.nations })
+            : t('frontier.note.pledged.safer')
+      }`,
+    );
+  }
   for (const w of r.backstopWorth) {
     const c = r.cases.find((k) => k.id === w.case);
     const label = c === undefined ? w.case : frontierCaseLabel(x, c);
+    const risk = fmt.prob(w.reference.ceasefireFailed.p);
     out.push(
       w.equivalent !== undefined && w.extraPersonnel !== null && w.extraCostUsdPerYear !== null
-        ? t('frontier.note.worth', {
-            case: label,
-            risk: fmt.prob(w.reference.ceasefireFailed.p),
-            force: force(w.equivalent),
-            personnel: fmt.personnel(Math.max(0, w.extraPersonnel)),
-            cost: t('money.perYear', { money: fmt.money(Math.max(0, w.extraCostUsdPerYear)) }),
-          })
+        ? (w.extraPersonnel >= 0
+            ? t('frontier.note.worth', {
+                case: label,
+                risk,
+                force: force(w.equivalent),
+                personnel: fmt.personnel(w.extraPersonnel),
+                cost: perYear(Math.max(0, w.extraCostUsdPerYear)),
+              })
+            : t('frontier.note.worth.noMore', { case: label, risk, force: force(w.equivalent) })) +
+            range(w.range)
         : t('frontier.note.worth.none', {
             case: label,
-            risk: fmt.prob(w.reference.ceasefireFailed.p),
+            risk,
             lowest: fmt.probRange(w.lowestWithout.ceasefireFailed),
             force: force(w.lowestWithout),
           }),
     );
+  }
+  const all = r.missions.filter((m) => m.case === own.id);
+  const mv = all
+    .filter((m) => m.pointsPerBillion !== null)
+    .sort((a, b) => (b.pointsPerBillion ?? 0) - (a.pointsPerBillion ?? 0));
+  if (all.length > 0 && mv.length === 0)
+    out.push(t('frontier.note.increments.unsourceable', { case: ownLabel }));
+  if (mv.length > 0) {
+    const names = (ms: readonly { mission: string }[]): string =>
+      fmt.list(ms.map((m) => missionName(m.mission)));
+    const lowers = mv.filter((m) => m.ceasefireFailed.hi < 0);
+    const raises = mv.filter((m) => m.ceasefireFailed.lo > 0);
+    const level = mv.filter((m) => !(m.ceasefireFailed.hi < 0) && !(m.ceasefireFailed.lo > 0));
+    const unsourced = all.filter((m) => m.pointsPerBillion === null);
+    const parts = [
+      lowers.length === 0
+        ? t('frontier.note.increment.noneLowers')
+        : lowers
+            .map((m) =>
+              t('frontier.note.increment.lowers', {
+                mission: missionName(m.mission),
+                points: fmt.pointsSize(m.ceasefireFailed.difference),
+                cost: perYear(m.addedCostUsdPerYear),
+                perBn: fmt.decimal(m.pointsPerBillion ?? 0),
+              }),
+            )
+            .join(t('punct.semicolon')),
+      ...(raises.length === 0
+        ? []
+        : [t('frontier.note.increment.raise', { n: raises.length, missions: names(raises) })]),
+      ...(level.length === 0 ? [] : [t('frontier.note.increment.noChange', { missions: names(level) })]),
+      ...(unsourced.length === 0
+        ? []
+        : [t('frontier.note.increment.unsourced', { missions: names(unsourced) })]),
+    ];
+    out.push(
+      t('frontier.note.increments', {
+        case: ownLabel,
+        factor: fmt.share(mv[0]!.factor - 1),
+        parts: parts.join(t('punct.semicolon')),
+      }),
+    );
+  }
+  const rob = r.robustness;
+  if (rob !== null) {
+    const rc = r.cases.find((c) => c.id === rob.case);
+    const fam = rc === undefined ? [] : scalePoints(rc);
+    const [lo, mid, hi] = rob.levels;
+    const at = (l: (typeof rob.levels)[number]): string => {
+      if (l.cheapestScale === null)
+        return t('frontier.note.robust.beyond', {
+          lowest: fmt.prob(Math.min(...l.points.map((p) => p.ceasefireFailed.p))),
+        });
+      const p = fam.find((q) => q.scale === l.cheapestScale);
+      return p === undefined
+        ? t('frontier.scale', { scale: fmt.share(l.cheapestScale) })
+        : p.peakPersonnel === 0
+          ? t('frontier.note.robust.noForce')
+          : force(p);
+    };
+    if (lo !== undefined && mid !== undefined && hi !== undefined)
+      out.push(
+        t('frontier.note.robust', {
+          case: rc === undefined ? rob.case : frontierCaseLabel(x, rc),
+          target,
+          cautious: at(lo),
+          typical: at(mid),
+          bold: at(hi),
+        }),
+      );
   }
   return out;
 }

@@ -96,6 +96,7 @@ export const en = {
   'list.others': { one: 'one other', other: '{n} others' },
   'case.asPledged': 'as pledged',
   'case.committable': 'from committable inventories',
+  'case.variantPlanned': '{variant} (force from committable inventories)',
   'category.air': 'air {personnel}',
   'category.land': 'land {personnel}',
   'category.maritime': 'maritime {personnel}',
@@ -403,6 +404,73 @@ export const en = {
     'What the backstop is worth ({case}): without it, the risk of the requirements as stated with it ({risk}) takes {force}: {personnel} more personnel and {cost} more (point estimates).',
   'frontier.note.worth.none':
     'What the backstop is worth ({case}): no force tried without it matches its risk with the requirements as stated ({risk}); the lowest without it is {lowest} at {force}.',
+  'frontier.point.mission': '{mission} requirements + {step}',
+  'frontier.personnel': '{personnel} personnel',
+  'frontier.note.range.between':
+    'The runs place it between {above} (clearly above the target) and {below} (clearly below).',
+  'frontier.note.range.below': 'The runs place it at or below {below} (clearly below the target).',
+  'frontier.note.worth.noMore':
+    'What the backstop is worth ({case}): without it, the risk of the requirements as stated with it ({risk}) takes {force}: no more force (point estimates).',
+  'frontier.note.pledged': {
+    one: 'The pledged force ({force}, from {n} nation; {case}) gives {risk};',
+    other: 'The pledged force ({force}, from {n} nations; {case}) gives {risk};',
+  },
+  'frontier.note.pledged.efficient': 'it is on the frontier: no force tried is cheaper and as safe.',
+  'frontier.note.pledged.cheaper': {
+    one: '{what} reaches that risk with {force}, from {n} nation.',
+    other: '{what} reaches that risk with {force}, from {n} nations.',
+  },
+  'frontier.note.pledged.safer': 'a force tried is as cheap and safer.',
+  'frontier.what.option': 'the named option “{name}”',
+  'frontier.what.mission': '“{name}”',
+  'frontier.what.scaled': 'a force sourced to scaled requirements',
+  'frontier.note.increments.unsourceable':
+    'Which increment buys most ({case}): none can be sourced — raising any mission’s requirements adds no force (supply exhausted).',
+  'frontier.note.increments':
+    'Which increment buys most ({case}; each mission’s requirements raised by {factor}): {parts}.',
+  'frontier.note.increment.lowers': '{mission} {points} lower for {cost} ({perBn} points per US$bn a year)',
+  'frontier.note.increment.noneLowers': 'none lowers the risk measurably',
+  'frontier.note.increment.raise': {
+    one: '{missions} measurably raises it',
+    other: '{missions} measurably raise it',
+  },
+  'frontier.note.increment.noChange': 'no measurable change from {missions}',
+  'frontier.note.increment.unsourced': '{missions} could not be raised (supply exhausted)',
+  'frontier.note.robust':
+    'Against what we do not know about the adversary ({case}): to keep the risk at or below {target}, a cautious adversary (risk tolerance at its 10th percentile) needs {cautious}, a typical one (median) {typical}, a bold one (90th percentile) {bold}.',
+  'frontier.note.robust.beyond': 'more than any force tried (the lowest is {lowest})',
+  'frontier.note.robust.noForce': 'no force at all',
+  'frontier.text.title': '{title} — deterrence frontier',
+  'frontier.text.settings': 'target: ceasefire fails ≤ {target} · forces from {from} · seed {seed} · {hash}',
+  'frontier.text.from.potential': 'committable inventories',
+  'frontier.text.from.pledges': 'pledges',
+  'frontier.text.answers': 'Answers',
+  'frontier.text.case': '{case} — {runs} runs per point',
+  'frontier.text.unordered': {
+    one: '{case} — {runs} runs per point ({n} neighbour pair not ordered at the run cap)',
+    other: '{case} — {runs} runs per point ({n} neighbour pairs not ordered at the run cap)',
+  },
+  'frontier.text.force': 'force',
+  'frontier.text.personnel': 'personnel',
+  'frontier.text.bnPerYear': 'US$bn/yr',
+  'frontier.text.fails': 'ceasefire fails',
+  'frontier.text.tripwire': 'tripwire tested',
+  'frontier.text.widerWar': 'war w/ guarantor',
+  'frontier.text.shortfall': 'shortfall',
+  'frontier.text.efficient': 'efficient',
+  'frontier.text.increments': 'Value of each mission’s increment (paired with the requirements as stated)',
+  'frontier.text.caseColumn': 'case',
+  'frontier.text.mission': 'mission',
+  'frontier.text.addedPersonnel': '+personnel',
+  'frontier.text.addedMPerYear': '+US$m/yr',
+  'frontier.text.difference': 'Δ ceasefire fails, points (95%)',
+  'frontier.text.perBn': 'points per US$bn',
+  'frontier.text.robustness': 'Against cautious, typical and bold adversaries ({case})',
+  'frontier.text.scale': 'scale',
+  'frontier.text.work':
+    '{plans} plans ({planSeconds} s) and {runs} simulated runs ({simulateSeconds} s) in {seconds} s',
+  'frontier.text.work.queue':
+    '{plans} plans ({planSeconds} s) and {runs} simulated runs ({simulateSeconds} s) in {seconds} s on the queue',
 
   // ── Charts ────────────────────────────────────────────────────────────────────────────────────
   'axis.period': 'planning period',

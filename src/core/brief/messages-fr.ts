@@ -98,6 +98,7 @@ export const fr: Catalogue = {
   'list.others': { one: 'une autre', other: '{n} autres' },
   'case.asPledged': 'selon les engagements',
   'case.committable': 'à partir des inventaires mobilisables',
+  'case.variantPlanned': '{variant} (force tirée des inventaires mobilisables)',
   'category.air': 'air {personnel}',
   'category.land': 'terre {personnel}',
   'category.maritime': 'mer {personnel}',
@@ -415,6 +416,77 @@ export const fr: Catalogue = {
     'Ce que vaut le filet de sécurité ({case})\u00a0: sans lui, atteindre le risque des besoins tels qu’énoncés avec lui ({risk}) demande {force}, soit {personnel} personnels et {cost} de plus (estimations ponctuelles).',
   'frontier.note.worth.none':
     'Ce que vaut le filet de sécurité ({case})\u00a0: sans lui, aucune force essayée n’égale le risque des besoins tels qu’énoncés avec lui ({risk})\u202f; le plus bas sans lui est de {lowest}, avec {force}.',
+  'frontier.point.mission': 'besoins {mission} + {step}',
+  'frontier.personnel': '{personnel} personnels',
+  'frontier.note.range.between':
+    'Les tirages la situent entre {above} (nettement au-dessus de l’objectif) et {below} (nettement en dessous).',
+  'frontier.note.range.below':
+    'Les tirages la situent à {below} au plus (nettement en dessous de l’objectif).',
+  'frontier.note.worth.noMore':
+    'Ce que vaut le filet de sécurité ({case})\u00a0: sans lui, atteindre le risque des besoins tels qu’énoncés avec lui ({risk}) demande {force}, soit aucune force de plus (estimations ponctuelles).',
+  'frontier.note.pledged': {
+    one: 'La force promise ({force}, fournie par {n} nation\u202f; {case}) donne {risk}\u202f;',
+    other: 'La force promise ({force}, fournie par {n} nations\u202f; {case}) donne {risk}\u202f;',
+  },
+  'frontier.note.pledged.efficient':
+    'elle est sur la frontière\u00a0: aucune force essayée n’est moins chère et aussi sûre.',
+  'frontier.note.pledged.cheaper': {
+    one: '{what} atteint ce risque avec {force}, fournie par {n} nation.',
+    other: '{what} atteint ce risque avec {force}, fournie par {n} nations.',
+  },
+  'frontier.note.pledged.safer': 'une force essayée est aussi peu chère et plus sûre.',
+  'frontier.what.option': 'l’option publiée «\u00a0{name}\u00a0»',
+  'frontier.what.mission': '«\u00a0{name}\u00a0»',
+  'frontier.what.scaled': 'une force constituée pour des besoins mis à l’échelle',
+  'frontier.note.increments.unsourceable':
+    'Le renfort le plus rentable ({case})\u00a0: aucun ne peut être constitué — relever les besoins d’une mission n’ajoute aucune force (ressources épuisées).',
+  'frontier.note.increments':
+    'Le renfort le plus rentable ({case}\u202f; besoins de chaque mission relevés de {factor})\u00a0: {parts}.',
+  'frontier.note.increment.lowers':
+    '{mission}\u00a0: {points} de moins pour {cost} ({perBn} points par milliard de dollars US par an)',
+  'frontier.note.increment.noneLowers': 'aucun ne réduit le risque de façon mesurable',
+  'frontier.note.increment.raise': {
+    one: '{missions} l’accroît de façon mesurable',
+    other: '{missions} l’accroissent de façon mesurable',
+  },
+  'frontier.note.increment.noChange': 'aucun effet mesurable de {missions}',
+  'frontier.note.increment.unsourced': '{missions}\u00a0: renfort impossible (ressources épuisées)',
+  'frontier.note.robust':
+    'Face à ce que l’on ignore de l’adversaire ({case})\u00a0: pour maintenir le risque à {target} au plus, un adversaire prudent (tolérance au risque à son 10e centile) exige {cautious}, un adversaire médian {typical}, un adversaire audacieux (90e centile) {bold}.',
+  'frontier.note.robust.beyond': 'plus que toute force essayée (le plus bas est de {lowest})',
+  'frontier.note.robust.noForce': 'aucune force',
+  'frontier.text.title': '{title} — frontière de dissuasion',
+  'frontier.text.settings':
+    'objectif\u00a0: rupture du cessez-le-feu ≤ {target} · forces tirées {from} · graine {seed} · {hash}',
+  'frontier.text.from.potential': 'des inventaires mobilisables',
+  'frontier.text.from.pledges': 'des engagements',
+  'frontier.text.answers': 'Réponses',
+  'frontier.text.case': '{case} — {runs} tirages par point',
+  'frontier.text.unordered': {
+    one: '{case} — {runs} tirages par point ({n} paire de voisins non ordonnée au plafond de tirages)',
+    other: '{case} — {runs} tirages par point ({n} paires de voisins non ordonnées au plafond de tirages)',
+  },
+  'frontier.text.force': 'force',
+  'frontier.text.personnel': 'personnels',
+  'frontier.text.bnPerYear': 'Md $US/an',
+  'frontier.text.fails': 'rupture du cessez-le-feu',
+  'frontier.text.tripwire': 'fil-piège éprouvé',
+  'frontier.text.widerWar': 'guerre avec le garant',
+  'frontier.text.shortfall': 'déficit',
+  'frontier.text.efficient': 'efficace',
+  'frontier.text.increments': 'Valeur du renfort de chaque mission (apparié aux besoins tels qu’énoncés)',
+  'frontier.text.caseColumn': 'cas',
+  'frontier.text.mission': 'mission',
+  'frontier.text.addedPersonnel': '+personnels',
+  'frontier.text.addedMPerYear': '+M $US/an',
+  'frontier.text.difference': 'Δ rupture du cessez-le-feu, points (95 %)',
+  'frontier.text.perBn': 'points par Md $US',
+  'frontier.text.robustness': 'Face à des adversaires prudent, médian et audacieux ({case})',
+  'frontier.text.scale': 'échelle',
+  'frontier.text.work':
+    '{plans} plans ({planSeconds} s) et {runs} tirages simulés ({simulateSeconds} s) en {seconds} s',
+  'frontier.text.work.queue':
+    '{plans} plans ({planSeconds} s) et {runs} tirages simulés ({simulateSeconds} s) en {seconds} s dans la file',
 
   // ── Graphiques ──
   'axis.period': 'période de planification',

@@ -176,7 +176,15 @@ export interface Briefing {
     readonly bulwarkVersion: string;
     readonly generatedAt: string;
     readonly planSolver: string;
-    readonly sources: readonly { id: string; kind: string; citation: string; url: string; method: string }[];
+    /** Each source with its full citation (the HTML) and its short one (who and when: the printed page). */
+    readonly sources: readonly {
+      id: string;
+      kind: string;
+      citation: string;
+      short: string;
+      url: string;
+      method: string;
+    }[];
     readonly assumptions: readonly string[];
     /** The Monte Carlo settings in words ("20,000 runs per case, seed 7", or "not run"). */
     readonly monteCarlo: string;

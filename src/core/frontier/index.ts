@@ -1,3 +1,3 @@
 export * from './frontier.js';
 export * from './report.js';
-export * from './findings.js';
+export * from './cases.js';

@@ -35,7 +35,10 @@ export interface ResilienceCase {
    * units (e.g. "enablers/logisticsBn": 4 means up to four more battalion-equivalents short).
    */
   readonly newGaps: Readonly<Record<string, number>>;
-  /** Personnel the lost nation(s) deployed at peak in the baseline plan. */
+  /**
+   * Personnel the baseline plan deployed at its peak from what the case removes: the lost nation(s), or
+   * the conditional pledges (the largest over periods of the personnel drawn from them).
+   */
   readonly baselinePeakPersonnel: number;
   readonly totalCostUsd: number;
   /** The re-solved plan satisfies its edited model. */
@@ -72,6 +75,50 @@ function weighted(pm: PlanModel, s: Scenario, values: ArrayLike<number>): number
   return w;
 }
 
+/**
+ * Personnel the baseline plan deployed, at the peak period, from what a case takes away: every unit of
+ * the nations removed whole and, for a conditional case, the units drawn beyond what the pledges left
+ * without the condition can supply (in pledged mode the pledged units; in potential mode the committable
+ * inventory over the rotation ratio). A loss of conditional pledges alone removes no nation, so counting
+ * nations only read 0 for it (the UK's 6,390 behind the Commons vote in ukraine-2025).
+ */
+function lostPeakPersonnel(
+  pm: PlanModel,
+  baseline: ForcePlan,
+  c: {
+    readonly kind: ResilienceCase['kind'];
+    readonly removed: readonly string[];
+    readonly condition?: string;
+  },
+): number {
+  const removed = new Set(c.removed);
+  // Units each nation × unit type may still deploy in a period after the loss (conditional cases).
+  const left = new Map<string, number>();
+  if (c.kind === 'conditional')
+    pm.rows.forEach((r, i) => {
+      if (r.kind !== 'supply') return;
+      const cap =
+        c.condition === undefined ? r.unconditionalCapacity : (r.capacityWithout[c.condition] ?? r.capacity);
+      const rot = pm.options.mode === 'pledged' ? 1 : (pm.lp.rows[i]?.coefficients[0] ?? 1);
+      left.set(`${r.nation}|${r.unitType}|${r.period}`, cap / rot);
+    });
+  const used = new Map<string, { period: number; nation: string; units: number; personnel: number }>();
+  for (const r of baseline.sourcing) {
+    const key = `${r.nation}|${r.unitType}|${r.period}`;
+    const e = used.get(key) ?? { period: r.period, nation: r.nation, units: 0, personnel: 0 };
+    e.units += r.units;
+    e.personnel += r.personnel;
+    used.set(key, e);
+  }
+  const byPeriod = new Map<number, number>();
+  for (const [key, e] of used) {
+    if (e.units <= 0) continue;
+    const lost = removed.has(e.nation) ? e.units : Math.max(0, e.units - (left.get(key) ?? Infinity));
+    byPeriod.set(e.period, (byPeriod.get(e.period) ?? 0) + (e.personnel * lost) / e.units);
+  }
+  return Math.max(0, ...byPeriod.values());
+}
+
 /** Runs the N−1 and no-conditional-pledges cases for a solved baseline plan. */
 export function analyseResilience(
   s: Scenario,
@@ -85,6 +132,8 @@ export function analyseResilience(
     label: string;
     kind: ResilienceCase['kind'];
     removed: string[];
+    /** For a conditional case: the condition (undefined: every conditional pledge). */
+    condition?: string;
     edits: LpEdit[];
   }[] = [];
   const nameOf = new Map(s.nations.map((n) => [n.id, n.name]));
@@ -108,6 +157,7 @@ export function analyseResilience(
       label: `without pledges conditional on ${only}`,
       kind: 'conditional',
       removed: [...(pm.conditions[only] ?? [])],
+      condition: only,
       edits: removeConditionalEdits(pm, only),
     });
   } else if (conditionIds.length > 1) {
@@ -117,6 +167,7 @@ export function analyseResilience(
         label: `without pledges conditional on ${c}`,
         kind: 'conditional',
         removed: [...(pm.conditions[c] ?? [])],
+        condition: c,
         edits: removeConditionalEdits(pm, c),
       });
     cases.push({
@@ -139,7 +190,7 @@ export function analyseResilience(
   const shortBefore = new Map(
     baseline.shortfall.map((r) => [`${r.mission}|${r.capability}|${r.period}`, r.shortfall]),
   );
-  const peak = new Map(baseline.personnelByNation.map((p) => [p.nation, p.peakDeployed]));
+  const lostAtPeak = (c: (typeof cases)[number]): number => lostPeakPersonnel(pm, baseline, c);
   const tol = pm.options.tolerance;
   const unitCost = new Map(s.catalog.map((u) => [u.id, u.costPerYearUsd]));
   const years = s.horizon.periodMonths / 12;
@@ -152,7 +203,7 @@ export function analyseResilience(
       kind: c.kind,
       removedNations: c.removed,
       status: o.status,
-      baselinePeakPersonnel: c.removed.reduce((a, n) => a + (peak.get(n) ?? 0), 0),
+      baselinePeakPersonnel: lostAtPeak(c),
       seconds: o.seconds,
     };
     if (point === undefined)

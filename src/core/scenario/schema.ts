@@ -190,9 +190,18 @@ export const Horizon = z.strictObject({
   periodMonths: z.number().int().min(1).max(24).default(3),
 });
 
+/**
+ * A name in the briefing's other languages: `labels: { fr: "Ciel" }`. Optional, per name; a language
+ * without a label shows the source `name` (never the id).
+ */
+export const Labels = z.strictObject({
+  fr: z.string().min(1).optional(),
+});
+
 export const Capability = z.strictObject({
   id: Id,
   name: z.string().min(1),
+  labels: Labels.optional(),
   /** What one unit of the capability measures, e.g. "continuous air-policing orbits". */
   unit: z.string().min(1),
   description: z.string().optional(),
@@ -207,6 +216,7 @@ export const Service = z.enum(services);
 export const UnitType = z.strictObject({
   id: Id,
   name: z.string().min(1),
+  labels: Labels.optional(),
   category: UnitCategory,
   /** Personnel deployed with one unit (including its immediate support). */
   personnel: z.number().int().positive().max(BOUNDS.personnelPerUnit, atMost('personnelPerUnit')),
@@ -315,6 +325,7 @@ export const Requirement = z.strictObject({
 export const Mission = z.strictObject({
   id: Id,
   name: z.string().min(1),
+  labels: Labels.optional(),
   description: z.string().default(''),
   /** True when the mission deploys on the host's territory (caveats such as "no troops in Ukraine"). */
   inHost: z.boolean().default(true),
@@ -616,6 +627,7 @@ export const OptionComponentDef = z.strictObject({
   /** e.g. `land`, `air`, `maritime`, `enablers`, `training`. */
   id: Id,
   name: z.string().min(1),
+  labels: Labels.optional(),
   /**
    * Capabilities that make up the component. A unit type counts (personnel and capability) in the first
    * component listing one of its capabilities.
@@ -641,6 +653,7 @@ export const OptionComponent = z.strictObject({
 export const ForceOption = z.strictObject({
   id: Id,
   name: z.string().min(1),
+  labels: Labels.optional(),
   /** What the source says, and how this option reads it where it is ambiguous. */
   description: z.string().default(''),
   /** Headline personnel as published: one figure or a range. Omitted: the sum of the components. */
@@ -724,6 +737,7 @@ export const Deployment = z.strictObject({
 export const Variant = z.strictObject({
   id: Id,
   name: z.string().min(1),
+  labels: Labels.optional(),
   description: z.string().default(''),
   /** Coalition nations that leave: their pledges go and nothing of theirs may be committed. */
   withdraw: z.array(Iso3).default([]),

@@ -5,3 +5,4 @@ export * from './ids.js';
 export * from './csv.js';
 export * from './json-diff.js';
 export * from './input-limits.js';
+export * from './format.js';

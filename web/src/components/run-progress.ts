@@ -1,6 +1,6 @@
 /** A run's progress bar and status, fed by its event stream; stops when the view's signal aborts. */
 import type { Run, RunProgress } from '../api.js';
-import { h, pct } from '../dom.js';
+import { figures, h } from '../dom.js';
 import { eventStream } from '../lifecycle.js';
 
 export interface ProgressOptions {
@@ -19,7 +19,7 @@ export function runProgress(run: Run, o: ProgressOptions): HTMLElement {
   const describe =
     o.describe ??
     ((p: RunProgress) => ({
-      text: `${p.message ?? 'running'} ${pct(p.total > 0 ? p.done / p.total : 0)}`,
+      text: `${p.message ?? 'running'} ${figures.share(p.total > 0 ? p.done / p.total : 0)}`,
       determinate: true,
     }));
   const close = eventStream(o.signal, `/api/runs/${encodeURIComponent(run.id)}/events`, {

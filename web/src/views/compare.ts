@@ -1,7 +1,7 @@
 /** #/compare — pledges and coverage with each variant applied. */
 import { api, type Summary } from '../api.js';
 import { table } from '../components/table.js';
-import { errorBox, fmt, h, pct } from '../dom.js';
+import { errorBox, figures, fmt, h } from '../dom.js';
 import type { ViewContext } from '../router.js';
 import { scenarioUrl } from '../session.js';
 
@@ -27,7 +27,7 @@ export async function compareView(ctx: ViewContext): Promise<void> {
         return [
           h('th', { scope: 'row' }, c.name, h('div', { class: 'unit' }, c.description)),
           fmt(peak),
-          required === 0 ? '—' : pct(peak / required),
+          required === 0 ? '—' : figures.share(peak / required),
           `${active} of ${s.summary.pledges.length}`,
           s.summary.backstop,
           gaps.length === 0 ? 'none' : gaps.join(', '),

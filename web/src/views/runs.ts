@@ -11,7 +11,7 @@ import { ApiError, api, type Run, type Scenario, type Summary } from '../api.js'
 import { issueBox, showIssues } from '../components/issues.js';
 import { runProgress } from '../components/run-progress.js';
 import { table } from '../components/table.js';
-import { errorBox, fmt, h, pct, when } from '../dom.js';
+import { errorBox, figures, fmt, h, when } from '../dom.js';
 import { every } from '../lifecycle.js';
 import type { ViewContext } from '../router.js';
 import { mayRun, scenarioUrl, session } from '../session.js';
@@ -329,8 +329,8 @@ interface AssureResult {
   };
 }
 
-const interval = (x: Proportion): string => `${pct(x.p)} (${pct(x.lo)} – ${pct(x.hi)})`;
-const points = (d: number): string => `${d >= 0 ? '+' : '−'}${(100 * Math.abs(d)).toFixed(1)} points`;
+const interval = (x: Proportion): string => figures.probRange(x);
+const points = (d: number): string => figures.points(d);
 
 async function resultView(ctx: ViewContext, run: Run): Promise<HTMLElement> {
   const data = await api<unknown>(
