@@ -9,7 +9,7 @@ import { EventEmitter } from 'node:events';
 import { z } from 'zod';
 import { applyVariants, type Scenario } from '../core/scenario/index.js';
 import { BulwarkError, type Issue } from '../core/shared/index.js';
-import type { RunRecord, RunStatus, Store } from '../adapters/store/index.js';
+import type { RunRecord, RunRepository, RunStatus } from './run-repository.js';
 import type { Actor } from './workspace-auth.js';
 
 export interface RunProgress {
@@ -125,7 +125,7 @@ export class RunQueue {
   private readonly limits: RunLimits;
 
   constructor(
-    private readonly store: Store,
+    private readonly repo: RunRepository,
     kinds: readonly RunKind<never>[],
     /** How often progress is written to the database (ms); listeners get every event. */
     private readonly persistEveryMs = 1000,
@@ -175,7 +175,7 @@ export class RunQueue {
         kind.name,
         problems.map((i) => ({ ...i, path: ['options', ...i.path] })),
       );
-    const record = await this.store.insertRun({
+    const record = await this.repo.insertRun({
       scenarioId: scenario.id,
       scenarioVersion: scenario.version,
       scenarioHash: scenario.hash,
@@ -201,9 +201,31 @@ export class RunQueue {
     return record;
   }
 
+  /** A scenario's runs, newest first (the caller checks the scenario exists). */
+  list(scenarioId: string): Promise<RunRecord[]> {
+    return this.repo.listRuns(scenarioId);
+  }
+
+  /** The run, or undefined when there is none. */
+  find(id: string): Promise<RunRecord | undefined> {
+    return this.repo.getRun(id);
+  }
+
+  /** The run with its latest progress (live while it runs); throws `not-found` when there is none. */
+  async get(id: string): Promise<RunRecord> {
+    const r = await this.repo.getRun(id);
+    if (r === undefined) throw new BulwarkError('not-found', `no run "${id}"`);
+    return { ...r, progress: this.progressOf(r.id) ?? r.progress };
+  }
+
+  /** A finished run's stored result as JSON text; null when it has none (yet). */
+  resultText(id: string): Promise<string | null> {
+    return this.repo.getRunResult(id);
+  }
+
   /** Cancels a queued or running run (its creator or a coordinator). */
   async cancel(actor: Actor, id: string): Promise<void> {
-    const run = await this.store.getRun(id);
+    const run = await this.repo.getRun(id);
     if (run === undefined) throw new BulwarkError('not-found', `no run "${id}"`);
     if (actor.role !== 'coordinator' && actor.username !== run.createdBy)
       throw new BulwarkError('forbidden', 'only its creator or a coordinator may cancel a run');
@@ -295,7 +317,7 @@ export class RunQueue {
   }
 
   private async execute(q: Queued): Promise<void> {
-    await this.store.updateRun(q.id, { status: 'running', started: true });
+    await this.repo.updateRun(q.id, { status: 'running', started: true });
     await this.emitStatus(q.id);
     let lastWrite = 0;
     const onProgress = (p: RunProgress): void => {
@@ -304,7 +326,7 @@ export class RunQueue {
       const now = performance.now();
       if (now - lastWrite >= this.persistEveryMs) {
         lastWrite = now;
-        void this.store.updateRun(q.id, { progress: p }).catch(() => undefined);
+        void this.repo.updateRun(q.id, { progress: p }).catch(() => undefined);
       }
     };
     // The deadline: the run is told to stop, and the queue stops waiting for it, so one run can never
@@ -348,13 +370,13 @@ export class RunQueue {
     id: string,
     patch: { status: RunStatus; result?: unknown; error?: string; progress?: unknown },
   ): Promise<void> {
-    await this.store.updateRun(id, { ...patch, finished: true });
-    const run = await this.store.getRun(id);
+    await this.repo.updateRun(id, { ...patch, finished: true });
+    const run = await this.repo.getRun(id);
     if (run !== undefined) this.events.emit(id, { type: 'done', run } satisfies RunEvent);
   }
 
   private async emitStatus(id: string): Promise<void> {
-    const run = await this.store.getRun(id);
+    const run = await this.repo.getRun(id);
     if (run !== undefined) this.events.emit(id, { type: 'status', run } satisfies RunEvent);
   }
 }

@@ -36,8 +36,19 @@ import {
   type Issue,
   type Result,
 } from '../core/shared/index.js';
-import { likeLiteral } from '../adapters/store/index.js';
-import type { AuditEntry, Change, Store, StoredScenario } from '../adapters/store/index.js';
+import {
+  likeLiteral,
+  type AuditEntry,
+  type AuditHead,
+  type AuditRepository,
+  type ChainCheck,
+} from './audit-repository.js';
+import type {
+  Change,
+  ScenarioRepository,
+  ScenarioVersionInfo,
+  StoredScenario,
+} from './scenario-repository.js';
 import { loadScenario, type LoadedScenario } from '../adapters/files/index.js';
 import type { Actor } from './workspace-auth.js';
 import { coverageByMission, type MissionCoverage } from '../core/scenario/index.js';
@@ -175,10 +186,16 @@ export interface WorkspaceSummary {
   readonly coverage: MissionCoverage[];
 }
 
+/** The ports the workspace's use cases take (`openStore` gives both). */
+export interface WorkspaceRepositories {
+  readonly scenarios: ScenarioRepository;
+  readonly audit: AuditRepository;
+}
+
 export class Workspace {
   private readonly summaries = new Map<string, WorkspaceSummary>();
 
-  constructor(readonly store: Store) {}
+  constructor(private readonly repos: WorkspaceRepositories) {}
 
   /** First start: stores the built-in scenario `name` as the workspace scenario of the same id. */
   async seed(
@@ -187,8 +204,8 @@ export class Workspace {
     actor = 'system',
     loaded: LoadedScenario = loadScenario(name),
   ): Promise<'seeded' | 'exists'> {
-    if ((await this.store.getScenario(id)) !== undefined) return 'exists';
-    await this.store.createScenario(id, loaded.scenario, actor, `seeded from ${name}`);
+    if ((await this.repos.scenarios.getScenario(id)) !== undefined) return 'exists';
+    await this.repos.scenarios.createScenario(id, loaded.scenario, actor, `seeded from ${name}`);
     return 'seeded';
   }
 
@@ -206,7 +223,7 @@ export class Workspace {
       if (!r.ok) throw new BulwarkError('scenario-invalid', 'the scenario is not valid', r.error);
       doc = r.value.scenario;
     }
-    return this.store.createScenario(
+    return this.repos.scenarios.createScenario(
       id,
       doc,
       actor.username,
@@ -217,7 +234,7 @@ export class Workspace {
   async list(): Promise<
     { id: string; title: string; version: number; hash: string; updatedAt: string; updatedBy: string }[]
   > {
-    return (await this.store.listScenarios()).map((s) => ({
+    return (await this.repos.scenarios.listScenarios()).map((s) => ({
       id: s.id,
       title: (s.document as Scenario).meta.title,
       version: s.version,
@@ -228,7 +245,23 @@ export class Workspace {
   }
 
   async get(id: string): Promise<StoredScenario & { document: Scenario }> {
-    return (await this.store.requireScenario(id)) as StoredScenario & { document: Scenario };
+    return (await this.repos.scenarios.requireScenario(id)) as StoredScenario & { document: Scenario };
+  }
+
+  /** The scenario's stored versions, newest first; `not-found` if there is no such scenario. */
+  async versions(id: string): Promise<ScenarioVersionInfo[]> {
+    await this.repos.scenarios.requireScenario(id);
+    return this.repos.scenarios.listVersions(id);
+  }
+
+  /** Verifies the audit log (a broken log is `ok: false`, not a throw). */
+  verifyAudit(): Promise<ChainCheck> {
+    return this.repos.audit.verifyAudit();
+  }
+
+  /** The audit log's signed head (undefined before the first entry). */
+  auditHead(): Promise<AuditHead | undefined> {
+    return this.repos.audit.auditHead();
   }
 
   /** The scenario as of a stored version (current when omitted). */
@@ -240,7 +273,7 @@ export class Workspace {
       const s = await this.get(id);
       return { version: s.version, hash: s.hash, scenario: s.document };
     }
-    const v = await this.store.getVersion(id, version);
+    const v = await this.repos.scenarios.getVersion(id, version);
     return { version: v.version, hash: v.hash, scenario: v.document as Scenario };
   }
 
@@ -297,7 +330,7 @@ export class Workspace {
   async edit(actor: Actor, id: string, c: CollectionName, itemId: string, op: EditOp): Promise<EditResult> {
     const after = op.kind === 'delete' ? undefined : parseItem(c, itemId, op.body);
     let warnings: readonly Issue[] = [];
-    const saved = await this.store.mutateScenario(id, actor.username, (current) => {
+    const saved = await this.repos.scenarios.mutateScenario(id, actor.username, (current) => {
       const planned = planEdit(actor, current, c, itemId, op, after);
       warnings = planned.warnings;
       return planned.mutation;
@@ -362,7 +395,7 @@ export class Workspace {
    * `tokens`, `runs`) with an optional object `id`, and a time range (`from` inclusive, `to` exclusive).
    */
   async audit(q: AuditQuery): Promise<AuditView[]> {
-    const entries = await this.store.listAudit({
+    const entries = await this.repos.audit.listAudit({
       ...(q.scenarioId === undefined ? {} : { scenarioId: q.scenarioId }),
       ...(q.beforeSeq === undefined ? {} : { beforeSeq: q.beforeSeq }),
       ...(q.limit === undefined ? {} : { limit: q.limit }),
@@ -380,7 +413,10 @@ export class Workspace {
    * removed or changed. `not-found` if either version does not exist.
    */
   async diff(id: string, from: number, to: number): Promise<VersionDiff> {
-    const [a, b] = [await this.store.getVersion(id, from), await this.store.getVersion(id, to)];
+    const [a, b] = [
+      await this.repos.scenarios.getVersion(id, from),
+      await this.repos.scenarios.getVersion(id, to),
+    ];
     const changes = semanticDiff(a.document, b.document);
     return { from, to, fromHash: a.hash, toHash: b.hash, objects: objectChanges(changes), changes };
   }
@@ -409,7 +445,7 @@ export class Workspace {
         importIssues(preview),
       );
     if (preview.document === null) return reportOf(preview, current.version, false, null);
-    const saved = await this.store.mutateScenario(id, actor.username, (now) => {
+    const saved = await this.repos.scenarios.mutateScenario(id, actor.username, (now) => {
       if (o.expected !== undefined && now.version !== o.expected)
         throw new ConflictError(
           `scenario "${id}" changed since version ${o.expected}: it is at version ${now.version}; preview the import again`,
@@ -452,7 +488,7 @@ export class Workspace {
    */
   async revert(actor: Actor, id: string, to: number, expected: number): Promise<RevertResult> {
     requireRole(actor, 'coordinator', 'revert the scenario');
-    const target = await this.store.getVersion(id, to);
+    const target = await this.repos.scenarios.getVersion(id, to);
     const checked = validate(target.document);
     if (!checked.ok)
       throw new BulwarkError(
@@ -461,7 +497,7 @@ export class Workspace {
         checked.error,
       );
     let objects: ObjectChange[] = [];
-    const saved = await this.store.mutateScenario(id, actor.username, (current) => {
+    const saved = await this.repos.scenarios.mutateScenario(id, actor.username, (current) => {
       if (current.version !== expected)
         throw new ConflictError(
           `scenario "${id}" changed since version ${expected}: it is at version ${current.version}; review the newer versions and retry`,

@@ -3,9 +3,9 @@
  * and canvass asks, as server-sent events) and the canvass (open gaps, who could fill them, who was asked).
  */
 import type { z } from 'zod';
-import { AskUpdate, CanvassBook, NewAsk } from '../app/canvass.js';
+import { AskUpdate, NewAsk } from '../app/canvass.js';
 import { BulwarkError } from '../core/shared/index.js';
-import type { StoreEvent } from '../adapters/store/index.js';
+import type { WorkspaceEvent } from '../app/workspace-events.js';
 import type { AppDeps } from './deps.js';
 import { coordinators, everyone, type RouteDef } from './route.js';
 
@@ -24,8 +24,7 @@ const usageOf = (what: string, e: z.ZodError): BulwarkError =>
   new BulwarkError('usage', `${what}: ${e.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
 
 export function liveRoutes(deps: AppDeps): RouteDef[] {
-  const { workspace } = deps;
-  const canvass = new CanvassBook(workspace.store);
+  const { workspace, canvass, events } = deps;
   return [
     {
       method: 'GET',
@@ -70,7 +69,7 @@ export function liveRoutes(deps: AppDeps): RouteDef[] {
             computing = false;
           }
         };
-        const onEvent = (e: StoreEvent): void => {
+        const onEvent = (e: WorkspaceEvent): void => {
           if (e.type === 'version' && e.scenarioId === id) {
             latest = Math.max(latest, e.version);
             send('change', {
@@ -84,7 +83,7 @@ export function liveRoutes(deps: AppDeps): RouteDef[] {
           } else if (e.type === 'run' && e.run.scenarioId === id) send('run', e.run);
           else if (e.type === 'canvass' && e.ask.scenarioId === id) send('canvass', e.ask);
         };
-        const unsubscribe = workspace.store.subscribe(onEvent);
+        const unsubscribe = events.subscribe(onEvent);
         const ping = setInterval(() => void raw.write(': ping\n\n'), 15_000);
         ping.unref();
         raw.on('close', () => {

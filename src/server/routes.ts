@@ -191,7 +191,7 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       tag: 'users',
       access: coordinators,
       handler: async () =>
-        (await workspace.store.listUsers()).map((u) => ({
+        (await auth.listUsers()).map((u) => ({
           ...publicUser(u),
           disabled: u.disabled,
           createdAt: u.createdAt,
@@ -333,8 +333,7 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       tag: 'scenarios',
       access: everyone,
       handler: async (ctx) => {
-        await workspace.get(ctx.params['id'] ?? '');
-        return workspace.store.listVersions(ctx.params['id'] ?? '');
+        return workspace.versions(ctx.params['id'] ?? '');
       },
     },
     {
@@ -374,7 +373,7 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       summary: 'Recompute the audit hash chain',
       tag: 'audit',
       access: coordinators,
-      handler: () => workspace.store.verifyAudit(),
+      handler: () => workspace.verifyAudit(),
     },
     {
       method: 'GET',
@@ -383,7 +382,7 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       tag: 'audit',
       access: coordinators,
       handler: async () => {
-        const h = await workspace.store.auditHead();
+        const h = await workspace.auditHead();
         if (h === undefined) throw new BulwarkError('not-found', 'the audit log has no entries yet');
         return { ...h, line: formatHead(h) };
       },
@@ -459,7 +458,7 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       access: everyone,
       handler: async (ctx) => {
         await workspace.get(ctx.params['id'] ?? '');
-        return workspace.store.listRuns(ctx.params['id'] ?? '');
+        return runs.list(ctx.params['id'] ?? '');
       },
     },
     {
@@ -469,9 +468,7 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       tag: 'runs',
       access: everyone,
       handler: async (ctx) => {
-        const r = await workspace.store.getRun(ctx.params['runId'] ?? '');
-        if (r === undefined) throw new BulwarkError('not-found', `no run "${ctx.params['runId']}"`);
-        return { ...r, progress: runs.progressOf(r.id) ?? r.progress };
+        return runs.get(ctx.params['runId'] ?? '');
       },
     },
     {
@@ -481,7 +478,7 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       tag: 'runs',
       access: everyone,
       handler: async (ctx) => {
-        const text = await workspace.store.getRunResult(ctx.params['runId'] ?? '');
+        const text = await runs.resultText(ctx.params['runId'] ?? '');
         if (text === null)
           throw new BulwarkError('not-found', `run "${ctx.params['runId']}" has no result (yet)`);
         void ctx.reply.type('application/json').send(text);
@@ -497,8 +494,8 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       produces: 'text/html',
       handler: async (ctx) => {
         const id = ctx.params['runId'] ?? '';
-        const run = await workspace.store.getRun(id);
-        const text = run?.kind === 'brief' ? await workspace.store.getRunResult(id) : null;
+        const run = await runs.find(id);
+        const text = run?.kind === 'brief' ? await runs.resultText(id) : null;
         const html = text === null ? undefined : (JSON.parse(text) as { html?: unknown }).html;
         if (run === undefined || typeof html !== 'string')
           throw new BulwarkError(
@@ -531,8 +528,8 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
           throw new BulwarkError('usage', `layout must be wide or narrow, got "${layout}"`, [
             { code: 'query.layout', severity: 'error', path: ['layout'], message: 'wide or narrow' },
           ]);
-        const run = await workspace.store.getRun(id);
-        const text = run?.kind === 'frontier' ? await workspace.store.getRunResult(id) : null;
+        const run = await runs.find(id);
+        const text = run?.kind === 'frontier' ? await runs.resultText(id) : null;
         const svg = text === null ? undefined : (JSON.parse(text) as { svg?: Record<string, unknown> }).svg;
         const body = svg?.[layout];
         if (run === undefined || typeof body !== 'string')
@@ -569,7 +566,7 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
       produces: 'text/event-stream',
       handler: async (ctx) => {
         const id = ctx.params['runId'] ?? '';
-        const first = await workspace.store.getRun(id);
+        const first = await runs.find(id);
         if (first === undefined) throw new BulwarkError('not-found', `no run "${id}"`);
         const raw = ctx.reply.raw;
         ctx.reply.hijack();
@@ -598,7 +595,7 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
         const ping = setInterval(() => void raw.write(': ping\n\n'), 15_000);
         // The response closes when the client goes away (or after `done`).
         raw.on('close', close);
-        const now = await workspace.store.getRun(id);
+        const now = await runs.find(id);
         if (now === undefined) return close();
         send('status', now);
         const p = runs.progressOf(id);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { openStore, type Store } from '../adapters/store/index.js';
+import { CanvassBook } from '../app/canvass.js';
 import { RunQueue, type RunKind } from '../app/runs.js';
 import { Auth, type Role } from '../app/workspace-auth.js';
 import { Workspace } from '../app/workspace.js';
@@ -78,7 +79,7 @@ export async function makeTestWorkspace(
 ): Promise<TestWorkspace> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bulwark-ws-'));
   const store = await openStore({ dataDir, databaseUrl: o.databaseUrl });
-  const auth = new Auth(store, { sessionTtlMs: 3600_000, scryptN: 1024 });
+  const auth = new Auth(store.identity, { sessionTtlMs: 3600_000, scryptN: 1024 });
   const workspace = new Workspace(store);
   const scenarioId = o.builtin ?? 'ukraine-2025';
   await workspace.seed(scenarioId);
@@ -89,12 +90,14 @@ export async function makeTestWorkspace(
       role: u.role,
       ...(u.nation === undefined ? {} : { nation: u.nation }),
     });
-  const runs = new RunQueue(store, o.kinds ?? [countingRunKind as unknown as RunKind<never>], 50);
+  const runs = new RunQueue(store.runs, o.kinds ?? [countingRunKind as unknown as RunKind<never>], 50);
   const deps: AppDeps = {
     ...defaultAppOptions,
     workspace,
     auth,
     runs,
+    canvass: new CanvassBook(store),
+    events: store,
     loginRateLimit: o.loginRateLimit ?? 1000,
     passwordRateLimit: o.passwordRateLimit ?? 1000,
     ...(o.webDir === undefined ? {} : { webDir: o.webDir }),

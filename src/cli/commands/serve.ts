@@ -54,6 +54,7 @@ export function register(program: Command, ctx: CliContext): void {
         { assureKind, briefKind, frontierKind, planKind },
         { Auth },
         { Workspace },
+        { CanvassBook },
         server,
       ] = await Promise.all([
         import('../../adapters/store/index.js'),
@@ -61,6 +62,7 @@ export function register(program: Command, ctx: CliContext): void {
         import('../../app/runs-kinds.js'),
         import('../../app/workspace-auth.js'),
         import('../../app/workspace.js'),
+        import('../../app/canvass.js'),
         import('../../server/index.js'),
       ]);
       const { createApp, defaultAppOptions } = server;
@@ -76,17 +78,17 @@ export function register(program: Command, ctx: CliContext): void {
         auditKeyFile: c.auditKeyFile,
       });
       try {
-        const auth = new Auth(store);
+        const auth = new Auth(store.identity);
         if ((await auth.ensureAdmin(c.adminUser, c.adminPassword)) === 'created')
           ctx.err(`created the first coordinator "${c.adminUser}"`);
         const workspace = new Workspace(store);
         if ((await workspace.seed(opts.seed, opts.seed, 'system', seed)) === 'seeded')
           ctx.err(`seeded workspace scenario "${opts.seed}"`);
-        const interrupted = await store.interruptUnfinishedRuns();
+        const interrupted = await store.runs.interruptUnfinishedRuns();
         if (interrupted > 0)
           ctx.err(`${interrupted} run(s) left unfinished by the last shutdown marked interrupted`);
         const runs = new RunQueue(
-          store,
+          store.runs,
           [
             planKind,
             assureKind(c.workers),
@@ -103,6 +105,8 @@ export function register(program: Command, ctx: CliContext): void {
             workspace,
             auth,
             runs,
+            canvass: new CanvassBook(store),
+            events: store,
             webDir: webDist,
             cookieSecure: c.cookieSecure,
             // The server log: one JSON line per request and per error (a 500's details are there).
