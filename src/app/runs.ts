@@ -44,7 +44,8 @@ export type RunEvent =
   | { readonly type: 'progress'; readonly progress: RunProgress }
   | { readonly type: 'done'; readonly run: RunRecord };
 
-const RunRequest = z.strictObject({
+/** A run request as the API takes it (the server checks bodies with this schema too). */
+export const RunRequest = z.strictObject({
   kind: z.string().min(1),
   /** Variants applied in order before the run. */
   variants: z.array(z.string()).default([]),

@@ -50,7 +50,7 @@ import type {
   StoredScenario,
 } from './scenario-repository.js';
 import { loadScenario, type LoadedScenario } from '../adapters/files/index.js';
-import type { Actor } from './workspace-auth.js';
+import type { Actor, Role } from './workspace-auth.js';
 import { coverageByMission, type MissionCoverage } from '../core/scenario/index.js';
 import { pledgedInPlace } from './plan.js';
 import {
@@ -87,10 +87,12 @@ interface Item {
   readonly [k: string]: unknown;
 }
 
-interface CollectionSpec {
+export interface CollectionSpec {
   /** Singular used in object keys, audit actions and messages. */
   readonly noun: string;
   readonly schema: z.ZodType;
+  /** Roles that may write at all (the server's gate); `mayWrite` narrows liaisons to their own nation. */
+  readonly writers: readonly Role[];
   /** Null when allowed, otherwise why not. Both `before` and `after` are checked (no moving a pledge away). */
   readonly mayWrite: (actor: Actor, before: Item | undefined, after: Item | undefined) => string | null;
 }
@@ -100,10 +102,15 @@ const coordinatorOnly =
   (actor: Actor): string | null =>
     actor.role === 'coordinator' ? null : `only a coordinator may change ${what}`;
 
-const specs: Record<CollectionName, CollectionSpec> = {
+const coordinator: readonly Role[] = ['coordinator'];
+const editorRoles: readonly Role[] = ['coordinator', 'liaison'];
+
+/** The collection table: each collection's schema and who may write it, for use cases and server alike. */
+export const collections: Readonly<Record<CollectionName, CollectionSpec>> = {
   pledges: {
     noun: 'pledge',
     schema: Pledge,
+    writers: editorRoles,
     mayWrite: (actor, before, after) => {
       if (actor.role === 'coordinator') return null;
       if (actor.role !== 'liaison') return 'viewers cannot change pledges';
@@ -116,6 +123,7 @@ const specs: Record<CollectionName, CollectionSpec> = {
   nations: {
     noun: 'nation',
     schema: Nation,
+    writers: editorRoles,
     mayWrite: (actor, before, after) => {
       if (actor.role === 'coordinator') return null;
       if (actor.role !== 'liaison') return 'viewers cannot change nations';
@@ -126,11 +134,36 @@ const specs: Record<CollectionName, CollectionSpec> = {
       return null;
     },
   },
-  catalog: { noun: 'unit-type', schema: UnitType, mayWrite: coordinatorOnly('the catalog') },
-  missions: { noun: 'mission', schema: Mission, mayWrite: coordinatorOnly('missions and requirements') },
-  variants: { noun: 'variant', schema: Variant, mayWrite: coordinatorOnly('variants') },
-  capabilities: { noun: 'capability', schema: Capability, mayWrite: coordinatorOnly('capabilities') },
-  conditions: { noun: 'condition', schema: Condition, mayWrite: coordinatorOnly('conditions') },
+  catalog: {
+    noun: 'unit-type',
+    schema: UnitType,
+    writers: coordinator,
+    mayWrite: coordinatorOnly('the catalog'),
+  },
+  missions: {
+    noun: 'mission',
+    schema: Mission,
+    writers: coordinator,
+    mayWrite: coordinatorOnly('missions and requirements'),
+  },
+  variants: {
+    noun: 'variant',
+    schema: Variant,
+    writers: coordinator,
+    mayWrite: coordinatorOnly('variants'),
+  },
+  capabilities: {
+    noun: 'capability',
+    schema: Capability,
+    writers: coordinator,
+    mayWrite: coordinatorOnly('capabilities'),
+  },
+  conditions: {
+    noun: 'condition',
+    schema: Condition,
+    writers: coordinator,
+    mayWrite: coordinatorOnly('conditions'),
+  },
 };
 
 export const isCollection = (s: string): s is CollectionName =>
@@ -158,7 +191,7 @@ export interface DryRunResult {
   readonly issues: readonly Issue[];
 }
 
-const objectKey = (c: CollectionName, id: string): string => `${specs[c].noun}:${id}`;
+const objectKey = (c: CollectionName, id: string): string => `${collections[c].noun}:${id}`;
 const revisionOf = (s: StoredScenario, key: string): number => s.revisions[key] ?? 1;
 
 function items(doc: Scenario, c: CollectionName): readonly Item[] {
@@ -319,7 +352,7 @@ export class Workspace {
     const s = await this.get(id);
     const value = items(s.document, c).find((x) => x.id === itemId);
     if (value === undefined)
-      throw new BulwarkError('not-found', `no ${specs[c].noun} "${itemId}" in scenario "${id}"`);
+      throw new BulwarkError('not-found', `no ${collections[c].noun} "${itemId}" in scenario "${id}"`);
     return { version: revisionOf(s, objectKey(c, itemId)), value };
   }
 
@@ -517,7 +550,7 @@ export class Workspace {
           after: { revertedTo: to, hash: target.hash },
         },
         ...objects.map((o) => ({
-          action: `${specs[o.collection].noun}.revert`,
+          action: `${collections[o.collection].noun}.revert`,
           key: objectKey(o.collection, o.id),
           target: `scenario/${id}/${o.collection}/${o.id}`,
           before: items(doc, o.collection).find((x) => x.id === o.id) ?? null,
@@ -661,7 +694,7 @@ function parseItem(c: CollectionName, itemId: string, body: unknown): Item {
         `the id must be "${itemId}" (ids are renamed by delete and create)`,
       ),
     ]);
-  const parsed = specs[c].schema.safeParse(withId);
+  const parsed = collections[c].schema.safeParse(withId);
   if (!parsed.success)
     throw new BulwarkError(
       'scenario-invalid',
@@ -680,7 +713,7 @@ function planEdit(
   after: Item | undefined,
   checkVersion = true,
 ): { mutation: { document: Scenario; summary: string; changes: Change[] }; warnings: readonly Issue[] } {
-  const spec = specs[c];
+  const spec = collections[c];
   const doc = current.document as Scenario;
   const list = items(doc, c);
   const index = list.findIndex((x) => x.id === itemId);

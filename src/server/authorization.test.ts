@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { RunKind } from '../app/runs.js';
-import { buildRoutes } from './routes.js';
+import { buildRoutes } from './routes/index.js';
 import { makeTestWorkspace, type Session, type TestWorkspace } from './testing.js';
 
 type Principal = 'coordinator' | 'liaison-own' | 'liaison-other' | 'viewer' | 'anonymous';

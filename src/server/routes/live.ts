@@ -2,12 +2,10 @@
  * A live conference: the scenario's event stream (every committed change, the coverage it leads to, runs
  * and canvass asks, as server-sent events) and the canvass (open gaps, who could fill them, who was asked).
  */
-import type { z } from 'zod';
-import { AskUpdate, NewAsk } from '../app/canvass.js';
-import { BulwarkError } from '../core/shared/index.js';
-import type { WorkspaceEvent } from '../app/workspace-events.js';
-import type { AppDeps } from './deps.js';
-import { coordinators, everyone, type RouteDef } from './route.js';
+import { AskUpdate, NewAsk } from '../../app/canvass.js';
+import type { WorkspaceEvent } from '../../app/workspace-events.js';
+import type { AppDeps } from '../deps.js';
+import { coordinators, defineRoute, everyone, issueList, type RouteDef } from '../route.js';
 
 /** Headers of an event stream: it bypasses fastify's onSend hook, so the security headers are set here. */
 export const eventStreamHeaders = {
@@ -20,13 +18,10 @@ export const eventStreamHeaders = {
   'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
 } as const;
 
-const usageOf = (what: string, e: z.ZodError): BulwarkError =>
-  new BulwarkError('usage', `${what}: ${e.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
-
 export function liveRoutes(deps: AppDeps): RouteDef[] {
   const { workspace, canvass, events } = deps;
   return [
-    {
+    defineRoute({
       method: 'GET',
       url: '/api/scenarios/:id/events',
       summary:
@@ -94,8 +89,8 @@ export function liveRoutes(deps: AppDeps): RouteDef[] {
         send('hello', { scenarioVersion: first.version, hash: first.hash });
         return undefined;
       },
-    },
-    {
+    }),
+    defineRoute({
       method: 'GET',
       url: '/api/scenarios/:id/canvass',
       summary:
@@ -103,8 +98,8 @@ export function liveRoutes(deps: AppDeps): RouteDef[] {
       tag: 'canvass',
       access: everyone,
       handler: (ctx) => canvass.view(ctx.params['id'] ?? ''),
-    },
-    {
+    }),
+    defineRoute({
       method: 'POST',
       url: '/api/scenarios/:id/canvass',
       summary:
@@ -112,25 +107,21 @@ export function liveRoutes(deps: AppDeps): RouteDef[] {
       tag: 'canvass',
       access: coordinators,
       status: 201,
-      body: NewAsk,
+      body: { schema: NewAsk, refuse: (issues) => `canvass ask: ${issueList(issues)}` },
       handler: async (ctx) => {
-        const b = NewAsk.safeParse(ctx.body);
-        if (!b.success) throw usageOf('canvass ask', b.error);
-        return canvass.ask(ctx.actor, ctx.params['id'] ?? '', b.data);
+        return canvass.ask(ctx.actor, ctx.params['id'] ?? '', ctx.body);
       },
-    },
-    {
+    }),
+    defineRoute({
       method: 'PUT',
       url: '/api/scenarios/:id/canvass/:askId',
       summary: "Record a nation's answer to an ask ({status?, offer?, note?}); audited",
       tag: 'canvass',
       access: coordinators,
-      body: AskUpdate,
+      body: { schema: AskUpdate, refuse: (issues) => `canvass answer: ${issueList(issues)}` },
       handler: async (ctx) => {
-        const b = AskUpdate.safeParse(ctx.body);
-        if (!b.success) throw usageOf('canvass answer', b.error);
-        return canvass.answer(ctx.actor, ctx.params['id'] ?? '', ctx.params['askId'] ?? '', b.data);
+        return canvass.answer(ctx.actor, ctx.params['id'] ?? '', ctx.params['askId'] ?? '', ctx.body);
       },
-    },
+    }),
   ];
 }
