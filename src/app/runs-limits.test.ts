@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../adapters/store/index.js';
 import { loadScenario } from '../adapters/files/index.js';
 import { BulwarkError } from '../core/shared/index.js';
-import { RunQueue, type RunKind, type RunLimits } from './runs.js';
+import { RunQueue, defineRunKind, type RunKind, type RunLimits } from './runs.js';
 import type { Actor } from './workspace-auth.js';
 
 const alice: Actor = { id: '1', username: 'alice', role: 'coordinator', nation: null };
@@ -67,7 +67,7 @@ describe('run limits and the fair queue', () => {
     dir = mkdtempSync(join(tmpdir(), 'bulwark-limits-'));
     store = await openStore({ dataDir: dir });
     const held = heldKind();
-    return { q: new RunQueue(store.runs, [held.kind as unknown as RunKind<never>], 0, limits), held };
+    return { q: new RunQueue(store.runs, [defineRunKind(held.kind)], 0, limits), held };
   }
   const refusal = async (p: Promise<unknown>): Promise<BulwarkError> => {
     const e = await p.catch((x: unknown) => x);

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../adapters/store/index.js';
 import { loadScenario } from '../adapters/files/index.js';
-import { RunQueue, type RunEvent, type RunKind } from './runs.js';
+import { RunQueue, defineRunKind, type RunEvent, type RunKind } from './runs.js';
 import type { Actor } from './workspace-auth.js';
 
 const coord: Actor = { id: '1', username: 'coord', role: 'coordinator', nation: null };
@@ -21,7 +21,7 @@ function gatedKind(): { kind: RunKind<{ fail: boolean }>; release: () => void; s
     description: 'test',
     options: z.strictObject({ fail: z.boolean().default(false) }),
     seed: () => 11,
-    run: (scenario, o, onProgress, signal) =>
+    run: ({ scenario }, o, onProgress, signal) =>
       new Promise((resolve, reject) => {
         started.push(scenario.meta.id);
         onProgress({ done: 1, total: 2, message: 'half' });
@@ -51,7 +51,7 @@ describe('run queue', () => {
     dir = mkdtempSync(join(tmpdir(), 'bulwark-runs-'));
     store = await openStore({ dataDir: dir });
     const gate = gatedKind();
-    return { q: new RunQueue(store.runs, [gate.kind as unknown as RunKind<never>], 0), gate };
+    return { q: new RunQueue(store.runs, [defineRunKind(gate.kind)], 0), gate };
   }
 
   it('runs one at a time in order, streams progress, and stores status, result, version, hash and seed', async () => {

@@ -11,6 +11,8 @@ import { applyVariants, type Scenario } from '../core/scenario/index.js';
 import { BulwarkError, type Issue } from '../core/shared/index.js';
 import type { RunRecord, RunRepository, RunStatus } from './run-repository.js';
 import type { Actor } from './workspace-auth.js';
+import { scenarioHash } from '../adapters/files/index.js';
+import { storedInput, type ScenarioInput } from './scenario.js';
 
 export interface RunProgress {
   readonly done: number;
@@ -18,7 +20,7 @@ export interface RunProgress {
   readonly message?: string;
 }
 
-/** One kind of run: its options' schema and the function that does it. */
+/** One kind of run: its options' schema and the function that does it (register it with `defineRunKind`). */
 export interface RunKind<O = Record<string, unknown>> {
   readonly name: string;
   readonly description: string;
@@ -31,12 +33,57 @@ export interface RunKind<O = Record<string, unknown>> {
   readonly check?: (options: O, scenario: Scenario) => readonly Issue[];
   /** The seed this run uses, stored with the result (null for deterministic kinds such as plan). */
   readonly seed: (options: O, scenario: Scenario) => number | null;
+  /** Does the run on the stored version (variants applied) and returns what is stored as its result. */
   readonly run: (
-    scenario: Scenario,
+    input: ScenarioInput,
     options: O,
     onProgress: (p: RunProgress) => void,
     signal: AbortSignal,
   ) => Promise<unknown>;
+}
+
+/** A run kind's options, parsed, bound to what the kind does with them. */
+export interface PreparedRun {
+  readonly options: unknown;
+  readonly check: (scenario: Scenario) => readonly Issue[];
+  readonly seed: (scenario: Scenario) => number | null;
+  readonly run: (
+    input: ScenarioInput,
+    onProgress: (p: RunProgress) => void,
+    signal: AbortSignal,
+  ) => Promise<unknown>;
+}
+
+/** A run kind as the queue holds it: its options' type is closed over, so kinds of any options mix. */
+export interface DefinedRunKind {
+  readonly name: string;
+  readonly description: string;
+  /** Parses raw options with the kind's schema: zod's issues, or the run bound to the parsed options. */
+  readonly prepare: (
+    options: unknown,
+  ) => { ok: false; issues: readonly z.core.$ZodIssue[] } | { ok: true; run: PreparedRun };
+}
+
+/** Registers a run kind with the queue, keeping its options typed inside (no casts at the call sites). */
+export function defineRunKind<O>(kind: RunKind<O>): DefinedRunKind {
+  return {
+    name: kind.name,
+    description: kind.description,
+    prepare: (raw) => {
+      const r = kind.options.safeParse(raw);
+      if (!r.success) return { ok: false, issues: r.error.issues };
+      const o = r.data;
+      return {
+        ok: true,
+        run: {
+          options: o,
+          check: (s) => kind.check?.(o, s) ?? [],
+          seed: (s) => kind.seed(o, s),
+          run: (input, onProgress, signal) => kind.run(input, o, onProgress, signal),
+        },
+      };
+    },
+  };
 }
 
 export type RunEvent =
@@ -107,14 +154,13 @@ interface Queued {
   readonly id: string;
   /** Who submitted it (the fair queue takes users in turn). */
   readonly user: string;
-  readonly kind: RunKind<unknown>;
-  readonly scenario: Scenario;
-  readonly options: unknown;
+  readonly run: PreparedRun;
+  readonly input: ScenarioInput;
   readonly controller: AbortController;
 }
 
 export class RunQueue {
-  private readonly kinds = new Map<string, RunKind<unknown>>();
+  private readonly kinds = new Map<string, DefinedRunKind>();
   private readonly waiting: Queued[] = [];
   private active: Queued | undefined;
   private readonly events = new EventEmitter();
@@ -127,13 +173,13 @@ export class RunQueue {
 
   constructor(
     private readonly repo: RunRepository,
-    kinds: readonly RunKind<never>[],
+    kinds: readonly DefinedRunKind[],
     /** How often progress is written to the database (ms); listeners get every event. */
     private readonly persistEveryMs = 1000,
     limits: Partial<RunLimits> = {},
   ) {
     this.limits = { ...defaultRunLimits, ...limits };
-    for (const k of kinds) this.kinds.set(k.name, k as unknown as RunKind<unknown>);
+    for (const k of kinds) this.kinds.set(k.name, k);
     this.events.setMaxListeners(0);
   }
 
@@ -160,9 +206,10 @@ export class RunQueue {
         'usage',
         `unknown run kind "${req.data.kind}" (available: ${[...this.kinds.keys()].join(', ') || 'none'})`,
       );
-    const opts = kind.options.safeParse(req.data.options);
-    if (!opts.success) throw optionsError(kind.name, optionIssues(opts.error.issues));
-    this.checkLimits(actor, kind.name, opts.data);
+    const prepared = kind.prepare(req.data.options);
+    if (!prepared.ok) throw optionsError(kind.name, optionIssues(prepared.issues));
+    const run = prepared.run;
+    this.checkLimits(actor, kind.name, run.options);
     let doc = scenario.document;
     if (req.data.variants.length > 0) {
       const applied = applyVariants(doc, req.data.variants);
@@ -170,7 +217,7 @@ export class RunQueue {
         throw new BulwarkError('scenario-invalid', 'the variants cannot be applied', applied.error);
       doc = applied.value.scenario;
     }
-    const problems = kind.check?.(opts.data, doc) ?? [];
+    const problems = run.check(doc);
     if (problems.length > 0)
       throw optionsError(
         kind.name,
@@ -183,19 +230,22 @@ export class RunQueue {
       kind: kind.name,
       options: {
         variants: req.data.variants,
-        options: opts.data,
+        options: run.options,
         ...(req.data.name === undefined ? {} : { name: req.data.name }),
         ...(req.data.note === undefined ? {} : { note: req.data.note }),
       },
-      seed: kind.seed(opts.data, doc),
+      seed: run.seed(doc),
       createdBy: actor.username,
     });
     this.waiting.push({
       id: record.id,
       user: actor.username,
-      kind,
-      scenario: doc,
-      options: opts.data,
+      run,
+      input: storedInput(
+        { id: scenario.id, version: scenario.version, hash: scenarioHash(doc) },
+        doc,
+        req.data.variants,
+      ),
       controller: new AbortController(),
     });
     this.pump();
@@ -342,10 +392,7 @@ export class RunQueue {
       }, this.limits.runDeadlineMs);
     });
     try {
-      const result = await Promise.race([
-        q.kind.run(q.scenario, q.options, onProgress, q.controller.signal),
-        deadline,
-      ]);
+      const result = await Promise.race([q.run.run(q.input, onProgress, q.controller.signal), deadline]);
       if (timedOut) throw new Error('deadline');
       if (q.controller.signal.aborted) await this.finish(q.id, { status: 'cancelled' });
       else

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { runBrief } from '../../src/app/brief.js';
 import { chromiumArgs, chromiumCandidates, pdfTemplates, writePdf } from '../../src/adapters/render/pdf.js';
 import { root } from '../helpers.js';
+import { loadInput } from '../../src/app/scenario.js';
 
 const executablePath = chromiumCandidates.find((p) => existsSync(p));
 const run = executablePath !== undefined || process.env['CI'] !== undefined;
@@ -59,7 +60,7 @@ const AXE = `axe.run({ resultTypes: ['violations'] }).then((r) => r.violations.m
 describe.runIf(run)('default briefing on a phone, a desktop and paper', () => {
   it('has no sideways scroll, no text under 11 px, no axe violation, and a PDF of at most 15 pages', async () => {
     const result = await runBrief({
-      ref: 'ukraine-2025',
+      loaded: loadInput('ukraine-2025'),
       runs: 1000,
       seed: 3,
       tornadoRuns: 200,

@@ -3,7 +3,6 @@ import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import type { RunKind } from '../../app/runs.js';
 import { openScenario } from '../../app/scenario.js';
 import { BulwarkError } from '../../core/shared/index.js';
 import type { CliContext } from '../context.js';
@@ -94,7 +93,7 @@ export function register(program: Command, ctx: CliContext): void {
             assureKind(c.workers),
             briefKind(version, () => new Date(), c.workers),
             frontierKind(c.workers),
-          ] as unknown as RunKind<never>[],
+          ],
           1000,
           c.runLimits,
         );
