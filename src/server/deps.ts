@@ -1,5 +1,5 @@
 import type { CanvassBook } from '../app/canvass.js';
-import type { RunQueue } from '../app/runs.js';
+import type { RunQueue } from '../app/run-queue.js';
 import type { WorkspaceEvents } from '../app/workspace-events.js';
 import type { Auth } from '../app/workspace-auth.js';
 import type { Workspace } from '../app/workspace.js';

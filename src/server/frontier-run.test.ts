@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../../test/helpers.js';
-import { frontierKind, type FrontierRunResult } from '../app/runs-kinds.js';
+import { frontierKind, type FrontierRunResult } from '../app/run-kinds.js';
 import { runFrontier } from '../app/frontier.js';
 import { scenarioHash } from '../adapters/files/index.js';
 import { inlineRunner } from '../core/assure/index.js';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { openStore, type Store } from '../adapters/store/index.js';
 import { CanvassBook } from '../app/canvass.js';
-import { RunQueue, defineRunKind, type DefinedRunKind } from '../app/runs.js';
+import { RunQueue, defineRunKind, type DefinedRunKind } from '../app/run-queue.js';
 import { Auth, type Role } from '../app/workspace-auth.js';
 import { Workspace } from '../app/workspace.js';
 import { createApp } from './app.js';

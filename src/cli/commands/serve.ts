@@ -57,8 +57,8 @@ export function register(program: Command, ctx: CliContext): void {
         server,
       ] = await Promise.all([
         import('../../adapters/store/index.js'),
-        import('../../app/runs.js'),
-        import('../../app/runs-kinds.js'),
+        import('../../app/run-queue.js'),
+        import('../../app/run-kinds.js'),
         import('../../app/workspace-auth.js'),
         import('../../app/workspace.js'),
         import('../../app/canvass.js'),

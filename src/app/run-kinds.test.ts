@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { briefKind } from './runs-kinds.js';
+import { briefKind } from './run-kinds.js';
 import { loadInput, storedInput } from './scenario.js';
 
 const minimal = join(import.meta.dirname, '../../test/fixtures/minimal.yaml');

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../adapters/store/index.js';
 import { loadScenario } from '../adapters/files/index.js';
-import { RunQueue, defineRunKind, type RunEvent, type RunKind } from './runs.js';
+import { RunQueue, defineRunKind, type RunEvent, type RunKind } from './run-queue.js';
 import type { Actor } from './workspace-auth.js';
 
 const coord: Actor = { id: '1', username: 'coord', role: 'coordinator', nation: null };

@@ -14,7 +14,7 @@ import { runAssure } from './assure.js';
 import { runBrief } from './brief.js';
 import { backstopCases, runFrontier, type FrontierWork } from './frontier.js';
 import { runPlan } from './plan.js';
-import { defineRunKind, type DefinedRunKind } from './runs.js';
+import { defineRunKind, type DefinedRunKind } from './run-queue.js';
 import { forceSourceChoices, withRunner } from './simulation.js';
 
 const Seed = z

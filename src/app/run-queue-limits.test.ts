@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../adapters/store/index.js';
 import { loadScenario } from '../adapters/files/index.js';
 import { BulwarkError } from '../core/shared/index.js';
-import { RunQueue, defineRunKind, type RunKind, type RunLimits } from './runs.js';
+import { RunQueue, defineRunKind, type RunKind, type RunLimits } from './run-queue.js';
 import type { Actor } from './workspace-auth.js';
 
 const alice: Actor = { id: '1', username: 'alice', role: 'coordinator', nation: null };
