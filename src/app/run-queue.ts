@@ -187,7 +187,11 @@ export class RunQueue {
     return [...this.kinds.values()].map((k) => ({ name: k.name, description: k.description }));
   }
 
-  /** Validates the request, records the run as queued and schedules it. */
+  /**
+   * Validates the request, records the run as queued (audited) and schedules it; returns the stored run.
+   * Throws `forbidden` (a viewer), `usage` (an unknown kind, invalid options, over a per-job limit),
+   * `rate-limited` (too many runs queued by the user) or `scenario-invalid` (a variant does not apply).
+   */
   async submit(
     actor: Actor,
     scenario: { id: string; version: number; hash: string; document: Scenario },
