@@ -39,6 +39,8 @@ describe('invalid fixtures', () => {
       'pledge.mission-rejects-unit',
       'pledge.caveat-conflict',
       'pledge.exceeds-ceiling',
+      'pledge.exceeds-inventory',
+      'pledge.fractional-unit',
       'dist.invalid',
       'dist.out-of-range',
       'ladder.levels',

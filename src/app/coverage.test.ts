@@ -3,7 +3,13 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHighsSolver } from '../adapters/highs/index.js';
 import { inPlaceOf, planForce, type ForcePlan, type LpSolver } from '../core/plan/index.js';
-import { miniScenario, type MiniNation, type MiniPledge, type MiniScenario } from '../core/plan/testing.js';
+import {
+  isValidMini,
+  miniScenario,
+  type MiniNation,
+  type MiniPledge,
+  type MiniScenario,
+} from '../core/plan/testing.js';
 import { coverageByMission, isShort, summarizeScenario, type Scenario } from '../core/scenario/index.js';
 
 let solver: LpSolver;
@@ -93,6 +99,7 @@ describe('coverage counts what the plan has in place', () => {
   it('is never reported as met where the plan is short, nor short where the plan meets it', () => {
     fc.assert(
       fc.property(scenarioArb, (spec) => {
+        fc.pre(isValidMini(spec));
         const s = miniScenario(spec);
         const p = pledgedPlan(s);
         const inPlace = inPlaceOf(p);

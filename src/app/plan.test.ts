@@ -11,7 +11,13 @@ import {
   type LpSolver,
   type PlanOptionsInput,
 } from '../core/plan/index.js';
-import { miniScenario, type MiniNation, type MiniPledge, type MiniScenario } from '../core/plan/testing.js';
+import {
+  isValidMini,
+  miniScenario,
+  type MiniNation,
+  type MiniPledge,
+  type MiniScenario,
+} from '../core/plan/testing.js';
 import { applyVariants, type Scenario } from '../core/scenario/index.js';
 import { planCsvFiles, runPlan } from './plan.js';
 import { loadInput } from './scenario.js';
@@ -325,13 +331,13 @@ describe('hand-checked small instances', () => {
   });
 
   it('a personnel ceiling binds and is named as the cause', () => {
+    // Potential mode: pledges above a ceiling are invalid (pledge.exceeds-ceiling), inventory is not.
     const s = miniScenario({
       units: [bn],
       missions: [{ id: 'm', requirements: [{ capability: 'presence', amount: 3 }] }],
-      nations: [{ id: 'AAA', personnelCeiling: 1000 }],
-      pledges: [{ nation: 'AAA', unitType: 'bn', units: 3 }],
+      nations: [{ id: 'AAA', inventory: { bn: 9 }, personnelCeiling: 1000 }],
     });
-    const p = plan(s);
+    const p = plan(s, { mode: 'potential' });
     expect(gap(p, 'm', 1)).toBeCloseTo(3 - 1000 / 600, 9);
     expect(p.shortfall[0]?.causes[0]?.code).toBe('personnel-ceiling');
     expect(p.binding.find((b) => b.kind === 'personnel')?.text).toMatch(
@@ -470,6 +476,7 @@ describe('properties', () => {
   it('adding a pledge never increases the shortfall', () => {
     fc.assert(
       fc.property(scenarioArb, pledgeArb(['AAA', 'BBB', 'CCC']), modes, (spec, extra, options) => {
+        fc.pre(isValidMini({ ...spec, pledges: [...(spec.pledges ?? []), extra] }));
         const before = plan(miniScenario(spec), options);
         const after = plan(miniScenario({ ...spec, pledges: [...(spec.pledges ?? []), extra] }), options);
         expect(before.check?.ok).toBe(true);
@@ -484,6 +491,7 @@ describe('properties', () => {
   it('removing a nation never decreases the shortfall', () => {
     fc.assert(
       fc.property(scenarioArb, fc.constantFrom('AAA', 'BBB', 'CCC'), modes, (spec, gone, options) => {
+        fc.pre(isValidMini(spec));
         const s = miniScenario({ ...spec, variants: [{ id: 'out', name: 'out', withdraw: [gone] }] });
         const without = applyVariants(s, ['out']);
         if (!without.ok) throw new Error('variant failed');
@@ -505,6 +513,7 @@ describe('properties', () => {
     const only = { weights: { cost: 0, unfairness: 0, churn: 0 } };
     fc.assert(
       fc.property(scenarioArb, pledgeArb(['AAA', 'BBB', 'CCC']), (spec, extra) => {
+        fc.pre(isValidMini({ ...spec, pledges: [...(spec.pledges ?? []), extra] }));
         const before = plan(miniScenario(spec), only).weightedShortfall;
         const more = plan(
           miniScenario({ ...spec, pledges: [...(spec.pledges ?? []), extra] }),

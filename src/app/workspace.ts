@@ -17,9 +17,9 @@ import {
   UnitType,
   Variant,
   applyVariants,
-  checkRules,
   summarizeScenario,
   validate,
+  type RuleState,
   type Validated,
   zodIssues,
   type Scenario,
@@ -51,6 +51,7 @@ import type {
 } from './scenario-repository.js';
 import { loadScenario, type LoadedScenario } from '../adapters/files/index.js';
 import type { Actor, Role } from './workspace-auth.js';
+import { ScenarioRules } from './workspace-rules.js';
 import { coverageByMission, type MissionCoverage } from '../core/scenario/index.js';
 import { pledgedInPlace } from './plan.js';
 import {
@@ -173,6 +174,12 @@ export const isCollection = (s: string): s is CollectionName =>
 export interface Versioned<T = unknown> {
   readonly version: number;
   readonly value: T;
+  /**
+   * The object's issues in the stored scenario, paths by id (`["pledges", "gbr-air", "units"]`): its
+   * warnings, kept until the data changes, and errors of data saved before a rule existed. Set by reads
+   * and edits of a collection's objects.
+   */
+  readonly issues?: readonly Issue[];
 }
 
 export type EditOp =
@@ -227,6 +234,7 @@ export interface WorkspaceRepositories {
 
 export class Workspace {
   private readonly summaries = new Map<string, WorkspaceSummary>();
+  private readonly rules = new ScenarioRules();
 
   constructor(private readonly repos: WorkspaceRepositories) {}
 
@@ -342,9 +350,14 @@ export class Workspace {
 
   async listItems(id: string, c: CollectionName): Promise<{ scenarioVersion: number; items: Versioned[] }> {
     const s = await this.get(id);
+    const issues = this.rules.issuesByObject(id, s.document, idPaths);
     return {
       scenarioVersion: s.version,
-      items: items(s.document, c).map((value) => ({ version: revisionOf(s, objectKey(c, value.id)), value })),
+      items: items(s.document, c).map((value) => ({
+        version: revisionOf(s, objectKey(c, value.id)),
+        value,
+        issues: issues.get(`${c}/${value.id}`) ?? [],
+      })),
     };
   }
 
@@ -353,7 +366,8 @@ export class Workspace {
     const value = items(s.document, c).find((x) => x.id === itemId);
     if (value === undefined)
       throw new BulwarkError('not-found', `no ${collections[c].noun} "${itemId}" in scenario "${id}"`);
-    return { version: revisionOf(s, objectKey(c, itemId)), value };
+    const issues = this.rules.issuesByObject(id, s.document, idPaths).get(`${c}/${itemId}`) ?? [];
+    return { version: revisionOf(s, objectKey(c, itemId)), value, issues };
   }
 
   /**
@@ -363,16 +377,26 @@ export class Workspace {
   async edit(actor: Actor, id: string, c: CollectionName, itemId: string, op: EditOp): Promise<EditResult> {
     const after = op.kind === 'delete' ? undefined : parseItem(c, itemId, op.body);
     let warnings: readonly Issue[] = [];
+    let state: RuleState | undefined;
     const saved = await this.repos.scenarios.mutateScenario(id, actor.username, (current) => {
-      const planned = planEdit(actor, current, c, itemId, op, after);
+      const planned = planEdit(actor, current, c, itemId, op, after, true, (doc) =>
+        this.rules.check(id, doc),
+      );
       warnings = planned.warnings;
+      state = planned.state;
       return planned.mutation;
     });
     const doc = saved.document as Scenario;
+    if (state?.scenario === doc) this.rules.remember(id, state);
     const value = items(doc, c).find((x) => x.id === itemId);
+    const issues =
+      value === undefined ? [] : this.rules.issuesByObject(id, doc, idPaths).get(`${c}/${itemId}`);
     return {
       scenarioVersion: saved.version,
-      item: value === undefined ? null : { version: revisionOf(saved, objectKey(c, itemId)), value },
+      item:
+        value === undefined
+          ? null
+          : { version: revisionOf(saved, objectKey(c, itemId)), value, issues: issues ?? [] },
       warnings,
     };
   }
@@ -390,7 +414,9 @@ export class Workspace {
       const current = await this.get(id);
       const exists = items(current.document, c).some((x) => x.id === itemId);
       const effective: EditOp = op.kind === 'update' && !exists ? { kind: 'create', body: op.body } : op;
-      const planned = planEdit(actor, current, c, itemId, effective, after, false);
+      const planned = planEdit(actor, current, c, itemId, effective, after, false, (doc) =>
+        this.rules.check(id, doc),
+      );
       return { valid: true, issues: planned.warnings };
     } catch (e) {
       if (e instanceof BulwarkError && e.code === 'scenario-invalid')
@@ -667,14 +693,19 @@ function prefix(issues: readonly Issue[], path: readonly (string | number)[]): I
 
 /**
  * Validates a scenario after a one-object change. The stored scenario passed the schema and the changed
- * object passed its own schema, so for a create or an update the shape holds and only the semantic rules
- * need to run (the whole-document zod parse is two thirds of the cost); a delete can empty a list the
- * schema requires to be non-empty, so it is validated in full.
+ * object passed its own schema, so the shape holds and only the semantic rules need to run (the
+ * whole-document zod parse is two thirds of the cost), incrementally from the last state (`check`) — except
+ * when a delete empties a list, which the schema may require to be non-empty: then it is validated in full.
  */
-function checkCandidate(candidate: Scenario, full: boolean): Result<Validated> {
-  if (full) return validate(candidate);
-  const found = checkRules(candidate);
-  return hasErrors(found) ? fail(found) : ok({ scenario: candidate, warnings: found });
+function checkCandidate(
+  candidate: Scenario,
+  full: boolean,
+  check: (doc: Scenario) => RuleState,
+): { result: Result<Validated>; state?: RuleState } {
+  if (full) return { result: validate(candidate) };
+  const state = check(candidate);
+  const found = [...state.issues];
+  return { result: hasErrors(found) ? fail(found) : ok({ scenario: candidate, warnings: found }), state };
 }
 
 /** Parses an object body with its collection's schema; the id comes from the URL. */
@@ -711,8 +742,13 @@ function planEdit(
   itemId: string,
   op: EditOp,
   after: Item | undefined,
-  checkVersion = true,
-): { mutation: { document: Scenario; summary: string; changes: Change[] }; warnings: readonly Issue[] } {
+  checkVersion: boolean,
+  check: (doc: Scenario) => RuleState,
+): {
+  mutation: { document: Scenario; summary: string; changes: Change[] };
+  warnings: readonly Issue[];
+  state: RuleState | undefined;
+} {
   const spec = collections[c];
   const doc = current.document as Scenario;
   const list = items(doc, c);
@@ -737,7 +773,7 @@ function planEdit(
   else if (after !== undefined) next[index] = after;
   else next.splice(index, 1);
   const candidate = { ...doc, [c]: next };
-  const checked = checkCandidate(candidate, op.kind === 'delete');
+  const { result: checked, state } = checkCandidate(candidate, next.length === 0, check);
   if (!checked.ok)
     throw new BulwarkError(
       'scenario-invalid',
@@ -760,5 +796,6 @@ function planEdit(
       ],
     },
     warnings: idPaths(checked.value.scenario, checked.value.warnings),
+    state,
   };
 }

@@ -31,6 +31,21 @@ describe.each(testDatabases())('concurrent edits on $name', (database) => {
     const gbr = all.find((i) => i.value.nation === 'GBR')!;
     const fra = all.find((i) => i.value.nation === 'FRA')!;
 
+    // 60 increments pledge more units than either nation holds: the coordinator first raises their
+    // holdings and GBR's ceiling, since a pledge beyond them is an error (pledge.exceeds-inventory).
+    const coord = await w.login('coord');
+    for (const nation of ['GBR', 'FRA']) {
+      const n = (await w.call(coord, 'GET', `/api/scenarios/${w.scenarioId}/nations/${nation}`)).json<{
+        version: number;
+        value: { inventory: Record<string, number> };
+      }>();
+      const inventory = Object.fromEntries(Object.keys(n.value.inventory).map((k) => [k, 1000]));
+      const r = await w.call(coord, 'PUT', `/api/scenarios/${w.scenarioId}/nations/${nation}`, {
+        version: n.version,
+        value: { ...n.value, inventory, personnelCeiling: 1_000_000 },
+      });
+      expect(r.statusCode, r.body).toBe(200);
+    }
     const conflicts = { n: 0 };
     const latencies: number[] = [];
     /** Adds 1 to a pledge's units, re-reading and retrying on 409; returns when acknowledged. */

@@ -65,6 +65,14 @@ describe('HiGHS adapter', () => {
     expect(o.objective).toBeCloseTo(-9, 9);
     expect([...o.values].map(Math.round)).toEqual([1, 1, 0]);
     expect(checkSolution(knapsack(), o.values).ok).toBe(true);
+    // Proven optimal: the bound meets the objective and the gap is (numerically) zero.
+    expect(o.mip?.bound).toBeCloseTo(-9, 6);
+    expect(o.mip?.gap).toBeLessThanOrEqual(1e-6);
+    expect(o.rowDuals).toBeUndefined();
+  });
+  it('an LP carries no MIP bound', () => {
+    const o = solver.solve(diet());
+    expect(o.status === 'optimal' && o.mip).toBeUndefined();
   });
   it('returns infeasible and unbounded as values', () => {
     const inf = applyEdits(diet(), [{ kind: 'row-bounds', row: 0, lower: 100, upper: 1 }]);
@@ -96,7 +104,13 @@ describe('HiGHS adapter', () => {
     }
     const o = solver.solve(b.build(), { timeLimitSeconds: 0.3 });
     expect(o.status).toBe('time-limit');
-    expect(o.seconds).toBeLessThan(5);
+    // An incumbent, if found, is no better than the proven bound, and its gap is what they say.
+    if (o.status === 'time-limit' && o.point?.mip !== undefined) {
+      expect(o.point.mip.bound).toBeLessThanOrEqual(o.point.objective + 1e-9);
+      expect(o.point.mip.gap).toBeGreaterThan(0);
+    }
+    // It ran until the limit (a lower bound: a loaded machine can only make it later, never flaky).
+    expect(o.seconds).toBeGreaterThanOrEqual(0.29);
   });
 
   it('solveEach equals solving each edited model afresh, and restores the model between sets', () => {

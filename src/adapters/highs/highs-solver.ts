@@ -171,6 +171,13 @@ function applyNative(native: NativeModel, model: LpModel, edits: readonly LpEdit
   }
 }
 
+/** The MIP's proven bound and relative gap as HiGHS reports them (info `mip_dual_bound`, `mip_gap`). */
+function mipBound(native: NativeModel): { bound: number; gap: number } {
+  const bound = Number(native.info.get('mip_dual_bound'));
+  const gap = Number(native.info.get('mip_gap'));
+  return { bound, gap: Number.isFinite(gap) ? Math.max(0, gap) : Infinity };
+}
+
 function runOnce(highs: Highs, native: NativeModel, mip: boolean): LpOutcome {
   const S = highs.constants.modelStatus;
   const started = performance.now();
@@ -196,7 +203,7 @@ function runOnce(highs: Highs, native: NativeModel, mip: boolean): LpOutcome {
     return {
       objective: native.getObjectiveValue(),
       values: sol.colValue,
-      ...(mip ? {} : { rowDuals: sol.rowDual }),
+      ...(mip ? { mip: mipBound(native) } : { rowDuals: sol.rowDual }),
     };
   };
   switch (status) {

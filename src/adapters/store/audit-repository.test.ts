@@ -121,7 +121,8 @@ describe.each(testDatabases())('audit repository on $name', (database) => {
     const { store } = await populated();
     const doc = canonicalJson({ n: 99 });
     const hash = documentHash({ n: 99 });
-    await sql`update scenario_versions set document = ${doc} where scenario_id = 's' and version = 2`.execute(
+    // A whole document in place of version 2 (stored as a patch since decision 0009).
+    await sql`update scenario_versions set document = ${doc}, encoding = 'full' where scenario_id = 's' and version = 2`.execute(
       store.db,
     );
     expect(await store.audit.verifyAudit()).toMatchObject({

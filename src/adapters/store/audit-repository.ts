@@ -15,6 +15,7 @@ import { ChainVerifier, auditHash, genesisHash, headSignatureValid, legacyAuditH
 import type { AuditContent } from './audit-chain.js';
 import { parseJson, textHash, toJson, type StoreDatabase } from './database.js';
 import { runSubject, userSubject } from './subjects.js';
+import { versionReplayer } from './version-codec.js';
 
 /** Rows the audit chain attests, as replayed from its entries. */
 interface AttestedState {
@@ -209,10 +210,11 @@ export class SqlAuditRepository implements AuditRepository {
   private async verifyAttested(state: AttestedState, verifier: ChainVerifier): Promise<void> {
     const seen = new Set<string>();
     let last: { id: string; version: number } | undefined;
+    const replay = versionReplayer();
     for (;;) {
       let q = this.database.db
         .selectFrom('scenario_versions')
-        .select(['scenario_id', 'version', 'hash', 'document'])
+        .select(['scenario_id', 'version', 'hash', 'document', 'encoding'])
         .orderBy('scenario_id')
         .orderBy('version')
         .limit(200);
@@ -230,7 +232,10 @@ export class SqlAuditRepository implements AuditRepository {
         const v = Number(r.version);
         const k = versionKey(r.scenario_id, v);
         seen.add(k);
-        if (textHash(r.document) !== r.hash)
+        const text = replay(r);
+        if (text === undefined)
+          verifier.fail(`version ${v} of scenario "${r.scenario_id}": its patch cannot be applied`);
+        else if (textHash(text) !== r.hash)
           verifier.fail(`version ${v} of scenario "${r.scenario_id}": the document does not match its hash`);
         else if (state.versions.get(k) !== r.hash)
           verifier.fail(`version ${v} of scenario "${r.scenario_id}" is not the one the audit log records`);

@@ -47,6 +47,12 @@ export interface StoreOptions {
 
 /** Content hash of a scenario document, as `scenarioHash` computes it. */
 export const documentHash = (doc: unknown): string => textHash(canonicalJson(doc));
+/** `textHash` of the concatenation of `parts`, without concatenating them (version-codec.ts). */
+export const partsHash = (parts: readonly string[]): string => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p);
+  return 'sha256:' + h.digest('hex');
+};
 export const textHash = (canonical: string): string =>
   'sha256:' + createHash('sha256').update(canonical).digest('hex');
 

@@ -153,6 +153,16 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Compact versions (issue 18 item 6, decision 0009): a version is stored whole or as a patch on the one
+  // before. Existing rows are whole, and read as before.
+  '0005-compact-versions': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .alterTable('scenario_versions')
+        .addColumn('encoding', 'text', (c) => c.notNull().defaultTo('full'))
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

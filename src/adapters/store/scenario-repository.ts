@@ -12,7 +12,8 @@ import type {
   StoredScenario,
 } from '../../app/scenario-repository.js';
 import { BulwarkError, canonicalJson } from '../../core/shared/index.js';
-import { parseJson, textHash, toJson, type StoreDatabase } from './database.js';
+import { documentHash, partsHash, textHash, toJson, type StoreDatabase } from './database.js';
+import { canonicalParts, encodeVersion, readVersionDocument } from './version-codec.js';
 import type { Database } from './schema.js';
 
 interface PendingMutation {
@@ -63,13 +64,10 @@ export class SqlScenarioRepository implements ScenarioRepository {
     if (cached !== undefined && cached.version === version && cached.hash === head.hash)
       document = cached.document;
     else {
-      const row = await db
-        .selectFrom('scenario_versions')
-        .select('document')
-        .where('scenario_id', '=', id)
-        .where('version', '=', version)
-        .executeTakeFirstOrThrow();
-      document = parseJson(row.document);
+      const row = await readVersionDocument(db, id, version, documentHash);
+      if (row === undefined)
+        throw new BulwarkError('internal', `scenario "${id}" lacks its version ${version}`);
+      document = row.document;
       this.cache.set(id, { version, hash: head.hash, document });
     }
     return {
@@ -108,14 +106,9 @@ export class SqlScenarioRepository implements ScenarioRepository {
 
   /** The document of one version, or `not-found`. */
   async getVersion(id: string, version: number): Promise<ScenarioVersion> {
-    const row = await this.database.db
-      .selectFrom('scenario_versions')
-      .select(['version', 'hash', 'document'])
-      .where('scenario_id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
+    const row = await readVersionDocument(this.database.db, id, version, documentHash);
     if (row === undefined) throw new BulwarkError('not-found', `scenario "${id}" has no version ${version}`);
-    return { version: Number(row.version), hash: row.hash, document: parseJson(row.document) };
+    return { version, hash: row.hash, document: row.document };
   }
 
   /** Creates a scenario at version 1. `conflict` if the id is taken. */
@@ -149,6 +142,7 @@ export class SqlScenarioRepository implements ScenarioRepository {
           scenario_id: id,
           version: 1,
           document: text,
+          encoding: 'full',
           hash,
           created_at: at,
           created_by: actor,
@@ -264,8 +258,9 @@ export class SqlScenarioRepository implements ScenarioRepository {
     const id = job.id;
     const actor = job.actor;
     const version = current.version + 1;
-    const text = canonicalJson(m.document);
-    const hash = textHash(text);
+    const parts = canonicalParts(m.document);
+    const hash = partsHash(parts);
+    const stored = encodeVersion(version, current.document, m.document, () => parts.join(''));
     const revisions: Record<string, number> = { ...current.revisions };
     // A change with an empty key (a whole-scenario entry such as a revert) names no object.
     for (const c of m.changes) if (c.key !== '') revisions[c.key] = version;
@@ -283,7 +278,8 @@ export class SqlScenarioRepository implements ScenarioRepository {
       .values({
         scenario_id: id,
         version,
-        document: text,
+        document: stored.body,
+        encoding: stored.encoding,
         hash,
         created_at: at,
         created_by: actor,

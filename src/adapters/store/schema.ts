@@ -18,8 +18,12 @@ export interface ScenarioTable {
 export interface ScenarioVersionTable {
   scenario_id: string;
   version: number;
-  /** Canonical JSON (sorted keys) of the scenario after defaults: hashing it gives `hash`. */
+  /**
+   * `full`: canonical JSON (sorted keys) of the scenario after defaults, hashing it gives `hash`;
+   * `patch`: the change from the version before (version-codec.ts). Rows before migration 0005 are full.
+   */
   document: string;
+  encoding: 'full' | 'patch';
   hash: string;
   created_at: string;
   created_by: string;

@@ -42,7 +42,8 @@ describe('migration 0003-accounts on an existing SQLite database', () => {
         // Back to the schema before 0003, as a database written by an older release.
         const db = new BetterSqlite3(join(dir, 'workspace.db'));
         db.exec(`drop index users_username_lower; alter table users drop column must_change_password;
-          drop table canvass; delete from kysely_migration where name in ('0003-accounts', '0004-canvass');`);
+          drop table canvass; alter table scenario_versions drop column encoding;
+          delete from kysely_migration where name in ('0003-accounts', '0004-canvass', '0005-compact-versions');`);
         if (clash)
           db.exec(`insert into users (id, username, password_hash, role, nation, created_at, disabled)
             values ('u2', 'ann', 'y', 'viewer', null, 'now', 0)`);

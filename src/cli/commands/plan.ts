@@ -155,6 +155,11 @@ function groupGaps(rows: readonly ShortfallRow[]): { row: ShortfallRow; periods:
   return out;
 }
 
+/** A relative MIP gap for a reader: "0.00036%" style, two significant figures. */
+function optimalityGap(gap: number): string {
+  return `${(gap * 100).toPrecision(2)}% of the objective`;
+}
+
 export function renderPlan(result: PlanResult): string {
   const p: ForcePlan = result.plan;
   const out: string[] = [];
@@ -163,6 +168,10 @@ export function renderPlan(result: PlanResult): string {
   out.push(
     `mode: ${p.mode}${p.integer ? ', whole units' : ''} · variants: ${p.variants.join(', ') || 'none'} · status: ${p.status} · ${p.solver}, ${(p.seconds * 1000).toFixed(0)} ms · ${p.model.variables} variables, ${p.model.rows} rows${p.check ? ` · solution ${p.check.ok ? 'checked against every constraint' : `VIOLATES ${p.check.violations.length} constraints`}` : ''}`,
   );
+  if (p.status === 'time-limit' && p.solved)
+    out.push(
+      `stopped at the time limit with the best plan found${p.optimality !== undefined && Number.isFinite(p.optimality.gap) ? `, proven within ${optimalityGap(p.optimality.gap)} of the optimum` : ''} (raise --time-limit to search longer)`,
+    );
   out.push(`periods: ${p.periods.map((x) => x.label).join(', ')}`);
   if (result.minStatus !== undefined)
     out.push(`pledges counted: status ${result.minStatus} or firmer (${pledgeStatuses.join(' < ')})`);

@@ -204,6 +204,11 @@ export interface ForcePlan {
   readonly message?: string;
   readonly solver: string;
   readonly seconds: number;
+  /**
+   * Whole-unit plans: the proven lower bound on the objective and the relative gap of this plan to it
+   * (0 when proven optimal; at the time limit, how far from optimal the plan can be at most).
+   */
+  readonly optimality?: { readonly bound: number; readonly gap: number };
   readonly model: {
     readonly variables: number;
     readonly rows: number;
@@ -286,6 +291,7 @@ export function interpretPlan(
     ...(outcome.status === 'error' ? { message: outcome.message } : {}),
     solver: ctx.solver,
     seconds: outcome.seconds,
+    ...(point?.mip !== undefined ? { optimality: point.mip } : {}),
     model: {
       variables: pm.lp.variables.length,
       rows: pm.lp.rows.length,

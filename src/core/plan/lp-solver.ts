@@ -27,6 +27,11 @@ export interface LpPoint {
   readonly values: Float64Array;
   /** Row duals (shadow prices, ∂objective/∂row bound) when the solver gives meaningful ones (LP only). */
   readonly rowDuals?: Float64Array;
+  /**
+   * MIP only: the proven lower bound on the optimum and the relative gap |objective − bound| / |objective|
+   * the solver reports, so a plan stopped at the time limit says how far from optimal it can be.
+   */
+  readonly mip?: { readonly bound: number; readonly gap: number };
 }
 
 export type LpOutcome =

@@ -23,6 +23,8 @@ export interface MiniUnit {
   readonly dwellMonths?: number;
   readonly leadTimeDays?: number;
   readonly capabilities: Readonly<Record<string, number>>;
+  /** Default true: the planner's tests pledge fractions of a unit (the LP is continuous). */
+  readonly divisible?: boolean;
 }
 
 export interface MiniRequirement {
@@ -119,6 +121,7 @@ export function miniScenarioInput(spec: MiniScenario): ScenarioInput {
       dwellMonths: u.dwellMonths ?? 12,
       leadTimeDays: u.leadTimeDays ?? 0,
       capabilities: { ...u.capabilities },
+      divisible: u.divisible ?? true,
       source: 't',
     })),
     rotation: {
@@ -196,6 +199,14 @@ export function miniScenarioInput(spec: MiniScenario): ScenarioInput {
 }
 
 /** A validated scenario for a compact spec; throws on invalid specs (a bug in the test). */
+/**
+ * True when the spec makes a valid scenario: property tests draw pledges at random and skip
+ * (`fc.pre`) those the rules reject (more units than held, pledges above a personnel ceiling).
+ */
+export function isValidMini(spec: MiniScenario): boolean {
+  return validate(miniScenarioInput(spec)).ok;
+}
+
 export function miniScenario(spec: MiniScenario): Scenario {
   const r = validate(miniScenarioInput(spec));
   if (!r.ok)

@@ -10,3 +10,4 @@ export * from './summary.js';
 export * from './coverage.js';
 export * from './force-options.js';
 export * from './assumptions.js';
+export { ruleState, nextRuleState, type RuleState } from './incremental.js';

@@ -13,7 +13,7 @@ import type {
   Scenario,
   UnitType,
 } from './schema.js';
-import { backstopKinds, pledgeStatuses } from './schema.js';
+import { DIVISIBLE_BY_CATEGORY, backstopKinds, pledgeStatuses } from './schema.js';
 
 /**
  * Units held per unit deployed continuously: (tour + dwell) / tour. A six-month tour with twelve months'
@@ -21,6 +21,11 @@ import { backstopKinds, pledgeStatuses } from './schema.js';
  */
 export function rotationRatio(u: Pick<UnitType, 'tourMonths' | 'dwellMonths'>): number {
   return (u.tourMonths + u.dwellMonths) / u.tourMonths;
+}
+
+/** True when pledges may hold a fraction of the unit type: its `divisible`, else its category's default. */
+export function isDivisible(u: Pick<UnitType, 'divisible' | 'category'>): boolean {
+  return u.divisible ?? DIVISIBLE_BY_CATEGORY[u.category];
 }
 
 /** Last period a requirement or pledge covers (its `toPeriod`, else the horizon's last). */

@@ -5,10 +5,10 @@
  */
 import type { FieldPath, Issue, Severity } from '../shared/index.js';
 import { issue } from '../shared/index.js';
-import { lastPeriod, missionUsesUnit, caveatForbids } from './model.js';
+import { lastPeriod, missionUsesUnit, caveatForbids, isDivisible } from './model.js';
 import { deploymentIssues } from './deployment.js';
 import { rotationFor, rotationIssues } from './rotation.js';
-import type { Distribution, Scenario } from './schema.js';
+import type { Distribution, Nation, Pledge, Scenario } from './schema.js';
 
 type Emit = (code: string, path: FieldPath, message: string, severity?: Severity) => void;
 
@@ -17,6 +17,18 @@ export const LADDER_LEVELS = 7;
 
 /** Run every semantic rule on a schema-valid scenario. */
 export function checkRules(s: Scenario): Issue[] {
+  const out = globalIssues(s);
+  out.push(...pledgeIdIssues(s));
+  for (const indices of pledgesByNation(s).values()) out.push(...nationPledgeIssues(s, indices));
+  return out;
+}
+
+/**
+ * The rules that read no pledge (scenario-wide). `checkRules` is this, then `pledgeIdIssues`, then
+ * `nationPledgeIssues` for each nation in the order its first pledge appears: the split lets a pledge edit
+ * re-run only its nations' part (`incremental.ts`).
+ */
+export function globalIssues(s: Scenario): Issue[] {
   const out: Issue[] = [];
   const emit: Emit = (code, path, message, severity = 'error') =>
     out.push(issue(code, path, message, severity));
@@ -24,7 +36,6 @@ export function checkRules(s: Scenario): Issue[] {
   checkReferences(s, emit);
   checkPeriods(s, emit);
   checkRoles(s, emit);
-  checkPledges(s, emit);
   checkDistributions(s, emit);
   checkAssurance(s, emit);
   checkConditions(s, emit);
@@ -35,25 +46,78 @@ export function checkRules(s: Scenario): Issue[] {
   return out;
 }
 
+/** Pledge ids that repeat (`id.duplicate`). */
+export function pledgeIdIssues(s: Scenario): Issue[] {
+  const out: Issue[] = [];
+  uniqueIds(s.pledges, ['pledges'], 'pledge', (code, path, message, severity = 'error') =>
+    out.push(issue(code, path, message, severity)),
+  );
+  return out;
+}
+
+/** Indices of the pledges of each nation id, nations in the order of their first pledge. */
+export function pledgesByNation(s: Pick<Scenario, 'pledges'>): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  s.pledges.forEach((p, i) => {
+    const list = out.get(p.nation);
+    if (list) list.push(i);
+    else out.set(p.nation, [i]);
+  });
+  return out;
+}
+
+/**
+ * Every rule about the pledges at `indices` (all of one nation, in order): references, periods, role,
+ * units against inventory and divisibility, missions, sources, and the nation's personnel ceiling. Reads
+ * the rest of the scenario but no other nation's pledge.
+ */
+export function nationPledgeIssues(s: Scenario, indices: readonly number[]): Issue[] {
+  const out: Issue[] = [];
+  const emit: Emit = (code, path, message, severity = 'error') =>
+    out.push(issue(code, path, message, severity));
+  const ref = referenceCheckers(s, emit);
+  const source = sourceChecker(s, emit);
+  const overHeld = pledgesOverInventory(s, indices);
+  for (const i of indices) {
+    const p = s.pledges[i];
+    if (p === undefined) continue;
+    ref.nation(p.nation, ['pledges', i, 'nation']);
+    ref.unit(p.unitType, ['pledges', i, 'unitType']);
+    p.missions?.forEach((m, j) => ref.mission(m, ['pledges', i, 'missions', j]));
+    p.conditions.forEach((c, j) => ref.condition(c, ['pledges', i, 'conditions', j]));
+    checkSpan(s, p, ['pledges', i], emit);
+    checkPledgeRole(s, p, i, emit);
+    checkPledge(s, p, i, overHeld.get(i), emit);
+    source(p, p.source, ['pledges', i], true);
+  }
+  const nation = s.pledges[indices[0] ?? -1]?.nation;
+  s.nations.forEach((n, i) => {
+    if (n.id === nation) checkCeiling(s, n, i, indices, emit);
+  });
+  return out;
+}
+
+function uniqueIds(items: readonly { id: string }[], base: FieldPath, what: string, emit: Emit): void {
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const first = seen.get(item.id);
+    if (first !== undefined)
+      emit(
+        'id.duplicate',
+        [...base, i, 'id'],
+        `${what} id "${item.id}" is already used at ${base.join('.')}[${first}]`,
+      );
+    else seen.set(item.id, i);
+  });
+}
+
 function checkUniqueIds(s: Scenario, emit: Emit): void {
-  const unique = (items: readonly { id: string }[], base: FieldPath, what: string): void => {
-    const seen = new Map<string, number>();
-    items.forEach((item, i) => {
-      const first = seen.get(item.id);
-      if (first !== undefined)
-        emit(
-          'id.duplicate',
-          [...base, i, 'id'],
-          `${what} id "${item.id}" is already used at ${base.join('.')}[${first}]`,
-        );
-      else seen.set(item.id, i);
-    });
-  };
+  const unique = (items: readonly { id: string }[], base: FieldPath, what: string): void =>
+    uniqueIds(items, base, what, emit);
   unique(s.capabilities, ['capabilities'], 'capability');
   unique(s.catalog, ['catalog'], 'unit type');
   unique(s.missions, ['missions'], 'mission');
   unique(s.nations, ['nations'], 'nation');
-  unique(s.pledges, ['pledges'], 'pledge');
   unique(s.conditions, ['conditions'], 'condition');
   unique(s.variants, ['variants'], 'variant');
   if (s.adversary) unique(s.adversary.ladder, ['adversary', 'ladder'], 'ladder level');
@@ -74,34 +138,46 @@ function checkUniqueIds(s: Scenario, emit: Emit): void {
   });
 }
 
-function checkReferences(s: Scenario, emit: Emit): void {
+type RefCheck = (id: string, path: FieldPath) => void;
+
+/** Checks that an id names a capability, unit type, mission, nation or condition of the scenario. */
+function referenceCheckers(
+  s: Scenario,
+  emit: Emit,
+): { cap: RefCheck; unit: RefCheck; mission: RefCheck; nation: RefCheck; condition: RefCheck } {
   const caps = new Set(s.capabilities.map((c) => c.id));
   const units = new Set(s.catalog.map((u) => u.id));
   const missions = new Set(s.missions.map((m) => m.id));
   const nations = new Set(s.nations.map((n) => n.id));
   const conditions = new Set(s.conditions.map((c) => c.id));
   const list = (set: Set<string>): string => (set.size === 0 ? '(none defined)' : [...set].join(', '));
+  return {
+    cap: (id, path) => {
+      if (!caps.has(id))
+        emit('ref.unknown-capability', path, `unknown capability "${id}"; defined: ${list(caps)}`);
+    },
+    unit: (id, path) => {
+      if (!units.has(id))
+        emit('ref.unknown-unit-type', path, `unknown unit type "${id}"; defined: ${list(units)}`);
+    },
+    mission: (id, path) => {
+      if (!missions.has(id))
+        emit('ref.unknown-mission', path, `unknown mission "${id}"; defined: ${list(missions)}`);
+    },
+    nation: (id, path) => {
+      if (!nations.has(id))
+        emit('ref.unknown-nation', path, `unknown nation "${id}"; defined: ${list(nations)}`);
+    },
+    condition: (id, path) => {
+      if (!conditions.has(id))
+        emit('ref.unknown-condition', path, `unknown condition "${id}"; defined: ${list(conditions)}`);
+    },
+  };
+}
 
-  const cap = (id: string, path: FieldPath): void => {
-    if (!caps.has(id))
-      emit('ref.unknown-capability', path, `unknown capability "${id}"; defined: ${list(caps)}`);
-  };
-  const unit = (id: string, path: FieldPath): void => {
-    if (!units.has(id))
-      emit('ref.unknown-unit-type', path, `unknown unit type "${id}"; defined: ${list(units)}`);
-  };
-  const mission = (id: string, path: FieldPath): void => {
-    if (!missions.has(id))
-      emit('ref.unknown-mission', path, `unknown mission "${id}"; defined: ${list(missions)}`);
-  };
-  const nation = (id: string, path: FieldPath): void => {
-    if (!nations.has(id))
-      emit('ref.unknown-nation', path, `unknown nation "${id}"; defined: ${list(nations)}`);
-  };
-  const condition = (id: string, path: FieldPath): void => {
-    if (!conditions.has(id))
-      emit('ref.unknown-condition', path, `unknown condition "${id}"; defined: ${list(conditions)}`);
-  };
+function checkReferences(s: Scenario, emit: Emit): void {
+  const { cap, unit, mission, nation, condition } = referenceCheckers(s, emit);
+  const caps = new Set(s.capabilities.map((c) => c.id));
 
   s.catalog.forEach((u, i) =>
     Object.keys(u.capabilities).forEach((k) => cap(k, ['catalog', i, 'capabilities', k])),
@@ -116,12 +192,6 @@ function checkReferences(s: Scenario, emit: Emit): void {
       c.unless?.forEach((id, k) => condition(id, ['nations', i, 'caveats', j, 'unless', k]));
     });
     n.conditions.forEach((c, j) => condition(c, ['nations', i, 'conditions', j]));
-  });
-  s.pledges.forEach((p, i) => {
-    nation(p.nation, ['pledges', i, 'nation']);
-    unit(p.unitType, ['pledges', i, 'unitType']);
-    p.missions?.forEach((m, j) => mission(m, ['pledges', i, 'missions', j]));
-    p.conditions.forEach((c, j) => condition(c, ['pledges', i, 'conditions', j]));
   });
   if (s.guarantor) nation(s.guarantor.nation, ['guarantor', 'nation']);
   if (s.adversary) nation(s.adversary.nation, ['adversary', 'nation']);
@@ -143,32 +213,38 @@ function checkReferences(s: Scenario, emit: Emit): void {
   );
 }
 
-function checkPeriods(s: Scenario, emit: Emit): void {
+/** A requirement's or pledge's [fromPeriod, toPeriod] against the horizon. */
+function checkSpan(
+  s: Scenario,
+  item: { fromPeriod: number; toPeriod?: number | undefined },
+  path: FieldPath,
+  emit: Emit,
+): void {
   const T = s.horizon.periods;
-  const check = (item: { fromPeriod: number; toPeriod?: number | undefined }, path: FieldPath): void => {
-    if (item.fromPeriod > T)
-      emit(
-        'period.out-of-range',
-        [...path, 'fromPeriod'],
-        `fromPeriod ${item.fromPeriod} is after the last period (${T})`,
-      );
-    if (item.toPeriod !== undefined && item.toPeriod > T)
-      emit(
-        'period.out-of-range',
-        [...path, 'toPeriod'],
-        `toPeriod ${item.toPeriod} is after the last period (${T})`,
-      );
-    if (item.toPeriod !== undefined && item.toPeriod < item.fromPeriod)
-      emit(
-        'period.reversed',
-        [...path, 'toPeriod'],
-        `toPeriod ${item.toPeriod} is before fromPeriod ${item.fromPeriod}`,
-      );
-  };
+  if (item.fromPeriod > T)
+    emit(
+      'period.out-of-range',
+      [...path, 'fromPeriod'],
+      `fromPeriod ${item.fromPeriod} is after the last period (${T})`,
+    );
+  if (item.toPeriod !== undefined && item.toPeriod > T)
+    emit(
+      'period.out-of-range',
+      [...path, 'toPeriod'],
+      `toPeriod ${item.toPeriod} is after the last period (${T})`,
+    );
+  if (item.toPeriod !== undefined && item.toPeriod < item.fromPeriod)
+    emit(
+      'period.reversed',
+      [...path, 'toPeriod'],
+      `toPeriod ${item.toPeriod} is before fromPeriod ${item.fromPeriod}`,
+    );
+}
+
+function checkPeriods(s: Scenario, emit: Emit): void {
   s.missions.forEach((m, i) =>
-    m.requirements.forEach((r, j) => check(r, ['missions', i, 'requirements', j])),
+    m.requirements.forEach((r, j) => checkSpan(s, r, ['missions', i, 'requirements', j], emit)),
   );
-  s.pledges.forEach((p, i) => check(p, ['pledges', i]));
 }
 
 function checkRoles(s: Scenario, emit: Emit): void {
@@ -186,15 +262,6 @@ function checkRoles(s: Scenario, emit: Emit): void {
       'no nation has role "coalition": there is no one to supply the force',
     );
   const roleOf = (id: string): string | undefined => s.nations.find((n) => n.id === id)?.role;
-  s.pledges.forEach((p, i) => {
-    const r = roleOf(p.nation);
-    if (r !== undefined && r !== 'coalition' && r !== 'guarantor')
-      emit(
-        'role.mismatch',
-        ['pledges', i, 'nation'],
-        `only coalition members and the guarantor pledge units; ${p.nation} has role "${r}"`,
-      );
-  });
   const expect = (id: string | undefined, role: string, path: FieldPath): void => {
     const r = id === undefined ? undefined : roleOf(id);
     if (r !== undefined && r !== role)
@@ -207,63 +274,145 @@ function checkRoles(s: Scenario, emit: Emit): void {
   );
 }
 
-function checkPledges(s: Scenario, emit: Emit): void {
-  s.pledges.forEach((p, i) => {
-    const n = s.nations.find((x) => x.id === p.nation);
-    const u = s.catalog.find((x) => x.id === p.unitType);
-    if (n === undefined || u === undefined) return; // reported as references
-    if (!p.new && (n.inventory[u.id] ?? 0) <= 0)
-      emit(
-        'pledge.unit-not-held',
-        ['pledges', i, 'unitType'],
-        `${n.id} holds no "${u.id}" (inventory); add it to the inventory or mark the pledge "new: true"`,
-      );
-    const held = n.inventory[u.id] ?? 0;
-    const rot = rotationFor(s, n.id, u);
-    if (!p.new && held > 0 && p.units * rot.ratio > held)
-      emit(
-        'pledge.unsustainable',
-        ['pledges', i, 'units'],
-        `${p.units} "${u.id}" deployed continuously need ${round(p.units * rot.ratio)} held (rotation ${round(rot.ratio)}: ${rot.tourMonths}-month tours, ${rot.dwellMonths} months' dwell); ${n.id} holds ${held}`,
-        'warning',
-      );
-    p.missions?.forEach((mid, j) => {
-      const m = s.missions.find((x) => x.id === mid);
-      if (m === undefined) return;
-      if (!missionUsesUnit(m, u))
-        emit(
-          'pledge.mission-rejects-unit',
-          ['pledges', i, 'missions', j],
-          `mission "${m.id}" requires none of the capabilities "${u.id}" provides (${Object.keys(u.capabilities).join(', ') || 'none'})`,
-        );
-      if (caveatForbids(s, n, m, u))
-        emit(
-          'pledge.caveat-conflict',
-          ['pledges', i, 'missions', j],
-          `${n.id}'s own caveats exclude "${u.id}" on "${m.id}"`,
-        );
-    });
-  });
-  // Pledged personnel against each nation's ceiling, period by period.
-  s.nations.forEach((n, i) => {
-    if (n.personnelCeiling === undefined) return;
+/** Only coalition members and the guarantor pledge units. */
+function checkPledgeRole(s: Scenario, p: Pledge, i: number, emit: Emit): void {
+  const r = s.nations.find((n) => n.id === p.nation)?.role;
+  if (r !== undefined && r !== 'coalition' && r !== 'guarantor')
+    emit(
+      'role.mismatch',
+      ['pledges', i, 'nation'],
+      `only coalition members and the guarantor pledge units; ${p.nation} has role "${r}"`,
+    );
+}
+
+/** A pledged count beyond the units held, in the first period it happens (`pledge.exceeds-inventory`). */
+interface OverHeld {
+  readonly period: number;
+  readonly total: number;
+  readonly held: number;
+  readonly pledges: readonly string[];
+}
+
+/**
+ * Pledges (not `new`) whose nation, in some period, pledges more units of their type than it holds: the
+ * units a nation keeps deployed at once cannot exceed those it has, whatever the rotation. Keyed by the
+ * pledge's index; the first such period of its nation and unit type.
+ */
+function pledgesOverInventory(s: Scenario, indices: readonly number[]): Map<number, OverHeld> {
+  const groups = new Map<string, number[]>();
+  for (const i of indices) {
+    const p = s.pledges[i];
+    if (p === undefined || p.new) continue;
+    const key = `${p.nation}\u0000${p.unitType}`;
+    const list = groups.get(key);
+    if (list) list.push(i);
+    else groups.set(key, [i]);
+  }
+  const out = new Map<number, OverHeld>();
+  for (const list of groups.values()) {
+    const first = s.pledges[list[0] ?? -1];
+    const n = first && s.nations.find((x) => x.id === first.nation);
+    if (first === undefined || n === undefined) continue;
+    const held = n.inventory[first.unitType] ?? 0;
+    if (held <= 0) continue; // pledge.unit-not-held
     for (let t = 1; t <= s.horizon.periods; t++) {
-      let total = 0;
-      for (const p of s.pledges) {
-        if (p.nation !== n.id || t < p.fromPeriod || t > lastPeriod(s, p)) continue;
-        total += (s.catalog.find((u) => u.id === p.unitType)?.personnel ?? 0) * p.units;
-      }
-      if (total > n.personnelCeiling) {
-        emit(
-          'pledge.exceeds-ceiling',
-          ['nations', i, 'personnelCeiling'],
-          `${n.id} pledges ${Math.round(total)} personnel in period ${t}, above its ceiling of ${n.personnelCeiling}`,
-          'warning',
-        );
+      const active = list.filter((i) => {
+        const p = s.pledges[i];
+        return p !== undefined && t >= p.fromPeriod && t <= lastPeriod(s, p);
+      });
+      const total = active.reduce((sum, i) => sum + (s.pledges[i]?.units ?? 0), 0);
+      if (total > held) {
+        const found: OverHeld = {
+          period: t,
+          total,
+          held,
+          pledges: active.map((i) => s.pledges[i]?.id ?? ''),
+        };
+        for (const i of active) out.set(i, found);
         break;
       }
     }
+  }
+  return out;
+}
+
+/** The rules of one pledge: against its nation's inventory and caveats, its unit type and its missions. */
+function checkPledge(s: Scenario, p: Pledge, i: number, over: OverHeld | undefined, emit: Emit): void {
+  const n = s.nations.find((x) => x.id === p.nation);
+  const u = s.catalog.find((x) => x.id === p.unitType);
+  if (n === undefined || u === undefined) return; // reported as references
+  if (!Number.isInteger(p.units) && !isDivisible(u))
+    emit(
+      'pledge.fractional-unit',
+      ['pledges', i, 'units'],
+      `${p.units} "${u.id}": ${u.name} is a formed unit that deploys whole, so a pledge counts whole units (${Math.floor(p.units)} or ${Math.ceil(p.units)}); if "${u.id}" measures strength rather than formed units, set catalog.${u.id}.divisible: true`,
+    );
+  const held = n.inventory[u.id] ?? 0;
+  if (!p.new && held <= 0)
+    emit(
+      'pledge.unit-not-held',
+      ['pledges', i, 'unitType'],
+      `${n.id} holds no "${u.id}" (inventory); add it to the inventory or mark the pledge "new: true"`,
+    );
+  if (over !== undefined) {
+    const others = over.pledges.filter((id) => id !== p.id);
+    emit(
+      'pledge.exceeds-inventory',
+      ['pledges', i, 'units'],
+      `${n.id} holds ${over.held} "${u.id}" (nations.${n.id}.inventory) but pledges ${round(over.total)} deployed at once in period ${over.period}${others.length > 0 ? ` (with ${others.join(', ')})` : ''}; a nation cannot deploy more units than it holds: lower the units, correct the inventory, or mark the pledge "new: true" if the units are to be raised`,
+    );
+  }
+  const rot = rotationFor(s, n.id, u);
+  if (!p.new && held > 0 && over === undefined && p.units * rot.ratio > held)
+    emit(
+      'pledge.unsustainable',
+      ['pledges', i, 'units'],
+      `${p.units} "${u.id}" deployed continuously need ${round(p.units * rot.ratio)} held (rotation ${round(rot.ratio)}: ${rot.tourMonths}-month tours, ${rot.dwellMonths} months' dwell); ${n.id} holds ${held}`,
+      'warning',
+    );
+  p.missions?.forEach((mid, j) => {
+    const m = s.missions.find((x) => x.id === mid);
+    if (m === undefined) return;
+    if (!missionUsesUnit(m, u))
+      emit(
+        'pledge.mission-rejects-unit',
+        ['pledges', i, 'missions', j],
+        `mission "${m.id}" requires none of the capabilities "${u.id}" provides (${Object.keys(u.capabilities).join(', ') || 'none'})`,
+      );
+    if (caveatForbids(s, n, m, u))
+      emit(
+        'pledge.caveat-conflict',
+        ['pledges', i, 'missions', j],
+        `${n.id}'s own caveats exclude "${u.id}" on "${m.id}"`,
+      );
   });
+}
+
+/**
+ * Pledged personnel against the nation's ceiling, period by period: a ceiling is the most the nation keeps
+ * deployed at once, so pledges above it cannot all stand (`pledge.exceeds-ceiling`, an error).
+ */
+function checkCeiling(s: Scenario, n: Nation, i: number, indices: readonly number[], emit: Emit): void {
+  if (n.personnelCeiling === undefined) return;
+  for (let t = 1; t <= s.horizon.periods; t++) {
+    let total = 0;
+    const parts: string[] = [];
+    for (const k of indices) {
+      const p = s.pledges[k];
+      if (p === undefined || p.nation !== n.id || t < p.fromPeriod || t > lastPeriod(s, p)) continue;
+      const people = (s.catalog.find((u) => u.id === p.unitType)?.personnel ?? 0) * p.units;
+      total += people;
+      parts.push(`${p.id} ${Math.round(people)}`);
+    }
+    if (total > n.personnelCeiling) {
+      emit(
+        'pledge.exceeds-ceiling',
+        ['nations', i, 'personnelCeiling'],
+        `${n.id} pledges ${Math.round(total)} personnel deployed at once in period ${t} (${parts.join(', ')}), above its personnel ceiling of ${n.personnelCeiling}: raise nations.${n.id}.personnelCeiling or lower the pledges`,
+      );
+      return;
+    }
+  }
 }
 
 const round = (x: number): number => Math.round(x * 100) / 100;
@@ -422,10 +571,17 @@ function checkConditions(s: Scenario, emit: Emit): void {
   });
 }
 
-/** Fields of each sourced object that may appear as keys of a field-wise `source` map. */
-function checkSourcing(s: Scenario, emit: Emit): void {
+type SourceCheck = (
+  obj: object,
+  ref: string | Record<string, string> | undefined,
+  path: FieldPath,
+  required: boolean,
+) => void;
+
+/** Checks an object's `source` (required or not): ids resolve in meta.sources, field-wise keys name fields. */
+function sourceChecker(s: Scenario, emit: Emit): SourceCheck {
   const sources = new Set(Object.keys(s.meta.sources));
-  const check = (
+  return (
     obj: object,
     ref: string | Record<string, string> | undefined,
     path: FieldPath,
@@ -450,6 +606,10 @@ function checkSourcing(s: Scenario, emit: Emit): void {
         emit('source.unknown-field', at, `"${field}" is not a field of this object`, 'warning');
     }
   };
+}
+
+function checkSourcing(s: Scenario, emit: Emit): void {
+  const check = sourceChecker(s, emit);
   s.catalog.forEach((u, i) => check(u, u.source, ['catalog', i], true));
   s.missions.forEach((m, i) =>
     m.requirements.forEach((r, j) => check(r, r.source, ['missions', i, 'requirements', j], true)),
@@ -458,7 +618,6 @@ function checkSourcing(s: Scenario, emit: Emit): void {
     check(n, n.source, ['nations', i], true);
     n.caveats.forEach((c, j) => check(c, c.source, ['nations', i, 'caveats', j], true));
   });
-  s.pledges.forEach((p, i) => check(p, p.source, ['pledges', i], true));
   s.rotation.rules.forEach((r, i) => check(r, r.source, ['rotation', 'rules', i], true));
   s.rotation.pools.forEach((r, i) => check(r, r.source, ['rotation', 'pools', i], true));
   if (s.guarantor) {

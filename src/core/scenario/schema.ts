@@ -224,8 +224,30 @@ export const UnitType = z.strictObject({
   capabilities: z.record(Id, Bounded('capabilityPerUnit')),
   /** Combat power of one deployed unit, in the scenario's force-reference units (assurance: deterrence by denial). */
   combatPower: Bounded('capabilityPerUnit').default(0),
+  /**
+   * True when a pledge may hold a fraction of this unit type (a measure of strength such as
+   * company-equivalents), false when it is a formed unit that deploys whole (2.5 batteries is impossible:
+   * `pledge.fractional-unit`). Omitted: `DIVISIBLE_BY_CATEGORY` of the category (`isDivisible`).
+   */
+  divisible: z.boolean().optional(),
   source: SourceRef.optional(),
 });
+
+/**
+ * Whether a unit type of each category may be pledged in fractions when its catalog entry does not say
+ * (`UnitType.divisible`). An assumption, with its method: every category's catalog entries are formed
+ * units — a squadron or detachment (air), a ship (maritime), a battlegroup, company or battery (land), a
+ * team (training), an HQ element, battalion-equivalent or role-2 medical unit (enabler) — and force
+ * generation offers formed units whole, so none is divisible by default. A unit type that measures
+ * strength rather than formed units (the Baltic eFP's company-equivalents) says `divisible: true`.
+ */
+export const DIVISIBLE_BY_CATEGORY: Readonly<Record<(typeof unitCategories)[number], boolean>> = {
+  air: false,
+  maritime: false,
+  land: false,
+  training: false,
+  enabler: false,
+};
 
 /**
  * A national (or coalition-wide) rotation rule: tour and dwell for one service or one unit type. The most
