@@ -134,6 +134,16 @@ const matrix: Record<string, Row> = {
   'GET /api/scenarios/:id/export.csv': { allow: all, request: (f) => ({ url: `${S(f)}/export.csv` }) },
   'GET /api/scenarios/:id/events': { allow: all, stream: true, request: (f) => ({ url: `${S(f)}/events` }) },
   'GET /api/scenarios/:id/canvass': { allow: all, request: (f) => ({ url: `${S(f)}/canvass` }) },
+  'GET /api/scenarios/:id/presence': { allow: all, request: (f) => ({ url: `${S(f)}/presence` }) },
+  // Announcing an edit of a GBR pledge: the coordinator and GBR's liaison only.
+  'PUT /api/scenarios/:id/presence': {
+    allow: gbrOnly,
+    request: (f) => ({ url: `${S(f)}/presence`, body: { collection: 'pledges', id: f.pledge.id } }),
+  },
+  'DELETE /api/scenarios/:id/presence': {
+    allow: editors,
+    request: (f) => ({ url: `${S(f)}/presence?collection=pledges&id=${f.pledge.id}` }),
+  },
   // A mission that does not exist: an allowed caller gets past the gate to 400, nothing is recorded.
   'POST /api/scenarios/:id/canvass': {
     allow: coord,

@@ -91,7 +91,7 @@ describe.skipIf(!hasChromium)('workspace in the browser', () => {
 
     // The change is in the scenario and in the history shown on the page.
     const history = page.locator('table.audit');
-    await expect.poll(() => history.innerText()).toContain(`units: ${before} → ${before + 1}`);
+    await expect.poll(() => history.innerText()).toContain(`Units deployed: ${before} → ${before + 1}`);
     const saved = await w.call(
       await w.login('viewer'),
       'GET',

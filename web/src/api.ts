@@ -7,7 +7,17 @@ import type { Issue } from '../../src/core/shared/index.js';
 import type { AuditEntry, RunRecord, ScenarioVersionInfo } from '../../src/adapters/store/index.js';
 import type { Actor } from '../../src/app/workspace-auth.js';
 import type { ErrorBody } from '../../src/server/error-body.js';
-import type { WorkspaceSummary } from '../../src/app/workspace.js';
+import type {
+  AuditView,
+  ImportReport,
+  RevertResult,
+  VersionDiff,
+  WorkspaceSummary,
+} from '../../src/app/workspace.js';
+import type { Canvass, CanvassGap } from '../../src/app/canvass.js';
+import type { CanvassAsk } from '../../src/adapters/store/index.js';
+import type { FieldChange } from '../../src/core/shared/json-diff.js';
+import type { PresenceEntry, PresenceList } from '../../src/server/presence.js';
 import type {
   Condition,
   MissionCoverage,
@@ -21,6 +31,16 @@ import type {
 
 export type {
   AuditEntry,
+  AuditView,
+  Canvass,
+  CanvassAsk,
+  CanvassGap,
+  FieldChange,
+  ImportReport,
+  PresenceEntry,
+  PresenceList,
+  RevertResult,
+  VersionDiff,
   Condition,
   Issue,
   MissionCoverage,

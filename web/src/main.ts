@@ -9,10 +9,13 @@ import { createRouter, type Route } from './router.js';
 import { restoreSession, forget, session } from './session.js';
 import { drawNav, loginView } from './shell.js';
 import { auditView } from './views/audit.js';
+import { canvassView } from './views/canvass.js';
 import { compareView } from './views/compare.js';
 import { coverageView } from './views/coverage.js';
 import { dashboardView } from './views/dashboard.js';
 import { frontierView } from './views/frontier.js';
+import { historyView } from './views/history.js';
+import { importView } from './views/import.js';
 import { nationView, nationsView } from './views/nations.js';
 import { requirementsView } from './views/requirements.js';
 import { runView, runsView } from './views/runs.js';
@@ -27,12 +30,15 @@ export const routes: Route[] = [
   { pattern: /^#\/nations$/, view: nationsView },
   { pattern: /^#\/nations\/([A-Z]{3})(\/edit)?$/, view: nationView },
   { pattern: /^#\/missions\/([^/]+)\/requirements$/, view: requirementsView },
+  { pattern: /^#\/canvass$/, view: canvassView },
   { pattern: /^#\/compare$/, view: compareView },
   { pattern: /^#\/variants$/, view: variantsView },
   { pattern: /^#\/frontier$/, view: frontierView },
   { pattern: /^#\/runs$/, view: runsView },
   { pattern: /^#\/runs\/([^/]+)$/, view: runView },
   { pattern: /^#\/audit$/, view: auditView },
+  { pattern: /^#\/history$/, view: historyView },
+  { pattern: /^#\/import$/, view: importView },
   { pattern: /^#\/users$/, view: usersView },
   { pattern: /^#\/account$/, view: accountView },
 ];

@@ -18,4 +18,5 @@ export type { AuditEntry, AuditHead, ChainCheck } from '../../app/audit-reposito
 export type { RunRecord, RunStatus } from '../../app/run-repository.js';
 export type { ScenarioVersionInfo, StoredScenario } from '../../app/scenario-repository.js';
 export type { UserRecord, TokenInfo, SessionRecord } from '../../app/identity-repository.js';
+export type { CanvassAsk, CanvassStatus } from '../../app/canvass-repository.js';
 export type { WorkspaceEvent as StoreEvent } from '../../app/workspace-events.js';

@@ -3,6 +3,7 @@
  * return its value; they compute nothing themselves.
  */
 import type { AppDeps } from '../deps.js';
+import { presenceRoutes } from '../presence.js';
 import type { RouteDef } from '../route.js';
 import { accountRoutes } from './account.js';
 import { auditRoutes } from './audit.js';
@@ -29,5 +30,6 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
     ...historyRoutes(deps),
     ...spreadsheetRoutes(deps),
     ...liveRoutes(deps),
+    ...presenceRoutes(deps),
   ];
 }

@@ -5,6 +5,7 @@
 import { AskUpdate, NewAsk } from '../../app/canvass.js';
 import type { WorkspaceEvent } from '../../app/workspace-events.js';
 import type { AppDeps } from '../deps.js';
+import { presenceOf } from '../presence.js';
 import { coordinators, defineRoute, everyone, issueList, type RouteDef } from '../route.js';
 
 /** Headers of an event stream: it bypasses fastify's onSend hook, so the security headers are set here. */
@@ -79,11 +80,13 @@ export function liveRoutes(deps: AppDeps): RouteDef[] {
           else if (e.type === 'canvass' && e.ask.scenarioId === id) send('canvass', e.ask);
         };
         const unsubscribe = events.subscribe(onEvent);
+        const unpresence = presenceOf(workspace).subscribe((sid, p) => sid === id && send('presence', p));
         const ping = setInterval(() => void raw.write(': ping\n\n'), 15_000);
         ping.unref();
         raw.on('close', () => {
           closed = true;
           unsubscribe();
+          unpresence();
           clearInterval(ping);
         });
         send('hello', { scenarioVersion: first.version, hash: first.hash });

@@ -9,6 +9,7 @@ import { ApiError, api, type Issue, type Pledge, type Scenario, type Versioned }
 import { field, h } from '../dom.js';
 import { debounce } from '../lifecycle.js';
 import { scenarioUrl, session } from '../session.js';
+import { askConfirm, confirmPanel } from './confirm.js';
 import { issueBox, showIssues } from './issues.js';
 import { versionedForm, type LeafPath } from './versioned.js';
 
@@ -29,7 +30,7 @@ const fields = [
 ] as const;
 type Field = (typeof fields)[number];
 
-const fieldLabel: Record<Field, string> = {
+export const fieldLabel: Record<Field, string> = {
   unitType: 'Unit type',
   units: 'Units deployed',
   fromPeriod: 'From period',
@@ -302,39 +303,27 @@ export function pledgeForm(o: PledgeFormOptions): HTMLFormElement {
   });
   const versionTag = h('span', { class: 'version' }, creating ? '' : `version ${o.item?.version ?? ''}`);
 
-  const del = h('div', { class: 'confirm', hidden: true });
-  const askDelete = (): void => {
-    del.hidden = false;
-    del.replaceChildren(
-      h('p', {}, `Delete pledge "${start.id}"? The audit trail keeps it, but it leaves the plan.`),
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'danger',
-          onclick: () =>
-            void api(
-              'DELETE',
-              `${scenarioUrl()}/pledges/${encodeURIComponent(start.id)}?version=${vf.current().version}`,
-            )
-              .then(() => o.changed('deleted', start))
-              .catch((e: unknown) => {
-                del.hidden = true;
-                vf.status.textContent =
-                  e instanceof ApiError && e.code === 'conflict'
-                    ? `Not deleted: someone changed pledge "${start.id}" since you opened it; reload to see the change.`
-                    : e instanceof Error
-                      ? e.message
-                      : String(e);
-              }),
-        },
-        `Yes, delete ${start.id}`,
-      ),
-      ' ',
-      h('button', { type: 'button', class: 'secondary', onclick: () => (del.hidden = true) }, 'Keep it'),
-    );
-    del.querySelector<HTMLButtonElement>('button.secondary')?.focus();
-  };
+  const del = confirmPanel();
+  const askDelete = (): void =>
+    askConfirm(del, {
+      message: `Delete pledge "${start.id}"? The audit trail keeps it, but it leaves the plan.`,
+      yes: `Yes, delete ${start.id}`,
+      no: 'Keep it',
+      onYes: () =>
+        api(
+          'DELETE',
+          `${scenarioUrl()}/pledges/${encodeURIComponent(start.id)}?version=${vf.current().version}`,
+        )
+          .then(() => o.changed('deleted', start))
+          .catch((e: unknown) => {
+            vf.status.textContent =
+              e instanceof ApiError && e.code === 'conflict'
+                ? `Not deleted: someone changed pledge "${start.id}" since you opened it; reload to see the change.`
+                : e instanceof Error
+                  ? e.message
+                  : String(e);
+          }),
+    });
 
   const lab = (f: Field, control: HTMLElement) => field(fid(f), fieldLabel[f], control, [boxes[f]]);
   const titleId = fid('title');

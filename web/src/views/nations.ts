@@ -2,6 +2,8 @@
 import { api, type Nation, type Pledge, type Scenario, type Summary, type Versioned } from '../api.js';
 import { issueBox, showIssues } from '../components/issues.js';
 import { pledgeForm } from '../components/pledge-form.js';
+import { announceEditing, presenceText, watchPresence } from '../components/presence.js';
+import { exportLinks } from '../components/spreadsheets.js';
 import { table } from '../components/table.js';
 import { versionedForm } from '../components/versioned.js';
 import { field, fmt, h } from '../dom.js';
@@ -14,6 +16,8 @@ export async function nationsView(ctx: ViewContext): Promise<void> {
   const s = await api<Summary>('GET', `${scenarioUrl()}/summary`, undefined, ctx.signal);
   ctx.page(
     'Nations',
+    exportLinks('nations'),
+    exportLinks('pledges'),
     table({
       columns: ['nation', 'role', { label: 'pledged (peak)', num: true }],
       rows: s.summary.nations.map((n) => [
@@ -74,6 +78,43 @@ export async function nationView(ctx: ViewContext): Promise<void> {
     ctx.refresh();
     return null;
   };
+  // Presence: who else is editing this nation's pledges (and limits); this user, from the first focus
+  // in a form until the page is left.
+  const marks = new Map<string, HTMLElement>();
+  const mark = (collection: 'pledges' | 'nations', itemId: string): HTMLElement => {
+    const el = h('p', {
+      class: 'presence',
+      role: 'status',
+      hidden: true,
+      'data-presence': `${collection}/${itemId}`,
+    });
+    marks.set(`${collection}/${itemId}`, el);
+    return el;
+  };
+  watchPresence(ctx.signal, (editing) => {
+    for (const [key, el] of marks) {
+      const [c, itemId] = key.split('/') as ['pledges' | 'nations', string];
+      el.textContent = presenceText(editing, c, itemId);
+      el.hidden = el.textContent === '';
+    }
+  });
+  const announced = new Set<string>();
+  const announce = (e: Event): void => {
+    const t = e.target as HTMLElement;
+    const p = t.closest<HTMLElement>('form.pledge[data-pledge]')?.dataset['pledge'];
+    const key =
+      p === undefined
+        ? t.closest('form.nation') === null
+          ? null
+          : `nations/${id}`
+        : p === ''
+          ? null
+          : `pledges/${p}`;
+    if (key === null || announced.has(key)) return;
+    announced.add(key);
+    const [c, itemId] = key.split('/') as ['pledges' | 'nations', string];
+    announceEditing(ctx.signal, c, itemId);
+  };
   const form = (item: Versioned<Pledge> | null) =>
     pledgeForm({
       signal: ctx.signal,
@@ -90,13 +131,19 @@ export async function nationView(ctx: ViewContext): Promise<void> {
     `${n.name} (${n.id})${edit ? ' — edit pledges' : ''}`,
     head,
     edit ? h('h2', {}, 'Pledges') : '',
+    edit ? h('p', {}, h('a', { href: '#/import' }, 'Import a pledge sheet'), ' (CSV or XLSX)') : '',
+    exportLinks('pledges'),
     own.length === 0
       ? h('p', {}, 'No pledges.')
       : edit
         ? h(
             'div',
-            { class: 'pledges' },
-            own.map((p) => form(p)),
+            { class: 'pledges', onfocusin: announce },
+            own.map((p) => {
+              const f = form(p);
+              f.prepend(mark('pledges', p.value.id));
+              return f;
+            }),
           )
         : table({
             columns: [
@@ -110,7 +157,7 @@ export async function nationView(ctx: ViewContext): Promise<void> {
               'note',
             ],
             rows: own.map(({ value: p }) => [
-              p.id,
+              h('span', {}, p.id, mark('pledges', p.id)),
               unitName.get(p.unitType) ?? p.unitType,
               p.units,
               periodsOf(p),
@@ -121,7 +168,9 @@ export async function nationView(ctx: ViewContext): Promise<void> {
             ]),
           }),
     edit ? form(null) : '',
-    edit ? nationForm(ctx, nation, refreshHistory) : '',
+    edit
+      ? h('div', { onfocusin: announce }, mark('nations', id), nationForm(ctx, nation, refreshHistory))
+      : '',
     h('h2', {}, 'History'),
     history,
   );
@@ -198,7 +247,7 @@ function nationForm(
   });
   const form = h(
     'form',
-    { class: 'pledge', 'aria-labelledby': 'nation-title' },
+    { class: 'pledge nation', 'aria-labelledby': 'nation-title' },
     h('h3', { id: 'nation-title' }, `${item.value.name}: limits`),
     h(
       'div',

@@ -4,6 +4,7 @@
  */
 import { ApiError, api, type Issue, type Requirement, type Versioned } from '../api.js';
 import { issueBox, showIssues } from '../components/issues.js';
+import { exportLinks } from '../components/spreadsheets.js';
 import { versionedForm, type LeafPath } from '../components/versioned.js';
 import { h } from '../dom.js';
 import { frontierAfterEdit } from './frontier.js';
@@ -219,6 +220,7 @@ export async function requirementsView(ctx: ViewContext): Promise<void> {
   ctx.page(
     `Requirements: ${missionId}`,
     h('p', {}, h('a', { href: '#/coverage' }, 'Back to coverage')),
+    exportLinks('requirements'),
     form,
   );
 }
