@@ -28,7 +28,8 @@
 #define ZIG_R 7.697117470131487
 
 typedef struct {
-  int L, T, N, P, periodDays, nparams, nnodes;
+  int L, T, N, P, nparams, nnodes;
+  int *periodEnds; /* last simulation day (1-based) of each period: the scenario's calendar */
   double theta, wHost, wForce, wRet, wG, hostBaseline, hostPerTrainee, hostRef, forceRef;
   int guarantorActive, inHarmsWay, trigger, detersTo, feedback, engagement;
   double guarantorPower, visibility, lagDays, fatalityThreshold, interventionDeters;
@@ -53,7 +54,7 @@ typedef struct {
 
 /* Run state (the Scratch of simulate.ts). */
 typedef struct {
-  double *will, *tol, *upSeg, *ratioSeg;
+  double *will, *tol, *upSeg, *ratioSeg, *logRatioSeg, *em1Seg;
   unsigned char *present;
   int *first;
   double rho, alpha, beta, hbase, tbase, growth, totalW, exposed, exposedCombat, growthFactor;
@@ -82,7 +83,8 @@ static int *rdi(FILE *f, int n) {
 static void read_params(const char *path, Params *m) {
   FILE *f = fopen(path, "r");
   if (!f) { perror(path); exit(2); }
-  m->L = (int)rd(f); m->T = (int)rd(f); m->N = (int)rd(f); m->P = (int)rd(f); m->periodDays = (int)rd(f);
+  m->L = (int)rd(f); m->T = (int)rd(f); m->N = (int)rd(f); m->P = (int)rd(f);
+  m->periodEnds = rdi(f, m->P);
   m->theta = rd(f); m->wHost = rd(f); m->wForce = rd(f); m->wRet = rd(f); m->wG = rd(f);
   m->hostBaseline = rd(f); m->hostPerTrainee = rd(f); m->hostRef = rd(f); m->forceRef = rd(f);
   m->guarantorActive = (int)rd(f); m->guarantorPower = rd(f); m->inHarmsWay = (int)rd(f);
@@ -242,6 +244,8 @@ static void segment(const Params *m, Scratch *sc, int t) {
     double d = m->deter[l];
     sc->upSeg[l] = open ? m->up[l] * (d == 1 ? eX : d == 0 ? 1 : exp(d * X)) : 0;
     sc->ratioSeg[l] = d == 1 ? eC : d == 0 ? 1 : exp(-d * c);
+    sc->logRatioSeg[l] = d == 0 ? 0 : -d * c;
+    sc->em1Seg[l] = d == 0 ? 0 : expm1(-d * c);
   }
 }
 
@@ -259,7 +263,44 @@ static inline int fatality_bin(double v) {
   } while (0)
 #define UNIT() ((r + 0.5) * TWO_POW_MINUS_32)
 
-static void simulate_run(const Params *m, Stats *st, Scratch *sc, uint32_t seed, uint32_t run) {
+/* hazardSum and ringDay of simulate.ts: the accumulated hazard over the next k days and the day the clock
+ * rings in closed form (0: not within K days). */
+static inline double hazard_sum(double u, double d, double r, double lr, double em1, double k) {
+  if (r == 1) return (u + d) * k;
+  double a = u * r;
+  return (a == 0 ? 0 : (a * expm1(k * lr)) / em1) + d * k;
+}
+static int ring_day(double need, double u, double d, double r, double lr, double em1, int K) {
+  double a = u * r, first = a + d;
+  if (!(first > 0) || K <= 0) return 0;
+  double kk = ceil(need / first);
+  if (kk > K) return 0;
+  if (!(kk >= 1)) kk = 1;
+  int k = (int)kk;
+  if (r == 1 || a == 0) return k;
+  if (k * first + (a * lr * k * (k + 1.0)) / 2 >= need || hazard_sum(u, d, r, lr, em1, k) >= need) return k;
+  double A = -a / em1;
+  if (d == 0) {
+    if (!(need < A)) return 0;
+    double c = ceil(log1p(-need / A) / lr);
+    return c <= K ? (c >= 1 ? (int)c : 1) : 0;
+  }
+  double x = k;
+  for (int i = 0; i < 64; i++) {
+    double e = exp(x * lr);
+    x -= (A * (1 - e) + d * x - need) / (d - A * lr * e);
+    double c = ceil(x);
+    if (c > K) return hazard_sum(u, d, r, lr, em1, K) >= need ? K : 0;
+    if (hazard_sum(u, d, r, lr, em1, c) >= need) return c > k ? (int)c : k + 1;
+    if (c > x) x = c;
+  }
+  return K;
+}
+
+/* Days the event-driven loop steps before it jumps (PROBE_DAYS in simulate.ts). */
+#define PROBE_DAYS 8
+
+static void simulate_run(const Params *m, Stats *st, Scratch *sc, uint32_t seed, uint32_t run, int events) {
   int N = m->N, L = m->L, T = m->T, INF = T + 1;
   double *occ = st->occupancy;
   int feedback = m->feedback == 1;
@@ -295,14 +336,18 @@ static void simulate_run(const Params *m, Stats *st, Scratch *sc, uint32_t seed,
   int level = 0, maxLevel = 0, withdrawn = 0, decisionDay = INF;
   int triggered = 0, intervened = 0, abstained = 0, changed = 0;
   double fatal = 0, withdrawnWeight = 0;
-  int nextPeriod = m->P > 1 ? m->periodDays + 1 : INF;
+  int nextPeriod = m->P > 1 ? m->periodEnds[0] + 1 : INF;
   int nextSched = nextPeriod;
   occ[0] += 1;
   segment(m, sc, 0);
   double upL = sc->upSeg[0], dnL = m->down[0], ratio = sc->ratioSeg[0];
+  double logRatio = sc->logRatioSeg[0], em1 = sc->em1Seg[0];
   double hostFac = 1, growth = sc->growthFactor;
   double clock = 0, cum = 0;
   int needClock = 1;
+  /* Event-driven: days stepped since the clock was drawn or the last scheduled day, and the day hostFac
+   * is exact at (it lags after a jump and catches up when a move reads it). */
+  int probe = 0, facDay = 0;
   const double *ke = m->zke, *we = m->zwe, *fe = m->zfe;
 
   for (int t = 1; t <= T; t++) {
@@ -322,13 +367,29 @@ static void simulate_run(const Params *m, Stats *st, Scratch *sc, uint32_t seed,
           iz = r & 255;
           if ((double)r < ke[iz]) { clock = r * we[iz]; break; }
         }
+      probe = 0;
     }
-    if (t == nextSched) {
+    int rang = 0;
+    if (events && probe >= PROBE_DAYS && t != nextSched) {
+      /* The plain days t … limit in one jump: the day the clock rings in closed form. */
+      int limit = nextSched <= T ? nextSched - 1 : T;
+      int K = limit - t + 1;
+      int k = ring_day(clock - cum, upL, dnL, ratio, logRatio, em1, K);
+      int j = k == 0 ? K : k;
+      if (k == 0) cum += hazard_sum(upL, dnL, ratio, logRatio, em1, K);
+      else cum = clock;
+      if (ratio != 1) upL *= exp(j * logRatio);
+      if (k == 0) { t = limit; probe = 0; continue; }
+      t += k - 1;
+      rang = 1;
+    }
+    if (!rang && t == nextSched) {
+      probe = -1;
       int refresh = t == decisionDay;
       if (t == nextPeriod) {
         int p = sc->period + 1;
         sc->period = p;
-        nextPeriod = p < m->P - 1 ? nextPeriod + m->periodDays : INF;
+        nextPeriod = p < m->P - 1 ? m->periodEnds[p] + 1 : INF;
         if (m->periodChanges[p]) refresh = 1;
       }
       if (t == decisionDay) {
@@ -353,13 +414,18 @@ static void simulate_run(const Params *m, Stats *st, Scratch *sc, uint32_t seed,
       if (refresh) {
         segment(m, sc, t - 1);
         upL = sc->upSeg[level]; dnL = m->down[level]; ratio = sc->ratioSeg[level];
-        hostFac = 1; growth = sc->growthFactor;
+        logRatio = sc->logRatioSeg[level]; em1 = sc->em1Seg[level];
+        hostFac = 1; facDay = t - 1; growth = sc->growthFactor;
       }
       if (upL == 0 && dnL == 0 && nextSched == INF) break;
     }
-    upL *= ratio;
-    hostFac *= growth;
-    cum += upL + dnL;
+    if (!rang) {
+      upL *= ratio;
+      hostFac *= growth;
+      facDay++;
+      probe++;
+      cum += upL + dnL;
+    }
     if (cum >= clock) {
       NEXT();
       int old = level;
@@ -401,10 +467,19 @@ static void simulate_run(const Params *m, Stats *st, Scratch *sc, uint32_t seed,
           triggered = 1;
         }
       }
-      if (changed) { segment(m, sc, t); changed = 0; hostFac = 1; growth = sc->growthFactor; }
+      if (changed) { segment(m, sc, t); changed = 0; hostFac = 1; facDay = t; growth = sc->growthFactor; }
       double d = m->deter[level];
+      if (events && d != 0 && facDay != t) {
+        int lag = t - facDay;
+        if (growth != 1) {
+          if (lag <= 16) for (int i = 0; i < lag; i++) hostFac *= growth;
+          else hostFac *= pow(growth, lag);
+        }
+        facDay = t;
+      }
       upL = d == 0 ? sc->upSeg[level] : d == 1 ? sc->upSeg[level] * hostFac : sc->upSeg[level] * pow(hostFac, d);
       dnL = m->down[level]; ratio = sc->ratioSeg[level];
+      logRatio = sc->logRatioSeg[level]; em1 = sc->em1Seg[level];
       needClock = 1;
       cum = 0;
       if (upL == 0 && dnL == 0 && nextSched == INF) break;
@@ -440,13 +515,14 @@ static void print_array(const char *name, const double *v, int n) {
 static double *zeros(int n) { return calloc(n > 0 ? n : 1, sizeof(double)); }
 
 int main(int argc, char **argv) {
-  if (argc < 4) { fprintf(stderr, "usage: %s params seed runs [repeats]\n", argv[0]); return 2; }
+  if (argc < 4) { fprintf(stderr, "usage: %s params seed runs [repeats] [events|days]\n", argv[0]); return 2; }
   Params m;
   read_params(argv[1], &m);
   uint32_t seed = (uint32_t)strtoul(argv[2], NULL, 10);
   long runs = strtol(argv[3], NULL, 10);
   int repeats = argc > 4 ? atoi(argv[4]) : 1;
   if (repeats < 1) repeats = 1;
+  int events = !(argc > 5 && strcmp(argv[5], "days") == 0);
   double best = 1e300;
   Stats st;
   for (int rep = 0; rep < repeats; rep++) {
@@ -460,11 +536,11 @@ int main(int argc, char **argv) {
     memset(&sc, 0, sizeof sc);
     sc.will = zeros(m.N); sc.tol = zeros(m.N); sc.present = calloc(m.N + 1, 1);
     sc.first = calloc(m.L, sizeof(int));
-    sc.upSeg = zeros(m.L); sc.ratioSeg = zeros(m.L);
+    sc.upSeg = zeros(m.L); sc.ratioSeg = zeros(m.L); sc.logRatioSeg = zeros(m.L); sc.em1Seg = zeros(m.L);
     for (int k = 0; k < m.N; k++) sc.totalW += m.weight[k];
     struct timespec a, b;
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &a);
-    for (long i = 0; i < runs; i++) simulate_run(&m, &st, &sc, seed, (uint32_t)i);
+    for (long i = 0; i < runs; i++) simulate_run(&m, &st, &sc, seed, (uint32_t)i, events);
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &b);
     double sec = (b.tv_sec - a.tv_sec) + 1e-9 * (b.tv_nsec - a.tv_nsec);
     if (sec < best) best = sec;

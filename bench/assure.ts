@@ -3,7 +3,10 @@
  * model in plain C (bench/assure.c, compiled here with gcc -O2), on the default scenario's parameters and
  * the same runs; scaling from 1 worker to all cores; memory against run count; 100,000 runs end to end.
  *
- * Part 1 exports the compiled `ModelParams` (exportParams: the order bench/assure.c reads, closed by a
+ * Part 1 runs four sides in interleaved rounds — TypeScript and C, each event-driven (the default loop) and
+ * per day (the reference) — and prints the speed-up over the per-day C reference (target ≥ 5×), TS / C
+ * event-driven (target ≤ 1.5×), TS / C per day, and event-driven against per day, as medians with ranges
+ * (figures: docs/performance.md). It exports the compiled `ModelParams` (exportParams: the order bench/assure.c reads, closed by a
  * sentinel), runs both sides on runs 0 … N − 1 of seed 1 in five interleaved rounds and checks that the
  * outcome counts, and the other statistics both keep (reached, finalLevel, guarantor, withdrawals,
  * withdrawnBy, fatalities), are identical. The figure is the median over the rounds of C/TS in run-days/s
@@ -28,6 +31,7 @@ import {
   compileModel,
   runChunk,
   runJobInline,
+  type Stepping,
   ZIG_FE,
   ZIG_KE,
   ZIG_WE,
@@ -50,7 +54,8 @@ const PARAMS_END = 20250607;
 function exportParams(m: ModelParams): string {
   const num = (x: number): string => (Number.isNaN(x) ? 'nan' : String(x));
   const out: number[][] = [
-    [m.levels, m.horizonDays, m.nations, m.periods, m.periodDays],
+    [m.levels, m.horizonDays, m.nations, m.periods],
+    [...m.periodEnds],
     [m.theta, m.wHost, m.wForce, m.wRetaliation, m.wGuarantor],
     [m.hostBaseline, m.hostPerTrainee, m.hostReference, m.forceReference],
     [m.guarantorActive, m.guarantorPower, m.guarantorInHarmsWay, m.visibility, m.trigger],
@@ -129,12 +134,11 @@ const exe = join(dir, 'assure');
 const csrc = fileURLToPath(new URL('./assure.c', import.meta.url));
 execFileSync('gcc', ['-O2', '-o', exe, csrc, '-lm']);
 runChunk(job, seed, 0, Math.min(runs, 20_000));
-// Interleaved rounds (TS, then C, five times): on a shared machine the load changes from second to second,
-// and interleaving exposes both sides to the same conditions. Per round the ratio C/TS of run-days/s; the
+runChunk(job, seed, 0, Math.min(runs, 20_000), 'days');
+// Interleaved rounds (each side once per round): on a shared machine the load changes from second to
+// second, and interleaving exposes every side to the same conditions. Per round the ratio of CPU times; the
 // median of the rounds is the figure, their range the spread; best of each side as absolute figures.
 const ROUNDS = 5;
-let ts: ReturnType<typeof runChunk>[number] | undefined;
-let tsSeconds = Infinity;
 const COMPARED = [
   'outcomes',
   'reached',
@@ -144,45 +148,65 @@ const COMPARED = [
   'withdrawnBy',
   'fatalities',
 ] as const;
-type CResult = { seconds: number } & Record<(typeof COMPARED)[number], number[]>;
-let c = { seconds: Infinity } as CResult;
-const ratios: number[] = [];
-for (let round = 0; round < ROUNDS; round++) {
-  const tsRound = best(1, () => {
-    ts = runChunk(job, seed, 0, runs)[0];
+type Counts = Record<(typeof COMPARED)[number], ArrayLike<number>>;
+type CResult = { seconds: number } & Counts;
+type Side = { label: string; run: () => { seconds: number; counts: Counts } };
+const tsSide = (stepping: Stepping): Side => ({
+  label: `TypeScript, ${stepping === 'events' ? 'event-driven' : 'per day'}`,
+  run: () => {
+    let st: Counts | undefined;
+    const seconds = best(1, () => {
+      st = runChunk(job, seed, 0, runs, stepping)[0];
+    });
+    return { seconds, counts: st! };
+  },
+});
+const cSide = (stepping: Stepping): Side => ({
+  label: `C (gcc -O2), ${stepping === 'events' ? 'event-driven' : 'per day'}`,
+  run: () => {
+    const cr = JSON.parse(
+      execFileSync(exe, [paramsFile, String(seed), String(runs), '1', stepping], { encoding: 'utf8' }),
+    ) as CResult;
+    return { seconds: cr.seconds, counts: cr };
+  },
+});
+const sides = [tsSide('events'), cSide('events'), tsSide('days'), cSide('days')];
+const times = sides.map(() => [] as number[]);
+const counts: Counts[] = [];
+for (let round = 0; round < ROUNDS; round++)
+  sides.forEach((side, i) => {
+    const r = side.run();
+    times[i]!.push(r.seconds);
+    counts[i] = r.counts;
   });
-  tsSeconds = Math.min(tsSeconds, tsRound);
-  const cr = JSON.parse(
-    execFileSync(exe, [paramsFile, String(seed), String(runs), '1'], { encoding: 'utf8' }),
-  ) as CResult;
-  if (cr.seconds < c.seconds) c = cr;
-  ratios.push(tsRound / cr.seconds);
-}
-const sorted = [...ratios].sort((x, y) => x - y);
-const median = sorted[Math.floor(ROUNDS / 2)]!;
-const tsRate = runDays / tsSeconds;
-const cRate = runDays / c.seconds;
-// Outcome counts, and the other statistics both sides keep, must be identical.
-const differing = COMPARED.filter((k) => JSON.stringify(Array.from(ts![k])) !== JSON.stringify(c[k]));
-const same = differing.length === 0;
+const median = (xs: readonly number[]): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+const ratioOf = (num: number, den: number): number[] => times[num]!.map((t, r) => t / times[den]![r]!);
 console.log(`\n1. One core, same model and runs (CPU time, ${ROUNDS} interleaved rounds)`);
-console.log(`   TypeScript  best ${tsSeconds.toFixed(3)} s  ${fmt(tsRate / 1e6)} M run-days/s`);
-console.log(`   C (gcc -O2) best ${c.seconds.toFixed(3)} s  ${fmt(cRate / 1e6)} M run-days/s`);
-console.log(
-  `   ratio C/TS  median ${median.toFixed(2)}× (rounds ${ratios.map((x) => x.toFixed(2)).join(' ')}; range ${sorted[0]!.toFixed(2)}–${sorted[ROUNDS - 1]!.toFixed(2)}) · target ≤ 1.5×`,
+sides.forEach((side, i) => {
+  const b = Math.min(...times[i]!);
+  console.log(
+    `   ${side.label.padEnd(28)} best ${b.toFixed(3)} s  median ${median(times[i]!).toFixed(3)} s  ${fmt(runs / b / 1e3)} k runs/s  ${fmt(runDays / b / 1e6)} M run-days/s`,
+  );
+});
+const figure = (label: string, r: number[], target: string): void => {
+  const sorted = [...r].sort((x, y) => x - y);
+  console.log(
+    `   ${label.padEnd(46)} median ${median(r).toFixed(2)}× (range ${sorted[0]!.toFixed(2)}–${sorted.at(-1)!.toFixed(2)}) · target ${target}`,
+  );
+};
+// Speed-up = reference time / our time; cost ratio = our time / reference time.
+figure('speed-up of TS event-driven over C per day', ratioOf(3, 0), '≥ 5×');
+figure('TS event-driven time / C event-driven time', ratioOf(0, 1), '≤ 1.5×');
+figure('TS per day time / C per day time', ratioOf(2, 3), '≤ 1.5× (the earlier figure)');
+figure('speed-up of TS event-driven over TS per day', ratioOf(2, 0), '(the algorithm alone)');
+const differing = sides.flatMap((side, i) =>
+  COMPARED.filter(
+    (k) => JSON.stringify(Array.from(counts[i]![k])) !== JSON.stringify(Array.from(counts[0]![k])),
+  ).map((k) => `${side.label}: ${k}`),
 );
 console.log(
-  `   outcome counts identical: ${same ? 'yes' : 'no'} (compared: ${COMPARED.join(', ')}${same ? '' : `; differ: ${differing.join(', ')}`})`,
+  `   statistics identical on all four: ${differing.length === 0 ? 'yes' : 'no'} (compared: ${COMPARED.join(', ')}${differing.length === 0 ? '' : `; differ: ${differing.join('; ')}`})`,
 );
-if (!same)
-  for (const k of [
-    'outcomes',
-    'reached',
-    ...differing.filter((d) => d !== 'outcomes' && d !== 'reached'),
-  ] as const) {
-    console.log(`   TS ${k} ${JSON.stringify(Array.from(ts![k]))}`);
-    console.log(`   C  ${k} ${JSON.stringify(c[k])}`);
-  }
 
 if (args.includes('--ratio-only')) process.exit(0);
 

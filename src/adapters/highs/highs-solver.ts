@@ -3,7 +3,7 @@
  *
  * The model goes in as CSR arrays (no text round trip). Outcomes map from HiGHS model statuses:
  * optimal → optimal; infeasible → infeasible; unbounded → unbounded; "unbounded or infeasible" is
- * re-solved once without presolve to tell which; time limit → time-limit (with the incumbent when
+ * re-solved once without presolve to tell which (LPs are solved without presolve throughout); time limit → time-limit (with the incumbent when
  * HiGHS has a feasible one); anything else, and any exception from the binding, → error.
  *
  * `solveEach` keeps one native model: it applies an edit set, solves (HiGHS warm-starts from the
@@ -58,15 +58,19 @@ class HighsSolver implements LpSolver {
       }));
     }
     try {
+      const mip = model.variables.some((v) => v.integer);
       native.options.set({
         output_flag: false,
+        // LPs skip presolve: on the planner's models it saves nothing up to 30× the default scenario
+        // and at 100× makes the solve ≥ 8.6× slower (911 s at the limit against 106 s; docs/planner.md,
+        // `npm run bench:scale`). MIPs keep it (it tightens the relaxation branch and bound works on).
+        ...(mip ? {} : { presolve: 'off' }),
         ...(options.timeLimitSeconds !== undefined && options.timeLimitSeconds > 0
           ? { time_limit: options.timeLimitSeconds }
           : {}),
         ...(options.mipRelativeGap !== undefined ? { mip_rel_gap: options.mipRelativeGap } : {}),
         ...this.settings.highsOptions,
       });
-      const mip = model.variables.some((v) => v.integer);
       return editSets.map((edits, i) => {
         applyNative(native, model, edits, false);
         try {

@@ -131,6 +131,39 @@ export function betaQuantile(p: number, a: number, b: number): number {
   return 0.5 * (lo + hi);
 }
 
+/**
+ * The Beta(a, b) quantiles at p_i = i / n, i = 0 … n, into out[offset …]: each entry by safeguarded Newton
+ * (Numerical Recipes §9.4, `rtsafe`) started from its neighbour x_{i−1}, which brackets it from below since
+ * the quantile increases; a step that would leave the bracket [x_{i−1}, 1] (or meets an infinite or zero
+ * density at an end) bisects instead. Two to four CDF evaluations per entry instead of bisection's 60;
+ * agrees with `betaQuantile` to about 1e-12 (tested).
+ */
+export function betaQuantileTable(a: number, b: number, n: number, out: Float64Array, offset = 0): void {
+  const lnB = logGamma(a) + logGamma(b) - logGamma(a + b);
+  out[offset] = 0;
+  out[offset + n] = 1;
+  let prev = 0;
+  for (let i = 1; i < n; i++) {
+    const p = i / n;
+    let lo = prev;
+    let hi = 1;
+    let x = prev > 0 ? prev : 0.5;
+    for (let it = 0; it < 100; it++) {
+      const F = betaCdf(x, a, b);
+      if (F < p) lo = x;
+      else hi = x;
+      const f = Math.exp((a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - lnB);
+      let next = x - (F - p) / f;
+      if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+      const done = Math.abs(next - x) <= 1e-14 * x || hi - lo <= 1e-14 * x;
+      x = next;
+      if (done) break;
+    }
+    out[offset + i] = x;
+    prev = x;
+  }
+}
+
 /** Quantile Q(p) of a scenario distribution, p ∈ [0, 1]. Unbounded forms return ±Infinity at 0 and 1. */
 export function quantile(d: Distribution, p: number): number {
   switch (d.dist) {
@@ -168,16 +201,18 @@ const unbounded = (d: Distribution): boolean => d.dist === 'normal' || d.dist ==
  */
 export function fillQuantileTable(d: Distribution, out: Float64Array, offset: number): void {
   // A table depends only on the distribution: compiled cases, tornado sides and sweeps reuse it (a beta
-  // table costs tens of milliseconds of bisection; a copy costs microseconds).
+  // table costs tens of milliseconds of Newton steps; a copy costs microseconds).
   const key = JSON.stringify(d);
   let table = tableCache.get(key);
   if (table === undefined) {
     table = new Float64Array(TABLE_SIZE + 1);
-    for (let i = 0; i <= TABLE_SIZE; i++) {
-      let p = i / TABLE_SIZE;
-      if (unbounded(d)) p = Math.min(1 - TAIL, Math.max(TAIL, p));
-      table[i] = quantile(d, p);
-    }
+    if (d.dist === 'beta') betaQuantileTable(d.alpha, d.beta, TABLE_SIZE, table);
+    else
+      for (let i = 0; i <= TABLE_SIZE; i++) {
+        let p = i / TABLE_SIZE;
+        if (unbounded(d)) p = Math.min(1 - TAIL, Math.max(TAIL, p));
+        table[i] = quantile(d, p);
+      }
     if (tableCache.size >= TABLE_CACHE_SIZE) tableCache.delete(tableCache.keys().next().value!);
     tableCache.set(key, table);
   }

@@ -5,6 +5,7 @@
  *   M[ℓ][ℓ+1] = (1 − e^{−(u+d)}) · u / (u + d),  M[ℓ][ℓ−1] = (1 − e^{−(u+d)}) · d / (u + d),  M[ℓ][ℓ] = e^{−(u+d)},
  * with u = λup(ℓ), d = λdown(ℓ). π_t = π_{t−1} M(period of day t); π_0 = δ_0.
  */
+import { periodOfSimulationDay } from '../scenario/index.js';
 import type { ModelParams } from './model-params.js';
 import { emptyDeterrence, fillDeterrence } from './model-params.js';
 
@@ -58,7 +59,7 @@ export function exactOccupation(m: ModelParams, rho: number): Float64Array {
     return { stay, toUp, toDown };
   });
   for (let t = 1; t <= T; t++) {
-    const period = Math.min(m.periods - 1, Math.floor((t - 1) / m.periodDays));
+    const period = periodOfSimulationDay(m.periodEnds, t);
     const M = matrices[period]!;
     for (let l = 0; l < L; l++) {
       const p = out[(t - 1) * L + l]!;
@@ -78,7 +79,7 @@ export function exactFirstPassage(m: ModelParams, rho: number, target: number): 
   let pi = new Float64Array(target + 1);
   pi[0] = 1;
   for (let t = 1; t <= T; t++) {
-    const period = Math.min(m.periods - 1, Math.floor((t - 1) / m.periodDays));
+    const period = periodOfSimulationDay(m.periodEnds, t);
     const { up, down } = constantHazards(m, rho, period);
     const next = new Float64Array(target + 1);
     next[target] = pi[target]!;

@@ -4,7 +4,13 @@
  * shape. Values are per planning period (index 0 = period 1); after the last period the last one holds.
  */
 import type { Distribution, Scenario } from '../scenario/index.js';
-import { activePledges, coalitionNations, coversPeriod, missionUsesUnit } from '../scenario/index.js';
+import {
+  activePledges,
+  coalitionNations,
+  coversPeriod,
+  missionUsesUnit,
+  periodEndDays,
+} from '../scenario/index.js';
 
 export interface ForceNation {
   /** Nation id (ISO alpha-3). */
@@ -26,18 +32,18 @@ export interface ForceNation {
 export interface ForceLayout {
   /** Number of planning periods described. */
   readonly periods: number;
-  /** Days in one period. */
-  readonly periodDays: number;
+  /**
+   * Last simulation day (1-based) of each period, period 1 first: the scenario's calendar
+   * (core/scenario/calendar.ts), the same days the planner uses.
+   */
+  readonly periodEnds: readonly number[];
   /** Contributing nations, in scenario order. */
   readonly nations: readonly ForceNation[];
 }
 
-/** Days in a planning period of `months` months (mean Gregorian month, 365.25 / 12 days). */
-export const periodDays = (months: number): number => Math.round((months * 365.25) / 12);
-
 /** A layout with no force at all (the calibration's "no force" case). */
 export function emptyForce(s: Scenario): ForceLayout {
-  return { periods: s.horizon.periods, periodDays: periodDays(s.horizon.periodMonths), nations: [] };
+  return { periods: s.horizon.periods, periodEnds: periodEndDays(s.horizon), nations: [] };
 }
 
 /** Units of one type that a nation has in place in one period, and whether they are inside the host. */
@@ -91,7 +97,7 @@ export function layoutOf(s: Scenario, placed: readonly PlacedUnits[]): ForceLayo
       casualtyTolerance: n.casualtyTolerance,
     });
   }
-  return { periods: T, periodDays: periodDays(s.horizon.periodMonths), nations };
+  return { periods: T, periodEnds: periodEndDays(s.horizon), nations };
 }
 
 /**

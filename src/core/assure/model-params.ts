@@ -92,10 +92,14 @@ export interface ModelParams {
   readonly priorAlpha: number;
   readonly priorBeta: number;
   readonly collapseShare: number;
-  /** Nations in the force N, periods, days per period. */
+  /** Nations in the force N and periods P. */
   readonly nations: number;
   readonly periods: number;
-  readonly periodDays: number;
+  /**
+   * Last simulation day (1-based) of each period p = 0 … P − 1, on the scenario's calendar (the planner's
+   * days): day t is in the first period with t ≤ periodEnds[p]; after the last period the last one holds.
+   */
+  readonly periodEnds: Int32Array;
   /** Per period p and nation k at [p * N + k]. */
   readonly personnel: Float64Array;
   readonly exposed: Float64Array;
@@ -339,7 +343,7 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): ModelPa
     collapseShare: a.collapseShare,
     nations: N,
     periods: P,
-    periodDays: Math.max(1, force.periodDays),
+    periodEnds: periodEndsOf(force, P),
     personnel,
     exposed,
     combat,
@@ -360,6 +364,21 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): ModelPa
     nationIds: force.nations.map((n) => n.id),
     parameters,
   };
+}
+
+/**
+ * The layout's period end days as P strictly increasing positive days (a layout without a calendar entry for
+ * a period ends it one day after the previous one).
+ */
+function periodEndsOf(force: ForceLayout, P: number): Int32Array {
+  const out = new Int32Array(P);
+  let prev = 0;
+  for (let p = 0; p < P; p++) {
+    const e = Math.round(force.periodEnds[p] ?? prev + 1);
+    out[p] = e > prev ? e : prev + 1;
+    prev = out[p]!;
+  }
+  return out;
 }
 
 /** The same model with parameter `index` pinned at `value` (tornado sides, exact checks). */

@@ -81,6 +81,9 @@ interface Scratch {
   /** Per level, from `segment`: λup at the segment start and its daily growth factor. */
   readonly upSeg: Float64Array;
   readonly ratioSeg: Float64Array;
+  /** Per level, log(ratioSeg[ℓ]) = −deter[ℓ]·c and ratioSeg[ℓ] − 1 (expm1): the event-driven closed forms. */
+  readonly logRatioSeg: Float64Array;
+  readonly em1Seg: Float64Array;
   /** The deterrence state of the current segment (rewritten in place). */
   readonly det: MutableDeterrence;
 }
@@ -110,6 +113,8 @@ function makeScratch(m: ModelParams): Scratch {
     s,
     upSeg: new Float64Array(m.levels),
     ratioSeg: new Float64Array(m.levels),
+    logRatioSeg: new Float64Array(m.levels),
+    em1Seg: new Float64Array(m.levels),
     det: emptyDeterrence(),
   };
 }
@@ -177,6 +182,8 @@ function segment(m: ModelParams, sc: Scratch, t: number): void {
       throw new NonFiniteHazardError(l, t, u, m.down[l]!, r, U);
     sc.upSeg[l] = u;
     sc.ratioSeg[l] = r;
+    sc.logRatioSeg[l] = d === 0 ? 0 : -d * c;
+    sc.em1Seg[l] = d === 0 ? 0 : Math.expm1(-d * c);
   }
 }
 
@@ -196,8 +203,75 @@ export class NonFiniteHazardError extends RangeError {
   }
 }
 
+/**
+ * Σ_{j=1..k} (u·r^j + d): the hazard accumulated over the next k days of a sojourn whose up hazard is u
+ * today and changes by the factor r = e^{lr} a day (r = 1: constant), with down hazard d; em1 = e^{lr} − 1.
+ * Geometric sum: u·r·(r^k − 1)/(r − 1) + d·k, written with expm1 so that r close to 1 loses no digits.
+ */
+export function hazardSum(u: number, d: number, r: number, lr: number, em1: number, k: number): number {
+  if (r === 1) return (u + d) * k;
+  const a = u * r;
+  return (a === 0 ? 0 : (a * Math.expm1(k * lr)) / em1) + d * k;
+}
+
+/**
+ * The day an exponential clock rings, in closed form (the inverse of the hazard's cumulative sum): the
+ * smallest k in 1 … K with hazardSum(u, d, r, lr, em1, k) ≥ need, or 0 when it does not ring within K days.
+ * The up hazard never grows (r ≤ 1), so the first day's hazard λ1 = u·r + d is the largest and k is at
+ * least ⌈need / λ1⌉: that is the answer for a constant hazard and, when the hazard falls slowly, usually
+ * for a geometric one too (checked with the closed-form sum). Otherwise
+ * - no down hazard: k = ⌈log(1 − need / A) / log r⌉ with A = u·r/(1 − r), the whole geometric tail;
+ * - both: S(x) = A(1 − r^x) + d·x is increasing and concave, so Newton's method from a point below the
+ *   root stays below it and converges monotonically; it stops once ⌈x⌉ reaches need.
+ * The per-day loop sums the same hazards day by day, so both ring on the same day up to rounding.
+ */
+export function ringDay(
+  need: number,
+  u: number,
+  d: number,
+  r: number,
+  lr: number,
+  em1: number,
+  K: number,
+): number {
+  const a = u * r;
+  const first = a + d;
+  if (!(first > 0) || K <= 0) return 0;
+  let k = Math.ceil(need / first);
+  // Even the largest hazard every day falls short (NaN goes on to ring at once: the run still advances).
+  if (k > K) return 0;
+  if (!(k >= 1)) k = 1;
+  if (r === 1 || a === 0) return k;
+  // r^j ≥ 1 + j·lr (e^x ≥ 1 + x): a lower bound of S(k) without exp; the exact sum only when it falls short.
+  if (k * first + (a * lr * k * (k + 1)) / 2 >= need || hazardSum(u, d, r, lr, em1, k) >= need) return k;
+  const A = -a / em1;
+  if (d === 0) {
+    if (!(need < A)) return 0;
+    k = Math.ceil(Math.log1p(-need / A) / lr);
+    return k <= K ? (k >= 1 ? k : 1) : 0;
+  }
+  // Newton from x = k (below the root: S(k) < need).
+  let x = k;
+  for (let i = 0; i < 64; i++) {
+    const e = Math.exp(x * lr);
+    x -= (A * (1 - e) + d * x - need) / (d - A * lr * e);
+    const c = Math.ceil(x);
+    if (c > K) return hazardSum(u, d, r, lr, em1, K) >= need ? K : 0;
+    if (hazardSum(u, d, r, lr, em1, c) >= need) return c > k ? c : k + 1;
+    if (c > x) x = c;
+  }
+  return K;
+}
+
 /** Simulates run `run` of model m, adds it to `st`, returns its paired category. */
-function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number, run: number): number {
+function simulateRun(
+  m: ModelParams,
+  st: PartialStats,
+  sc: Scratch,
+  seed: number,
+  run: number,
+  daily: boolean,
+): number {
   const N = m.nations;
   const L = m.levels;
   const T = m.horizonDays;
@@ -208,6 +282,8 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
   const down = m.down;
   const upSeg = sc.upSeg;
   const ratioSeg = sc.ratioSeg;
+  const logRatioSeg = sc.logRatioSeg;
+  const em1Seg = sc.em1Seg;
   const deter = m.deter;
   // Module bindings as locals: imported names are read through module cells on every use.
   const U = TWO_POW_MINUS_32;
@@ -267,7 +343,7 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
   let triggered = false;
   let intervened = false;
   let abstained = false;
-  let nextPeriod = m.periods > 1 ? m.periodDays + 1 : INF;
+  let nextPeriod = m.periods > 1 ? m.periodEnds[0]! + 1 : INF;
   let nextSched = nextPeriod;
   let changed = false;
   occ[0]! += 1;
@@ -276,8 +352,12 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
   let upL = upSeg[0]!;
   let dnL = down[0]!;
   let ratio = ratioSeg[0]!;
-  // hostFac = exp(−c·(t − tbase)), kept by one multiplication a day (no exp() per move).
+  let logRatio = logRatioSeg[0]!;
+  let em1 = em1Seg[0]!;
+  // hostFac = exp(−c·(t − tbase)), kept by one multiplication a day (no exp() per move). The event-driven
+  // loop keeps it at day facDay (hostFac = growth^(facDay − tbase)) and catches up when a move reads it.
   let hostFac = 1;
+  let facDay = 0;
   let growth = s[S_GROWTH_FACTOR]!;
   let clock = 0;
   let cum = 0;
@@ -344,10 +424,14 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
           }
         }
     }
-    // Plain days up to the next scheduled day: a tight loop, the hot path of the whole engine.
     const limit = nextSched <= T ? nextSched - 1 : T;
-    // Unrolled by two (one loop check per two days); the order of operations is that of one day at a time.
-    while (t + 1 < limit) {
+    // Plain days up to the next scheduled day. Per day (the reference) all of them; event-driven, only the
+    // first PROBE_DAYS of them, where most sojourns of a fast ladder end, since a step is cheaper than the
+    // closed form; then the rest in one jump. The loop is unrolled by two (one check per two days); the
+    // order of operations is that of one day at a time.
+    const near = daily || limit - t <= PROBE_DAYS ? limit : t + PROBE_DAYS;
+    const from = t;
+    while (t + 1 < near) {
       upL *= ratio;
       hostFac *= growth;
       cum += upL + dnL;
@@ -359,11 +443,23 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
       t++;
       if (cum >= clock) break;
     }
-    if (t < limit && !(cum >= clock)) {
+    if (t < near && !(cum >= clock)) {
       upL *= ratio;
       hostFac *= growth;
       cum += upL + dnL;
       t++;
+    }
+    facDay += t - from;
+    if (t < limit && !(cum >= clock)) {
+      // Event-driven: the day the clock rings among the plain days t + 1 … limit, in closed form (the
+      // hazards there are u·r^j + d, j = 1, 2, …): one jump instead of one step per day.
+      const K = limit - t;
+      const k = ringDay(clock - cum, upL, dnL, ratio, logRatio, em1, K);
+      const j = k === 0 ? K : k;
+      if (k === 0) cum += hazardSum(upL, dnL, ratio, logRatio, em1, K);
+      else cum = clock;
+      if (ratio !== 1) upL *= Math.exp(j * logRatio);
+      t += j;
     }
     // `!(cum >= clock)`, not `cum < clock`: if cum were ever NaN the day still advances to the horizon.
     if (!(cum >= clock)) {
@@ -374,7 +470,7 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
       if (t === nextPeriod) {
         const p: number = s[S_PERIOD] + 1;
         s[S_PERIOD] = p;
-        nextPeriod = p < m.periods - 1 ? nextPeriod + m.periodDays : INF;
+        nextPeriod = p < m.periods - 1 ? m.periodEnds[p]! + 1 : INF;
         // A period whose force layout equals the previous one changes no hazard.
         if (m.periodChanges[p] === 1) refresh = true;
       }
@@ -423,12 +519,16 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
         upL = upSeg[level]!;
         dnL = down[level]!;
         ratio = ratioSeg[level]!;
+        logRatio = logRatioSeg[level]!;
+        em1 = em1Seg[level]!;
         hostFac = 1;
+        facDay = t - 1;
         growth = s[S_GROWTH_FACTOR]!;
       }
       if (upL === 0 && dnL === 0 && nextSched === INF) break;
       upL *= ratio;
       hostFac *= growth;
+      facDay++;
       cum += upL + dnL;
     }
     if (cum >= clock) {
@@ -510,14 +610,24 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
         segment(m, sc, t);
         changed = false;
         hostFac = 1;
+        facDay = t;
         growth = s[S_GROWTH_FACTOR]!;
       }
       // Hazards of the new level at day t: λup(ℓ) = upSeg[ℓ] · hostFac^deter[ℓ].
       const d = deter[level]!;
+      if (!daily && d !== 0 && facDay !== t) {
+        const lag = t - facDay;
+        if (growth !== 1)
+          if (lag <= 16) for (let i = 0; i < lag; i++) hostFac *= growth;
+          else hostFac *= Math.pow(growth, lag);
+        facDay = t;
+      }
       upL =
         d === 0 ? upSeg[level]! : d === 1 ? upSeg[level]! * hostFac : upSeg[level]! * Math.pow(hostFac, d);
       dnL = down[level]!;
       ratio = ratioSeg[level]!;
+      logRatio = logRatioSeg[level]!;
+      em1 = em1Seg[level]!;
       needClock = true;
       cum = 0;
       // An absorbing level with nothing scheduled: the rest of the horizon is known.
@@ -557,19 +667,36 @@ function simulateRun(m: ModelParams, st: PartialStats, sc: Scratch, seed: number
 }
 
 /**
- * Runs [from, to) of every model of the job, in lockstep (run i of every model uses the same draws), and
- * returns one `PartialStats` per model. Pure; depends only on (job, seed, from, to).
+ * How the loop finds the day of the next move: `events` jumps to it in closed form (`ringDay`), `days`
+ * steps day by day (the reference, kept as the test oracle). Both draw the same random numbers in the same
+ * order, so they agree run by run up to floating-point rounding at a ring-day boundary.
  */
-export function runChunk(job: Job, seed: number, from: number, to: number): PartialStats[] {
+export type Stepping = 'events' | 'days';
+
+/** Days the event-driven loop steps before it jumps (measured: below a dozen steps cost less than a jump). */
+const PROBE_DAYS = 8;
+
+/**
+ * Runs [from, to) of every model of the job, in lockstep (run i of every model uses the same draws), and
+ * returns one `PartialStats` per model. Pure; depends only on (job, seed, from, to) and the stepping.
+ */
+export function runChunk(
+  job: Job,
+  seed: number,
+  from: number,
+  to: number,
+  stepping: Stepping = 'events',
+): PartialStats[] {
   const stats = job.models.map(emptyStats);
   const scratch = job.models.map(makeScratch);
   const V = job.models.length;
   const ref = pairingOf(job);
   const cats = new Int32Array(V);
+  const daily = stepping === 'days';
   for (let run = from; run < to; run++) {
     for (let v = 0; v < V; v++) {
       const st = stats[v]!;
-      const cat = simulateRun(job.models[v]!, st, scratch[v]!, seed >>> 0, run);
+      const cat = simulateRun(job.models[v]!, st, scratch[v]!, seed >>> 0, run, daily);
       cats[v] = cat;
       st.joint[cats[ref[v]!]! * CATEGORIES + cat]! += 1;
       if (v >= 1) st.joint1[cats[1]! * CATEGORIES + cat]! += 1;

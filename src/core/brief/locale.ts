@@ -125,8 +125,6 @@ const ALPHA2: Readonly<Record<string, string>> = {
   XKX: 'XK',
 };
 
-const DAY_MS = 86_400_000;
-
 export function formatter(locale: LocaleId): Formatter {
   const tag = BCP47[locale];
   const mark = locale === 'pseudo' ? (s: string): string => `⟨${s}⟩` : (s: string): string => s;
@@ -211,7 +209,5 @@ export function formatter(locale: LocaleId): Formatter {
   return f;
 }
 
-/** An ISO date plus a number of days. */
-export function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
+/** An ISO date plus a number of days: the scenario's calendar. */
+export { addDays } from '../scenario/index.js';

@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyVariants, rotationRatio } from '../scenario/index.js';
+import { applyVariants, daysBetween, rotationRatio } from '../scenario/index.js';
 import {
   availability,
   buildPlanModel,
-  daysBetween,
   periodsOf,
   removeConditionalEdits,
   removeNationsEdits,

@@ -34,8 +34,8 @@ import {
   contributingNations,
   coversPeriod,
   missionUsesUnit,
+  periodCalendar,
   periodLabel,
-  periodStart,
   rotationFor,
   crewPool,
   type Mission,
@@ -169,28 +169,15 @@ export interface PlanModel {
   readonly deployment?: DeploymentSchedule;
 }
 
-const DAY_MS = 86_400_000;
-
-/** Days from ISO date a to ISO date b (calendar arithmetic, no clock). */
-export function daysBetween(a: string, b: string): number {
-  const parse = (d: string): number => {
-    const [y, m, day] = d.split('-').map(Number) as [number, number, number];
-    return Date.UTC(y, m - 1, day);
-  };
-  return Math.round((parse(b) - parse(a)) / DAY_MS);
-}
-
+/** The planning periods on the scenario's calendar (the same days the simulation uses). */
 export function periodsOf(s: Scenario): PeriodInfo[] {
-  const out: PeriodInfo[] = [];
-  for (let t = 1; t <= s.horizon.periods; t++)
-    out.push({
-      index: t,
-      label: periodLabel(s, t),
-      startDay: daysBetween(s.horizon.start, periodStart(s, t)),
-      days: daysBetween(periodStart(s, t), periodStart(s, t + 1)),
-      months: s.horizon.periodMonths,
-    });
-  return out;
+  return periodCalendar(s.horizon).map((p) => ({
+    index: p.index,
+    label: periodLabel(s, p.index),
+    startDay: p.startDay,
+    days: p.days,
+    months: s.horizon.periodMonths,
+  }));
 }
 
 /** Days before nation n can have a unit of type u in place. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { periodsOf } from './build-model.js';
 import type { ScheduledMove } from './deployment-flow.js';
-import { addDays, deploymentReport } from './deployment-report.js';
+import { addDays } from '../scenario/index.js';
+import { deploymentReport } from './deployment-report.js';
 import { miniScenario } from './testing.js';
 
 const s = miniScenario({

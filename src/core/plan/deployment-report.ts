@@ -3,7 +3,7 @@
  * what arrives in each period by nation and mission, what is in place cumulatively, which node held each
  * movement up, and when each mission first has its whole requirement in place. Pure.
  */
-import type { Scenario } from '../scenario/index.js';
+import { addDays, type Scenario } from '../scenario/index.js';
 import type { PeriodInfo } from './build-model.js';
 import type { DeploymentSchedule, ScheduledMove } from './deployment-flow.js';
 
@@ -75,12 +75,6 @@ export interface DeploymentReport {
   readonly completeDay: number | null;
   /** Personnel in place (all missions, pledged units arrived) at the end of each period, period 1 first. */
   readonly personnelInPlace: readonly number[];
-}
-
-/** ISO date `days` after ISO date `start` (calendar arithmetic, no clock). */
-export function addDays(start: string, days: number): string {
-  const [y, m, d] = start.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d) + Math.floor(days) * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** The period a day falls in (1-based); null after the horizon. */

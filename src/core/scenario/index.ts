@@ -1,5 +1,6 @@
 export * from './schema.js';
 export * from './model.js';
+export * from './calendar.js';
 export * from './rotation.js';
 export { footprintOf, routeFor } from './deployment.js';
 export { checkRules, LADDER_LEVELS } from './rules.js';

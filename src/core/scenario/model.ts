@@ -1,6 +1,7 @@
 /**
  * Quantities derived from a validated scenario. Everything here is pure and total on valid input.
  */
+import { periodStartDate } from './calendar.js';
 import type {
   BackstopKind,
   Caveat,
@@ -138,13 +139,9 @@ export function activePledges(s: Scenario): Pledge[] {
   });
 }
 
-/** Start date (YYYY-MM-DD) of period t (1-based). Pure calendar arithmetic on the ISO date. */
+/** Start date (YYYY-MM-DD) of period t (1-based): the scenario's calendar (calendar.ts). */
 export function periodStart(s: Scenario, t: number): string {
-  const [y, m, d] = s.horizon.start.split('-').map(Number) as [number, number, number];
-  const months = m - 1 + (t - 1) * s.horizon.periodMonths;
-  const year = y + Math.floor(months / 12);
-  const month = (months % 12) + 1;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return periodStartDate(s.horizon, t);
 }
 
 /** Short label for period t, e.g. "P3 (2026-07)". */
