@@ -8,6 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runBrief } from '../src/app/brief.js';
+import { loadInput } from '../src/app/scenario.js';
 
 const { values } = parseArgs({
   options: { repeats: { type: 'string', default: '3' }, runs: { type: 'string', default: '20000' } },
@@ -25,7 +26,12 @@ const phases: Record<string, number[]> = { plan: [], assurance: [], render: [] }
 let bytes = 0;
 for (let i = 0; i < repeats; i++) {
   const t0 = performance.now();
-  const r = await runBrief({ ref: 'ukraine-2025', runs, bulwarkVersion: 'bench', generatedAt: 'bench' });
+  const r = await runBrief({
+    loaded: loadInput('ukraine-2025'),
+    runs,
+    bulwarkVersion: 'bench',
+    generatedAt: 'bench',
+  });
   totals.push((performance.now() - t0) / 1000);
   for (const [k, v] of Object.entries(r.seconds)) phases[k]?.push(v);
   bytes = Buffer.byteLength(r.html);

@@ -8,8 +8,14 @@
  */
 import { runAssure } from '../src/app/assure.js';
 import { createWorkerPool, sharedWorkerPool } from '../src/adapters/workers/index.js';
+import { loadInput } from '../src/app/scenario.js';
 
-const req = { ref: 'ukraine-2025', variants: ['no-backstop'], runs: 20_000, tornadoRuns: 0 } as const;
+const req = {
+  loaded: loadInput('ukraine-2025'),
+  variants: ['no-backstop'],
+  runs: 20_000,
+  tornadoRuns: 0,
+} as const;
 const ROUNDS = 4;
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);

@@ -8,9 +8,10 @@ import { renderBriefingHtml } from '../src/adapters/render/briefing-html.js';
 import { runBrief, type BriefResult } from '../src/app/brief.js';
 import { buildBriefing } from '../src/core/brief/index.js';
 import { fixture } from './helpers.js';
+import { loadInput } from '../src/app/scenario.js';
 
 const request = {
-  ref: fixture('minimal.yaml'),
+  loaded: loadInput(fixture('minimal.yaml')),
   runs: 2000,
   seed: 11,
   tornadoRuns: 400,

@@ -5,9 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { runBrief, type BriefResult } from '../src/app/brief.js';
 import { fixture } from './helpers.js';
+import { loadInput } from '../src/app/scenario.js';
 
 const request = {
-  ref: fixture('minimal.yaml'),
+  loaded: loadInput(fixture('minimal.yaml')),
   runs: 2000,
   seed: 11,
   tornadoRuns: 400,

@@ -13,6 +13,7 @@ import { runAssure } from '../src/app/assure.js';
 import { applyVariants, validate } from '../src/core/scenario/index.js';
 import { BulwarkError, INPUT_LIMITS, type Issue } from '../src/core/shared/index.js';
 import { fixture, loadFixture, readScenarioData } from './helpers.js';
+import { loadInput } from '../src/app/scenario.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bulwark-limits-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -149,7 +150,7 @@ describe('size limits', () => {
 describe('unknown variants are located', () => {
   it('assure --variant nope names the file, line and column', async () => {
     const file = fixture('minimal.yaml');
-    const err = await runAssure({ ref: file, variants: ['nope'], runs: 10, workers: 1 }).catch(
+    const err = await runAssure({ loaded: loadInput(file), variants: ['nope'], runs: 10, workers: 1 }).catch(
       (e: unknown) => e,
     );
     expect(err).toBeInstanceOf(BulwarkError);

@@ -5,12 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { runPlan } from '../src/app/plan.js';
 import { fixture } from './helpers.js';
+import { loadInput } from '../src/app/scenario.js';
 
 describe('resilience progress', () => {
   it('calls back once per re-solved case, up to the total', async () => {
     const calls: [number, number][] = [];
     const r = await runPlan({
-      ref: fixture('minimal.yaml'),
+      loaded: loadInput(fixture('minimal.yaml')),
       resilience: true,
       onResilienceProgress: (done, total) => calls.push([done, total]),
     });

@@ -4,7 +4,6 @@
  * pledges were not made for — on the same runs: common random numbers), run the Monte Carlo through a
  * worker pool (or a given runner), and return the result with its provenance and each case's force source.
  */
-import { loadScenario, locateIssues } from '../adapters/files/index.js';
 import { runAssurance, type JobRunner } from '../core/assure/index.js';
 import type { LpSolver } from '../core/plan/index.js';
 import { BulwarkError, formatIssue } from '../core/shared/index.js';
@@ -16,10 +15,11 @@ import {
   type ForceSourceChoice,
   type SimulatedAssurance,
 } from './simulation.js';
+import type { ScenarioInput } from './scenario.js';
 
 export interface AssureRequest {
-  /** A file path, a built-in scenario name, or `-` for stdin. */
-  readonly ref: string;
+  /** The base scenario, validated (`loadInput`, `storedInput`). */
+  readonly loaded: ScenarioInput;
   /** Variants compared with the base scenario, each its own case (in this order, after the base). */
   readonly variants?: readonly string[];
   /** Monte Carlo runs per case (default: the scenario's `assurance.runs`). */
@@ -38,7 +38,6 @@ export interface AssureRequest {
   readonly workers?: number;
   readonly runner?: JobRunner;
   readonly signal?: AbortSignal;
-  readonly stdin?: () => string;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -52,15 +51,20 @@ export interface AssureReport {
 export const defaultTornadoRuns = (runs: number): number =>
   Math.min(runs, Math.max(1000, Math.round(runs / 10)));
 
+/**
+ * Monte Carlo assurance of the base case and each compared variant on common random numbers, on the
+ * worker pool (or `runner`). Throws `usage` when the scenario has no adversary, `scenario-invalid` when a
+ * compared variant does not apply (its issues located in the file), and the runner's error when cancelled.
+ */
 export async function runAssure(req: AssureRequest): Promise<AssureReport> {
-  const loaded = loadScenario(req.ref, [], req.stdin);
+  const loaded = req.loaded;
   const base = loaded.scenario;
   if (base.adversary === undefined)
     throw new BulwarkError('usage', `scenario "${base.meta.id}" has no adversary block: nothing to simulate`);
   const variants = req.variants ?? [];
   const cases = await simulationCases(
     base,
-    variantCases(base, variants, (i) => locateIssues(loaded, i)),
+    variantCases(base, variants, (i) => loaded.locate?.(i) ?? [...i]),
     {
       ...(req.forceSource === undefined ? {} : { forceSource: req.forceSource }),
       ...(req.solver === undefined ? {} : { solver: req.solver }),

@@ -4,7 +4,6 @@
  * (on the planned force — from the pledges, or from committable inventories for a variant that changes
  * requirements — with common random numbers), and render one self-contained HTML file.
  */
-import { loadScenario, locateIssues } from '../adapters/files/index.js';
 import { createHighsSolver } from '../adapters/highs/index.js';
 import { renderBriefingHtml } from '../adapters/render/briefing-html.js';
 import { runAssurance, type JobRunner } from '../core/assure/index.js';
@@ -12,6 +11,7 @@ import {
   buildBriefing,
   type Briefing,
   type BriefInput,
+  type BriefSource,
   type CredibilityBrief,
   type LocaleId,
 } from '../core/brief/index.js';
@@ -37,13 +37,14 @@ import {
 } from './simulation.js';
 import { analyseScenarioCredibility } from './game.js';
 import { runFrontier } from './frontier.js';
+import type { ScenarioInput, ScenarioRef } from './scenario.js';
 import type { FrontierReport } from '../core/frontier/index.js';
 
 export type BriefPhase = 'plan' | 'assurance' | 'frontier' | 'render';
 
 export interface BriefRequest {
-  /** A file path, a built-in scenario name, or `-` for stdin. */
-  readonly ref: string;
+  /** The base scenario, validated (`loadInput`, `storedInput`); the appendix says how to reproduce it. */
+  readonly loaded: ScenarioInput;
   /**
    * Variants compared with the base scenario (each planned and simulated as its own case). Default: the
    * scenario's `no-backstop` variant when it has one.
@@ -65,7 +66,6 @@ export interface BriefRequest {
   readonly bulwarkVersion: string;
   /** ISO timestamp to print (the caller owns the clock). */
   readonly generatedAt: string;
-  readonly stdin?: () => string;
   readonly solver?: LpSolver;
   /** Executes Monte Carlo jobs; default: a worker-thread pool over `workers` threads. */
   readonly runner?: JobRunner;
@@ -99,12 +99,17 @@ export interface BriefResult {
 
 const now = (): number => performance.now() / 1000;
 
+/**
+ * The briefing: plans, simulations, the frontier and the credibility game of a scenario, rendered as one
+ * self-contained HTML file (and the model it was built from). Throws `solver-failed` when the LP solver
+ * fails, `scenario-invalid` when a compared variant does not apply, and the runner's error when cancelled.
+ */
 export async function runBrief(req: BriefRequest): Promise<BriefResult> {
-  const loaded = loadScenario(req.ref, [], req.stdin);
+  const loaded = req.loaded;
   const base = req.minStatus === undefined ? loaded.scenario : withMinStatus(loaded.scenario, req.minStatus);
   const variantIds =
     req.variants ?? (base.variants.some((v) => v.id === 'no-backstop') ? ['no-backstop'] : []);
-  const variantScenarios = variantCases(base, variantIds, (i) => locateIssues(loaded, i));
+  const variantScenarios = variantCases(base, variantIds, (i) => loaded.locate?.(i) ?? [...i]);
 
   const t0 = now();
   const solver = req.solver ?? (await createHighsSolver());
@@ -173,6 +178,7 @@ export async function runBrief(req: BriefRequest): Promise<BriefResult> {
   const briefInput: BriefInput = {
     scenario: base,
     scenarioHash: loaded.hash,
+    ...briefSource(loaded.origin),
     variants: variantIds,
     bulwarkVersion: req.bulwarkVersion,
     generatedAt: req.generatedAt,
@@ -202,6 +208,20 @@ export async function runBrief(req: BriefRequest): Promise<BriefResult> {
     ...(frontier !== undefined ? { frontier } : {}),
     seconds: { plan: t1 - t0, assurance: tAssured - t1, frontier: t2 - tAssured, render: t3 - t2 },
   };
+}
+
+/** What the briefing's "reproduce" line names: the file or built-in given, or the stored version. */
+function briefSource(origin: ScenarioRef): { source?: BriefSource } {
+  switch (origin.kind) {
+    case 'file':
+    case 'builtin':
+      return { source: { kind: 'file', name: origin.name } };
+    case 'workspace':
+      return { source: { kind: 'workspace', id: origin.name, version: origin.version } };
+    case 'stdin':
+      // Piped in: no name to give; the command names the built-in of the scenario's id, as before.
+      return {};
+  }
 }
 
 /** The tripwire game of the base scenario, or nothing when it has no guarantor and adversary to play it. */

@@ -28,6 +28,11 @@ export interface CalibrateReport {
   readonly result: CalibrationResult;
 }
 
+/**
+ * The calibration of the ladder model against the scenario's outside-view references (no force, no
+ * guarantor): the model's figures beside each reference. Throws `scenario-invalid` (a variant does not
+ * apply, the file is invalid) or `usage` (no adversary block).
+ */
 export async function runCalibrate(req: CalibrateRequest): Promise<CalibrateReport> {
   const loaded = loadScenario(req.ref, req.variants ?? [], req.stdin);
   const s = loaded.scenario;

@@ -5,8 +5,8 @@
  * and what they offered (a store collection, audited).
  */
 import { z } from 'zod';
-import type { CanvassAsk, Store } from '../adapters/store/index.js';
-import { canvassStatuses } from '../adapters/store/index.js';
+import { canvassStatuses, type CanvassAsk, type CanvassRepository } from './canvass-repository.js';
+import type { ScenarioRepository } from './scenario-repository.js';
 import { createHighsSolver } from '../adapters/highs/index.js';
 import { planForce } from '../core/plan/index.js';
 import { Id, type Scenario } from '../core/scenario/index.js';
@@ -120,13 +120,15 @@ export const AskUpdate = z.strictObject({
 export class CanvassBook {
   private cached: { key: string; gaps: Omit<CanvassGap, 'asks'>[] } | undefined;
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly repos: { readonly scenarios: ScenarioRepository; readonly canvass: CanvassRepository },
+  ) {}
 
   async view(id: string): Promise<Canvass> {
-    const s = await this.store.requireScenario(id);
+    const s = await this.repos.scenarios.requireScenario(id);
     const key = `${id}@${s.hash}`;
     if (this.cached?.key !== key) this.cached = { key, gaps: await canvassGaps(s.document as Scenario) };
-    const asks = await this.store.listCanvass(id);
+    const asks = await this.repos.canvass.listCanvass(id);
     const open = new Set(this.cached.gaps.map((g) => `${g.mission}\n${g.capability}`));
     return {
       scenarioVersion: s.version,
@@ -141,14 +143,14 @@ export class CanvassBook {
   /** Records an ask (coordinator): the mission, capability and nation must exist in the scenario. */
   async ask(actor: Actor, id: string, input: z.infer<typeof NewAsk>): Promise<CanvassAsk> {
     requireRole(actor, 'coordinator', 'record the canvass');
-    const s = (await this.store.requireScenario(id)).document as Scenario;
+    const s = (await this.repos.scenarios.requireScenario(id)).document as Scenario;
     const missing = [
       s.missions.some((m) => m.id === input.mission) ? null : `mission "${input.mission}"`,
       s.capabilities.some((c) => c.id === input.capability) ? null : `capability "${input.capability}"`,
       s.nations.some((n) => n.id === input.nation) ? null : `nation "${input.nation}"`,
     ].filter((x) => x !== null);
     if (missing.length > 0) throw new BulwarkError('usage', `the scenario has no ${missing.join(', no ')}`);
-    return this.store.createAsk(actor.username, { scenarioId: id, ...input });
+    return this.repos.canvass.createAsk(actor.username, { scenarioId: id, ...input });
   }
 
   async answer(
@@ -158,8 +160,8 @@ export class CanvassBook {
     patch: z.infer<typeof AskUpdate>,
   ): Promise<CanvassAsk> {
     requireRole(actor, 'coordinator', 'record the canvass');
-    await this.store.requireScenario(id);
-    return this.store.updateAsk(actor.username, id, askId, {
+    await this.repos.scenarios.requireScenario(id);
+    return this.repos.canvass.updateAsk(actor.username, id, askId, {
       ...(patch.status === undefined ? {} : { status: patch.status }),
       ...(patch.offer === undefined ? {} : { offer: patch.offer }),
       ...(patch.note === undefined ? {} : { note: patch.note }),

@@ -26,6 +26,10 @@ export interface EngagementReport {
   readonly result: EngagementResult;
 }
 
+/**
+ * A Lanchester engagement file solved (docs/engagement.md): the engagement as read and its result. Throws
+ * `scenario-not-found`/`input-unreadable` for the file and `usage` with every issue when it is invalid.
+ */
 export function runEngagement(input: EngagementInput): EngagementReport {
   const { text, origin } = readScenarioText(input.ref, input.stdin);
   const file = origin.name;

@@ -329,6 +329,12 @@ function meetingGoal(
   };
 }
 
+/**
+ * The deterrence frontier (docs/frontier.md): the cost of the force against P(ceasefire fails) over a
+ * family of forces, per backstop case, with the cheapest force at the target; returns the report and the
+ * work done. Throws `usage` (no adversary, an unknown backstop case), `solver-failed`, or the runner's
+ * error when cancelled.
+ */
 export async function runFrontier(
   req: FrontierRequest,
 ): Promise<{ report: FrontierReport; work: FrontierWork }> {

@@ -71,6 +71,11 @@ type Loaded =
   | { kind: 'scenario'; game: Game; name: string; hash: string; params: Derivation; template: TemplateKind }
   | { kind: 'game-file' | 'efg'; game: Game; name: string };
 
+/**
+ * A credibility game solved: a scenario's template (tripwire, backstop-only, commitment), a game file or a
+ * Gambit .efg, with equilibria, thresholds, curves and the textbook checks. Throws `scenario-invalid` or
+ * `usage` with every issue of an invalid game, `game.solver-class` issues when no solver fits it.
+ */
 export function runGame(input: GameInput): GameReport {
   const variants = input.variants ?? [];
   const loaded = load(input, variants);

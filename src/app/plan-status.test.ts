@@ -6,6 +6,7 @@ import { forceByStatus, type LpSolver } from '../core/plan/index.js';
 import { miniScenario } from '../core/plan/testing.js';
 import { statusRank, withMinStatus } from '../core/scenario/index.js';
 import { planCsvFiles, runPlan } from './plan.js';
+import { loadInput } from './scenario.js';
 
 let solver: LpSolver;
 beforeAll(async () => {
@@ -61,7 +62,12 @@ describe('pledge status ladder', () => {
 
   it('runPlan counts from the floor and reports the force above it', async () => {
     const minimal = fileURLToPath(new URL('../../test/fixtures/minimal.yaml', import.meta.url));
-    const conf = await runPlan({ ref: minimal, solver, minStatus: 'confirmed', byStatus: true });
+    const conf = await runPlan({
+      loaded: loadInput(minimal),
+      solver,
+      minStatus: 'confirmed',
+      byStatus: true,
+    });
     expect(conf.minStatus).toBe('confirmed');
     expect(conf.byStatus?.map((r) => r.status)).toEqual(['confirmed', 'deployed']);
     // Only GBR's confirmed squadron counts (the battalions and France's squadron are announced): skies one

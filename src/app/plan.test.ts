@@ -20,6 +20,7 @@ import {
 } from '../core/plan/testing.js';
 import { applyVariants, type Scenario } from '../core/scenario/index.js';
 import { planCsvFiles, runPlan } from './plan.js';
+import { loadInput } from './scenario.js';
 
 const minimal = fileURLToPath(new URL('../../test/fixtures/minimal.yaml', import.meta.url));
 
@@ -39,7 +40,7 @@ const units = (p: ForcePlan, nation: string, mission: string, period: number): n
 
 describe('plan of the minimal fixture (hand-checked)', () => {
   it('sources every pledge and leaves exactly the gaps lead time and pledges imply', async () => {
-    const { plan: p } = await runPlan({ ref: minimal, solver });
+    const { plan: p } = await runPlan({ loaded: loadInput(minimal), solver });
     expect(p.status).toBe('optimal');
     expect(p.check?.ok).toBe(true);
     // Fighters need 30 days: in P1 (181 days) each squadron is there for 151/181 of the period, so
@@ -96,14 +97,14 @@ describe('plan of the minimal fixture (hand-checked)', () => {
   });
 
   it('without the backstop France (conditional) leaves, and one orbit goes unfilled', async () => {
-    const { plan: p } = await runPlan({ ref: minimal, variants: ['no-backstop'], solver });
+    const { plan: p } = await runPlan({ loaded: loadInput(minimal, ['no-backstop']), solver });
     expect(p.fairShare.rows.map((r) => r.nation)).toEqual(['GBR']);
     for (const t of [2, 3, 4]) expect(gap(p, 'skies', t)).toBeCloseTo(1, 9);
     expect(p.check?.ok).toBe(true);
   });
 
   it('ranks resilience cases by added shortfall, each re-solve checked against its model', async () => {
-    const r = await runPlan({ ref: minimal, solver, resilience: true });
+    const r = await runPlan({ loaded: loadInput(minimal), solver, resilience: true });
     const cases = r.resilience?.cases ?? [];
     expect(cases.map((c) => c.id)).toEqual(['GBR', 'FRA', 'conditional']);
     // Without GBR: skies one orbit short P2–P4 (9 × ½ × ½ × 3 = 6.75), presence wholly short (3 × ½ × 2/3 × 3 = 3),
@@ -115,13 +116,13 @@ describe('plan of the minimal fixture (hand-checked)', () => {
     expect(cases.every((c) => c.checked && c.status === 'optimal')).toBe(true);
     expect(Object.keys(planCsvFiles(r)).sort()).toContain('resilience.csv');
     // Edits on one model agree with the scenario rebuilt without the backstop.
-    const nob = await runPlan({ ref: minimal, variants: ['no-backstop'], solver });
+    const nob = await runPlan({ loaded: loadInput(minimal, ['no-backstop']), solver });
     expect(cases[2]?.label).toBe('without pledges conditional on backstop');
     expect(cases[2]?.weightedShortfall).toBeCloseTo(nob.plan.weightedShortfall, 9);
   });
 
   it('exports the same model as MPS and LP text', async () => {
-    const r = await runPlan({ ref: minimal, solver, exportMps: true, exportLp: true });
+    const r = await runPlan({ loaded: loadInput(minimal), solver, exportMps: true, exportLp: true });
     expect(r.mps).toContain('x[GBR,fighter-sqn,skies,2]');
     expect(r.lp).toContain('x(GBR,fighter_sqn,skies,2)');
   });

@@ -5,7 +5,6 @@
  * Infeasible, partial or time-limited plans are results. Only a broken solver is an error
  * (`solver-failed`).
  */
-import { loadScenario } from '../adapters/files/index.js';
 import { createHighsSolver } from '../adapters/highs/index.js';
 import {
   forceByStatus,
@@ -21,11 +20,11 @@ import {
 } from '../core/plan/index.js';
 import { withMinStatus, type InPlace, type PledgeStatus, type Scenario } from '../core/scenario/index.js';
 import { BulwarkError, toCsv } from '../core/shared/index.js';
+import type { ScenarioInput } from './scenario.js';
 
 export interface PlanInput {
-  /** A file path, a built-in scenario name, or `-` for stdin. */
-  readonly ref: string;
-  readonly variants?: readonly string[];
+  /** The scenario, validated, with its variants applied (`loadInput`, `storedInput`). */
+  readonly loaded: ScenarioInput;
   readonly options?: PlanOptionsInput;
   readonly resilience?: boolean;
   /** Progress of the resilience analysis: re-solves done and their total. */
@@ -33,7 +32,6 @@ export interface PlanInput {
   /** Return the model as free MPS and/or CPLEX LP text. */
   readonly exportMps?: boolean;
   readonly exportLp?: boolean;
-  readonly stdin?: () => string;
   /** Solver to use; HiGHS (WebAssembly) by default. */
   readonly solver?: LpSolver;
   /** Count only pledges at or above this status (the ladder `pledgeStatuses`). */
@@ -54,9 +52,14 @@ export interface PlanResult {
   readonly lp?: string;
 }
 
+/**
+ * The force-generation plan of a scenario (LP, or MIP with `options.integer`), with the resilience ranking,
+ * the force by pledge status and the model as MPS/LP text when asked. Returns the plan whatever its status
+ * (`infeasible` is a value); throws `solver-failed` when the solver itself fails.
+ */
 export async function runPlan(input: PlanInput): Promise<PlanResult> {
-  const variants = input.variants ?? [];
-  const loaded = loadScenario(input.ref, variants, input.stdin);
+  const loaded = input.loaded;
+  const variants = loaded.variants;
   const scenario =
     input.minStatus === undefined ? loaded.scenario : withMinStatus(loaded.scenario, input.minStatus);
   const solver = input.solver ?? (await createHighsSolver());

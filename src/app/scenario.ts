@@ -6,11 +6,14 @@ import {
   builtinNames,
   checkScenario,
   loadScenario,
+  locateIssues,
   parseText,
   readScenarioText,
   type CheckResult,
   type LoadedScenario,
+  type ScenarioOrigin,
 } from '../adapters/files/index.js';
+import type { Issue } from '../core/shared/index.js';
 import {
   effectiveParameters,
   forceAgainstOptions,
@@ -21,12 +24,72 @@ import {
   scenarioJsonSchema,
   summarizeScenario,
   type ParameterRow,
+  type Scenario,
   type ResolvedOption,
   type ScenarioSummary,
   type WordedComparison,
 } from '../core/scenario/index.js';
 import type { LpSolver } from '../core/plan/index.js';
 import { pledgedInPlace } from './plan.js';
+
+/** Where a scenario came from: a file, a built-in, stdin, or a stored workspace version. */
+export type ScenarioRef =
+  | ScenarioOrigin
+  | {
+      readonly kind: 'workspace';
+      /** The workspace scenario's id. */
+      readonly name: string;
+      readonly version: number;
+    };
+
+/**
+ * What the analysis use cases (`runPlan`, `runAssure`, `runBrief`, `runFrontier`) run on: a validated
+ * scenario with its variants applied, its hash and its reference. The edges load it: the CLI with
+ * `loadInput`, the workspace from a stored version with `storedInput`.
+ */
+export interface ScenarioInput {
+  readonly scenario: Scenario;
+  /** `sha256:` of the canonical JSON of `scenario`. */
+  readonly hash: string;
+  readonly origin: ScenarioRef;
+  /** Variants already applied to `scenario`, in order. */
+  readonly variants: readonly string[];
+  /** Places issues found later (a compared variant's) at their file positions; absent for stored versions. */
+  readonly locate?: (issues: readonly Issue[]) => Issue[];
+}
+
+/**
+ * Loads a file path, built-in name or `-` (stdin) with variants applied, as a use case's input. Throws
+ * `scenario-not-found`, `input-unreadable` or `scenario-invalid` (with every issue, located).
+ */
+export function loadInput(
+  ref: string,
+  variants: readonly string[] = [],
+  stdin?: () => string,
+): ScenarioInput {
+  const loaded = loadScenario(ref, variants, stdin);
+  return {
+    scenario: loaded.scenario,
+    hash: loaded.hash,
+    origin: loaded.origin,
+    variants: loaded.variants,
+    locate: (issues) => locateIssues(loaded, issues),
+  };
+}
+
+/** A stored workspace version (validated when it was stored; variants applied by the caller) as an input. */
+export function storedInput(
+  stored: { readonly id: string; readonly version: number; readonly hash: string },
+  scenario: Scenario,
+  variants: readonly string[] = [],
+): ScenarioInput {
+  return {
+    scenario,
+    hash: stored.hash,
+    origin: { kind: 'workspace', name: stored.id, version: stored.version },
+    variants,
+  };
+}
 
 export interface BuiltinInfo {
   readonly name: string;

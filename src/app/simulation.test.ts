@@ -8,6 +8,7 @@ import { runAssure } from './assure.js';
 import { runBrief } from './brief.js';
 import { peakPersonnel, requirementsChanged, simulationCases, variantCases } from './simulation.js';
 import { runSweep } from './sweep.js';
+import { loadInput } from './scenario.js';
 
 const ukraine = loadScenario('ukraine-2025').scenario;
 const iiss = ['iiss-small', 'iiss-medium', 'iiss-large'];
@@ -46,8 +47,7 @@ const assure = (
   extra: { forceSource?: 'pledges' | 'plan:pledges' | 'plan:potential'; scenario?: Scenario } = {},
 ) =>
   runAssure({
-    ref: '-',
-    stdin: () => JSON.stringify(extra.scenario ?? ukraine),
+    loaded: loadInput('-', [], () => JSON.stringify(extra.scenario ?? ukraine)),
     variants,
     runs: 200,
     seed: 3,
@@ -157,7 +157,7 @@ describe('the same cases in sweeps and the briefing', () => {
 
   it('the briefing simulates the pledges as planned, and the IISS option as the planner sources it', async () => {
     const r = await runBrief({
-      ref: 'ukraine-2025',
+      loaded: loadInput('ukraine-2025'),
       variants: ['iiss-large'],
       runs: 200,
       tornadoRuns: 0,

@@ -81,6 +81,11 @@ export interface SweepForce {
 const invalid = (what: string, issues: readonly Issue[]): BulwarkError =>
   new BulwarkError('usage', `${what}:\n${issues.map(formatIssue).join('\n')}`, issues);
 
+/**
+ * A parameter sweep (grid or Latin hypercube over scenario paths) on common random numbers: one row per
+ * point and case. Throws `usage` naming the parameter for an invalid path or range, `scenario-invalid` when
+ * a point's scenario does not validate, and the runner's error when cancelled.
+ */
 export async function runSweep(req: SweepRequest): Promise<SweepReport> {
   const loaded = loadScenario(req.ref, [], req.stdin);
   const base = loaded.scenario;

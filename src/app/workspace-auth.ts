@@ -6,7 +6,7 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { z } from 'zod';
 import { BulwarkError } from '../core/shared/index.js';
-import type { Store, TokenInfo, UserRecord } from '../adapters/store/index.js';
+import type { IdentityRepository, TokenInfo, UserRecord } from './identity-repository.js';
 import { NewPassword, maxPasswordLength, passwordProblem } from './password-policy.js';
 
 export const roles = ['coordinator', 'liaison', 'viewer'] as const;
@@ -120,7 +120,7 @@ export class Auth {
   private dummy: Promise<string> | undefined;
 
   constructor(
-    private readonly store: Store,
+    private readonly identity: IdentityRepository,
     private readonly options: { sessionTtlMs: number; scryptN?: number } = { sessionTtlMs: 12 * 3600_000 },
   ) {}
 
@@ -139,7 +139,7 @@ export class Auth {
     o: { mustChangePassword?: boolean } = {},
   ): Promise<UserRecord> {
     requireGoodPassword(input.password, input.username, 'password');
-    return this.store.createUser(actor, {
+    return this.identity.createUser(actor, {
       username: input.username,
       passwordHash: await hashPassword(input.password, this.cost()),
       role: input.role,
@@ -152,8 +152,13 @@ export class Auth {
    * First start: when there are no users, creates the coordinator from the configured name and password.
    * Throws `usage` when a password is needed and missing.
    */
+  /** Every user, by name. */
+  listUsers(): Promise<UserRecord[]> {
+    return this.identity.listUsers();
+  }
+
   async ensureAdmin(username: string, password: string | undefined): Promise<'created' | 'exists'> {
-    if ((await this.store.countUsers()) > 0) return 'exists';
+    if ((await this.identity.countUsers()) > 0) return 'exists';
     if (password === undefined || password === '')
       throw new BulwarkError(
         'usage',
@@ -172,7 +177,7 @@ export class Auth {
    * themself) must be replaced by the user at the next sign-in.
    */
   async updateUser(actor: Actor, username: string, input: UserUpdate): Promise<UserRecord> {
-    const current = await this.store.getUserByName(username);
+    const current = await this.identity.getUserByName(username);
     if (current === undefined) throw new BulwarkError('not-found', `no user "${username}"`);
     if (input.password !== undefined) requireGoodPassword(input.password, current.username, 'password');
     const role = input.role ?? (current.role as Role);
@@ -182,7 +187,7 @@ export class Auth {
     const self = current.id === actor.id;
     if (self && (input.disabled === true || (input.role !== undefined && input.role !== 'coordinator')))
       throw new BulwarkError('usage', 'a coordinator cannot disable or demote themself');
-    return this.store.updateUser(actor.username, current.username, {
+    return this.identity.updateUser(actor.username, current.username, {
       role,
       nation,
       ...(input.disabled === undefined ? {} : { disabled: input.disabled }),
@@ -201,12 +206,12 @@ export class Auth {
    * breaks the policy or equals `current`.
    */
   async changePassword(actor: Actor, current: string, next: string): Promise<void> {
-    const u = await this.store.getUserByName(actor.username);
+    const u = await this.identity.getUserByName(actor.username);
     if (u === undefined || !(await verifyPassword(current, u.passwordHash)))
       throw new BulwarkError('unauthorized', 'the current password is wrong');
     requireGoodPassword(next, u.username, 'next');
     if (next === current) throw new BulwarkError('usage', 'next: must differ from the current password');
-    await this.store.updateUser(u.username, u.username, {
+    await this.identity.updateUser(u.username, u.username, {
       passwordHash: await hashPassword(next, this.cost()),
       mustChangePassword: false,
     });
@@ -214,7 +219,7 @@ export class Auth {
 
   /** Checks credentials; returns a new session token and its CSRF token, or throws `unauthorized`. */
   async login(username: string, password: string): Promise<{ token: string; csrf: string; actor: Actor }> {
-    const u = await this.store.getUserByName(username);
+    const u = await this.identity.getUserByName(username);
     if (u === undefined || u.disabled) {
       this.dummy ??= hashPassword('not a password', this.cost());
       await verifyPassword(password, await this.dummy);
@@ -224,47 +229,47 @@ export class Auth {
       throw new BulwarkError('unauthorized', 'wrong user name or password');
     const token = newToken('bws_');
     const csrf = newToken('');
-    await this.store.createSession(token, u.id, csrf, this.options.sessionTtlMs);
+    await this.identity.createSession(token, u.id, csrf, this.options.sessionTtlMs);
     return { token, csrf, actor: toActor(u) };
   }
 
   async session(token: string): Promise<{ actor: Actor; csrf: string } | undefined> {
-    const s = await this.store.getSession(token);
+    const s = await this.identity.getSession(token);
     return s === undefined ? undefined : { actor: toActor(s.user), csrf: s.csrf };
   }
 
   async logout(token: string): Promise<void> {
-    await this.store.deleteSession(token);
+    await this.identity.deleteSession(token);
   }
 
   /** A new API token for the actor, returned once with its reference (listing shows only the reference). */
   async createApiToken(actor: Actor, name: string): Promise<{ token: string; info: TokenInfo }> {
     const u = await this.userOf(actor, actor.username);
     const token = newToken('bwt_');
-    return { token, info: await this.store.createToken(actor.username, token, u, name) };
+    return { token, info: await this.identity.createToken(actor.username, token, u, name) };
   }
 
   /** Tokens of `username` (default: the actor's own); only a coordinator may name another user. */
   async listApiTokens(actor: Actor, username = actor.username): Promise<TokenInfo[]> {
-    return this.store.listTokens(await this.userOf(actor, username));
+    return this.identity.listTokens(await this.userOf(actor, username));
   }
 
   /** Revokes a token by reference: one's own, or (a coordinator) anyone's. Audited. */
   async revokeApiToken(actor: Actor, ref: string, username = actor.username): Promise<void> {
-    await this.store.revokeToken(actor.username, await this.userOf(actor, username), ref);
+    await this.identity.revokeToken(actor.username, await this.userOf(actor, username), ref);
   }
 
   /** The user an account operation is about: oneself, or anyone for a coordinator (`forbidden` otherwise). */
   private async userOf(actor: Actor, username: string): Promise<UserRecord> {
     if (actor.role !== 'coordinator' && username.toLowerCase() !== actor.username.toLowerCase())
       throw new BulwarkError('forbidden', "only a coordinator may manage another user's API tokens");
-    const u = await this.store.getUserByName(username);
+    const u = await this.identity.getUserByName(username);
     if (u === undefined) throw new BulwarkError('not-found', `no user "${username}"`);
     return u;
   }
 
   async tokenActor(token: string): Promise<Actor | undefined> {
-    const u = await this.store.getTokenUser(token);
+    const u = await this.identity.getTokenUser(token);
     return u === undefined ? undefined : toActor(u);
   }
 }

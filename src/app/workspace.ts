@@ -36,10 +36,21 @@ import {
   type Issue,
   type Result,
 } from '../core/shared/index.js';
-import { likeLiteral } from '../adapters/store/index.js';
-import type { AuditEntry, Change, Store, StoredScenario } from '../adapters/store/index.js';
+import {
+  likeLiteral,
+  type AuditEntry,
+  type AuditHead,
+  type AuditRepository,
+  type ChainCheck,
+} from './audit-repository.js';
+import type {
+  Change,
+  ScenarioRepository,
+  ScenarioVersionInfo,
+  StoredScenario,
+} from './scenario-repository.js';
 import { loadScenario, type LoadedScenario } from '../adapters/files/index.js';
-import type { Actor } from './workspace-auth.js';
+import type { Actor, Role } from './workspace-auth.js';
 import { ScenarioRules } from './workspace-rules.js';
 import { coverageByMission, type MissionCoverage } from '../core/scenario/index.js';
 import { pledgedInPlace } from './plan.js';
@@ -77,10 +88,12 @@ interface Item {
   readonly [k: string]: unknown;
 }
 
-interface CollectionSpec {
+export interface CollectionSpec {
   /** Singular used in object keys, audit actions and messages. */
   readonly noun: string;
   readonly schema: z.ZodType;
+  /** Roles that may write at all (the server's gate); `mayWrite` narrows liaisons to their own nation. */
+  readonly writers: readonly Role[];
   /** Null when allowed, otherwise why not. Both `before` and `after` are checked (no moving a pledge away). */
   readonly mayWrite: (actor: Actor, before: Item | undefined, after: Item | undefined) => string | null;
 }
@@ -90,10 +103,15 @@ const coordinatorOnly =
   (actor: Actor): string | null =>
     actor.role === 'coordinator' ? null : `only a coordinator may change ${what}`;
 
-const specs: Record<CollectionName, CollectionSpec> = {
+const coordinator: readonly Role[] = ['coordinator'];
+const editorRoles: readonly Role[] = ['coordinator', 'liaison'];
+
+/** The collection table: each collection's schema and who may write it, for use cases and server alike. */
+export const collections: Readonly<Record<CollectionName, CollectionSpec>> = {
   pledges: {
     noun: 'pledge',
     schema: Pledge,
+    writers: editorRoles,
     mayWrite: (actor, before, after) => {
       if (actor.role === 'coordinator') return null;
       if (actor.role !== 'liaison') return 'viewers cannot change pledges';
@@ -106,6 +124,7 @@ const specs: Record<CollectionName, CollectionSpec> = {
   nations: {
     noun: 'nation',
     schema: Nation,
+    writers: editorRoles,
     mayWrite: (actor, before, after) => {
       if (actor.role === 'coordinator') return null;
       if (actor.role !== 'liaison') return 'viewers cannot change nations';
@@ -116,11 +135,36 @@ const specs: Record<CollectionName, CollectionSpec> = {
       return null;
     },
   },
-  catalog: { noun: 'unit-type', schema: UnitType, mayWrite: coordinatorOnly('the catalog') },
-  missions: { noun: 'mission', schema: Mission, mayWrite: coordinatorOnly('missions and requirements') },
-  variants: { noun: 'variant', schema: Variant, mayWrite: coordinatorOnly('variants') },
-  capabilities: { noun: 'capability', schema: Capability, mayWrite: coordinatorOnly('capabilities') },
-  conditions: { noun: 'condition', schema: Condition, mayWrite: coordinatorOnly('conditions') },
+  catalog: {
+    noun: 'unit-type',
+    schema: UnitType,
+    writers: coordinator,
+    mayWrite: coordinatorOnly('the catalog'),
+  },
+  missions: {
+    noun: 'mission',
+    schema: Mission,
+    writers: coordinator,
+    mayWrite: coordinatorOnly('missions and requirements'),
+  },
+  variants: {
+    noun: 'variant',
+    schema: Variant,
+    writers: coordinator,
+    mayWrite: coordinatorOnly('variants'),
+  },
+  capabilities: {
+    noun: 'capability',
+    schema: Capability,
+    writers: coordinator,
+    mayWrite: coordinatorOnly('capabilities'),
+  },
+  conditions: {
+    noun: 'condition',
+    schema: Condition,
+    writers: coordinator,
+    mayWrite: coordinatorOnly('conditions'),
+  },
 };
 
 export const isCollection = (s: string): s is CollectionName =>
@@ -154,7 +198,7 @@ export interface DryRunResult {
   readonly issues: readonly Issue[];
 }
 
-const objectKey = (c: CollectionName, id: string): string => `${specs[c].noun}:${id}`;
+const objectKey = (c: CollectionName, id: string): string => `${collections[c].noun}:${id}`;
 const revisionOf = (s: StoredScenario, key: string): number => s.revisions[key] ?? 1;
 
 function items(doc: Scenario, c: CollectionName): readonly Item[] {
@@ -182,11 +226,17 @@ export interface WorkspaceSummary {
   readonly coverage: MissionCoverage[];
 }
 
+/** The ports the workspace's use cases take (`openStore` gives both). */
+export interface WorkspaceRepositories {
+  readonly scenarios: ScenarioRepository;
+  readonly audit: AuditRepository;
+}
+
 export class Workspace {
   private readonly summaries = new Map<string, WorkspaceSummary>();
   private readonly rules = new ScenarioRules();
 
-  constructor(readonly store: Store) {}
+  constructor(private readonly repos: WorkspaceRepositories) {}
 
   /** First start: stores the built-in scenario `name` as the workspace scenario of the same id. */
   async seed(
@@ -195,8 +245,8 @@ export class Workspace {
     actor = 'system',
     loaded: LoadedScenario = loadScenario(name),
   ): Promise<'seeded' | 'exists'> {
-    if ((await this.store.getScenario(id)) !== undefined) return 'exists';
-    await this.store.createScenario(id, loaded.scenario, actor, `seeded from ${name}`);
+    if ((await this.repos.scenarios.getScenario(id)) !== undefined) return 'exists';
+    await this.repos.scenarios.createScenario(id, loaded.scenario, actor, `seeded from ${name}`);
     return 'seeded';
   }
 
@@ -214,7 +264,7 @@ export class Workspace {
       if (!r.ok) throw new BulwarkError('scenario-invalid', 'the scenario is not valid', r.error);
       doc = r.value.scenario;
     }
-    return this.store.createScenario(
+    return this.repos.scenarios.createScenario(
       id,
       doc,
       actor.username,
@@ -225,7 +275,7 @@ export class Workspace {
   async list(): Promise<
     { id: string; title: string; version: number; hash: string; updatedAt: string; updatedBy: string }[]
   > {
-    return (await this.store.listScenarios()).map((s) => ({
+    return (await this.repos.scenarios.listScenarios()).map((s) => ({
       id: s.id,
       title: (s.document as Scenario).meta.title,
       version: s.version,
@@ -236,7 +286,23 @@ export class Workspace {
   }
 
   async get(id: string): Promise<StoredScenario & { document: Scenario }> {
-    return (await this.store.requireScenario(id)) as StoredScenario & { document: Scenario };
+    return (await this.repos.scenarios.requireScenario(id)) as StoredScenario & { document: Scenario };
+  }
+
+  /** The scenario's stored versions, newest first; `not-found` if there is no such scenario. */
+  async versions(id: string): Promise<ScenarioVersionInfo[]> {
+    await this.repos.scenarios.requireScenario(id);
+    return this.repos.scenarios.listVersions(id);
+  }
+
+  /** Verifies the audit log (a broken log is `ok: false`, not a throw). */
+  verifyAudit(): Promise<ChainCheck> {
+    return this.repos.audit.verifyAudit();
+  }
+
+  /** The audit log's signed head (undefined before the first entry). */
+  auditHead(): Promise<AuditHead | undefined> {
+    return this.repos.audit.auditHead();
   }
 
   /** The scenario as of a stored version (current when omitted). */
@@ -248,7 +314,7 @@ export class Workspace {
       const s = await this.get(id);
       return { version: s.version, hash: s.hash, scenario: s.document };
     }
-    const v = await this.store.getVersion(id, version);
+    const v = await this.repos.scenarios.getVersion(id, version);
     return { version: v.version, hash: v.hash, scenario: v.document as Scenario };
   }
 
@@ -299,7 +365,7 @@ export class Workspace {
     const s = await this.get(id);
     const value = items(s.document, c).find((x) => x.id === itemId);
     if (value === undefined)
-      throw new BulwarkError('not-found', `no ${specs[c].noun} "${itemId}" in scenario "${id}"`);
+      throw new BulwarkError('not-found', `no ${collections[c].noun} "${itemId}" in scenario "${id}"`);
     const issues = this.rules.issuesByObject(id, s.document, idPaths).get(`${c}/${itemId}`) ?? [];
     return { version: revisionOf(s, objectKey(c, itemId)), value, issues };
   }
@@ -312,7 +378,7 @@ export class Workspace {
     const after = op.kind === 'delete' ? undefined : parseItem(c, itemId, op.body);
     let warnings: readonly Issue[] = [];
     let state: RuleState | undefined;
-    const saved = await this.store.mutateScenario(id, actor.username, (current) => {
+    const saved = await this.repos.scenarios.mutateScenario(id, actor.username, (current) => {
       const planned = planEdit(actor, current, c, itemId, op, after, true, (doc) =>
         this.rules.check(id, doc),
       );
@@ -388,7 +454,7 @@ export class Workspace {
    * `tokens`, `runs`) with an optional object `id`, and a time range (`from` inclusive, `to` exclusive).
    */
   async audit(q: AuditQuery): Promise<AuditView[]> {
-    const entries = await this.store.listAudit({
+    const entries = await this.repos.audit.listAudit({
       ...(q.scenarioId === undefined ? {} : { scenarioId: q.scenarioId }),
       ...(q.beforeSeq === undefined ? {} : { beforeSeq: q.beforeSeq }),
       ...(q.limit === undefined ? {} : { limit: q.limit }),
@@ -406,7 +472,10 @@ export class Workspace {
    * removed or changed. `not-found` if either version does not exist.
    */
   async diff(id: string, from: number, to: number): Promise<VersionDiff> {
-    const [a, b] = [await this.store.getVersion(id, from), await this.store.getVersion(id, to)];
+    const [a, b] = [
+      await this.repos.scenarios.getVersion(id, from),
+      await this.repos.scenarios.getVersion(id, to),
+    ];
     const changes = semanticDiff(a.document, b.document);
     return { from, to, fromHash: a.hash, toHash: b.hash, objects: objectChanges(changes), changes };
   }
@@ -435,7 +504,7 @@ export class Workspace {
         importIssues(preview),
       );
     if (preview.document === null) return reportOf(preview, current.version, false, null);
-    const saved = await this.store.mutateScenario(id, actor.username, (now) => {
+    const saved = await this.repos.scenarios.mutateScenario(id, actor.username, (now) => {
       if (o.expected !== undefined && now.version !== o.expected)
         throw new ConflictError(
           `scenario "${id}" changed since version ${o.expected}: it is at version ${now.version}; preview the import again`,
@@ -478,7 +547,7 @@ export class Workspace {
    */
   async revert(actor: Actor, id: string, to: number, expected: number): Promise<RevertResult> {
     requireRole(actor, 'coordinator', 'revert the scenario');
-    const target = await this.store.getVersion(id, to);
+    const target = await this.repos.scenarios.getVersion(id, to);
     const checked = validate(target.document);
     if (!checked.ok)
       throw new BulwarkError(
@@ -487,7 +556,7 @@ export class Workspace {
         checked.error,
       );
     let objects: ObjectChange[] = [];
-    const saved = await this.store.mutateScenario(id, actor.username, (current) => {
+    const saved = await this.repos.scenarios.mutateScenario(id, actor.username, (current) => {
       if (current.version !== expected)
         throw new ConflictError(
           `scenario "${id}" changed since version ${expected}: it is at version ${current.version}; review the newer versions and retry`,
@@ -507,7 +576,7 @@ export class Workspace {
           after: { revertedTo: to, hash: target.hash },
         },
         ...objects.map((o) => ({
-          action: `${specs[o.collection].noun}.revert`,
+          action: `${collections[o.collection].noun}.revert`,
           key: objectKey(o.collection, o.id),
           target: `scenario/${id}/${o.collection}/${o.id}`,
           before: items(doc, o.collection).find((x) => x.id === o.id) ?? null,
@@ -656,7 +725,7 @@ function parseItem(c: CollectionName, itemId: string, body: unknown): Item {
         `the id must be "${itemId}" (ids are renamed by delete and create)`,
       ),
     ]);
-  const parsed = specs[c].schema.safeParse(withId);
+  const parsed = collections[c].schema.safeParse(withId);
   if (!parsed.success)
     throw new BulwarkError(
       'scenario-invalid',
@@ -680,7 +749,7 @@ function planEdit(
   warnings: readonly Issue[];
   state: RuleState | undefined;
 } {
-  const spec = specs[c];
+  const spec = collections[c];
   const doc = current.document as Scenario;
   const list = items(doc, c);
   const index = list.findIndex((x) => x.id === itemId);

@@ -15,7 +15,7 @@ type Register = (program: Command, ctx: CliContext) => void;
 /**
  * Every command, in the order a user meets them: the scenario, the analyses, the briefing, scale-out, the
  * workspace. Each is imported only when needed, so `bulwark plan` does not load the web server, the
- * queue or the briefing renderer (issue 18: imports per command).
+ * queue or the briefing renderer.
  */
 const COMMANDS: readonly (readonly [string, () => Promise<{ register: Register }>])[] = [
   ['scenarios', () => import('./commands/scenarios.js')],

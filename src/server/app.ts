@@ -13,10 +13,11 @@ import { BulwarkError, shapeIssues } from '../core/shared/index.js';
 import { ConflictError } from '../app/workspace.js';
 import type { Actor } from '../app/workspace-auth.js';
 import type { AppDeps } from './deps.js';
+import type { ErrorBody } from './error-body.js';
 import { httpStatus } from './http-status.js';
 import { openApiDocument } from './openapi.js';
-import type { RouteContext, RouteDef } from './route.js';
-import { buildRoutes, sessionCookie } from './routes.js';
+import type { RouteDef } from './route.js';
+import { buildRoutes, sessionCookie } from './routes/index.js';
 import { staticFile } from './static-files.js';
 
 declare module 'fastify' {
@@ -31,15 +32,6 @@ declare module 'fastify' {
 }
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-export interface ErrorBody {
-  readonly error: {
-    readonly code: string;
-    readonly message: string;
-    readonly issues?: readonly unknown[];
-    readonly current?: { readonly version: number; readonly value: unknown };
-  };
-}
 
 export async function createApp(deps: AppDeps, version = '0.0.0'): Promise<FastifyInstance> {
   const app = Fastify({ logger: logOptions(deps.logger), bodyLimit: deps.bodyLimit, trustProxy: false });
@@ -132,20 +124,18 @@ export async function createApp(deps: AppDeps, version = '0.0.0'): Promise<Fasti
         }
       },
       handler: async (request, reply) => {
-        const query = checkQuery(route, request.query);
         // Any body, before a route reads it: depth and list lengths bounded (INPUT_LIMITS).
         const shape = shapeIssues(request.body);
         if (shape.length > 0)
           throw new BulwarkError('usage', `request body: ${shape[0]?.message ?? 'too large'}`, shape);
-        const ctx: RouteContext = {
+        const result = await route.handle({
           actor: request.actor as Actor,
           params: request.params as Record<string, string>,
-          query,
+          query: request.query,
           body: request.body,
           request,
           reply,
-        };
-        const result = await route.handler(ctx);
+        });
         if (reply.sent) return reply;
         if (result === undefined) return reply;
         void reply.code(route.status ?? 200);
@@ -206,35 +196,6 @@ function logOptions(logger: AppDeps['logger']): false | Record<string, unknown> 
       }),
     },
   };
-}
-
-/**
- * The request's query parameters, each checked against the route's schema: an undeclared parameter, a
- * repeated one or a value its schema refuses (`limit=-1`, `abc`, `1.5`) is `usage` (400) naming it.
- */
-function checkQuery(route: RouteDef, raw: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  const declared = route.query ?? {};
-  for (const [name, value] of Object.entries((raw ?? {}) as Record<string, unknown>)) {
-    const p = Object.hasOwn(declared, name) ? declared[name] : undefined;
-    if (p === undefined) {
-      const known = Object.keys(declared);
-      throw new BulwarkError(
-        'usage',
-        `unknown query parameter "${name}"; ${known.length === 0 ? 'this route takes none' : `this route takes ${known.join(', ')}`}`,
-      );
-    }
-    if (typeof value !== 'string')
-      throw new BulwarkError('usage', `query parameter "${name}" must be given once`);
-    const r = p.schema.safeParse(value);
-    if (!r.success)
-      throw new BulwarkError(
-        'usage',
-        `query parameter "${name}": ${r.error.issues[0]?.message ?? 'invalid'} (${p.description})`,
-      );
-    out[name] = value;
-  }
-  return out;
 }
 
 /** Sets `request.actor` (and `request.csrf` for cookie sessions) from a bearer token or the session cookie. */

@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { RunKind } from '../app/runs.js';
-import { buildRoutes } from './routes.js';
+import { defineRunKind, type RunKind } from '../app/run-queue.js';
+import { buildRoutes } from './routes/index.js';
 import { makeTestWorkspace, type Session, type TestWorkspace } from './testing.js';
 
 type Principal = 'coordinator' | 'liaison-own' | 'liaison-other' | 'viewer' | 'anonymous';
@@ -225,7 +225,7 @@ describe('authorisation matrix', () => {
       run: () => Promise.resolve({ svg: { wide: '<svg/>', narrow: '<svg/>' } }),
     };
     w = await makeTestWorkspace({
-      kinds: [fakeBrief, fakeFrontier] as unknown as RunKind<never>[],
+      kinds: [defineRunKind(fakeBrief), defineRunKind(fakeFrontier)],
     });
     routes.push(...buildRoutes(w.deps).map((r) => ({ method: r.method, url: r.url })));
     const coordS = await w.login('coord');

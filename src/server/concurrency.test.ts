@@ -71,7 +71,7 @@ describe.each(testDatabases())('concurrent edits on $name', (database) => {
       for (let i = 0; i < rounds; i++) await increment(s, id);
       return rounds;
     };
-    const startVersion = (await w.store.getScenario(w.scenarioId))!.version;
+    const startVersion = (await w.store.scenarios.getScenario(w.scenarioId))!.version;
     const done = await Promise.all([
       worker('gbr', gbr.value.id),
       worker('coord', gbr.value.id),
@@ -82,10 +82,10 @@ describe.each(testDatabases())('concurrent edits on $name', (database) => {
     const units = (id: string) => after.find((i) => i.value.id === id)!.value.units;
     expect(units(gbr.value.id)).toBe(gbr.value.units + done[0] + done[1]);
     expect(units(fra.value.id)).toBe(fra.value.units + done[2] + done[3]);
-    const end = (await w.store.getScenario(w.scenarioId))!;
+    const end = (await w.store.scenarios.getScenario(w.scenarioId))!;
     expect(end.version).toBe(startVersion + 4 * rounds);
-    expect((await w.store.listVersions(w.scenarioId)).length).toBe(end.version);
-    expect(await w.store.verifyAudit()).toMatchObject({ ok: true });
+    expect((await w.store.scenarios.listVersions(w.scenarioId)).length).toBe(end.version);
+    expect(await w.store.audit.verifyAudit()).toMatchObject({ ok: true });
     expect(conflicts.n).toBeGreaterThan(0);
     latencies.sort((a, b) => a - b);
     const p = (q: number) =>

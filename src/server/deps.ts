@@ -1,4 +1,6 @@
-import type { RunQueue } from '../app/runs.js';
+import type { CanvassBook } from '../app/canvass.js';
+import type { RunQueue } from '../app/run-queue.js';
+import type { WorkspaceEvents } from '../app/workspace-events.js';
 import type { Auth } from '../app/workspace-auth.js';
 import type { Workspace } from '../app/workspace.js';
 
@@ -7,6 +9,9 @@ export interface AppDeps {
   readonly workspace: Workspace;
   readonly auth: Auth;
   readonly runs: RunQueue;
+  readonly canvass: CanvassBook;
+  /** Commits of this process, streamed to the scenario's event stream. */
+  readonly events: WorkspaceEvents;
   /** Folder of the built web front end (`web/dist`); not served when undefined or missing. */
   readonly webDir?: string;
   readonly cookieSecure: boolean;

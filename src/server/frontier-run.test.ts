@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../../test/helpers.js';
-import { frontierKind, type FrontierRunResult } from '../app/runs-kinds.js';
+import { frontierKind, type FrontierRunResult } from '../app/run-kinds.js';
 import { runFrontier } from '../app/frontier.js';
-import type { RunKind } from '../app/runs.js';
 import { scenarioHash } from '../adapters/files/index.js';
 import { inlineRunner } from '../core/assure/index.js';
 import { frontierNotes } from '../core/brief/index.js';
@@ -31,7 +30,7 @@ describe('frontier runs in the workspace (the queue, a 2-worker pool, the minima
   const base = '/api/scenarios/minimal';
   const options = { points: 5, runs: 1_000, maxRuns: 2_000, target: 0.2 };
   beforeAll(async () => {
-    w = await makeTestWorkspace({ kinds: [frontierKind(2) as unknown as RunKind<never>] });
+    w = await makeTestWorkspace({ kinds: [frontierKind(2)] });
     await w.deps.workspace.seed(fixture('minimal.yaml'), 'minimal');
   });
   afterAll(async () => {

@@ -3,25 +3,8 @@
  * the handlers use (`z.toJSONSchema`).
  */
 import { z } from 'zod';
+import { errorBodySchema } from './error-body.js';
 import type { RouteDef } from './route.js';
-
-const ErrorBody = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    issues: z
-      .array(
-        z.object({
-          code: z.string(),
-          severity: z.string(),
-          path: z.array(z.union([z.string(), z.number()])),
-          message: z.string(),
-        }),
-      )
-      .optional(),
-    current: z.object({ version: z.number(), value: z.unknown() }).optional(),
-  }),
-});
 
 const json = (schema: z.ZodType): unknown => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 
@@ -53,7 +36,12 @@ export function openApiDocument(routes: readonly RouteDef[], version: string): u
       parameters: [...params, ...query],
       ...(r.body === undefined
         ? {}
-        : { requestBody: { required: true, content: { 'application/json': { schema: json(r.body) } } } }),
+        : {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: json(r.body.documented ?? r.body.schema) } },
+            },
+          }),
       responses: {
         [status]: {
           description: 'success',
@@ -84,7 +72,10 @@ export function openApiDocument(routes: readonly RouteDef[], version: string): u
         bearer: { type: 'http', scheme: 'bearer' },
       },
       responses: {
-        Error: { description: 'an error', content: { 'application/json': { schema: json(ErrorBody) } } },
+        Error: {
+          description: 'an error',
+          content: { 'application/json': { schema: json(errorBodySchema) } },
+        },
       },
     },
     paths,

@@ -91,7 +91,7 @@ describe('pledge issues (SQLite, inject)', () => {
       ...s,
       pledges: s.pledges.map((p) => (p.id === 'fra-gbad' ? { ...p, units: 40 } : p)),
     };
-    await w.store.createScenario('legacy', legacy, 'system', 'saved under the old rules');
+    await w.store.scenarios.createScenario('legacy', legacy, 'system', 'saved under the old rules');
     const p = (
       await w.call(await w.login('viewer'), 'GET', '/api/scenarios/legacy/pledges/fra-gbad')
     ).json<Item>();

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { Actor } from '../app/workspace-auth.js';
 import type { Workspace } from '../app/workspace.js';
 import { BulwarkError } from '../core/shared/index.js';
-import { editors, everyone, queryParam, type RouteDef } from './route.js';
+import { defineRoute, editors, everyone, queryParam, type RouteDef } from './route.js';
 
 /** Heartbeats stop for this long: the entry is dropped (clients beat every `presenceBeatMs`). */
 export const presenceTtlMs = 30_000;
@@ -168,7 +168,7 @@ export function presenceRoutes(deps: { readonly workspace: Workspace }): RouteDe
   const { workspace } = deps;
   const book = presenceOf(workspace);
   return [
-    {
+    defineRoute({
       method: 'GET',
       url: '/api/scenarios/:id/presence',
       summary:
@@ -180,28 +180,26 @@ export function presenceRoutes(deps: { readonly workspace: Workspace }): RouteDe
         await workspace.get(id);
         return book.list(id);
       },
-    },
-    {
+    }),
+    defineRoute({
       method: 'PUT',
       url: '/api/scenarios/:id/presence',
       summary: `A heartbeat while an edit form is open ({collection, id}); send one every ${presenceBeatMs / 1000} s, it ends ${presenceTtlMs / 1000} s after the last`,
       tag: 'scenarios',
       access: editors,
-      body: Beat,
+      body: {
+        schema: Beat,
+        refuse: () =>
+          `presence: send {"collection": ${presenceCollections.map((c) => `"${c}"`).join(' | ')}, "id": "<object id>"}`,
+      },
       handler: async (ctx) => {
         const id = ctx.params['id'] ?? '';
-        const b = Beat.safeParse(ctx.body);
-        if (!b.success)
-          throw new BulwarkError(
-            'usage',
-            `presence: send {"collection": ${presenceCollections.map((c) => `"${c}"`).join(' | ')}, "id": "<object id>"}`,
-          );
         await workspace.get(id);
-        await mayAnnounce(workspace, id, ctx.actor, b.data.collection, b.data.id);
-        return book.beat(id, ctx.actor, b.data.collection, b.data.id);
+        await mayAnnounce(workspace, id, ctx.actor, ctx.body.collection, ctx.body.id);
+        return book.beat(id, ctx.actor, ctx.body.collection, ctx.body.id);
       },
-    },
-    {
+    }),
+    defineRoute({
       method: 'DELETE',
       url: '/api/scenarios/:id/presence',
       summary: 'The edit form closed (?collection=&id=): your presence on that object ends at once',
@@ -213,13 +211,13 @@ export function presenceRoutes(deps: { readonly workspace: Workspace }): RouteDe
       },
       handler: async (ctx) => {
         const id = ctx.params['id'] ?? '';
-        const c = ctx.query['collection'];
-        const item = ctx.query['id'];
+        const c = ctx.query.collection;
+        const item = ctx.query.id;
         if (c === undefined || item === undefined)
           throw new BulwarkError('usage', 'query parameters "collection" and "id" are required');
         await workspace.get(id);
         return book.leave(id, ctx.actor, c, item);
       },
-    },
+    }),
   ];
 }

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { openStore, type Store } from '../adapters/store/index.js';
-import { RunQueue, type RunKind } from '../app/runs.js';
+import { CanvassBook } from '../app/canvass.js';
+import { RunQueue, defineRunKind, type DefinedRunKind } from '../app/run-queue.js';
 import { Auth, type Role } from '../app/workspace-auth.js';
 import { Workspace } from '../app/workspace.js';
 import { createApp } from './app.js';
@@ -17,7 +18,7 @@ import { z } from 'zod';
 export const testPassword = 'correct horse battery staple';
 
 /** A run kind that counts to `steps`, reporting progress, honouring cancellation. */
-export const countingRunKind: RunKind<{ steps: number; delayMs: number; seed: number }> = {
+export const countingRunKind = defineRunKind<{ steps: number; delayMs: number; seed: number }>({
   name: 'count',
   description: 'test kind: counts',
   options: z.strictObject({
@@ -26,7 +27,7 @@ export const countingRunKind: RunKind<{ steps: number; delayMs: number; seed: nu
     seed: z.number().int().default(7),
   }),
   seed: (o) => o.seed,
-  run: async (scenario, o, onProgress, signal) => {
+  run: async ({ scenario }, o, onProgress, signal) => {
     for (let i = 1; i <= o.steps; i++) {
       if (signal.aborted) throw new Error('aborted');
       await new Promise((r) => setTimeout(r, o.delayMs));
@@ -34,7 +35,7 @@ export const countingRunKind: RunKind<{ steps: number; delayMs: number; seed: nu
     }
     return { counted: o.steps, nations: scenario.nations.length, seed: o.seed };
   },
-};
+});
 
 export interface Session {
   readonly cookie: string;
@@ -70,7 +71,7 @@ export async function makeTestWorkspace(
   o: {
     databaseUrl?: string;
     builtin?: string;
-    kinds?: readonly RunKind<never>[];
+    kinds?: readonly DefinedRunKind[];
     loginRateLimit?: number;
     passwordRateLimit?: number;
     webDir?: string;
@@ -78,7 +79,7 @@ export async function makeTestWorkspace(
 ): Promise<TestWorkspace> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bulwark-ws-'));
   const store = await openStore({ dataDir, databaseUrl: o.databaseUrl });
-  const auth = new Auth(store, { sessionTtlMs: 3600_000, scryptN: 1024 });
+  const auth = new Auth(store.identity, { sessionTtlMs: 3600_000, scryptN: 1024 });
   const workspace = new Workspace(store);
   const scenarioId = o.builtin ?? 'ukraine-2025';
   await workspace.seed(scenarioId);
@@ -89,12 +90,14 @@ export async function makeTestWorkspace(
       role: u.role,
       ...(u.nation === undefined ? {} : { nation: u.nation }),
     });
-  const runs = new RunQueue(store, o.kinds ?? [countingRunKind as unknown as RunKind<never>], 50);
+  const runs = new RunQueue(store.runs, o.kinds ?? [countingRunKind], 50);
   const deps: AppDeps = {
     ...defaultAppOptions,
     workspace,
     auth,
     runs,
+    canvass: new CanvassBook(store),
+    events: store,
     loginRateLimit: o.loginRateLimit ?? 1000,
     passwordRateLimit: o.passwordRateLimit ?? 1000,
     ...(o.webDir === undefined ? {} : { webDir: o.webDir }),

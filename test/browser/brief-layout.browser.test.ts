@@ -13,6 +13,7 @@ import { renderBriefingHtml } from '../../src/adapters/render/briefing-html.js';
 import { buildBriefing } from '../../src/core/brief/index.js';
 import { chromiumArgs, chromiumCandidates, pdfTemplates, writePdf } from '../../src/adapters/render/pdf.js';
 import { root } from '../helpers.js';
+import { loadInput } from '../../src/app/scenario.js';
 
 const executablePath = chromiumCandidates.find((p) => existsSync(p));
 const run = executablePath !== undefined || process.env['CI'] !== undefined;
@@ -60,7 +61,7 @@ const AXE = `axe.run({ resultTypes: ['violations'] }).then((r) => r.violations.m
 describe.runIf(run)('default briefing on a phone, a desktop and paper', () => {
   it('has no sideways scroll, no text under 11 px, no axe violation, and a PDF of at most 12 pages', async () => {
     const result = await runBrief({
-      ref: 'ukraine-2025',
+      loaded: loadInput('ukraine-2025'),
       runs: 1000,
       seed: 3,
       tornadoRuns: 200,

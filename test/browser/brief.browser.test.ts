@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { runBrief } from '../../src/app/brief.js';
 import { chromiumArgs, chromiumCandidates } from '../../src/adapters/render/pdf.js';
 import { fixture, root } from '../helpers.js';
+import { loadInput } from '../../src/app/scenario.js';
 
 const executablePath = chromiumCandidates.find((p) => existsSync(p));
 // In CI Chromium is installed by .ci/run, so a missing browser fails the test instead of skipping it.
@@ -20,7 +21,7 @@ const run = executablePath !== undefined || process.env['CI'] !== undefined;
 describe.runIf(run)('briefing in Chromium', () => {
   it('renders the map and every chart, makes no request, and looks right', async () => {
     const result = await runBrief({
-      ref: fixture('minimal.yaml'),
+      loaded: loadInput(fixture('minimal.yaml')),
       runs: 1000,
       seed: 3,
       tornadoRuns: 200,

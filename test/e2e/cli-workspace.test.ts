@@ -21,9 +21,9 @@ describe('workspace commands', () => {
 
   it('bulwark audit verify finds an intact chain, then the tampered entry (exit 1)', async () => {
     const store = await openStore({ dataDir: dir });
-    await store.createScenario('s', { n: 0 }, 'alice', 'seed');
+    await store.scenarios.createScenario('s', { n: 0 }, 'alice', 'seed');
     for (let i = 1; i <= 3; i++)
-      await store.mutateScenario('s', 'bob', () => ({
+      await store.scenarios.mutateScenario('s', 'bob', () => ({
         document: { n: i },
         summary: `n=${i}`,
         changes: [{ action: 'n.update', key: 'n', target: 'scenario/s/n', before: i - 1, after: i }],

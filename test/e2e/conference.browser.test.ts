@@ -13,8 +13,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planKind } from '../../src/app/runs-kinds.js';
-import type { RunKind } from '../../src/app/runs.js';
+import { planKind } from '../../src/app/run-kinds.js';
 import { makeTestWorkspace, testPassword, type TestWorkspace } from '../../src/server/testing.js';
 import { root } from '../helpers.js';
 
@@ -39,7 +38,7 @@ describe.skipIf(!hasChromium)('the conference views in the browser', () => {
   beforeAll(async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'bulwark-web-dist-'));
     await build({ root: join(root, 'web'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-    w = await makeTestWorkspace({ webDir: outDir, kinds: [planKind] as unknown as RunKind<never>[] });
+    w = await makeTestWorkspace({ webDir: outDir, kinds: [planKind] });
     url = await w.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await chromium.launch({
       executablePath: chromiumPath,

@@ -13,8 +13,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assureKind, planKind } from '../../src/app/runs-kinds.js';
-import type { RunKind } from '../../src/app/runs.js';
+import { assureKind, planKind } from '../../src/app/run-kinds.js';
 import { showScenario } from '../../src/app/scenario.js';
 import { makeTestWorkspace, testPassword, type TestWorkspace } from '../../src/server/testing.js';
 import { root } from '../helpers.js';
@@ -41,7 +40,7 @@ describe.skipIf(!hasChromium)('workspace v2 in the browser', () => {
     await build({ root: join(root, 'web'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
     w = await makeTestWorkspace({
       webDir: outDir,
-      kinds: [planKind, assureKind(2)] as unknown as RunKind<never>[],
+      kinds: [planKind, assureKind(2)],
     });
     url = await w.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await chromium.launch({

@@ -17,6 +17,7 @@ import { exitStatus } from '../../src/cli/exit-status.js';
 import { inlineRunner } from '../../src/core/assure/index.js';
 import type { LpSolver } from '../../src/core/plan/index.js';
 import { BulwarkError, type Issue } from '../../src/core/shared/index.js';
+import { loadInput } from '../../src/app/scenario.js';
 
 export type FindingKind = 'crash' | 'hang' | 'oom' | 'non-finite' | 'unlocated';
 
@@ -153,15 +154,23 @@ export async function runTarget(name: string, text: string, options: TargetOptio
       classify(name, e, findings);
     }
   };
-  await step('plan', () => runPlan({ ref: file, resilience: options.resilience ?? true, solver: lp }));
+  await step('plan', () =>
+    runPlan({ loaded: loadInput(file), resilience: options.resilience ?? true, solver: lp }),
+  );
   await step('assure', () =>
-    runAssure({ ref: file, runs: options.runs, tornadoRuns: 0, runner: inlineRunner, solver: lp }),
+    runAssure({
+      loaded: loadInput(file),
+      runs: options.runs,
+      tornadoRuns: 0,
+      runner: inlineRunner,
+      solver: lp,
+    }),
   );
   await step('game', () => runGame({ ref: file }));
   if (options.brief)
     await step('brief', async () => {
       const b = await runBrief({
-        ref: file,
+        loaded: loadInput(file),
         runs: options.runs,
         tornadoRuns: 0,
         runner: inlineRunner,

@@ -6,6 +6,7 @@
 import type { Issue } from '../../src/core/shared/index.js';
 import type { AuditEntry, RunRecord, ScenarioVersionInfo } from '../../src/adapters/store/index.js';
 import type { Actor } from '../../src/app/workspace-auth.js';
+import type { ErrorBody } from '../../src/server/error-body.js';
 import type {
   AuditView,
   ImportReport,
@@ -105,11 +106,8 @@ export async function api<T>(
   if (res.status === 204) return undefined as T;
   const data = (await res.json().catch(() => null)) as unknown;
   if (!res.ok) {
-    const e = (
-      data as {
-        error?: { code?: string; message?: string; issues?: Issue[]; current?: Versioned<unknown> };
-      } | null
-    )?.error;
+    // Partial: a proxy or fastify itself may answer with another body.
+    const e = (data as { error?: Partial<ErrorBody['error']> } | null)?.error;
     throw new ApiError(
       res.status,
       e?.code ?? 'internal',

@@ -2,7 +2,7 @@
  * The consumer side: a BullMQ worker taking assurance chunks off the queue, computing each on its own
  * worker threads (or in-process) and leaving the encoded statistics in Redis for the producer.
  *
- * Faults (DESIGN.md §10, issue 7):
+ * Faults (DESIGN.md §10):
  * - a payload that fails its schema, names a job that is not stored, or does not decode is a poison job:
  *   it fails at once with `UnrecoverableError` and the reason is kept on the failed job;
  * - a worker killed mid-chunk stops renewing its lock; after `lockDurationMs` another worker's stalled

@@ -241,7 +241,7 @@ export async function renderBriefingHtml(b: Briefing): Promise<string> {
     `<dt>${esc(ui.monteCarlo)}</dt><dd>${esc(a.monteCarlo)}</dd>`,
     `<dt>${esc(ui.planner)}</dt><dd>${esc(a.planSolver)}</dd>`,
     `<dt>${esc(ui.bulwark)}</dt><dd>${esc(a.bulwarkLine)}</dd>`,
-    `<dt>${esc(ui.reproduce)}</dt><dd><code>npx bulwark brief ${esc(a.scenarioId)}${a.variants.map((v) => ` --variant ${esc(v)}`).join('')}${a.seed === null ? '' : ` --seed ${a.seed}`}${a.runs === null ? '' : ` --runs ${a.runs}`}</code></dd></dl>`,
+    `<dt>${esc(ui.reproduce)}</dt><dd>${a.reproduce.note === undefined ? '' : `${esc(a.reproduce.note)} `}<code>${esc(a.reproduce.command)}</code></dd></dl>`,
     `<h3>${esc(ui.sources)}</h3><ul class="sources">${a.sources
       .map(
         (s) =>

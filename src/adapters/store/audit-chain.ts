@@ -11,6 +11,7 @@
  *   row after the change, the run as created. Verification replays the chain into the state it attests and
  *   compares it with the version, user and run tables, so editing those rows is detected too.
  */
+import type { AuditHead, ChainCheck } from '../../app/audit-repository.js';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { canonicalJson } from '../../core/shared/index.js';
 
@@ -59,13 +60,6 @@ export function legacyAuditHash(prevHash: string, e: AuditContent): string {
 export const rowDigest = (row: unknown): string =>
   'sha256:' + createHash('sha256').update(canonicalJson(row)).digest('hex');
 
-/** The chain's head: entry count and last hash, signed with the key. */
-export interface AuditHead {
-  readonly entries: number;
-  readonly head: string;
-  readonly signature: string;
-}
-
 const headMessage = (entries: number, head: string): string => `bulwark-audit-head/1\n${entries}\n${head}`;
 
 export function signHead(key: Buffer, entries: number, head: string): AuditHead {
@@ -95,16 +89,6 @@ export function parseHead(line: string): AuditHead | undefined {
   if (m === null) return undefined;
   return { entries: Number(m[1]), head: m[2]!, signature: m[3]! };
 }
-
-export type ChainCheck =
-  | { readonly ok: true; readonly entries: number; readonly head: string }
-  | {
-      readonly ok: false;
-      readonly entries: number;
-      /** First entry whose link or hash does not match; null when the entries are intact but what they attest is not. */
-      readonly brokenAt: number | null;
-      readonly reason: string;
-    };
 
 /** Checks entries in `seq` order, starting from the genesis hash; feed it page by page. */
 export class ChainVerifier {

@@ -129,7 +129,7 @@ const migrations: Record<string, Migration> = {
       await sql`create unique index users_username_lower on users (lower(username))`.execute(db);
     },
   },
-  // The canvass: who was asked to fill which gap, and what they offered (issue 15 item 6).
+  // The canvass: who was asked to fill which gap, and what they offered.
   '0004-canvass': {
     async up(db: Kysely<unknown>): Promise<void> {
       await db.schema

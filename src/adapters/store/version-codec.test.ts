@@ -121,11 +121,11 @@ describe('compact versions in the store (SQLite)', () => {
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     });
-    await store.createScenario('s', base, 'alice', 'seed');
+    await store.scenarios.createScenario('s', base, 'alice', 'seed');
     const docs: unknown[] = [base];
     const edits = fc.sample(editArb, { numRuns: SNAPSHOT_EVERY + 5, seed: 18 });
     for (const e of edits) {
-      const saved = await store.mutateScenario('s', 'alice', (cur) => ({
+      const saved = await store.scenarios.mutateScenario('s', 'alice', (cur) => ({
         document: e(cur.document as Doc),
         summary: 'edit',
         changes: [],
@@ -133,7 +133,7 @@ describe('compact versions in the store (SQLite)', () => {
       docs.push(saved.document);
     }
     for (let v = 1; v <= docs.length; v++) {
-      const got = await store.getVersion('s', v);
+      const got = await store.scenarios.getVersion('s', v);
       expect(got.hash).toBe(documentHash(docs[v - 1]));
       expect(canonicalJson(got.document)).toBe(canonicalJson(docs[v - 1]));
     }
@@ -145,15 +145,15 @@ describe('compact versions in the store (SQLite)', () => {
       ['full', 2],
       ['patch', docs.length - 2],
     ]);
-    expect(await store.verifyAudit()).toMatchObject({ ok: true });
+    expect(await store.audit.verifyAudit()).toMatchObject({ ok: true });
   });
 
   it('opens a database made before compact versions, reads its versions, and adds patches after them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bulwark-codec-'));
     // Build the old database: migrations up to 0004, then the store of that time wrote whole documents.
     const first = await openStore({ dataDir: dir });
-    await first.createScenario('s', base, 'alice', 'seed');
-    await first.mutateScenario('s', 'alice', (cur) => ({
+    await first.scenarios.createScenario('s', base, 'alice', 'seed');
+    await first.scenarios.mutateScenario('s', 'alice', (cur) => ({
       document: { ...(cur.document as Doc), extra: 1 },
       summary: 'edit',
       changes: [],
@@ -172,21 +172,21 @@ describe('compact versions in the store (SQLite)', () => {
     });
     const migrations = await new Migrator({ db: store.db, provider: migrationProvider }).getMigrations();
     expect(migrations.find((m) => m.name === '0005-compact-versions')?.executedAt).toBeDefined();
-    expect(canonicalJson((await store.getVersion('s', 2)).document)).toBe(
+    expect(canonicalJson((await store.scenarios.getVersion('s', 2)).document)).toBe(
       canonicalJson({ ...base, extra: 1 }),
     );
-    const saved = await store.mutateScenario('s', 'alice', (cur) => ({
+    const saved = await store.scenarios.mutateScenario('s', 'alice', (cur) => ({
       document: { ...(cur.document as Doc), extra: 2 },
       summary: 'edit',
       changes: [],
     }));
     expect(saved.version).toBe(3);
-    expect((await store.getVersion('s', 3)).hash).toBe(documentHash({ ...base, extra: 2 }));
+    expect((await store.scenarios.getVersion('s', 3)).hash).toBe(documentHash({ ...base, extra: 2 }));
     const enc = await sql<{
       version: number;
       encoding: string;
     }>`select version, encoding from scenario_versions order by version`.execute(store.db);
     expect(enc.rows.map((r) => r.encoding)).toEqual(['full', 'full', 'patch']);
-    expect(await store.verifyAudit()).toMatchObject({ ok: true });
+    expect(await store.audit.verifyAudit()).toMatchObject({ ok: true });
   });
 });

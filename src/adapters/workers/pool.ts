@@ -6,7 +6,7 @@
  * signal's reason and drops its chunks that have not started.
  *
  * Jobs share the threads: calls made while another runs queue their chunks behind it. `sharedWorkerPool()`
- * is the process-wide pool (issue 18: warm engines): starting threads costs far more than a small job
+ * is the process-wide pool (warm engines): starting threads costs far more than a small job
  * (2,000 runs: about 2.3 s cold against 0.13 s warm), so the CLI's analyses and the workspace's runs
  * reuse it.
  */

@@ -1,5 +1,5 @@
 /**
- * The one pool of worker threads (issue 17: one pool). It computes chunks — a range [from, to) of a job's
+ * The one pool of worker threads. It computes chunks — a range [from, to) of a job's
  * runs — one chunk per thread at a time; callers beyond that wait in line. A thread keeps the last few jobs
  * it was sent, by key, so a job is sent to each thread once. Two users: the local pool (`pool.ts`, which
  * splits an analysis's runs into chunks and merges them in order) and a `bulwark worker` process, which

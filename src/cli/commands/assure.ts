@@ -56,7 +56,10 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option('--json', 'print JSON (identical for any number of workers)')
     .action(async (ref: string, opts: AssureFlags) => {
-      const { runAssure } = await import('../../app/assure.js');
+      const [{ runAssure }, { loadInput }] = await Promise.all([
+        import('../../app/assure.js'),
+        import('../../app/scenario.js'),
+      ]);
       let bar: Progress | undefined;
       // Ctrl-C cancels the run: the workers stop and the command ends with the cancellation error.
       const cancel = new AbortController();
@@ -82,7 +85,7 @@ export function register(program: Command, ctx: CliContext): void {
             });
       const report = await runAssure({
         ...(queue === undefined ? {} : { runner: queue.run }),
-        ref,
+        loaded: loadInput(ref, [], () => ctx.readStdin()),
         signal: cancel.signal,
         variants: opts.variant,
         forceSource: opts.forceFrom,
@@ -91,7 +94,6 @@ export function register(program: Command, ctx: CliContext): void {
         ...(opts.tornadoRuns === undefined ? {} : { tornadoRuns: opts.tornadoRuns }),
         ...(opts.sobolRuns === undefined ? {} : { sobolRuns: opts.sobolRuns }),
         workers: opts.workers ?? ctx.config.workers,
-        stdin: () => ctx.readStdin(),
         onProgress: (done, total) => {
           bar ??= startProgress(ctx, 'simulating', total, opts.json !== true);
           bar.update(done);

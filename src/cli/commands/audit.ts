@@ -53,7 +53,7 @@ export function register(program: Command, ctx: CliContext): void {
         auditKeyFile: ctx.config.auditKeyFile,
       });
       try {
-        const r = await store.verifyAudit(expected === undefined ? {} : { expect: expected });
+        const r = await store.audit.verifyAudit(expected === undefined ? {} : { expect: expected });
         if (opts.json) ctx.json(r);
         else if (r.ok) ctx.out(`audit log intact: ${r.entries} entries, head ${r.head.slice(0, 16)}…`);
         else if (r.brokenAt === null) ctx.out(`audit log BROKEN: ${r.reason}`);
@@ -77,7 +77,7 @@ export function register(program: Command, ctx: CliContext): void {
         auditKeyFile: ctx.config.auditKeyFile,
       });
       try {
-        const h = await store.auditHead();
+        const h = await store.audit.auditHead();
         if (h === undefined) throw new BulwarkError('not-found', 'the audit log has no entries yet');
         if (opts.json) ctx.json(h);
         else ctx.out((await storeModule()).formatHead(h));
@@ -98,7 +98,7 @@ export function register(program: Command, ctx: CliContext): void {
         auditKeyFile: ctx.config.auditKeyFile,
       });
       try {
-        const entries = await store.listAudit({ limit: opts.limit });
+        const entries = await store.audit.listAudit({ limit: opts.limit });
         if (opts.json) return ctx.json(entries);
         ctx.out(
           table(

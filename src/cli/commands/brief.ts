@@ -79,7 +79,10 @@ export function register(program: Command, ctx: CliContext): void {
       const out = resolve(opts.out);
       checkOutputFile('--out', out);
       if (opts.pdf === true) checkOutputFile('--pdf', out.replace(/\.html?$/i, '') + '.pdf');
-      const { runBrief } = await import('../../app/brief.js');
+      const [{ runBrief }, { loadInput }] = await Promise.all([
+        import('../../app/brief.js'),
+        import('../../app/scenario.js'),
+      ]);
       const t0 = performance.now();
       let bar: Progress | undefined;
       let phase: BriefPhase | undefined;
@@ -90,7 +93,7 @@ export function register(program: Command, ctx: CliContext): void {
         render: 'rendering ',
       };
       const result = await runBrief({
-        ref,
+        loaded: loadInput(ref, [], () => ctx.readStdin()),
         ...(opts.variant !== undefined ? { variants: opts.variant } : {}),
         ...(opts.runs !== undefined ? { runs: opts.runs } : {}),
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
@@ -106,7 +109,6 @@ export function register(program: Command, ctx: CliContext): void {
         )
           .toISOString()
           .replace(/\.\d+Z$/, 'Z'),
-        stdin: () => ctx.readStdin(),
         onProgress: (p, done, total) => {
           if (p !== phase) {
             bar?.stop();

@@ -2,12 +2,13 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runPlan } from '../../app/plan.js';
 import { renderPlan } from './plan.js';
+import { loadInput } from '../../app/scenario.js';
 
 const minimal = fileURLToPath(new URL('../../../test/fixtures/minimal.yaml', import.meta.url));
 
 describe('bulwark plan tables', () => {
   it('shows coverage, sourcing, gaps with causes, personnel and cost, fair share, rotation, binding and resilience', async () => {
-    const text = renderPlan(await runPlan({ ref: minimal, resilience: true, byStatus: true }));
+    const text = renderPlan(await runPlan({ loaded: loadInput(minimal), resilience: true, byStatus: true }));
     for (const section of [
       'Coverage: provided / required',
       'Sourcing: units deployed',

@@ -80,11 +80,13 @@ export function register(program: Command, ctx: CliContext): void {
       if (opts.exportMps !== undefined) checkOutputFile('--export-mps', opts.exportMps);
       if (opts.exportLp !== undefined) checkOutputFile('--export-lp', opts.exportLp);
       if (opts.csv !== undefined) prepareOutputDir('--csv', opts.csv);
-      const { planCsvFiles, runPlan } = await import('../../app/plan.js');
+      const [{ planCsvFiles, runPlan }, { loadInput }] = await Promise.all([
+        import('../../app/plan.js'),
+        import('../../app/scenario.js'),
+      ]);
       let bar: Progress | undefined;
       const result = await runPlan({
-        ref,
-        variants: opts.variant,
+        loaded: loadInput(ref, opts.variant, () => ctx.readStdin()),
         options: {
           mode: opts.mode,
           integer: opts.integer === true,
@@ -102,7 +104,6 @@ export function register(program: Command, ctx: CliContext): void {
         byStatus: true,
         exportMps: opts.exportMps !== undefined,
         exportLp: opts.exportLp !== undefined,
-        stdin: () => ctx.readStdin(),
       });
       bar?.stop();
       if (opts.exportMps !== undefined && result.mps !== undefined)

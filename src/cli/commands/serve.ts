@@ -3,7 +3,6 @@ import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import type { RunKind } from '../../app/runs.js';
 import { openScenario } from '../../app/scenario.js';
 import { BulwarkError } from '../../core/shared/index.js';
 import type { CliContext } from '../context.js';
@@ -54,13 +53,15 @@ export function register(program: Command, ctx: CliContext): void {
         { assureKind, briefKind, frontierKind, planKind },
         { Auth },
         { Workspace },
+        { CanvassBook },
         server,
       ] = await Promise.all([
         import('../../adapters/store/index.js'),
-        import('../../app/runs.js'),
-        import('../../app/runs-kinds.js'),
+        import('../../app/run-queue.js'),
+        import('../../app/run-kinds.js'),
         import('../../app/workspace-auth.js'),
         import('../../app/workspace.js'),
+        import('../../app/canvass.js'),
         import('../../server/index.js'),
       ]);
       const { createApp, defaultAppOptions } = server;
@@ -76,23 +77,23 @@ export function register(program: Command, ctx: CliContext): void {
         auditKeyFile: c.auditKeyFile,
       });
       try {
-        const auth = new Auth(store);
+        const auth = new Auth(store.identity);
         if ((await auth.ensureAdmin(c.adminUser, c.adminPassword)) === 'created')
           ctx.err(`created the first coordinator "${c.adminUser}"`);
         const workspace = new Workspace(store);
         if ((await workspace.seed(opts.seed, opts.seed, 'system', seed)) === 'seeded')
           ctx.err(`seeded workspace scenario "${opts.seed}"`);
-        const interrupted = await store.interruptUnfinishedRuns();
+        const interrupted = await store.runs.interruptUnfinishedRuns();
         if (interrupted > 0)
           ctx.err(`${interrupted} run(s) left unfinished by the last shutdown marked interrupted`);
         const runs = new RunQueue(
-          store,
+          store.runs,
           [
             planKind,
             assureKind(c.workers),
             briefKind(version, () => new Date(), c.workers),
             frontierKind(c.workers),
-          ] as unknown as RunKind<never>[],
+          ],
           1000,
           c.runLimits,
         );
@@ -103,6 +104,8 @@ export function register(program: Command, ctx: CliContext): void {
             workspace,
             auth,
             runs,
+            canvass: new CanvassBook(store),
+            events: store,
             webDir: webDist,
             cookieSecure: c.cookieSecure,
             // The server log: one JSON line per request and per error (a 500's details are there).

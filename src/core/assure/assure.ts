@@ -19,7 +19,7 @@ import {
 } from './model-params.js';
 import type { Job } from './simulate.js';
 import { runChunk } from './simulate.js';
-import type { PartialStats } from './stats.js';
+import type { PartialStats } from './partial-stats.js';
 import {
   CATEGORIES,
   fatalityBinLow,
@@ -27,7 +27,7 @@ import {
   mergeChunks,
   OUTCOMES,
   type Outcome,
-} from './stats.js';
+} from './partial-stats.js';
 import {
   eventProbabilityBy,
   histogramQuantile,
@@ -38,7 +38,7 @@ import {
   type PairedDifference,
   type Proportion,
   type SurvivalCurve,
-} from './statistics.js';
+} from './estimators.js';
 
 /** One thing to simulate: a scenario (variants already applied) and optionally the force (default: pledges). */
 export interface AssuranceCase {

@@ -9,7 +9,7 @@ import { fail, issue, ok, type Result } from '../shared/index.js';
 import { emptyForce, forceFromPledges } from './force-layout.js';
 import { compileModel } from './model-params.js';
 import type { JobRunner } from './assure.js';
-import { eventProbabilityBy, histogramQuantile, round6, wilson, type Proportion } from './statistics.js';
+import { eventProbabilityBy, histogramQuantile, round6, wilson, type Proportion } from './estimators.js';
 
 export interface CalibrationRow {
   /** Stable id of the measure. */

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBuiltin } from '../../../test/helpers.js';
 import { compileModel, type ModelParams } from './model-params.js';
 import { hazardSum, ringDay, runChunk } from './simulate.js';
-import type { PartialStats } from './stats.js';
+import type { PartialStats } from './partial-stats.js';
 
 const builtin = (name: string): ModelParams => compileModel(loadBuiltin(name));
 

@@ -11,9 +11,9 @@ import { constantHazards } from './exact.js';
 import { forceFromPledges, scaleForce } from './force-layout.js';
 import { compileModel, emptyDeterrence, fillDeterrence, type ModelParams } from './model-params.js';
 import { runJobInline } from './assure.js';
-import { pairedDifference } from './statistics.js';
-import type { PartialStats } from './stats.js';
-import { CATEGORIES } from './stats.js';
+import { pairedDifference } from './estimators.js';
+import type { PartialStats } from './partial-stats.js';
+import { CATEGORIES } from './partial-stats.js';
 
 const ukraine = loadBuiltin('ukraine-2025');
 const RUNS = 3000;

@@ -28,7 +28,7 @@ import {
   P_TOLERANCE,
 } from './model-params.js';
 import { hashUnit, mix32, TWO_POW_MINUS_32, ZIG_FE, ZIG_KE, ZIG_R, ZIG_WE } from './rng.js';
-import type { PartialStats } from './stats.js';
+import type { PartialStats } from './partial-stats.js';
 import {
   CATEGORIES,
   emptyStats,
@@ -39,7 +39,7 @@ import {
   O_HELD,
   O_RENEWED,
   O_WIDER,
-} from './stats.js';
+} from './partial-stats.js';
 
 /** A job: models simulated in lockstep on the same run indices (common random numbers). */
 export interface Job {

@@ -3,7 +3,7 @@
  * JSON, the briefing and the workspace alike (docs/model.md §7). "The ceasefire held" and "the ceasefire
  * failed" are complements: held = no strikes on the host (level 3) at any time within the horizon.
  */
-import type { Outcome } from './stats.js';
+import type { Outcome } from './partial-stats.js';
 
 export interface Term {
   /** Short name, as a table row or chart label. */

@@ -19,6 +19,7 @@ import {
   resilienceChart,
   tornadoChart,
 } from './charts.js';
+import type { Translate } from './catalogue.js';
 import { briefContext, type BriefContext } from './context.js';
 import { deploymentChart } from './deployment.js';
 import { forceFacts } from './facts.js';
@@ -148,6 +149,7 @@ export function buildBriefing(source: BriefInput): Briefing {
       variants: input.variants,
       seed: a?.seed ?? null,
       runs: a?.runs ?? null,
+      reproduce: reproduceCommand(input, a?.seed ?? null, a?.runs ?? null, t),
       bulwarkVersion: input.bulwarkVersion,
       generatedAt: input.generatedAt,
       planSolver: t('appendix.planner', {
@@ -175,5 +177,35 @@ export function buildBriefing(source: BriefInput): Briefing {
           ? t('appendix.scenario.variants', { id: s.meta.id, date: asOf, variants })
           : t('appendix.scenario', { id: s.meta.id, date: asOf }),
     },
+  };
+}
+
+/**
+ * The command that builds the briefing again on the same scenario, variants, runs and seed. A stored
+ * workspace version is reproduced from its JSON export (`<id>-v<version>.json`), which the note names.
+ */
+function reproduceCommand(
+  input: BriefInput,
+  seed: number | null,
+  runs: number | null,
+  t: Translate,
+): Briefing['appendix']['reproduce'] {
+  const src = input.source;
+  const file =
+    src === undefined
+      ? input.scenario.meta.id
+      : src.kind === 'file'
+        ? src.name
+        : `${src.id}-v${src.version}.json`;
+  const command = `npx bulwark brief ${file}${input.variants.map((v) => ` --variant ${v}`).join('')}${seed === null ? '' : ` --seed ${seed}`}${runs === null ? '' : ` --runs ${runs}`}`;
+  if (src?.kind !== 'workspace') return { command };
+  return {
+    command,
+    note: t('appendix.reproduce.workspace', {
+      id: src.id,
+      version: String(src.version),
+      file,
+      url: `/api/scenarios/${src.id}/export.json?version=${src.version}`,
+    }),
   };
 }

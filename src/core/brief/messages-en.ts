@@ -56,6 +56,8 @@ export const en = {
   'appendix.lp': 'continuous LP',
   'appendix.mip': 'whole units (MIP)',
   'appendix.notRun': 'not run',
+  'appendix.reproduce.workspace':
+    'Run on version {version} of the workspace scenario {id}: export that version as {file} (the run page’s link, or GET {url}), then run',
   'appendix.monteCarlo': '{runs} runs per case, seed {seed}',
   'appendix.bulwark': 'version {version}, generated {generated}',
   'appendix.scenario': '{id} (as of {date})',

@@ -58,6 +58,8 @@ export const fr: Catalogue = {
   'appendix.lp': 'programme linéaire continu',
   'appendix.mip': 'unités entières (PLNE)',
   'appendix.notRun': 'non exécuté',
+  'appendix.reproduce.workspace':
+    'Établi sur la version {version} du scénario {id} de l’espace de travail : exporter cette version sous {file} (lien de la page du calcul, ou GET {url}), puis lancer',
   'appendix.monteCarlo': '{runs} tirages par cas, graine {seed}',
   'appendix.bulwark': 'version {version}, produite le {generated}',
   'appendix.scenario': '{id} (situation au {date})',

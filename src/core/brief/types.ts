@@ -11,9 +11,18 @@ import type { LocaleId } from './locale.js';
 import type { MapModel } from './map-model.js';
 
 /** One assurance case as the briefing names it (e.g. the base scenario, or the no-backstop variant). */
+/**
+ * What a briefing was run on, for its "reproduce" line: a file or built-in by the name given, or a stored
+ * workspace version (reproduced from its JSON export). Absent: the built-in named by the scenario's id.
+ */
+export type BriefSource =
+  | { readonly kind: 'file'; readonly name: string }
+  | { readonly kind: 'workspace'; readonly id: string; readonly version: number };
+
 export interface BriefInput {
   readonly scenario: Scenario;
   readonly scenarioHash: string;
+  readonly source?: BriefSource;
   /** Variants applied to the base scenario. */
   readonly variants: readonly string[];
   readonly bulwarkVersion: string;
@@ -173,6 +182,8 @@ export interface Briefing {
     readonly variants: readonly string[];
     readonly seed: number | null;
     readonly runs: number | null;
+    /** The command that builds this briefing again, and what to do first (a stored version: export it). */
+    readonly reproduce: { readonly command: string; readonly note?: string };
     readonly bulwarkVersion: string;
     readonly generatedAt: string;
     readonly planSolver: string;

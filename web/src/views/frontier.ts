@@ -11,7 +11,7 @@ import { every } from '../lifecycle.js';
 import type { ViewContext } from '../router.js';
 import { mayRun, session } from '../session.js';
 
-/** What the server stores for a frontier run (src/app/runs-kinds.ts `FrontierRunResult`), as far as read here. */
+/** What the server stores for a frontier run (src/app/run-kinds.ts `FrontierRunResult`), as far as read here. */
 interface FrontierResult {
   readonly findings: readonly string[];
   readonly finding: { readonly headline: string; readonly text: string };

@@ -19,7 +19,7 @@ import { mayRun, scenarioUrl, session } from '../session.js';
 /** The Monte Carlo runs a workspace run uses unless told otherwise: the CLI's and the briefing's default. */
 export const DEFAULT_RUNS = 20_000;
 
-/** What the server stores as a run's options (src/app/runs.ts `submit`). */
+/** What the server stores as a run's options (src/app/run-queue.ts `submit`). */
 interface StoredOptions {
   readonly variants?: readonly string[];
   readonly options?: Record<string, unknown>;

@@ -1,11 +1,11 @@
 /**
  * Account self-service routes: one's own API tokens (list, revoke) and, for a coordinator, any user's.
- * Creating a token, changing one's password and managing users stay in routes.ts with the session.
+ * Creating a token and changing one's password are in session.ts; managing users in users.ts.
  */
 import { z } from 'zod';
-import { BulwarkError } from '../core/shared/index.js';
-import type { AppDeps } from './deps.js';
-import { coordinators, everyone, type RouteDef } from './route.js';
+import { BulwarkError } from '../../core/shared/index.js';
+import type { AppDeps } from '../deps.js';
+import { coordinators, defineRoute, everyone, type RouteDef } from '../route.js';
 
 /** A token reference: the first 16 hex digits of the token's hash (as listed). */
 const TokenRef = z.string().regex(/^[0-9a-f]{16}$/, '16 hexadecimal digits, as GET /api/tokens lists it');
@@ -19,15 +19,15 @@ function tokenRef(raw: string | undefined): string {
 export function accountRoutes(deps: AppDeps): RouteDef[] {
   const { auth } = deps;
   return [
-    {
+    defineRoute({
       method: 'GET',
       url: '/api/tokens',
       summary: 'Your API tokens (id, name, created): never the tokens themselves',
       tag: 'session',
       access: everyone,
       handler: (ctx) => auth.listApiTokens(ctx.actor),
-    },
-    {
+    }),
+    defineRoute({
       method: 'DELETE',
       url: '/api/tokens/:tokenId',
       summary: 'Revoke one of your API tokens (audited)',
@@ -38,16 +38,16 @@ export function accountRoutes(deps: AppDeps): RouteDef[] {
         await auth.revokeApiToken(ctx.actor, tokenRef(ctx.params['tokenId']));
         return null;
       },
-    },
-    {
+    }),
+    defineRoute({
       method: 'GET',
       url: '/api/users/:username/tokens',
       summary: "A user's API tokens (id, name, created)",
       tag: 'users',
       access: coordinators,
       handler: (ctx) => auth.listApiTokens(ctx.actor, ctx.params['username'] ?? ''),
-    },
-    {
+    }),
+    defineRoute({
       method: 'DELETE',
       url: '/api/users/:username/tokens/:tokenId',
       summary: "Revoke one of a user's API tokens (audited)",
@@ -58,6 +58,6 @@ export function accountRoutes(deps: AppDeps): RouteDef[] {
         await auth.revokeApiToken(ctx.actor, tokenRef(ctx.params['tokenId']), ctx.params['username'] ?? '');
         return null;
       },
-    },
+    }),
   ];
 }

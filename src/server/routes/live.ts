@@ -2,13 +2,11 @@
  * A live conference: the scenario's event stream (every committed change, the coverage it leads to, runs
  * and canvass asks, as server-sent events) and the canvass (open gaps, who could fill them, who was asked).
  */
-import type { z } from 'zod';
-import { AskUpdate, CanvassBook, NewAsk } from '../app/canvass.js';
-import { BulwarkError } from '../core/shared/index.js';
-import type { StoreEvent } from '../adapters/store/index.js';
-import type { AppDeps } from './deps.js';
-import { presenceOf } from './presence.js';
-import { coordinators, everyone, type RouteDef } from './route.js';
+import { AskUpdate, NewAsk } from '../../app/canvass.js';
+import type { WorkspaceEvent } from '../../app/workspace-events.js';
+import type { AppDeps } from '../deps.js';
+import { presenceOf } from '../presence.js';
+import { coordinators, defineRoute, everyone, issueList, type RouteDef } from '../route.js';
 
 /** Headers of an event stream: it bypasses fastify's onSend hook, so the security headers are set here. */
 export const eventStreamHeaders = {
@@ -21,14 +19,10 @@ export const eventStreamHeaders = {
   'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
 } as const;
 
-const usageOf = (what: string, e: z.ZodError): BulwarkError =>
-  new BulwarkError('usage', `${what}: ${e.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
-
 export function liveRoutes(deps: AppDeps): RouteDef[] {
-  const { workspace } = deps;
-  const canvass = new CanvassBook(workspace.store);
+  const { workspace, canvass, events } = deps;
   return [
-    {
+    defineRoute({
       method: 'GET',
       url: '/api/scenarios/:id/events',
       summary:
@@ -71,7 +65,7 @@ export function liveRoutes(deps: AppDeps): RouteDef[] {
             computing = false;
           }
         };
-        const onEvent = (e: StoreEvent): void => {
+        const onEvent = (e: WorkspaceEvent): void => {
           if (e.type === 'version' && e.scenarioId === id) {
             latest = Math.max(latest, e.version);
             send('change', {
@@ -85,7 +79,7 @@ export function liveRoutes(deps: AppDeps): RouteDef[] {
           } else if (e.type === 'run' && e.run.scenarioId === id) send('run', e.run);
           else if (e.type === 'canvass' && e.ask.scenarioId === id) send('canvass', e.ask);
         };
-        const unsubscribe = workspace.store.subscribe(onEvent);
+        const unsubscribe = events.subscribe(onEvent);
         const unpresence = presenceOf(workspace).subscribe((sid, p) => sid === id && send('presence', p));
         const ping = setInterval(() => void raw.write(': ping\n\n'), 15_000);
         ping.unref();
@@ -98,8 +92,8 @@ export function liveRoutes(deps: AppDeps): RouteDef[] {
         send('hello', { scenarioVersion: first.version, hash: first.hash });
         return undefined;
       },
-    },
-    {
+    }),
+    defineRoute({
       method: 'GET',
       url: '/api/scenarios/:id/canvass',
       summary:
@@ -107,8 +101,8 @@ export function liveRoutes(deps: AppDeps): RouteDef[] {
       tag: 'canvass',
       access: everyone,
       handler: (ctx) => canvass.view(ctx.params['id'] ?? ''),
-    },
-    {
+    }),
+    defineRoute({
       method: 'POST',
       url: '/api/scenarios/:id/canvass',
       summary:
@@ -116,25 +110,21 @@ export function liveRoutes(deps: AppDeps): RouteDef[] {
       tag: 'canvass',
       access: coordinators,
       status: 201,
-      body: NewAsk,
+      body: { schema: NewAsk, refuse: (issues) => `canvass ask: ${issueList(issues)}` },
       handler: async (ctx) => {
-        const b = NewAsk.safeParse(ctx.body);
-        if (!b.success) throw usageOf('canvass ask', b.error);
-        return canvass.ask(ctx.actor, ctx.params['id'] ?? '', b.data);
+        return canvass.ask(ctx.actor, ctx.params['id'] ?? '', ctx.body);
       },
-    },
-    {
+    }),
+    defineRoute({
       method: 'PUT',
       url: '/api/scenarios/:id/canvass/:askId',
       summary: "Record a nation's answer to an ask ({status?, offer?, note?}); audited",
       tag: 'canvass',
       access: coordinators,
-      body: AskUpdate,
+      body: { schema: AskUpdate, refuse: (issues) => `canvass answer: ${issueList(issues)}` },
       handler: async (ctx) => {
-        const b = AskUpdate.safeParse(ctx.body);
-        if (!b.success) throw usageOf('canvass answer', b.error);
-        return canvass.answer(ctx.actor, ctx.params['id'] ?? '', ctx.params['askId'] ?? '', b.data);
+        return canvass.answer(ctx.actor, ctx.params['id'] ?? '', ctx.params['askId'] ?? '', ctx.body);
       },
-    },
+    }),
   ];
 }

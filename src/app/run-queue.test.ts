@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../adapters/store/index.js';
 import { loadScenario } from '../adapters/files/index.js';
-import { RunQueue, type RunEvent, type RunKind } from './runs.js';
+import { RunQueue, defineRunKind, type RunEvent, type RunKind } from './run-queue.js';
 import type { Actor } from './workspace-auth.js';
 
 const coord: Actor = { id: '1', username: 'coord', role: 'coordinator', nation: null };
@@ -21,7 +21,7 @@ function gatedKind(): { kind: RunKind<{ fail: boolean }>; release: () => void; s
     description: 'test',
     options: z.strictObject({ fail: z.boolean().default(false) }),
     seed: () => 11,
-    run: (scenario, o, onProgress, signal) =>
+    run: ({ scenario }, o, onProgress, signal) =>
       new Promise((resolve, reject) => {
         started.push(scenario.meta.id);
         onProgress({ done: 1, total: 2, message: 'half' });
@@ -51,7 +51,7 @@ describe('run queue', () => {
     dir = mkdtempSync(join(tmpdir(), 'bulwark-runs-'));
     store = await openStore({ dataDir: dir });
     const gate = gatedKind();
-    return { q: new RunQueue(store, [gate.kind as unknown as RunKind<never>], 0), gate };
+    return { q: new RunQueue(store.runs, [defineRunKind(gate.kind)], 0), gate };
   }
 
   it('runs one at a time in order, streams progress, and stores status, result, version, hash and seed', async () => {
@@ -61,12 +61,12 @@ describe('run queue', () => {
     const events: RunEvent['type'][] = [];
     q.subscribe(a.id, (e) => events.push(e.type));
     await until(() => gate.started.length === 1);
-    expect((await store.getRun(b.id))?.status).toBe('queued');
+    expect((await store.runs.getRun(b.id))?.status).toBe('queued');
     gate.release();
     await until(() => gate.started.length === 2);
     gate.release();
     await q.drain();
-    const done = await store.getRun(a.id);
+    const done = await store.runs.getRun(a.id);
     expect(done).toMatchObject({
       status: 'succeeded',
       scenarioVersion: 4,
@@ -74,9 +74,9 @@ describe('run queue', () => {
       seed: 11,
       createdBy: 'gbr',
     });
-    expect(JSON.parse((await store.getRunResult(a.id)) ?? 'null')).toEqual({ ok: true });
+    expect(JSON.parse((await store.runs.getRunResult(a.id)) ?? 'null')).toEqual({ ok: true });
     expect(events).toContain('done');
-    expect((await store.getRun(b.id))?.status).toBe('succeeded');
+    expect((await store.runs.getRun(b.id))?.status).toBe('succeeded');
   });
 
   it('records failures, cancels queued and running runs, and refuses viewers and unknown kinds', async () => {
@@ -93,10 +93,10 @@ describe('run queue', () => {
     await q.cancel(liaison, queued.id);
     await q.cancel(coord, running.id);
     await q.drain();
-    expect((await store.getRun(failing.id))?.status).toBe('failed');
-    expect((await store.getRun(failing.id))?.error).toBe('boom');
-    expect((await store.getRun(running.id))?.status).toBe('cancelled');
-    expect((await store.getRun(queued.id))?.status).toBe('cancelled');
+    expect((await store.runs.getRun(failing.id))?.status).toBe('failed');
+    expect((await store.runs.getRun(failing.id))?.error).toBe('boom');
+    expect((await store.runs.getRun(running.id))?.status).toBe('cancelled');
+    expect((await store.runs.getRun(queued.id))?.status).toBe('cancelled');
     await expect(q.submit(viewer, scenario(), { kind: 'gated' })).rejects.toMatchObject({
       code: 'forbidden',
     });
@@ -121,7 +121,7 @@ describe('run queue', () => {
       name: 'After the Paris pledges',
       note: 'Compare with last week',
     });
-    expect((await store.getRun(run.id))?.options).toEqual(run.options);
+    expect((await store.runs.getRun(run.id))?.options).toEqual(run.options);
     await expect(q.submit(coord, scenario(), { kind: 'gated', name: ' ' })).rejects.toThrow(/name/);
     await expect(q.submit(coord, scenario(), { kind: 'gated', note: 'x'.repeat(2001) })).rejects.toThrow(
       /note/,
@@ -130,7 +130,7 @@ describe('run queue', () => {
     gate.release();
     let status = '';
     for (let i = 0; i < 200 && status !== 'succeeded'; i++) {
-      status = (await store.getRun(run.id))?.status ?? '';
+      status = (await store.runs.getRun(run.id))?.status ?? '';
       await new Promise((r) => setTimeout(r, 5));
     }
     expect(status).toBe('succeeded');

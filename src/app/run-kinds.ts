@@ -1,10 +1,9 @@
 /**
  * The run kinds the workspace offers: plan, assure, brief and frontier, each a thin adapter from the queue's
- * interface to an existing use case. The workspace scenario (variants already applied by the queue) is
- * handed over as JSON on the use case's stdin reader, so the use cases need no workspace knowledge.
+ * interface to an existing use case. The queue hands each the stored version as a validated scenario
+ * (variants applied) with its reference, so a briefing names the version it was run on.
  */
 import { z } from 'zod';
-import { scenarioHash } from '../adapters/files/index.js';
 import { renderChartSvg } from '../adapters/render/charts.js';
 import type { JobRunner } from '../core/assure/index.js';
 import { frontierBrief, type ChartModel, type Finding, type Table } from '../core/brief/index.js';
@@ -15,7 +14,7 @@ import { runAssure } from './assure.js';
 import { runBrief } from './brief.js';
 import { backstopCases, runFrontier, type FrontierWork } from './frontier.js';
 import { runPlan } from './plan.js';
-import type { RunKind } from './runs.js';
+import { defineRunKind, type DefinedRunKind } from './run-queue.js';
 import { forceSourceChoices, withRunner } from './simulation.js';
 
 const Seed = z
@@ -23,8 +22,6 @@ const Seed = z
   .int()
   .min(0)
   .max(2 ** 32 - 1);
-
-const stdinOf = (s: Scenario) => (): string => JSON.stringify(s);
 
 /** Where each case's force comes from (as `bulwark assure --force-from`; docs/force-source.md). */
 const ForceFrom = z.enum(forceSourceChoices).default('auto');
@@ -35,23 +32,22 @@ const PlanOptions = z.strictObject({
   resilience: z.boolean().default(true),
 });
 
-export const planKind: RunKind<z.infer<typeof PlanOptions>> = {
+export const planKind = defineRunKind<z.infer<typeof PlanOptions>>({
   name: 'plan',
   description: 'force-generation plan (LP) with resilience ranking',
   options: PlanOptions,
   seed: () => null,
-  run: async (scenario, o, onProgress) => {
+  run: async (loaded, o, onProgress) => {
     onProgress({ done: 0, total: 1, message: 'solving' });
     const r = await runPlan({
-      ref: '-',
-      stdin: stdinOf(scenario),
+      loaded,
       options: { mode: o.mode, integer: o.integer },
       resilience: o.resilience,
     });
     onProgress({ done: 1, total: 1, message: r.plan.status });
     return r;
   },
-};
+});
 
 const AssureOptions = z.strictObject({
   runs: z.number().int().min(100).max(10_000_000).optional(),
@@ -66,17 +62,16 @@ const AssureOptions = z.strictObject({
  * Monte Carlo assurance through `runAssure` on a worker pool of `workers` threads, so the server's event
  * loop stays free; cancelling the run terminates the workers.
  */
-export function assureKind(workers: number): RunKind<z.infer<typeof AssureOptions>> {
-  return {
+export function assureKind(workers: number): DefinedRunKind {
+  return defineRunKind<z.infer<typeof AssureOptions>>({
     name: 'assure',
     description:
       'Monte Carlo assurance of the pledged force, or the planned force for variants that change requirements (runs, seed, tornadoRuns, compare, forceFrom)',
     options: AssureOptions,
     seed: (o, s) => o.seed ?? s.assurance.seed,
-    run: (scenario, o, onProgress, signal) =>
+    run: (loaded, o, onProgress, signal) =>
       runAssure({
-        ref: '-',
-        stdin: stdinOf(scenario),
+        loaded,
         variants: o.compare,
         ...(o.runs === undefined ? {} : { runs: o.runs }),
         ...(o.seed === undefined ? {} : { seed: o.seed }),
@@ -86,7 +81,7 @@ export function assureKind(workers: number): RunKind<z.infer<typeof AssureOption
         signal,
         onProgress: (done, total) => onProgress({ done, total, message: 'simulating' }),
       }),
-  };
+  });
 }
 
 const BriefOptions = z.strictObject({
@@ -98,21 +93,16 @@ const BriefOptions = z.strictObject({
 });
 
 /** Briefing: the result keeps the HTML (served by GET /api/runs/:id/briefing.html) and the briefing model. */
-export function briefKind(
-  bulwarkVersion: string,
-  clock: () => Date,
-  workers: number,
-): RunKind<z.infer<typeof BriefOptions>> {
-  return {
+export function briefKind(bulwarkVersion: string, clock: () => Date, workers: number): DefinedRunKind {
+  return defineRunKind<z.infer<typeof BriefOptions>>({
     name: 'brief',
     description: 'self-contained HTML briefing (plan, assurance, findings) comparing variants',
     options: BriefOptions,
     seed: (o, s) => o.seed ?? s.assurance.seed,
-    run: async (scenario, o, onProgress, signal) => {
+    run: async (loaded, o, onProgress, signal) => {
       const phases = { plan: 0, assurance: 1, frontier: 2, render: 3 } as const;
       const r = await runBrief({
-        ref: '-',
-        stdin: stdinOf(scenario),
+        loaded,
         ...(o.compare === undefined ? {} : { variants: o.compare }),
         ...(o.runs === undefined ? {} : { runs: o.runs }),
         ...(o.seed === undefined ? {} : { seed: o.seed }),
@@ -127,7 +117,7 @@ export function briefKind(
       });
       return { html: r.html, briefing: r.briefing, scenarioHash: r.scenarioHash, seconds: r.seconds };
     },
-  };
+  });
 }
 
 /**
@@ -203,26 +193,23 @@ function frontierCheck(o: FrontierOptions, s: Scenario): Issue[] {
  * pool of `workers` threads (or `runner`, for tests); progress is `planning` until the first runs, then
  * model-runs done of those planned so far (the total grows when runs are added).
  */
-export function frontierKind(
-  workers: number,
-  o: { readonly runner?: JobRunner } = {},
-): RunKind<FrontierOptions> {
-  return {
+export function frontierKind(workers: number, o: { readonly runner?: JobRunner } = {}): DefinedRunKind {
+  return defineRunKind<FrontierOptions>({
     name: 'frontier',
     description:
       'deterrence frontier: cost of the force against the risk that the ceasefire fails, the cheapest force at a target per backstop case (target, points, runs, backstops, from)',
     options: FrontierOptions,
     check: frontierCheck,
     seed: (opts, s) => opts.seed ?? s.assurance.seed,
-    run: async (scenario, opts, onProgress, signal) => {
+    run: async (loaded, opts, onProgress, signal) => {
       const t0 = performance.now();
       onProgress({ done: 0, total: 1, message: 'planning' });
-      const hash = scenarioHash(scenario);
+      const hash = loaded.hash;
       const { report, work } = await withRunner(
         { workers, signal, ...(o.runner === undefined ? {} : { runner: o.runner }) },
         (runner) =>
           runFrontier({
-            loaded: { scenario, hash },
+            loaded,
             target: opts.target,
             points: opts.points,
             runs: opts.runs,
@@ -255,5 +242,5 @@ export function frontierKind(
       };
       return result;
     },
-  };
+  });
 }

@@ -3,19 +3,18 @@
  * row-by-row report, previewed (`dryRun`) before anything is saved.
  */
 import { z } from 'zod';
-import { BulwarkError } from '../core/shared/index.js';
 import {
   exportTable,
   loadSheet,
   sheetContentType,
   sheetFormats,
   type SheetFormat,
-} from '../app/spreadsheets.js';
-import { tableNames, type TableName } from '../app/tables.js';
-import type { AppDeps } from './deps.js';
-import { editors, everyone, queryParam, type RouteContext, type RouteDef } from './route.js';
+} from '../../app/spreadsheets.js';
+import { tableNames, type TableName } from '../../app/tables.js';
+import type { AppDeps } from '../deps.js';
+import { defineRoute, editors, everyone, issueList, queryParam, type RouteDef } from '../route.js';
+import { versionParam } from './shared.js';
 
-const versionParam = queryParam('a stored version number', z.coerce.number().int().min(1));
 const tableParam = queryParam(
   `${tableNames.join(' | ')} (default pledges; coverage is what the pledged plan puts in place: the results)`,
   z.enum(tableNames),
@@ -39,7 +38,7 @@ const ImportBody = z.strictObject({
 });
 
 function exportRoute(format: SheetFormat, deps: AppDeps): RouteDef {
-  return {
+  return defineRoute({
     method: 'GET',
     url: `/api/scenarios/:id/export.${format}`,
     summary: `A table as ${format === 'csv' ? 'RFC 4180 CSV' : 'an XLSX workbook'}: ?table=pledges (default), nations, requirements or coverage`,
@@ -47,13 +46,10 @@ function exportRoute(format: SheetFormat, deps: AppDeps): RouteDef {
     access: everyone,
     produces: sheetContentType[format],
     query: { table: tableParam, version: versionParam },
-    handler: async (ctx: RouteContext) => {
+    handler: async (ctx) => {
       const id = ctx.params['id'] ?? '';
-      const table = (ctx.query['table'] ?? 'pledges') as TableName;
-      const d = await deps.workspace.document(
-        id,
-        ctx.query['version'] === undefined ? undefined : Number(ctx.query['version']),
-      );
+      const table: TableName = ctx.query.table ?? 'pledges';
+      const d = await deps.workspace.document(id, ctx.query.version);
       const bytes = await exportTable(d.scenario, table, format);
       void ctx.reply
         .header('content-disposition', `attachment; filename="${id}-v${d.version}-${table}.${format}"`)
@@ -61,37 +57,31 @@ function exportRoute(format: SheetFormat, deps: AppDeps): RouteDef {
         .send(format === 'csv' ? bytes.toString('utf8') : bytes);
       return undefined;
     },
-  };
+  });
 }
 
 export function spreadsheetRoutes(deps: AppDeps): RouteDef[] {
   return [
     exportRoute('csv', deps),
     exportRoute('xlsx', deps),
-    {
+    defineRoute({
       method: 'POST',
       url: '/api/scenarios/:id/import',
       summary:
         'Import a pledge sheet ({file: {name, format: csv|xlsx, content}, dryRun (default true), mode: merge|replace, version}): a row-by-row report; saved only when dryRun is false and no row is rejected',
       tag: 'pledges',
       access: editors,
-      body: ImportBody,
+      body: { schema: ImportBody, refuse: (issues) => `import: ${issueList(issues)}` },
       handler: async (ctx) => {
-        const b = ImportBody.safeParse(ctx.body);
-        if (!b.success)
-          throw new BulwarkError(
-            'usage',
-            `import: ${b.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
-          );
-        const f = b.data.file;
+        const f = ctx.body.file;
         const bytes = f.format === 'csv' ? Buffer.from(f.content, 'utf8') : Buffer.from(f.content, 'base64');
         const sheet = await loadSheet(bytes, f.name, f.format);
         return deps.workspace.importPledges(ctx.actor, ctx.params['id'] ?? '', sheet, {
-          mode: b.data.mode,
-          dryRun: b.data.dryRun,
-          ...(b.data.version === undefined ? {} : { expected: b.data.version }),
+          mode: ctx.body.mode,
+          dryRun: ctx.body.dryRun,
+          ...(ctx.body.version === undefined ? {} : { expected: ctx.body.version }),
         });
       },
-    },
+    }),
   ];
 }

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../adapters/store/index.js';
 import { loadScenario } from '../adapters/files/index.js';
 import { BulwarkError } from '../core/shared/index.js';
-import { RunQueue, type RunKind, type RunLimits } from './runs.js';
+import { RunQueue, defineRunKind, type RunKind, type RunLimits } from './run-queue.js';
 import type { Actor } from './workspace-auth.js';
 
 const alice: Actor = { id: '1', username: 'alice', role: 'coordinator', nation: null };
@@ -67,7 +67,7 @@ describe('run limits and the fair queue', () => {
     dir = mkdtempSync(join(tmpdir(), 'bulwark-limits-'));
     store = await openStore({ dataDir: dir });
     const held = heldKind();
-    return { q: new RunQueue(store, [held.kind as unknown as RunKind<never>], 0, limits), held };
+    return { q: new RunQueue(store.runs, [defineRunKind(held.kind)], 0, limits), held };
   }
   const refusal = async (p: Promise<unknown>): Promise<BulwarkError> => {
     const e = await p.catch((x: unknown) => x);
@@ -85,7 +85,7 @@ describe('run limits and the fair queue', () => {
     );
     expect(cmp.code).toBe('usage');
     expect(cmp.message).toContain("3 compared variants is over the workspace's limit of 2");
-    expect(await store.listRuns('b')).toEqual([]);
+    expect(await store.runs.listRuns('b')).toEqual([]);
   });
 
   it('refuses a user more queued runs than the limit (429), not other users', async () => {
@@ -125,12 +125,12 @@ describe('run limits and the fair queue', () => {
     const next = await q.submit(bob, scenario(), { kind: 'held', options: { tag: 'next' } });
     await until(() => held.started.length === 2);
     expect(held.started).toEqual(['stuck', 'next']);
-    const r = await store.getRun(stuck.id);
+    const r = await store.runs.getRun(stuck.id);
     expect(r?.status).toBe('failed');
     expect(r?.error).toContain('run deadline of 0.1 s');
     held.release();
     held.release();
     await q.drain();
-    expect((await store.getRun(next.id))?.status).toBe('succeeded');
+    expect((await store.runs.getRun(next.id))?.status).toBe('succeeded');
   });
 });

@@ -9,8 +9,10 @@ import { EventEmitter } from 'node:events';
 import { z } from 'zod';
 import { applyVariants, type Scenario } from '../core/scenario/index.js';
 import { BulwarkError, type Issue } from '../core/shared/index.js';
-import type { RunRecord, RunStatus, Store } from '../adapters/store/index.js';
+import type { RunRecord, RunRepository, RunStatus } from './run-repository.js';
 import type { Actor } from './workspace-auth.js';
+import { scenarioHash } from '../adapters/files/index.js';
+import { storedInput, type ScenarioInput } from './scenario.js';
 
 export interface RunProgress {
   readonly done: number;
@@ -18,7 +20,7 @@ export interface RunProgress {
   readonly message?: string;
 }
 
-/** One kind of run: its options' schema and the function that does it. */
+/** One kind of run: its options' schema and the function that does it (register it with `defineRunKind`). */
 export interface RunKind<O = Record<string, unknown>> {
   readonly name: string;
   readonly description: string;
@@ -31,12 +33,57 @@ export interface RunKind<O = Record<string, unknown>> {
   readonly check?: (options: O, scenario: Scenario) => readonly Issue[];
   /** The seed this run uses, stored with the result (null for deterministic kinds such as plan). */
   readonly seed: (options: O, scenario: Scenario) => number | null;
+  /** Does the run on the stored version (variants applied) and returns what is stored as its result. */
   readonly run: (
-    scenario: Scenario,
+    input: ScenarioInput,
     options: O,
     onProgress: (p: RunProgress) => void,
     signal: AbortSignal,
   ) => Promise<unknown>;
+}
+
+/** A run kind's options, parsed, bound to what the kind does with them. */
+export interface PreparedRun {
+  readonly options: unknown;
+  readonly check: (scenario: Scenario) => readonly Issue[];
+  readonly seed: (scenario: Scenario) => number | null;
+  readonly run: (
+    input: ScenarioInput,
+    onProgress: (p: RunProgress) => void,
+    signal: AbortSignal,
+  ) => Promise<unknown>;
+}
+
+/** A run kind as the queue holds it: its options' type is closed over, so kinds of any options mix. */
+export interface DefinedRunKind {
+  readonly name: string;
+  readonly description: string;
+  /** Parses raw options with the kind's schema: zod's issues, or the run bound to the parsed options. */
+  readonly prepare: (
+    options: unknown,
+  ) => { ok: false; issues: readonly z.core.$ZodIssue[] } | { ok: true; run: PreparedRun };
+}
+
+/** Registers a run kind with the queue, keeping its options typed inside (no casts at the call sites). */
+export function defineRunKind<O>(kind: RunKind<O>): DefinedRunKind {
+  return {
+    name: kind.name,
+    description: kind.description,
+    prepare: (raw) => {
+      const r = kind.options.safeParse(raw);
+      if (!r.success) return { ok: false, issues: r.error.issues };
+      const o = r.data;
+      return {
+        ok: true,
+        run: {
+          options: o,
+          check: (s) => kind.check?.(o, s) ?? [],
+          seed: (s) => kind.seed(o, s),
+          run: (input, onProgress, signal) => kind.run(input, o, onProgress, signal),
+        },
+      };
+    },
+  };
 }
 
 export type RunEvent =
@@ -44,7 +91,8 @@ export type RunEvent =
   | { readonly type: 'progress'; readonly progress: RunProgress }
   | { readonly type: 'done'; readonly run: RunRecord };
 
-const RunRequest = z.strictObject({
+/** A run request as the API takes it (the server checks bodies with this schema too). */
+export const RunRequest = z.strictObject({
   kind: z.string().min(1),
   /** Variants applied in order before the run. */
   variants: z.array(z.string()).default([]),
@@ -106,14 +154,13 @@ interface Queued {
   readonly id: string;
   /** Who submitted it (the fair queue takes users in turn). */
   readonly user: string;
-  readonly kind: RunKind<unknown>;
-  readonly scenario: Scenario;
-  readonly options: unknown;
+  readonly run: PreparedRun;
+  readonly input: ScenarioInput;
   readonly controller: AbortController;
 }
 
 export class RunQueue {
-  private readonly kinds = new Map<string, RunKind<unknown>>();
+  private readonly kinds = new Map<string, DefinedRunKind>();
   private readonly waiting: Queued[] = [];
   private active: Queued | undefined;
   private readonly events = new EventEmitter();
@@ -125,14 +172,14 @@ export class RunQueue {
   private readonly limits: RunLimits;
 
   constructor(
-    private readonly store: Store,
-    kinds: readonly RunKind<never>[],
+    private readonly repo: RunRepository,
+    kinds: readonly DefinedRunKind[],
     /** How often progress is written to the database (ms); listeners get every event. */
     private readonly persistEveryMs = 1000,
     limits: Partial<RunLimits> = {},
   ) {
     this.limits = { ...defaultRunLimits, ...limits };
-    for (const k of kinds) this.kinds.set(k.name, k as unknown as RunKind<unknown>);
+    for (const k of kinds) this.kinds.set(k.name, k);
     this.events.setMaxListeners(0);
   }
 
@@ -140,7 +187,11 @@ export class RunQueue {
     return [...this.kinds.values()].map((k) => ({ name: k.name, description: k.description }));
   }
 
-  /** Validates the request, records the run as queued and schedules it. */
+  /**
+   * Validates the request, records the run as queued (audited) and schedules it; returns the stored run.
+   * Throws `forbidden` (a viewer), `usage` (an unknown kind, invalid options, over a per-job limit),
+   * `rate-limited` (too many runs queued by the user) or `scenario-invalid` (a variant does not apply).
+   */
   async submit(
     actor: Actor,
     scenario: { id: string; version: number; hash: string; document: Scenario },
@@ -159,9 +210,10 @@ export class RunQueue {
         'usage',
         `unknown run kind "${req.data.kind}" (available: ${[...this.kinds.keys()].join(', ') || 'none'})`,
       );
-    const opts = kind.options.safeParse(req.data.options);
-    if (!opts.success) throw optionsError(kind.name, optionIssues(opts.error.issues));
-    this.checkLimits(actor, kind.name, opts.data);
+    const prepared = kind.prepare(req.data.options);
+    if (!prepared.ok) throw optionsError(kind.name, optionIssues(prepared.issues));
+    const run = prepared.run;
+    this.checkLimits(actor, kind.name, run.options);
     let doc = scenario.document;
     if (req.data.variants.length > 0) {
       const applied = applyVariants(doc, req.data.variants);
@@ -169,41 +221,66 @@ export class RunQueue {
         throw new BulwarkError('scenario-invalid', 'the variants cannot be applied', applied.error);
       doc = applied.value.scenario;
     }
-    const problems = kind.check?.(opts.data, doc) ?? [];
+    const problems = run.check(doc);
     if (problems.length > 0)
       throw optionsError(
         kind.name,
         problems.map((i) => ({ ...i, path: ['options', ...i.path] })),
       );
-    const record = await this.store.insertRun({
+    const record = await this.repo.insertRun({
       scenarioId: scenario.id,
       scenarioVersion: scenario.version,
       scenarioHash: scenario.hash,
       kind: kind.name,
       options: {
         variants: req.data.variants,
-        options: opts.data,
+        options: run.options,
         ...(req.data.name === undefined ? {} : { name: req.data.name }),
         ...(req.data.note === undefined ? {} : { note: req.data.note }),
       },
-      seed: kind.seed(opts.data, doc),
+      seed: run.seed(doc),
       createdBy: actor.username,
     });
     this.waiting.push({
       id: record.id,
       user: actor.username,
-      kind,
-      scenario: doc,
-      options: opts.data,
+      run,
+      input: storedInput(
+        { id: scenario.id, version: scenario.version, hash: scenarioHash(doc) },
+        doc,
+        req.data.variants,
+      ),
       controller: new AbortController(),
     });
     this.pump();
     return record;
   }
 
+  /** A scenario's runs, newest first (the caller checks the scenario exists). */
+  list(scenarioId: string): Promise<RunRecord[]> {
+    return this.repo.listRuns(scenarioId);
+  }
+
+  /** The run, or undefined when there is none. */
+  find(id: string): Promise<RunRecord | undefined> {
+    return this.repo.getRun(id);
+  }
+
+  /** The run with its latest progress (live while it runs); throws `not-found` when there is none. */
+  async get(id: string): Promise<RunRecord> {
+    const r = await this.repo.getRun(id);
+    if (r === undefined) throw new BulwarkError('not-found', `no run "${id}"`);
+    return { ...r, progress: this.progressOf(r.id) ?? r.progress };
+  }
+
+  /** A finished run's stored result as JSON text; null when it has none (yet). */
+  resultText(id: string): Promise<string | null> {
+    return this.repo.getRunResult(id);
+  }
+
   /** Cancels a queued or running run (its creator or a coordinator). */
   async cancel(actor: Actor, id: string): Promise<void> {
-    const run = await this.store.getRun(id);
+    const run = await this.repo.getRun(id);
     if (run === undefined) throw new BulwarkError('not-found', `no run "${id}"`);
     if (actor.role !== 'coordinator' && actor.username !== run.createdBy)
       throw new BulwarkError('forbidden', 'only its creator or a coordinator may cancel a run');
@@ -295,7 +372,7 @@ export class RunQueue {
   }
 
   private async execute(q: Queued): Promise<void> {
-    await this.store.updateRun(q.id, { status: 'running', started: true });
+    await this.repo.updateRun(q.id, { status: 'running', started: true });
     await this.emitStatus(q.id);
     let lastWrite = 0;
     const onProgress = (p: RunProgress): void => {
@@ -304,7 +381,7 @@ export class RunQueue {
       const now = performance.now();
       if (now - lastWrite >= this.persistEveryMs) {
         lastWrite = now;
-        void this.store.updateRun(q.id, { progress: p }).catch(() => undefined);
+        void this.repo.updateRun(q.id, { progress: p }).catch(() => undefined);
       }
     };
     // The deadline: the run is told to stop, and the queue stops waiting for it, so one run can never
@@ -319,10 +396,7 @@ export class RunQueue {
       }, this.limits.runDeadlineMs);
     });
     try {
-      const result = await Promise.race([
-        q.kind.run(q.scenario, q.options, onProgress, q.controller.signal),
-        deadline,
-      ]);
+      const result = await Promise.race([q.run.run(q.input, onProgress, q.controller.signal), deadline]);
       if (timedOut) throw new Error('deadline');
       if (q.controller.signal.aborted) await this.finish(q.id, { status: 'cancelled' });
       else
@@ -348,13 +422,13 @@ export class RunQueue {
     id: string,
     patch: { status: RunStatus; result?: unknown; error?: string; progress?: unknown },
   ): Promise<void> {
-    await this.store.updateRun(id, { ...patch, finished: true });
-    const run = await this.store.getRun(id);
+    await this.repo.updateRun(id, { ...patch, finished: true });
+    const run = await this.repo.getRun(id);
     if (run !== undefined) this.events.emit(id, { type: 'done', run } satisfies RunEvent);
   }
 
   private async emitStatus(id: string): Promise<void> {
-    const run = await this.store.getRun(id);
+    const run = await this.repo.getRun(id);
     if (run !== undefined) this.events.emit(id, { type: 'status', run } satisfies RunEvent);
   }
 }

@@ -1,0 +1,41 @@
+/**
+ * The use cases, shared by the CLI and the server, and the ports they take. The edges load input
+ * (`loadInput` for files, `storedInput` for workspace versions), call one of these and render the answer.
+ */
+// Analysis of a scenario: plan, assurance, briefing, frontier, games, sweeps, calibration, engagements.
+export { runPlan, planCsvFiles, pledgedInPlace, type PlanInput, type PlanResult } from './plan.js';
+export { runAssure, defaultTornadoRuns, type AssureRequest, type AssureReport } from './assure.js';
+export { runBrief, type BriefRequest, type BriefResult, type BriefPhase } from './brief.js';
+export { runFrontier, backstopCases } from './frontier.js';
+export { runGame, type GameInput, type GameReport } from './game.js';
+export { runSweep, type SweepRequest, type SweepReport } from './sweep.js';
+export { runCalibrate, type CalibrateReport } from './calibrate.js';
+export { runEngagement, type EngagementReport } from './engagement.js';
+export { openRunner, runWorker, type OpenRunner } from './distributed.js';
+// Scenarios as input.
+export {
+  loadInput,
+  storedInput,
+  listScenarios,
+  validateScenario,
+  openScenario,
+  showScenario,
+  scenarioOptions,
+  scenarioAssumptions,
+  type ScenarioInput,
+  type ScenarioRef,
+} from './scenario.js';
+// The workspace: scenarios and their objects, identities, runs, the canvass, spreadsheets.
+export { Workspace, ConflictError, collections, type WorkspaceRepositories } from './workspace.js';
+export { Auth, type Actor, type Role } from './workspace-auth.js';
+export { RunQueue, defineRunKind, type RunKind, type DefinedRunKind } from './run-queue.js';
+export { planKind, assureKind, briefKind, frontierKind } from './run-kinds.js';
+export { CanvassBook } from './canvass.js';
+export { exportTable, loadSheet } from './spreadsheets.js';
+// Ports, implemented by adapters/store.
+export type { ScenarioRepository, StoredScenario, Mutation, Change } from './scenario-repository.js';
+export type { AuditRepository, AuditEntry, AuditHead, ChainCheck } from './audit-repository.js';
+export type { IdentityRepository, UserRecord, TokenInfo } from './identity-repository.js';
+export type { RunRepository, RunRecord, RunStatus } from './run-repository.js';
+export type { CanvassRepository, CanvassAsk } from './canvass-repository.js';
+export type { WorkspaceEvent, WorkspaceEvents } from './workspace-events.js';
