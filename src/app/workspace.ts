@@ -234,6 +234,8 @@ export interface WorkspaceRepositories {
 
 export class Workspace {
   private readonly summaries = new Map<string, WorkspaceSummary>();
+  /** Summaries being computed, by key, version and hash: concurrent readers of one version share one solve. */
+  private readonly computing = new Map<string, Promise<WorkspaceSummary>>();
   private readonly rules = new ScenarioRules();
 
   constructor(private readonly repos: WorkspaceRepositories) {}
@@ -327,6 +329,19 @@ export class Workspace {
     const key = `${id}\n${variants.join('\n')}`;
     const cached = this.summaries.get(key);
     if (cached !== undefined && cached.version === s.version && cached.hash === s.hash) return cached;
+    const slot = `${key}\n${s.version}\n${s.hash}`;
+    const pending = this.computing.get(slot);
+    if (pending !== undefined) return pending;
+    const work = this.computeSummary(key, s, variants).finally(() => this.computing.delete(slot));
+    this.computing.set(slot, work);
+    return work;
+  }
+
+  private async computeSummary(
+    key: string,
+    s: { version: number; hash: string; document: Scenario },
+    variants: readonly string[],
+  ): Promise<WorkspaceSummary> {
     let doc = s.document;
     if (variants.length > 0) {
       const applied = applyVariants(doc, variants);

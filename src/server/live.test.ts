@@ -65,6 +65,18 @@ describe.each(testDatabases())('live conference on $name', (database) => {
     await drop();
   });
 
+  it('readers of one version share one coverage computation (fifty event streams do not solve fifty plans)', async () => {
+    const ws = w.deps.workspace;
+    const [a, b, c] = await Promise.all([
+      ws.summary(w.scenarioId),
+      ws.summary(w.scenarioId),
+      ws.summary(w.scenarioId),
+    ]);
+    // One computation, one object: each reader computing its own would give three equal, distinct ones.
+    expect(b).toBe(a);
+    expect(c).toBe(a);
+  });
+
   it('shows another client an edit within a second, then its coverage, runs and canvass asks', async () => {
     const viewer = await w.login('viewer');
     const res = await w.app.inject({

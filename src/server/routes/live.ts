@@ -8,6 +8,13 @@ import type { AppDeps } from '../deps.js';
 import { presenceOf } from '../presence.js';
 import { coordinators, defineRoute, everyone, issueList, type RouteDef } from '../route.js';
 
+/** Least time between two coverage computations of one event stream (the change event itself is immediate). */
+const COVERAGE_INTERVAL_MS = 250;
+const pause = (ms: number): Promise<void> =>
+  new Promise((resolve) => {
+    setTimeout(resolve, ms).unref();
+  });
+
 /** Headers of an event stream: it bypasses fastify's onSend hook, so the security headers are set here. */
 export const eventStreamHeaders = {
   'content-type': 'text/event-stream; charset=utf-8',
@@ -42,13 +49,15 @@ export function liveRoutes(deps: AppDeps): RouteDef[] {
         };
         let latest = first.version;
         // Coverage follows a change once the summary of the newest version is computed; a burst of
-        // changes computes only the last one.
+        // changes computes only the last one, and at most one per COVERAGE_INTERVAL_MS, so the plan solves
+        // behind coverage (synchronous, on this thread) leave room for the writes of a busy conference.
         let computing = false;
         const coverage = async (): Promise<void> => {
           if (computing) return;
           computing = true;
           try {
             for (let done = -1; done !== latest && !closed;) {
+              if (done !== -1) await pause(COVERAGE_INTERVAL_MS);
               const v = latest;
               const s = await workspace.summary(id);
               done = v;
