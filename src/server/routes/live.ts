@@ -6,6 +6,7 @@ import { AskUpdate, NewAsk } from '../../app/canvass.js';
 import type { WorkspaceEvent } from '../../app/workspace-events.js';
 import type { AppDeps } from '../deps.js';
 import { presenceOf } from '../presence.js';
+import { eventStreamHeaders } from './shared.js';
 import { coordinators, defineRoute, everyone, issueList, type RouteDef } from '../route.js';
 
 /** Least time between two coverage computations of one event stream (the change event itself is immediate). */
@@ -14,17 +15,6 @@ const pause = (ms: number): Promise<void> =>
   new Promise((resolve) => {
     setTimeout(resolve, ms).unref();
   });
-
-/** Headers of an event stream: it bypasses fastify's onSend hook, so the security headers are set here. */
-export const eventStreamHeaders = {
-  'content-type': 'text/event-stream; charset=utf-8',
-  'cache-control': 'no-store',
-  connection: 'keep-alive',
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
-  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
-} as const;
 
 export function liveRoutes(deps: AppDeps): RouteDef[] {
   const { workspace, canvass, events } = deps;

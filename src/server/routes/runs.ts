@@ -4,6 +4,7 @@ import { RunRequest } from '../../app/run-queue.js';
 import { BulwarkError } from '../../core/shared/index.js';
 import type { AppDeps } from '../deps.js';
 import { defineRoute, editors, everyone, issueList, queryParam, type RouteDef } from '../route.js';
+import { eventStreamHeaders } from './shared.js';
 
 export function runRoutes(deps: AppDeps): RouteDef[] {
   const { workspace, runs } = deps;
@@ -149,12 +150,7 @@ export function runRoutes(deps: AppDeps): RouteDef[] {
         if (first === undefined) throw new BulwarkError('not-found', `no run "${id}"`);
         const raw = ctx.reply.raw;
         ctx.reply.hijack();
-        raw.writeHead(200, {
-          'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'no-store',
-          connection: 'keep-alive',
-          'x-content-type-options': 'nosniff',
-        });
+        raw.writeHead(200, eventStreamHeaders);
         const send = (event: string, data: unknown): void =>
           void raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
         let closed = false;
