@@ -8,8 +8,8 @@ import { fail, issue, ok, type Result } from '../shared/index.js';
 import type { ForceLayout } from './force-layout.js';
 import { forceFromPledges } from './force-layout.js';
 import { CONSTANT_FACTORS, constantLevers, type InertMeasure } from './constants.js';
+import { compileModel } from './compile-model.js';
 import {
-  compileModel,
   P_CREDIBILITY,
   parameterQuantile,
   pinParameter,

@@ -2,6 +2,7 @@ export * from './rng.js';
 export * from './distribution.js';
 export * from './force-layout.js';
 export * from './deterrence.js';
+export * from './compile-model.js';
 export * from './model-params.js';
 export * from './partial-stats.js';
 export * from './simulate.js';
