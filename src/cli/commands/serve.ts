@@ -3,7 +3,6 @@ import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { openScenario } from '../../app/scenario.js';
 import { BulwarkError } from '../../core/shared/index.js';
 import type { CliContext } from '../context.js';
 import { prepareOutputDir } from '../output-paths.js';
@@ -55,6 +54,7 @@ export function register(program: Command, ctx: CliContext): void {
         { Workspace },
         { CanvassBook },
         server,
+        { openScenario },
       ] = await Promise.all([
         import('../../adapters/store/index.js'),
         import('../../app/run-queue.js'),
@@ -63,6 +63,7 @@ export function register(program: Command, ctx: CliContext): void {
         import('../../app/workspace.js'),
         import('../../app/canvass.js'),
         import('../../server/index.js'),
+        import('../../app/scenario.js'),
       ]);
       const { createApp, defaultAppOptions } = server;
       const c = ctx.config;
