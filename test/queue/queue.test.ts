@@ -186,7 +186,7 @@ describe.skipIf(binary === undefined)('assurance on the BullMQ queue (real Redis
     const [a, b] = await Promise.all([worker(), worker()]);
     const options = { runs: 40_000, seed: 42, tornadoRuns: 4000 };
     const local = await runAssurance(cases, options, inlineRunner);
-    let batches = 0;
+    const seen = { batches: 0 };
     const q = await createQueueRunner({ url: redis.url, chunkRuns: 2000 });
     try {
       const progress: number[] = [];
@@ -198,12 +198,12 @@ describe.skipIf(binary === undefined)('assurance on the BullMQ queue (real Redis
       expect(progress.at(-1)).toBe(40_000 * cases.length + tornado.modelRuns);
       // 20 chunks of the cases; one chunk of 2,000 runs or fewer for each tornado batch (looks 1,000,
       // 2,000, 4,000) while a row still ran.
-      batches = [1000, 2000, 4000].filter((n) => n <= tornado.runs).length;
+      seen.batches = [1000, 2000, 4000].filter((n) => n <= tornado.runs).length;
     } finally {
       await q.close();
     }
     const chunks = (w: BulwarkProcess): number => w.stderr.filter((l) => l.startsWith('chunk ')).length;
-    expect(chunks(a) + chunks(b)).toBe(20 + batches);
+    expect(chunks(a) + chunks(b)).toBe(20 + seen.batches);
     expect(chunks(a)).toBeGreaterThan(0);
     expect(chunks(b)).toBeGreaterThan(0);
   });
