@@ -14,3 +14,4 @@ export * from './force-from-sourcing.js';
 export * from './vocabulary.js';
 export * from './same-model.js';
 export * from './constants.js';
+export * from './tornado-precision.js';
