@@ -108,6 +108,11 @@ describe('the default briefing in French', () => {
       );
       expect(bare, lang).toEqual([]);
       const noBackstop = r.briefInput.scenario.variants.find((v) => v.id === 'no-backstop');
+      // The subtitle names the compared variant, never by its id.
+      expect(b.subtitle, lang).toContain(
+        lang === 'fr' ? (noBackstop?.labels?.fr ?? '?') : (noBackstop?.name ?? '?'),
+      );
+      expect(b.subtitle, lang).not.toContain('no-backstop');
       const title = b.charts.find((c) => c.id === 'outcomes')?.title ?? '';
       expect(title, lang).toContain(
         lang === 'fr'
