@@ -74,4 +74,73 @@ describe('chart layouts', () => {
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
     expect(chartCsv({ mark: 'bar', data: { values: [] } })).toBeNull();
   });
+
+  it('lays a faceted chart with long row labels out within a phone column, in any language', async () => {
+    // Row labels of any length (here up to 60 characters, one unbroken word of 24) go above their panels.
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(fc.stringMatching(/^[a-zàéèêç’-]{1,24}( [a-zàéèêç’-]{1,24}){0,3}$/), {
+          minLength: 2,
+          maxLength: 6,
+        }),
+        async (outcomes) => {
+          const spec: TopLevelSpec = {
+            title: 'A title',
+            data: {
+              values: outcomes.flatMap((o, i) =>
+                ['a', 'b'].map((c) => ({ outcome: o, order: i, c, p: 0.1 * i })),
+              ),
+            },
+            facet: {
+              row: {
+                field: 'outcome',
+                type: 'nominal',
+                sort: { field: 'order' },
+                title: null,
+                header: { labelAngle: 0, labelAlign: 'left', labelLimit: 240 },
+              },
+            },
+            spec: {
+              width: 420,
+              height: { step: 14 },
+              mark: 'bar',
+              encoding: {
+                x: { field: 'p', type: 'quantitative', title: 'probability' },
+                y: { field: 'c', type: 'nominal', axis: null },
+              },
+            },
+          };
+          const out = await renderChart(spec, 't', 'narrow');
+          expect(out.width).toBeLessThanOrEqual(MAX_WIDTH_PX.narrow);
+          expect(Math.min(...fontSizes(out.svg))).toBeGreaterThanOrEqual(MIN_FONT_PX.narrow);
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+
+  it('wraps a long header label onto lines (the label expression survives vega-lite’s substitution)', async () => {
+    const long = 'fil-piège éprouvé, crise contenue et encore plus long que la largeur';
+    const spec: TopLevelSpec = {
+      data: {
+        values: [
+          { o: long, p: 0.5 },
+          { o: 'court', p: 0.2 },
+        ],
+      },
+      facet: { row: { field: 'o', type: 'nominal', header: { labelAngle: 0 } } },
+      spec: { width: 300, mark: 'bar', encoding: { x: { field: 'p', type: 'quantitative' } } },
+    };
+    const out = await renderChart(spec, 't', 'narrow');
+    expect(out.svg).not.toContain(`>${long}<`);
+    expect(out.svg).toMatch(/<tspan[^>]*>fil-piège éprouvé, crise contenue et/);
+  });
+
+  it('gives a band of wrapped labels room for their lines', () => {
+    const spec = layoutSpec({ ...bars, height: { step: 12 } }, 'narrow') as unknown as {
+      height: { step: number };
+    };
+    // "Without every conditional pledge and France" wraps to 2 lines at 22 characters; 12 px text.
+    expect(spec.height.step).toBeGreaterThanOrEqual(2 * 14);
+  });
 });

@@ -122,12 +122,19 @@ function walk(v: Json, visit: (o: Obj) => void): void {
   }
 }
 
-/** Words of `text` on lines of at most `max` characters (a longer word keeps its own line). */
-export function wrapText(text: string, max: number): string[] {
+/**
+ * Words of `text` on lines of at most `max` (a longer word keeps its own line), measured by `size`:
+ * characters by default, or e.g. pixels with `(l) => textWidth(l, 13)`.
+ */
+export function wrapText(
+  text: string,
+  max: number,
+  size: (line: string) => number = (l) => l.length,
+): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(' ').filter((w) => w !== '')) {
-    if (line !== '' && line.length + 1 + word.length > max) {
+    if (line !== '' && size(`${line} ${word}`) > max) {
       lines.push(line);
       line = word;
     } else line = line === '' ? word : `${line} ${word}`;
@@ -149,11 +156,16 @@ function datasets(spec: Json): Obj[][] {
 }
 
 /** A vega expression mapping each long label to its lines, falling back to the label itself. */
-function wrapExpr(labels: Iterable<string>, max: number): string | undefined {
+function wrapExpr(
+  labels: Iterable<string>,
+  max: number,
+  size: (line: string) => number = (l) => l.length,
+): string | undefined {
   const entries = [...new Set(labels)]
-    .filter((l) => l.length > max)
-    .map((l) => `${JSON.stringify(l)}: ${JSON.stringify(wrapText(l, max))}`);
-  return entries.length === 0 ? undefined : `({${entries.join(', ')}})[datum.label] || datum.label`;
+    .filter((l) => size(l) > max)
+    .map((l) => `${JSON.stringify(l)}: ${JSON.stringify(wrapText(l, max, size))}`);
+  // Parenthesised: vega-lite substitutes `datum.label` with a conditional expression in headers.
+  return entries.length === 0 ? undefined : `({${entries.join(', ')}})[(datum.label)] || (datum.label)`;
 }
 
 /** The spec as drawn in `layout`: fonts at least the layout's minimum, labels wrapped, narrow re-laid. */
@@ -161,6 +173,7 @@ export function layoutSpec(spec: TopLevelSpec, layout: ChartLayout, plotWidth?: 
   const s = structuredClone(spec) as unknown as Obj;
   const min = MIN_FONT_PX[layout];
   const wrap = WRAP_CHARS[layout];
+  const narrowPlot = plotWidth ?? MAX_WIDTH_PX.narrow - 80;
   const config = isObj(s['config']) ? s['config'] : {};
   const sub = (k: string): Obj => (isObj(config[k]) ? config[k] : {});
   s['config'] = {
@@ -193,20 +206,53 @@ export function layoutSpec(spec: TopLevelSpec, layout: ChartLayout, plotWidth?: 
     if (o['type'] === 'text' && typeof o['size'] === 'number' && o['size'] < min) o['size'] = min;
     // Nominal and ordinal labels: whole, on as many lines as they need.
     if ((o['type'] === 'nominal' || o['type'] === 'ordinal') && typeof o['field'] === 'string') {
-      const expr = wrapExpr(labelsOf(o['field']), wrap);
+      const labels = labelsOf(o['field']);
+      const expr = wrapExpr(labels, wrap);
+      // On a phone a facet's label goes above its panel, not beside it, so the plot keeps the width and
+      // the label may take the plot's width (measured at the header's size).
+      const headerExpr =
+        layout === 'narrow' ? wrapExpr(labels, narrowPlot, (l) => textWidth(l, min + 1)) : expr;
       for (const part of ['axis', 'legend', 'header'] as const) {
         const cur = o[part];
         if (cur === null) continue;
         if (part === 'header' && cur === undefined) continue;
         const base = isObj(cur) ? cur : {};
-        if (expr !== undefined && base['labelExpr'] === undefined) base['labelExpr'] = expr;
+        const e = part === 'header' ? headerExpr : expr;
+        if (e !== undefined && base['labelExpr'] === undefined) base['labelExpr'] = e;
         if (base['labelLimit'] === undefined) base['labelLimit'] = 0;
+        if (part === 'header' && layout === 'narrow') {
+          base['labelOrient'] = 'top';
+          base['labelAnchor'] = 'start';
+          base['labelAlign'] = 'left';
+          base['labelAngle'] = 0;
+          base['labelLimit'] = 0;
+          base['labelPadding'] = 4;
+        }
         o[part] = base;
       }
     }
   });
+  // A band of wrapped labels needs the height of its lines: a step too small draws them over each other.
+  walk(s, (o) => {
+    const h = o['height'];
+    if (!isObj(h) || typeof h['step'] !== 'number') return;
+    const encodings = [o, ...(Array.isArray(o['layer']) ? o['layer'].filter(isObj) : [])].map((x) =>
+      isObj(x['encoding']) ? x['encoding']['y'] : undefined,
+    );
+    const lines = encodings
+      .flatMap((y) =>
+        isObj(y) && y['axis'] !== null && (y['type'] === 'nominal' || y['type'] === 'ordinal')
+          ? labelsOf(y['field']).map((l) => (l.length > wrap ? wrapText(l, wrap).length : 1))
+          : [],
+      )
+      .sort((a, b) => b - a);
+    // Labels are centred on their bands: two neighbours clear each other when the step is at least
+    // half their heights together, which the two tallest bound.
+    const pair = ((lines[0] ?? 1) + (lines[1] ?? 1)) / 2;
+    h['step'] = Math.max(h['step'], Math.ceil(pair * (min + 2) + 4));
+  });
   if (layout === 'narrow') {
-    const width = plotWidth ?? MAX_WIDTH_PX.narrow - 80;
+    const width = narrowPlot;
     walk(s, (o) => {
       if ('hconcat' in o) {
         o['vconcat'] = o['hconcat'] ?? [];
@@ -224,6 +270,8 @@ export function layoutSpec(spec: TopLevelSpec, layout: ChartLayout, plotWidth?: 
       }
     });
     if (typeof s['width'] !== 'number' && !('facet' in s) && !('vconcat' in s)) s['width'] = width;
+    // Rows labelled from above sit close together, each label nearer its own panel than the one before.
+    if (isObj(s['facet']) && 'row' in s['facet'] && s['spacing'] === undefined) s['spacing'] = { row: 10 };
   }
   const t = s['title'];
   const lines = (x: string): Json => {

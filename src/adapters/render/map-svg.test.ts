@@ -100,6 +100,12 @@ describe('briefing map', () => {
     expect(svg).toMatch(/<g class="scale"[^>]*>.*\d+ km<\/text>/);
   });
 
+  it('draws no line of contact, and no legend entry for one, when the scenario gives none', () => {
+    const none = renderMapSvg({ ...model, contactLine: null }, { idPrefix: 'x' });
+    expect(none).not.toContain('class="contact"');
+    expect(none).not.toContain(`>${legend.contact}<`);
+  });
+
   it('has a legend entry for every shading, line, symbol and mission', () => {
     for (const text of [
       legend.host,

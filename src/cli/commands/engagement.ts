@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { EngagementReport } from '../../app/engagement.js';
 import type { CliContext } from '../context.js';
-import { formatNumber, heading, table } from '../render.js';
+import { figures, heading, table } from '../render.js';
 
 interface EngagementFlags {
   json?: boolean;
@@ -32,10 +32,12 @@ export function shownDays(days: number): number[] {
 
 /** t is in days since the start: 35.44 is during day 36. */
 const when = (t: number | null): string =>
-  t === null ? 'not annihilated' : `annihilated after ${formatNumber(t)} days (on day ${Math.floor(t) + 1})`;
+  t === null
+    ? 'not annihilated'
+    : `annihilated after ${figures.quantity(t)} days (on day ${Math.floor(t) + 1})`;
 
 const arrivals = (list: readonly { day: number; strength: number }[]): string =>
-  list.length === 0 ? 'none' : list.map((r) => `${formatNumber(r.strength)} on day ${r.day}`).join(', ');
+  list.length === 0 ? 'none' : list.map((r) => `${figures.quantity(r.strength)} on day ${r.day}`).join(', ');
 
 export function renderEngagement(r: EngagementReport): string {
   const { engagement: e, result: res } = r;
@@ -51,11 +53,16 @@ export function renderEngagement(r: EngagementReport): string {
       [
         [
           `${sides.blue.name} (blue)`,
-          formatNumber(spec.x0),
+          figures.quantity(spec.x0),
           String(spec.b),
           arrivals(spec.blueReinforcements),
         ],
-        [`${sides.red.name} (red)`, formatNumber(spec.y0), String(spec.a), arrivals(spec.redReinforcements)],
+        [
+          `${sides.red.name} (red)`,
+          figures.quantity(spec.y0),
+          String(spec.a),
+          arrivals(spec.redReinforcements),
+        ],
       ],
       ['left', 'right', 'right', 'left'],
     ),

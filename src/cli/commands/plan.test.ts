@@ -34,7 +34,11 @@ describe('bulwark plan tables', () => {
     expect(text).toContain('GBR deploys everything it pledged of Infantry battalion (2) in P2–P4');
     // GBR 250 + 1,400 deployed at rule of thirds: 4,950 tied up. Troop-tours: fighters (6 × 151/181 + 18)
     // unit-months / 4-month tours × 250 ≈ 1,438, battalions 2 × 18 / 6 × 700 = 4,200 → 5,638; distinct 4,950.
-    expect(text).toMatch(/GBR\s+1,650\s+4,950\s+5,638\s+4,950\s+indefinitely/);
+    // Money in the shared format (core/shared/format.ts), as in the briefing: US$, whole millions.
+    expect(text).toMatch(
+      /GBR\s+1,650\s+4,950\s+5,638\s+4,950\s+indefinitely\s+US\$243m\s+US\$320m\s+US\$563m/,
+    );
+    expect(text).not.toMatch(/(^|[^S])\$\d/m);
     // Only GBR's squadron is confirmed: 250 pledged, 3 of 7 requirement-periods → none met above announced.
     expect(text).toMatch(/confirmed\s+1\s+1\s+250\s+250\s+0 of 7/);
   });

@@ -14,7 +14,7 @@ import type { CliContext } from '../context.js';
 import { startProgress, type Progress } from '../progress.js';
 import { checkOutputFile, prepareOutputDir, writeOutput } from '../output-paths.js';
 import { choiceOption, collect } from '../options.js';
-import { formatNumber, figures, formatUsd, heading, table } from '../render.js';
+import { figures, heading, table } from '../render.js';
 
 interface PlanFlags {
   variant: string[];
@@ -125,7 +125,7 @@ export function register(program: Command, ctx: CliContext): void {
     });
 }
 
-const fmtUnits = (x: number): string => (x === 0 ? '·' : formatNumber(x));
+const fmtUnits = (x: number): string => (x === 0 ? '·' : figures.quantity(x));
 
 /** A source reference as one short label: the id, or the ids of a field-wise map. */
 const sourceLabel = (src: string | Readonly<Record<string, string>> | undefined): string =>
@@ -198,7 +198,7 @@ export function renderPlan(result: PlanResult): string {
           const c = rows.find((r) => r.period === t.index);
           return c === undefined
             ? ''
-            : `${formatNumber(c.required - c.shortfall)}/${formatNumber(c.required)}`;
+            : `${figures.quantity(c.required - c.shortfall)}/${figures.quantity(c.required)}`;
         });
         const covered =
           rows.reduce((a, r) => a + (r.required - r.shortfall), 0) / rows.reduce((a, r) => a + r.required, 0);
@@ -243,8 +243,8 @@ export function renderPlan(result: PlanResult): string {
           row.mission,
           row.capability,
           periodRanges(periods),
-          formatNumber(row.shortfall),
-          formatNumber(row.required),
+          figures.quantity(row.shortfall),
+          figures.quantity(row.required),
           row.explanation,
         ]),
         ['left', 'left', 'left', 'right', 'right', 'left'],
@@ -257,7 +257,7 @@ export function renderPlan(result: PlanResult): string {
   const years = p.costByYearUsd.map((_, i) => `year ${i + 1}`);
   const t = p.personnelTotals;
   const sustain = (y: number | null, by: string | null): string =>
-    y === null ? 'indefinitely' : `${formatNumber(Math.round(y * 10) / 10)} y (${by ?? ''})`;
+    y === null ? 'indefinitely' : `${figures.quantity(Math.round(y * 10) / 10)} y (${by ?? ''})`;
   out.push(
     table(
       [
@@ -277,24 +277,24 @@ export function renderPlan(result: PlanResult): string {
             const c = p.cost.find((x) => x.nation === n.nation);
             return [
               n.nation,
-              formatNumber(Math.round(n.peakDeployed)),
-              formatNumber(Math.round(n.peakTiedUp)),
-              formatNumber(Math.round(n.troopTours)),
-              formatNumber(Math.round(n.distinctOverHorizon)),
+              figures.quantity(Math.round(n.peakDeployed)),
+              figures.quantity(Math.round(n.peakTiedUp)),
+              figures.quantity(Math.round(n.troopTours)),
+              figures.quantity(Math.round(n.distinctOverHorizon)),
               sustain(n.sustainableYears, n.limitedBy),
-              ...(c?.byYearUsd ?? []).map(formatUsd),
-              formatUsd(c?.totalUsd ?? 0),
+              ...(c?.byYearUsd ?? []).map((x) => figures.money(x)),
+              figures.money(c?.totalUsd ?? 0),
             ];
           }),
         [
           'total',
-          formatNumber(Math.round(t.peakDeployed)),
-          formatNumber(Math.round(t.peakTiedUp)),
-          formatNumber(Math.round(t.troopTours)),
-          formatNumber(Math.round(t.distinct)),
+          figures.quantity(Math.round(t.peakDeployed)),
+          figures.quantity(Math.round(t.peakTiedUp)),
+          figures.quantity(Math.round(t.troopTours)),
+          figures.quantity(Math.round(t.distinct)),
           sustain(t.sustainableYears, t.limitedBy),
-          ...p.costByYearUsd.map(formatUsd),
-          formatUsd(p.totalCostUsd),
+          ...p.costByYearUsd.map((x) => figures.money(x)),
+          figures.money(p.totalCostUsd),
         ],
       ],
       ['left', 'right', 'right', 'right', 'right', 'left', ...years.map(() => 'right' as const), 'right'],
@@ -323,8 +323,8 @@ export function renderPlan(result: PlanResult): string {
           r.status,
           String(r.pledgesAt),
           String(r.pledges),
-          formatNumber(Math.round(r.pledgedPersonnel)),
-          formatNumber(Math.round(r.inPlacePersonnel)),
+          figures.quantity(Math.round(r.pledgedPersonnel)),
+          figures.quantity(Math.round(r.inPlacePersonnel)),
           `${r.requirementPeriodsMet} of ${r.requirementPeriods}`,
         ]),
         ['left', 'right', 'right', 'right', 'right', 'right'],
@@ -350,20 +350,20 @@ export function renderPlan(result: PlanResult): string {
       p.rotation.map((r) => [
         r.nation,
         r.unitType,
-        `${formatNumber(r.tourMonths)} + ${formatNumber(r.dwellMonths)} months`,
-        formatNumber(Math.round(r.ratio * 100) / 100),
+        `${figures.quantity(r.tourMonths)} + ${figures.quantity(r.dwellMonths)} months`,
+        figures.quantity(Math.round(r.ratio * 100) / 100),
         `${r.rule === 'catalog' ? 'catalog' : 'national'} (${sourceLabel(r.source)})`,
-        formatNumber(Math.round(r.peakUnits * 100) / 100),
-        formatNumber(Math.round(r.tours * 10) / 10),
-        formatNumber(Math.round(r.distinctUnits * 10) / 10),
+        figures.quantity(Math.round(r.peakUnits * 100) / 100),
+        figures.quantity(Math.round(r.tours * 10) / 10),
+        figures.quantity(Math.round(r.distinctUnits * 10) / 10),
         r.poolUnits === null
-          ? `— / ${formatNumber(Math.round(r.neededUnits * 10) / 10)}`
-          : `${formatNumber(r.poolUnits)}${r.poolFrom === 'crews' ? ' crews' : ''} / ${formatNumber(Math.round(r.neededUnits * 10) / 10)}`,
+          ? `— / ${figures.quantity(Math.round(r.neededUnits * 10) / 10)}`
+          : `${figures.quantity(r.poolUnits)}${r.poolFrom === 'crews' ? ' crews' : ''} / ${figures.quantity(Math.round(r.neededUnits * 10) / 10)}`,
         r.years === null
           ? r.poolUnits === null
             ? 'not held yet'
             : 'indefinitely'
-          : `${formatNumber(Math.round(r.years * 10) / 10)} years`,
+          : `${figures.quantity(Math.round(r.years * 10) / 10)} years`,
       ]),
       ['left', 'left', 'right', 'right', 'left', 'right', 'right', 'right', 'right', 'left'],
     ),
@@ -384,8 +384,8 @@ export function renderPlan(result: PlanResult): string {
       [
         ...contributors.map((r) => [
           r.nation,
-          formatNumber(Math.round(r.personnelYears)),
-          formatUsd(r.costUsd),
+          figures.quantity(Math.round(r.personnelYears)),
+          figures.money(r.costUsd),
           figures.prob(r.burdenShare),
           figures.prob(r.fairShare),
           `${r.difference >= 0 ? '+' : ''}${figures.prob(r.difference)}`,
@@ -432,7 +432,7 @@ export function renderPlan(result: PlanResult): string {
         n,
         ...p.periods.map((t) => {
           const v = m.get(t.index);
-          return v === undefined ? '·' : v.map((x) => formatNumber(Math.round(x * 10) / 10)).join(' / ');
+          return v === undefined ? '·' : v.map((x) => figures.quantity(Math.round(x * 10) / 10)).join(' / ');
         }),
       ]),
       ['left', ...P.map(() => 'right' as const)],
@@ -455,19 +455,19 @@ export function renderPlan(result: PlanResult): string {
           [
             '',
             'baseline',
-            formatNumber(r.baselineWeightedShortfall),
+            figures.quantity(r.baselineWeightedShortfall),
             ...missions.map((m) => figures.share(r.baselineMissionCoverage[m] ?? 1)),
             '',
           ],
           ...r.cases.map((c, i) => [
             String(i + 1),
             c.label,
-            c.status === 'optimal' ? `+${formatNumber(c.addedShortfall)}` : c.status,
+            c.status === 'optimal' ? `+${figures.quantity(c.addedShortfall)}` : c.status,
             ...missions.map((m) =>
               c.missionCoverage[m] === undefined ? '' : figures.share(c.missionCoverage[m] ?? 0),
             ),
             Object.entries(c.newGaps)
-              .map(([k, v]) => `${k} ${formatNumber(v)}`)
+              .map(([k, v]) => `${k} ${figures.quantity(v)}`)
               .join(', '),
           ]),
         ],
@@ -496,10 +496,10 @@ function renderDeployment(p: ForcePlan, d: DeploymentReport): string {
     label(r.period),
     r.nation,
     r.mission,
-    formatNumber(r.units),
-    formatNumber(Math.round(r.personnel)),
-    formatNumber(r.cumulativeUnits),
-    formatNumber(Math.round(r.cumulativePersonnel)),
+    figures.quantity(r.units),
+    figures.quantity(Math.round(r.personnel)),
+    figures.quantity(r.cumulativeUnits),
+    figures.quantity(Math.round(r.cumulativePersonnel)),
     r.bottleneck ?? 'lead time',
   ]);
   const late = d.moves.filter((m) => m.period === null);
@@ -512,8 +512,8 @@ function renderDeployment(p: ForcePlan, d: DeploymentReport): string {
       when === 'never' ? 'never' : 'after the horizon',
       nation,
       mission,
-      formatNumber(ms.reduce((a, m) => a + m.units, 0)),
-      formatNumber(Math.round(ms.reduce((a, m) => a + m.personnel, 0))),
+      figures.quantity(ms.reduce((a, m) => a + m.units, 0)),
+      figures.quantity(Math.round(ms.reduce((a, m) => a + m.personnel, 0))),
       '',
       '',
       ms[0]?.bottleneck ?? '',
@@ -543,10 +543,10 @@ function renderDeployment(p: ForcePlan, d: DeploymentReport): string {
         d.nodes.map((n) => [
           `${n.node} (${n.name})`,
           n.kind,
-          formatNumber(Math.round(n.tonnes)),
-          formatNumber(Math.round(n.personnel)),
+          figures.quantity(Math.round(n.tonnes)),
+          figures.quantity(Math.round(n.personnel)),
           String(n.bottleneckFor),
-          formatNumber(Math.round(n.waitDays)),
+          figures.quantity(Math.round(n.waitDays)),
         ]),
         ['left', 'left', 'right', 'right', 'right', 'right'],
       ),

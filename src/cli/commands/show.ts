@@ -14,7 +14,7 @@ import {
 } from '../../core/scenario/index.js';
 import type { CliContext } from '../context.js';
 import { collect } from '../options.js';
-import { formatNumber, figures, formatUsd, heading, table, truncate } from '../render.js';
+import { figures, heading, table, truncate } from '../render.js';
 
 interface ShowFlags {
   variant: string[];
@@ -63,8 +63,8 @@ export function register(program: Command, ctx: CliContext): void {
           s.nations.map((n) => [
             `${n.id} ${n.name}`,
             n.role,
-            formatUsd(n.gdpUsd),
-            n.defenceBudgetUsd === null ? '—' : formatUsd(n.defenceBudgetUsd),
+            figures.money(n.gdpUsd),
+            n.defenceBudgetUsd === null ? '—' : figures.money(n.defenceBudgetUsd),
             n.role === 'coalition' || n.pledgedPersonnelPeak > 0 ? n.pledgedPersonnelPeak : '',
             truncate([...n.caveats, ...n.conditions.map((c) => `if ${c}`)].join('; '), 70),
           ]),
@@ -151,8 +151,8 @@ const figure = (r: { low: number; high: number } | null): string =>
   r === null
     ? '—'
     : r.low === r.high
-      ? formatNumber(Math.round(r.low))
-      : `${formatNumber(r.low)}–${formatNumber(r.high)}`;
+      ? figures.quantity(Math.round(r.low))
+      : `${figures.quantity(r.low)}–${figures.quantity(r.high)}`;
 const shareText = (r: { ofLow: number; ofHigh: number } | null): string =>
   r === null
     ? '—'
@@ -165,7 +165,7 @@ export function renderOptionComparison(c: WordedComparison, force: string): stri
   const rows: (string | number)[][] = [
     [
       'total',
-      formatNumber(Math.round(c.personnel)),
+      figures.quantity(Math.round(c.personnel)),
       figure(c.personnelNeed),
       shareText(c.personnelShare),
       '',
@@ -173,10 +173,12 @@ export function renderOptionComparison(c: WordedComparison, force: string): stri
     ],
     ...c.components.map((k) => [
       k.name,
-      formatNumber(Math.round(k.personnel)),
+      figures.quantity(Math.round(k.personnel)),
       `${figure(k.personnelNeed)}${k.personnelStated || k.personnelNeed === null ? '' : ' *'}`,
       shareText(k.personnelShare),
-      k.capabilities.map((x) => `${x.capability} ${formatNumber(x.have)}/${formatNumber(x.need)}`).join(', '),
+      k.capabilities
+        .map((x) => `${x.capability} ${figures.quantity(x.have)}/${figures.quantity(x.need)}`)
+        .join(', '),
       pctOrDash(k.capabilityShare),
     ]),
   ];

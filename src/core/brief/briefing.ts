@@ -130,7 +130,14 @@ export function buildBriefing(source: BriefInput): Briefing {
     subtitle: [
       host === undefined ? t('subtitle') : t('subtitle.host', { host: ctx.name(host.id) }),
       t('subtitle.asOf', { date: asOf }),
-      ...(input.variants.length > 0 ? [t('subtitle.variants', { variants })] : []),
+      // The reader sees the variants' names (in the language); the appendix keeps the ids to reproduce.
+      ...(input.variants.length > 0
+        ? [
+            t('subtitle.variants', {
+              variants: fmt.list(input.variants.map((v) => ctx.variantName(v) ?? v)),
+            }),
+          ]
+        : []),
     ].join(' · '),
     keyFigures: keyFigures(ctx, facts),
     judgements: findings.map((f) => ({ text: f.headline, link: f.link })),

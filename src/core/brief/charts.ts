@@ -8,7 +8,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { CaseResult } from '../assure/index.js';
 import type { BriefContext } from './context.js';
 import { rankGaps, type ForceFacts } from './facts.js';
-import { caseLabel, heaviest, heldOf, lossName, termName, tornadoLabel } from './findings.js';
+import { caseInProse, caseLabel, heaviest, heldOf, lossName, termName, tornadoLabel } from './findings.js';
 import type { ChartModel, CredibilityBrief } from './types.js';
 
 /** A title that opens with a parameter (a lower-case name) starts with a capital. */
@@ -374,6 +374,7 @@ export function assuranceCharts(ctx: BriefContext): ChartModel[] {
   const a = ctx.input.assurance;
   if (a === undefined || a.cases.length === 0) return [];
   const labels = a.cases.map((c) => caseLabel(ctx, c));
+  const prose = a.cases.map((c) => caseInProse(ctx, c));
   const caseScale = { domain: labels, range: [...CASE_COLORS] };
   const outcomeValues = a.cases.flatMap((c: CaseResult, ci) =>
     Object.entries(c.outcomes).map(([o, prop], i) => ({
@@ -391,12 +392,12 @@ export function assuranceCharts(ctx: BriefContext): ChartModel[] {
   const probability = t('axis.probability');
   const outcomesTitle =
     other === undefined
-      ? t('chart.outcomes.title.one', { held: fmt.prob(heldOf(base).p), case: labels[0] ?? '' })
+      ? t('chart.outcomes.title.one', { held: fmt.prob(heldOf(base).p), case: prose[0] ?? '' })
       : t('chart.outcomes.title', {
           held: fmt.prob(heldOf(base).p),
-          case: labels[0] ?? '',
+          case: prose[0] ?? '',
           other: fmt.prob(heldOf(other).p),
-          otherCase: labels[1] ?? '',
+          otherCase: prose[1] ?? '',
         });
   const outcomes = chart(
     ctx,
@@ -469,7 +470,7 @@ export function assuranceCharts(ctx: BriefContext): ChartModel[] {
     t('chart.survival.title', {
       days: fmt.count(a.horizonDays),
       held: fmt.prob(heldOf(base).p),
-      case: labels[0] ?? '',
+      case: prose[0] ?? '',
     }),
     t('chart.survival.description'),
     {

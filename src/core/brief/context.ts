@@ -15,6 +15,8 @@ export interface BriefContext {
   readonly missionName: (mission: string) => string;
   readonly capName: (capability: string) => string;
   readonly unitName: (unitType: string) => string;
+  /** A variant's name in the briefing's language (undefined for an id the scenario lacks). */
+  readonly variantName: (variant: string) => string | undefined;
   /** Planning periods `from`–`to` (1-based, inclusive) as dates: "Jul 2026 – Jun 2027". */
   readonly periods: (from: number, to?: number) => string;
 }
@@ -45,6 +47,7 @@ export function briefContext(input: BriefInput): BriefContext {
     missionName: lookup(s.missions),
     capName: lookup(s.capabilities),
     unitName: lookup(s.catalog),
+    variantName: (id) => s.variants.find((v) => v.id === id)?.name,
     periods,
   };
 }

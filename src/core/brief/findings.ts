@@ -260,8 +260,8 @@ export function lossName(ctx: BriefContext, c: { id: string; kind: string }): st
   if (c.kind === 'nation') return ctx.name(c.id);
   if (c.id === 'conditional') return ctx.t('loss.conditional');
   const cond = c.id.replace(/^conditional:/, '');
-  const desc = ctx.input.scenario.conditions.find((x) => x.id === cond)?.description;
-  return ctx.t('loss.condition', { condition: desc ?? cond });
+  const c2 = ctx.input.scenario.conditions.find((x) => x.id === cond);
+  return ctx.t('loss.condition', { condition: c2?.name ?? c2?.description ?? cond });
 }
 
 export function resilienceFinding(ctx: BriefContext): Finding | undefined {
@@ -322,6 +322,16 @@ export function caseLabel(ctx: BriefContext, c: { id: string; label: string }): 
       ? ctx.t('case.variantPlanned', { variant: v.name })
       : v.name;
   return c.label;
+}
+
+/**
+ * A case's name inside a sentence: the base case's phrase ("as pledged") as it is, a variant's name
+ * quoted as a name ("under “No US backstop”"), so a name that starts with a capital never reads as the
+ * start of a sentence.
+ */
+export function caseInProse(ctx: BriefContext, c: { id: string; label: string }): string {
+  const name = caseLabel(ctx, c);
+  return ctx.input.scenario.variants.some((v) => v.id === c.id) ? ctx.t('case.named', { name }) : name;
 }
 
 /** The assurance finding and, when an assumption moves the risk, the assumptions finding. */

@@ -41,7 +41,8 @@ export interface FrontierChartLayout {
 }
 
 /** What the frontier section needs of the briefing's context. */
-export type FrontierText = Pick<BriefContext, 't' | 'fmt'> & Partial<Pick<BriefContext, 'missionName'>>;
+export type FrontierText = Pick<BriefContext, 't' | 'fmt'> &
+  Partial<Pick<BriefContext, 'missionName' | 'variantName'>>;
 
 /** The text context of a language (the server's frontier is English; the CLI's follows --lang). */
 export function frontierText(lang: LocaleId = 'en'): FrontierText {
@@ -125,7 +126,7 @@ export function frontierBrief(
         p: p.ceasefireFailed.p,
         lo: p.ceasefireFailed.lo,
         hi: p.ceasefireFailed.hi,
-        label: p.label,
+        label: frontierPointLabel(text, p),
       })),
   );
   const pledgedLabel = t('frontier.mark.pledged');
@@ -136,7 +137,7 @@ export function frontierBrief(
       cost: p.costUsdPerYear / 1e9,
       p: p.ceasefireFailed.p,
       personnel: p.peakPersonnel,
-      label: p.kind === 'pledged' ? pledgedLabel : p.label.replace(/ \(.*\)$/, ''),
+      label: p.kind === 'pledged' ? pledgedLabel : frontierPointLabel(text, p).replace(/ \(.*\)$/, ''),
       kind: p.kind === 'pledged' ? pledgedLabel : optionLabel,
     }));
   const title =
@@ -281,7 +282,7 @@ export function frontierBrief(
 
 /**
  * A point's name in the text's language: a scale of the requirements by its factor, no force, the pledged
- * force, a mission's increment; else its label (a named option's name, from the scenario).
+ * force, a mission's increment, a named option (its variant's name in the language); else its label.
  */
 export function frontierPointLabel(x: FrontierText, p: FrontierPoint): string {
   if ((p.kind === 'scale' || p.kind === 'refine') && p.scale !== null)
@@ -293,7 +294,8 @@ export function frontierPointLabel(x: FrontierText, p: FrontierPoint): string {
       mission: (x.missionName ?? ((id: string) => id))(p.mission),
       step: x.fmt.share(p.scale - 1),
     });
-  return p.label;
+  const variant = p.kind === 'option' ? x.variantName?.(p.id.replace(/^option:/, '')) : undefined;
+  return variant ?? p.label;
 }
 
 /** Personnel of the largest scaled force tried in a case. */
@@ -375,9 +377,9 @@ export function frontierNotes(r: FrontierReport, x: FrontierText = frontierText(
     const eq = cheapestAtRisk(own, pledged.ceasefireFailed.p);
     const what = (p: FrontierPoint): string =>
       p.kind === 'option'
-        ? t('frontier.what.option', { name: p.label })
+        ? t('frontier.what.option', { name: frontierPointLabel(x, p) })
         : p.kind === 'mission'
-          ? t('frontier.what.mission', { name: p.label })
+          ? t('frontier.what.mission', { name: frontierPointLabel(x, p) })
           : t('frontier.what.scaled');
     out.push(
       `${t('frontier.note.pledged', {

@@ -1,7 +1,8 @@
 /**
  * The scenario's own names in the briefing's language: missions, capabilities, unit types, force options
- * and their components, and variants may carry `labels: { fr: … }`. The briefing reads the scenario with
- * each name replaced by its label in the language, falling back to the source name (never to the id).
+ * and their components, variants and conditions may carry `labels: { fr: … }`, capabilities their unit's
+ * `unitLabels: { fr: … }`. The briefing reads the scenario with each name replaced by its label in the
+ * language, falling back to the source name (never to the id).
  */
 import type { ForcePlan } from '../plan/index.js';
 import type { Scenario } from '../scenario/index.js';
@@ -22,7 +23,14 @@ export function localScenario(s: Scenario, lang: LocaleId): Scenario {
   if (lang !== 'fr') return s;
   return {
     ...s,
-    capabilities: relabel(s.capabilities, lang),
+    capabilities: relabel(s.capabilities, lang).map((c) => ({ ...c, unit: c.unitLabels?.fr ?? c.unit })),
+    conditions: s.conditions.map((c) =>
+      c.labels?.fr === undefined
+        ? c
+        : c.name !== undefined
+          ? { ...c, name: c.labels.fr }
+          : { ...c, description: c.labels.fr },
+    ),
     catalog: relabel(s.catalog, lang),
     missions: relabel(s.missions, lang),
     variants: relabel(s.variants, lang),

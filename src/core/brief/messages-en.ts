@@ -98,6 +98,8 @@ export const en = {
   'list.others': { one: 'one other', other: '{n} others' },
   'case.asPledged': 'as pledged',
   'case.committable': 'from committable inventories',
+  /** A variant's case inside a sentence: its name quoted as a name, never capitalised as a sentence. */
+  'case.named': 'under “{name}”',
   'case.variantPlanned': '{variant} (force from committable inventories)',
   'category.air': 'air {personnel}',
   'category.land': 'land {personnel}',

@@ -100,6 +100,7 @@ export const fr: Catalogue = {
   'list.others': { one: 'une autre', other: '{n} autres' },
   'case.asPledged': 'selon les engagements',
   'case.committable': 'à partir des inventaires mobilisables',
+  'case.named': 'sous l’hypothèse «\u00a0{name}\u00a0»',
   'case.variantPlanned': '{variant} (force tirée des inventaires mobilisables)',
   'category.air': 'air {personnel}',
   'category.land': 'terre {personnel}',

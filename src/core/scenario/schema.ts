@@ -204,6 +204,8 @@ export const Capability = z.strictObject({
   labels: Labels.optional(),
   /** What one unit of the capability measures, e.g. "continuous air-policing orbits". */
   unit: z.string().min(1),
+  /** `unit` in the briefing's other languages: `unitLabels: { fr: "orbites continues" }`. */
+  unitLabels: Labels.optional(),
   description: z.string().optional(),
 });
 
@@ -422,6 +424,10 @@ export const BackstopKind = z.enum(backstopKinds);
 
 export const Condition = z.strictObject({
   id: Id,
+  /** A short name for the briefing's charts and sentences ("UK Commons vote"); default: the description. */
+  name: z.string().min(1).optional(),
+  /** The name (without one, the description) in the briefing's other languages. */
+  labels: Labels.optional(),
   description: z.string().min(1),
   /** The condition holds when the guarantor's backstop is at least this kind … */
   requiresBackstop: BackstopKind.optional(),

@@ -25,6 +25,16 @@ describe('numberFormat: one rule per kind of figure', () => {
     expect(en.money(6.88e8)).toBe('US$688m');
     expect(en.index(0.272)).toBe('0.27');
     expect(en.decimal(2.04)).toBe('2.0');
+    expect([0.25, 1.5, 99.995, 12_345.6, -3].map((x) => en.quantity(x))).toEqual([
+      '0.25',
+      '1.5',
+      '100',
+      '12,346',
+      '-3',
+    ]);
+    expect(fr.quantity(12_345.6)).toBe('12\u202f346');
+    expect(en.money(2.345e12)).toBe('US$2.3tn');
+    expect(en.money(75_000)).toBe('US$75,000');
   });
 
   it('marks every figure in the pseudo locale', () => {

@@ -13,6 +13,7 @@
  * | capability amount | one decimal below 10, whole above | 6.4, 9,174 | 6,4, 9 174 |
  * | money | US$, compact: one decimal in billions, whole millions | US$1.2bn | 1,2 Md $US |
  * | index (0–1) | two decimals | 0.27 | 0,27 |
+ * | quantity (units, days, months, ratios in tables) | at most two decimals, whole from 100 | 1.5, 12,345 | 1,5, 12 345 |
  *
  * The briefing's `Formatter` (core/brief/locale.ts) adds dates, lists, plurals and nation names to these.
  */
@@ -53,6 +54,8 @@ export interface NumberFormat {
   index(x: number): string;
   /** One decimal: 2.04 → "2.0". */
   decimal(x: number): string;
+  /** A plain quantity (units, days, months, ratios): 0.25 → "0.25", 1.5 → "1.5", 12,345.6 → "12,346". */
+  quantity(x: number): string;
 }
 
 const cache = new Map<NumberLocale, NumberFormat>();
@@ -75,6 +78,7 @@ export function numberFormat(locale: NumberLocale): NumberFormat {
   const one = num(1);
   const two = num(2);
   const upTo1 = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
+  const upTo2 = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
   const bn = new Intl.NumberFormat(tag, {
     style: 'currency',
     currency: 'USD',
@@ -126,6 +130,8 @@ export function numberFormat(locale: NumberLocale): NumberFormat {
       mark(Math.abs(usd) >= 1e9 ? bn.format(usd) : Math.abs(usd) >= 1e6 ? mn.format(usd) : whole.format(usd)),
     index: (x) => mark(two.format(x)),
     decimal: (x) => mark(one.format(x)),
+    quantity: (x) =>
+      mark(!Number.isFinite(x) ? String(x) : Math.abs(x) >= 100 ? int.format(x) : upTo2.format(x)),
   };
   cache.set(locale, f);
   return f;
