@@ -454,7 +454,7 @@ describe.skipIf(!hasChromium)('the conference views in the browser', () => {
     // The nation's own data: the liaison sets an inventory figure, and an impossible one is refused.
     const limits = liaison.locator('form.nation');
     await limits.getByLabel('Frigate or escort', { exact: true }).fill('13');
-    await limits.getByRole('button', { name: 'Save limits and inventory' }).click();
+    await limits.getByRole('button', { name: 'Save limits, inventory and caveats' }).click();
     await expect.poll(() => limits.locator('.status').innerText()).toContain('Saved');
     const gbrNation = (
       await w.call(await w.login('viewer'), 'GET', `/api/scenarios/${w.scenarioId}/nations/GBR`)
@@ -462,7 +462,7 @@ describe.skipIf(!hasChromium)('the conference views in the browser', () => {
     expect(gbrNation.inventory['frigate']).toBe(13);
     // An impossible count (2.5 frigates) is stopped in the form and nothing is saved.
     await limits.getByLabel('Frigate or escort', { exact: true }).fill('2.5');
-    await limits.getByRole('button', { name: 'Save limits and inventory' }).click();
+    await limits.getByRole('button', { name: 'Save limits, inventory and caveats' }).click();
     expect(
       await liaison.evaluate<boolean>("document.getElementById('inventory-frigate').validity.valid"),
     ).toBe(false);
