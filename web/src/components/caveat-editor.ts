@@ -8,7 +8,7 @@
 import type { Issue, Scenario } from '../api.js';
 import { field, h } from '../dom.js';
 import { showIssues, issueBox } from './issues.js';
-import { sourceOptions } from './source-picker.js';
+import { followNewSources, sourceOptions } from './source-picker.js';
 
 type Caveat = Scenario['nations'][number]['caveats'][number];
 
@@ -46,7 +46,7 @@ export interface CaveatEditor {
   readonly issues: (issues: readonly Issue[]) => Issue[];
 }
 
-export function caveatEditor(doc: Scenario, nation: string): CaveatEditor {
+export function caveatEditor(signal: AbortSignal, doc: Scenario, nation: string): CaveatEditor {
   const list = h('div', { class: 'caveats' });
   const none = h('p', { class: 'meta' }, 'No caveats.');
   let rows: Row[] = [];
@@ -116,6 +116,7 @@ export function caveatEditor(doc: Scenario, nation: string): CaveatEditor {
     const sourceMap = typeof c.source === 'object' ? c.source : undefined;
     const source = h('select', { id: `${key}-source` }, sourceOptions(doc.meta.sources, '(no source)'));
     source.value = (typeof c.source === 'string' ? c.source : sourceMap?.['*']) ?? '';
+    followNewSources(signal, source);
     const title = h('legend', {});
     const root = h(
       'fieldset',

@@ -52,10 +52,30 @@ export function sourceOptions(sources: Sources, none: string): HTMLOptionElement
   ];
 }
 
+/** The page-wide event of a source just added (`detail`: its id and citation). */
+const ADDED = 'bulwark-source-added';
+
+/**
+ * Keeps `select` listing the sources added on this page (from any pledge form) until `signal` aborts:
+ * every source select on the page offers a new source at once.
+ */
+export function followNewSources(signal: AbortSignal, select: HTMLSelectElement): void {
+  document.addEventListener(
+    ADDED,
+    (e) => {
+      const { id, citation } = (e as CustomEvent<{ id: string; citation: string }>).detail;
+      if (!Array.from(select.options).some((o) => o.value === id))
+        select.append(h('option', { value: id, title: citation }, citation));
+    },
+    { signal },
+  );
+}
+
 /** The search field and the "Add a new source" panel that go with the selects. */
 export function sourcePicker(o: SourcePickerOptions): { search: HTMLElement; adder: HTMLElement } {
   const id = (f: string): string => `${o.idPrefix}-${f}`;
   const [main] = o.selects;
+  for (const sel of o.selects) followNewSources(o.signal, sel);
   const query = h('input', { id: id('find'), type: 'search', placeholder: 'title, publisher or date' });
   const filter = (): void => {
     const words = query.value.toLowerCase().split(/\s+/).filter(Boolean);
@@ -132,10 +152,13 @@ export function sourcePicker(o: SourcePickerOptions): { search: HTMLElement; add
     status.className = 'status';
     status.textContent = 'Adding the source…';
     addButton.disabled = true;
-    api<{ source: { id: string; citation: string } }>('POST', `${scenarioUrl()}/sources`, { value }, o.signal)
+    api<{ source: Sources[string] & { id: string } }>('POST', `${scenarioUrl()}/sources`, { value }, o.signal)
       .then(({ source }) => {
-        for (const sel of o.selects)
-          sel.append(h('option', { value: source.id, title: source.citation }, source.citation));
+        // The page's copy of the scenario learns it too, so forms drawn later list it.
+        o.sources[source.id] = source;
+        document.dispatchEvent(
+          new CustomEvent(ADDED, { detail: { id: source.id, citation: source.citation } }),
+        );
         if (main !== undefined) main.value = source.id;
         status.textContent = '';
         done.textContent = `Added and selected: ${source.citation}. Save the pledge to cite it.`;

@@ -218,7 +218,7 @@ function nationForm(
     input.setAttribute('aria-describedby', issues.id);
     return { unitType: u.id, input, issues, label: field(input.id, u.name, input, [issues]) };
   });
-  const caveats = caveatEditor(doc, item.value.id);
+  const caveats = caveatEditor(ctx.signal, doc, item.value.id);
   let base = item.value;
   const write = (v: Nation): void => {
     base = v;
@@ -330,6 +330,5 @@ function nationForm(
     e.preventDefault();
     void vf.save();
   });
-  void ctx;
   return form;
 }
