@@ -518,13 +518,13 @@ describe.skipIf(!hasChromium)('the conference views in the browser', () => {
     await f.getByLabel('Web address').fill('not an address');
     await f.getByRole('button', { name: 'Add and select this source' }).click();
     await expect
-      .poll(() => f.locator('fieldset.new-source .status').innerText())
+      .poll(() => f.locator('fieldset.new-source .source-status').innerText())
       .toMatch(/Not added: value\.url: a web address/);
     await f.getByLabel('Web address').fill('');
     await f.getByRole('button', { name: 'Add and select this source' }).click();
     const citation = 'UK Ministry of Defence: Letter on the second frigate (national letter)';
     await expect
-      .poll(() => f.locator('.source-adder > .status').innerText())
+      .poll(() => f.locator('.source-adder > .source-status').innerText())
       .toContain(`Added and selected: ${citation}`);
     const id = await source.inputValue();
     expect(await source.locator('option:checked').innerText()).toBe(citation);
@@ -582,7 +582,7 @@ describe.skipIf(!hasChromium)('the conference views in the browser', () => {
     expect(errors).toEqual([]);
   }, 180_000);
 
-  it('a conference end to end: a liaison imports and edits pledges, the coordinator sees coverage follow live, canvasses the rest and opens the comparison and the runs (the briefing run itself is in workspace-v2)', async () => {
+  it('a conference end to end: a liaison imports and edits pledges, the coordinator sees coverage follow live, canvasses the rest, opens the comparison, and publishes a briefing of the current version', async () => {
     const { page: coord, errors } = await open('coord');
     const { page: liaison } = await open('gbr');
     await go(coord, '#/coverage');
@@ -665,10 +665,35 @@ describe.skipIf(!hasChromium)('the conference views in the browser', () => {
     shots.push(...(await shoot(coord, 'conference-6-compare', false)));
     expect(await coord.locator('table').count()).toBeGreaterThan(0);
 
-    // 6. The runs page, where a briefing is started (this test server offers plan runs only: a brief run's
-    // Monte Carlo is too slow for this file; starting and reading runs is tested in workspace-v2).
+    // 6. The coordinator publishes a briefing of the current version: started from the runs form with the
+    // fewest runs it offers, its progress shown, then read in the page.
     await go(coord, '#/runs');
-    shots.push(...(await shoot(coord, 'conference-7-runs', false)));
+    const current = (await w.call(await w.login('viewer'), 'GET', `/api/scenarios/${w.scenarioId}`)).json<{
+      version: number;
+    }>().version;
+    await coord.locator('#run-kind').selectOption('brief');
+    await coord.locator('#run-runs').fill('100');
+    await coord.locator('#run-name').fill('Conference briefing');
+    await coord.getByRole('button', { name: 'Start' }).click();
+    const panel = coord.locator('section.run-panel');
+    await panel.waitFor();
+    expect(await panel.locator('dl.facts').innerText()).toContain(`version ${current}`);
+    await expect
+      .poll(() => panel.locator('.progress [role="status"]').innerText(), { timeout: 120_000 })
+      .toMatch(/(plan|assurance|frontier|render) \d/);
+    shots.push(...(await shoot(coord, 'conference-7-briefing-progress', false)));
+    const frame = panel.locator('iframe.briefing');
+    await frame.waitFor({ timeout: 400_000 });
+    expect((await frame.getAttribute('srcdoc'))?.length ?? 0).toBeGreaterThan(10_000);
+    expect(await panel.getByRole('link', { name: 'Download the briefing (HTML)' }).count()).toBe(1);
+    const runs = (await w.call(await w.login('viewer'), 'GET', `/api/scenarios/${w.scenarioId}/runs`)).json<
+      { kind: string; status: string; scenarioVersion: number }[]
+    >();
+    expect(runs.filter((r) => r.kind === 'brief')).toEqual([
+      expect.objectContaining({ status: 'succeeded', scenarioVersion: current }),
+    ]);
+    await frame.scrollIntoViewIfNeeded();
+    shots.push(...(await shoot(coord, 'conference-8-briefing', false)));
     expect(errors).toEqual([]);
-  }, 300_000);
+  }, 600_000);
 });

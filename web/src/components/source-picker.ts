@@ -97,7 +97,7 @@ export function sourcePicker(o: SourcePickerOptions): { search: HTMLElement; add
   );
   const date = h('input', { id: id('new-date'), type: 'date' });
   const url = h('input', { id: id('new-url'), type: 'url', placeholder: 'https://… (optional)' });
-  const status = h('p', { class: 'status', role: 'status', id: id('new-status') });
+  const status = h('p', { class: 'source-status', role: 'status', id: id('new-status') });
   const addButton = h('button', { type: 'button' }, 'Add and select this source');
   const cancel = h('button', { type: 'button', class: 'secondary' }, 'Cancel');
   const panel = h(
@@ -116,7 +116,7 @@ export function sourcePicker(o: SourcePickerOptions): { search: HTMLElement; add
     h('div', { class: 'actions' }, addButton, cancel),
     status,
   );
-  const done = h('p', { class: 'status', role: 'status' });
+  const done = h('p', { class: 'source-status', role: 'status' });
   const open = h(
     'button',
     { type: 'button', class: 'secondary', 'aria-expanded': 'false' },
@@ -138,7 +138,7 @@ export function sourcePicker(o: SourcePickerOptions): { search: HTMLElement; add
 
   const refuse = (message: string, control: HTMLElement): void => {
     status.textContent = message;
-    status.className = 'status error';
+    status.className = 'source-status error';
     control.focus();
   };
   const add = (): void => {
@@ -149,7 +149,7 @@ export function sourcePicker(o: SourcePickerOptions): { search: HTMLElement; add
     };
     if (date.value !== '') value['date'] = date.value;
     if (url.value.trim() !== '') value['url'] = url.value.trim();
-    status.className = 'status';
+    status.className = 'source-status';
     status.textContent = 'Adding the source…';
     addButton.disabled = true;
     api<{ source: Sources[string] & { id: string } }>('POST', `${scenarioUrl()}/sources`, { value }, o.signal)
