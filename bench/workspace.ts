@@ -10,12 +10,20 @@
  *           retried, each attempt counted), while one more client edits its own pledge every 250 ms and
  *           times until the change arrives on a second client's event stream (`edit visible`).
  *
+ * `--think <ms>` (default 0) gives each client a think time between its requests, drawn from an
+ * exponential distribution of that mean, for a second load profile. With 0 (closed loop, the first
+ * profile) every client fires its next request the moment the last returns: 50 of them keep the server
+ * saturated, so each p50 is about 50 × the time the server spends per request and the p99s measure
+ * throughput. People at a conference read, type and decide between requests: `--think 1000` (50 clients,
+ * each a request a second on average, about 50 requests a second in all) models that, and its p99s are
+ * response times at a load the server is not saturated by (docs/api.md, "Load figures").
+ *
  * Prints each phase's p50/p99 per repeat, then medians over repeats and ratios against the no-op floor
  * of the same run. Also times, in this process, the write path's CPU per edit on `ukraine-2025`: the old
  * one (every rule, whole canonical JSON) against the new (incremental rules, memoised canonical text,
  * patch). Figures: docs/performance.md.
  *
- *   npm run bench:workspace -- [--clients 50] [--seconds 5] [--repeats 3] [--events off]
+ *   npm run bench:workspace -- [--clients 50] [--seconds 5] [--repeats 3] [--events off] [--think 0]
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -35,8 +43,11 @@ const { values } = parseArgs({
     repeats: { type: 'string', default: '3' },
     /** `off`: no event stream and no probe, to time the write path without live coverage. */
     events: { type: 'string', default: 'on' },
+    /** Mean think time of each client between two requests, ms (0: closed loop, none). */
+    think: { type: 'string', default: '0' },
   },
 });
+const think = Number(values.think);
 const clients = Number(values.clients);
 const seconds = Number(values.seconds);
 const repeats = Number(values.repeats);
@@ -183,6 +194,7 @@ async function main(): Promise<void> {
             const status = await op(c, n);
             if (status >= 500) throw new Error(`status ${status}`);
             latencies.push(performance.now() - t0);
+            if (think > 0) await new Promise((res) => setTimeout(res, -Math.log(1 - Math.random()) * think));
           }
         }),
       );
@@ -253,7 +265,9 @@ async function main(): Promise<void> {
     const p99 = (k: keyof typeof results) => median(results[k].map((xs) => quantile(xs, 0.99)));
     const p50 = (k: keyof typeof results) => median(results[k].map((xs) => quantile(xs, 0.5)));
     const floor = p99('noop');
-    console.log(`medians over ${repeats} repeats, ${clients} clients, ${seconds} s each, SQLite:`);
+    console.log(
+      `medians over ${repeats} repeats, ${clients} clients, ${think > 0 ? `think time ${think} ms (exponential mean)` : 'closed loop (no think time)'}, ${seconds} s each, SQLite:`,
+    );
     for (const k of ['noop', 'reads', 'writes'] as const)
       console.log(
         `  ${k.padEnd(6)} p50 ${ms(p50(k))}, p99 ${ms(p99(k))} (${(p99(k) / floor).toFixed(1)}× the no-op p99)`,

@@ -4,7 +4,7 @@
  * pledges were not made for — on the same runs: common random numbers), run the Monte Carlo through a
  * worker pool (or a given runner), and return the result with its provenance and each case's force source.
  */
-import { runAssurance, type JobRunner } from '../core/assure/index.js';
+import { runAssurance, type AssurancePhase, type JobRunner } from '../core/assure/index.js';
 import type { LpSolver } from '../core/plan/index.js';
 import { BulwarkError, formatIssue } from '../core/shared/index.js';
 import {
@@ -26,7 +26,7 @@ export interface AssureRequest {
   readonly runs?: number;
   /** Seed (default: the scenario's `assurance.seed`). */
   readonly seed?: number;
-  /** Runs for the tornado (default: a tenth of `runs`, at least 1,000; 0 for none). */
+  /** Runs per tornado row at most (default: a tenth of `runs`, at least 1,000; 0 for none); rows stop sooner once ranked. */
   readonly tornadoRuns?: number;
   /** Runs for Sobol indices (default 0: none). */
   readonly sobolRuns?: number;
@@ -38,7 +38,8 @@ export interface AssureRequest {
   readonly workers?: number;
   readonly runner?: JobRunner;
   readonly signal?: AbortSignal;
-  readonly onProgress?: (done: number, total: number) => void;
+  /** Progress in model-runs; the total falls as tornado rows stop. */
+  readonly onProgress?: (done: number, total: number, phase: AssurancePhase) => void;
 }
 
 export interface AssureReport {
@@ -47,7 +48,7 @@ export interface AssureReport {
   readonly result: SimulatedAssurance;
 }
 
-/** Default tornado runs: a tenth of the main runs, at least 1,000 (never more than the runs). */
+/** Default cap of runs per tornado row: a tenth of the main runs, at least 1,000 (never more than the runs). */
 export const defaultTornadoRuns = (runs: number): number =>
   Math.min(runs, Math.max(1000, Math.round(runs / 10)));
 

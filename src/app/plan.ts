@@ -8,8 +8,10 @@
 import { createHighsSolver } from '../adapters/highs/index.js';
 import {
   forceByStatus,
-  inPlaceOf,
   planForce,
+  pledgedCoverage,
+  pledgedPlanInPlace,
+  type PledgedCoverage,
   writeLp,
   writeMps,
   type ForcePlan,
@@ -87,13 +89,14 @@ export async function runPlan(input: PlanInput): Promise<PlanResult> {
   };
 }
 
-/**
- * What the pledged plan (default options, LP) has in place, for comparisons outside `plan` itself (`show`,
- * the workspace's coverage): they then count units after lead times, each on one mission, as the plan does.
- */
+/** What the pledged plan has in place (`pledgedPlanInPlace`, core/plan), with HiGHS by default. */
 export async function pledgedInPlace(s: Scenario, solver?: LpSolver): Promise<InPlace> {
-  const run = planForce(s, solver ?? (await createHighsSolver()), { options: { mode: 'pledged' } });
-  return inPlaceOf(run.plan);
+  return pledgedPlanInPlace(s, solver ?? (await createHighsSolver()));
+}
+
+/** The workspace's summary and coverage by mission of `s`, computed on this thread (`pledgedCoverage`). */
+export async function pledgedCoverageHere(s: Scenario, solver?: LpSolver): Promise<PledgedCoverage> {
+  return pledgedCoverage(s, solver ?? (await createHighsSolver()));
 }
 
 /** The one CSV writer (RFC 4180, CRLF, safe from formula injection: core/shared/csv.ts). */

@@ -20,7 +20,6 @@ import {
   UnitType,
   Variant,
   applyVariants,
-  summarizeScenario,
   validate,
   type RuleState,
   type Validated,
@@ -55,8 +54,9 @@ import type {
 import { loadScenario, type LoadedScenario } from '../adapters/files/index.js';
 import type { Actor, Role } from './workspace-auth.js';
 import { ScenarioRules } from './workspace-rules.js';
-import { coverageByMission, type MissionCoverage } from '../core/scenario/index.js';
-import { pledgedInPlace } from './plan.js';
+import type { PledgedCoverage } from '../core/plan/index.js';
+import type { MissionCoverage } from '../core/scenario/index.js';
+import { pledgedCoverageHere } from './plan.js';
 import {
   importIssues,
   planPledgeImport,
@@ -241,7 +241,14 @@ export class Workspace {
   private readonly computing = new Map<string, Promise<WorkspaceSummary>>();
   private readonly rules = new ScenarioRules();
 
-  constructor(private readonly repos: WorkspaceRepositories) {}
+  constructor(
+    private readonly repos: WorkspaceRepositories,
+    /**
+     * Computes a version's summary and coverage (the pledged plan's solve): on this thread by default; the
+     * server passes a worker thread's (`coverageWorker`), so the solve never blocks its requests.
+     */
+    private readonly computeCoverage: (doc: Scenario) => Promise<PledgedCoverage> = pledgedCoverageHere,
+  ) {}
 
   /** First start: stores the built-in scenario `name` as the workspace scenario of the same id. */
   async seed(
@@ -353,14 +360,8 @@ export class Workspace {
       doc = applied.value.scenario;
     }
     // Coverage counts what the pledged plan has in place, so the workspace agrees with `bulwark plan`.
-    const inPlace = await pledgedInPlace(doc);
-    const value: WorkspaceSummary = {
-      version: s.version,
-      hash: s.hash,
-      variants,
-      summary: summarizeScenario(doc, inPlace),
-      coverage: coverageByMission(doc, inPlace),
-    };
+    const { summary, coverage } = await this.computeCoverage(doc);
+    const value: WorkspaceSummary = { version: s.version, hash: s.hash, variants, summary, coverage };
     if (this.summaries.size > 100) this.summaries.clear();
     this.summaries.set(key, value);
     return value;

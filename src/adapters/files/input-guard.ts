@@ -4,7 +4,8 @@
  * parsed document whose depth, list lengths or alias expansion exceed `INPUT_LIMITS`, or whose aliases
  * do not resolve or refer to the node that contains them. Every finding is an issue with its position.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { yaml } from './yaml.js';
 import { INPUT_LIMITS, issue, type FieldPath, type Issue } from '../../core/shared/index.js';
 
 /**
@@ -98,6 +99,7 @@ interface Frame {
  * Iterative; returns the first issue of each kind found, in document order.
  */
 export function documentIssues(doc: Document, file: string, counter: LineCounter): Issue[] {
+  const { isAlias, isMap, isPair, isScalar, isSeq } = yaml();
   const root = doc.contents;
   if (root === null) return [];
   const out: Issue[] = [];

@@ -15,12 +15,13 @@ import {
 } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import { BulwarkError, canonicalJson, INPUT_LIMITS, issue, type Issue } from '../../core/shared/index.js';
 import { applyVariants, validate, type Scenario } from '../../core/scenario/index.js';
 import { documentIssues, scanNesting } from './input-guard.js';
 import { jsonErrorAt } from './json-error.js';
 import { locate } from './source-map.js';
+import { yaml } from './yaml.js';
 
 /** Folder of the built-in scenarios, found from this file so it works from any working directory. */
 export const builtinDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../scenarios');
@@ -109,7 +110,7 @@ export function parseText(text: string, file: string): ParsedText {
   };
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > INPUT_LIMITS.bytes) unreadable([tooLarge(file, bytes)]);
-  const lines = new LineCounter();
+  const lines = new (yaml().LineCounter)();
   lines.addNewLine(0);
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
   const deep = scanNesting(text, file, lines);
@@ -125,8 +126,8 @@ export function parseText(text: string, file: string): ParsedText {
       unreadable([at('syntax.json', `${why} (expected ${expected})`, offset, lines)]);
     }
   }
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
+  const counter = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
   // For JSON the JSON parser is the judge of syntax; the YAML reading adds only duplicate keys.
   const errors = json ? doc.errors.filter((e) => e.code === 'DUPLICATE_KEY') : doc.errors;
   if (errors.length > 0) {

@@ -2,7 +2,8 @@
  * Positions of fields in a parsed YAML/JSON document: from an issue's field path to the 1-based line and
  * column of the node (or the nearest enclosing node that exists, for missing fields).
  */
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { yaml } from './yaml.js';
 import type { FieldPath, Issue } from '../../core/shared/index.js';
 
 export interface Position {
@@ -12,6 +13,7 @@ export interface Position {
 
 /** Position of the value at `path` (or of the key, for an unknown key), falling back to the deepest ancestor. */
 export function positionOf(doc: Document, counter: LineCounter, path: FieldPath): Position | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   let node: unknown = doc.contents;
   let best: [number, number, number] | undefined = rangeOf(node);
   for (const part of path) {

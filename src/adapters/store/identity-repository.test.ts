@@ -113,4 +113,34 @@ describe.each(testDatabases())('identity repository on $name', (database) => {
       .execute();
     expect(await store.audit.verifyAudit()).toMatchObject({ ok: false });
   });
+
+  it('reuses a looked-up session, and drops it at once on sign-out, disable, role change and expiry', async () => {
+    const { store } = await fresh();
+    const ids = store.identity;
+    const user = (username: string) =>
+      ids.createUser('system', { username, passwordHash: 'x', role: 'liaison', nation: 'DEU' });
+    const ann = await user('ann');
+    const bob = await user('bob');
+    await ids.createSession('ann-1', ann.id, 'c1', 3_600_000);
+    await ids.createSession('ann-2', ann.id, 'c2', 3_600_000);
+    await ids.createSession('bob-1', bob.id, 'c3', 3_600_000);
+    for (const t of ['ann-1', 'ann-2', 'bob-1']) expect(await ids.getSession(t)).toBeDefined();
+    // Cached: the lookup no longer reads the table (a row deleted behind the repository's back is still
+    // served, until the cache time is over).
+    await store.db.deleteFrom('sessions').where('user_id', '=', bob.id).execute();
+    expect((await ids.getSession('bob-1'))?.user.username).toBe('bob');
+
+    await ids.deleteSession('ann-1');
+    expect(await ids.getSession('ann-1')).toBeUndefined();
+    expect((await ids.getSession('ann-2'))?.user.role).toBe('liaison');
+    await ids.updateUser('system', 'ann', { role: 'viewer', nation: null });
+    expect((await ids.getSession('ann-2'))?.user).toMatchObject({ role: 'viewer', nation: null });
+    await ids.updateUser('system', 'ann', { disabled: true });
+    expect(await ids.getSession('ann-2')).toBeUndefined();
+
+    // The store's clock ticks a second per reading: a two-second session expires while cached.
+    await ids.createSession('short', bob.id, 'c4', 2_000);
+    expect(await ids.getSession('short')).toBeDefined();
+    expect(await ids.getSession('short')).toBeUndefined();
+  });
 });

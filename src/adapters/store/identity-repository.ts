@@ -20,8 +20,31 @@ const tokenRef = (hash: string): string => hash.slice(0, 16);
 /** sha256 hex: tokens and session ids are stored only as their hash. */
 export const sha256Hex = (s: string): string => createHash('sha256').update(s).digest('hex');
 
+/** How long a looked-up session is reused without asking the database again (milliseconds). */
+const SESSION_CACHE_MS = 5_000;
+/** Most sessions kept in the cache (it is emptied when full). */
+const SESSION_CACHE_SIZE = 10_000;
+
 export class SqlIdentityRepository implements IdentityRepository {
   constructor(private readonly database: StoreDatabase) {}
+
+  /**
+   * Sessions looked up in the last SESSION_CACHE_MS, by token hash: every request of a signed-in user
+   * looks its session up, and under load that query was the largest cost of a request that does nothing
+   * else (docs/performance.md). Every change made through this repository applies at once: signing out
+   * drops the entry, and any change to a user (disabled, password, role, nation) drops that user's
+   * entries. A session's own expiry is checked on every hit. Only a change made outside this process (a
+   * second server on the same PostgreSQL database) can go unseen, for at most SESSION_CACHE_MS.
+   */
+  private readonly sessions = new Map<string, { readonly record: SessionRecord; readonly until: number }>();
+
+  /** Bumped by every sign-out and user change: a lookup that overlapped one is not cached. */
+  private generation = 0;
+
+  private forgetUserSessions(userId: string): void {
+    this.generation++;
+    for (const [k, v] of this.sessions) if (v.record.user.id === userId) this.sessions.delete(k);
+  }
 
   async countUsers(): Promise<number> {
     const r = await this.database.db
@@ -82,61 +105,69 @@ export class SqlIdentityRepository implements IdentityRepository {
    * a new password also revokes every API token (tokens end with the password). `not-found` if absent.
    */
   async updateUser(actor: string, username: string, patch: UserPatch): Promise<UserRecord> {
-    return this.database.write(async (trx, at) => {
-      const row = await trx.selectFrom('users').selectAll().where(sameName(username)).executeTakeFirst();
-      if (row === undefined) throw new BulwarkError('not-found', `no user "${username}"`);
-      const next: UserTable = {
-        ...row,
-        ...(patch.role === undefined ? {} : { role: patch.role }),
-        ...(patch.nation === undefined ? {} : { nation: patch.nation }),
-        ...(patch.passwordHash === undefined ? {} : { password_hash: patch.passwordHash }),
-        ...(patch.disabled === undefined ? {} : { disabled: patch.disabled ? 1 : 0 }),
-        ...(patch.mustChangePassword === undefined
-          ? {}
-          : { must_change_password: patch.mustChangePassword ? 1 : 0 }),
-      };
-      await trx
-        .updateTable('users')
-        .set({
-          role: next.role,
-          nation: next.nation,
-          password_hash: next.password_hash,
-          disabled: next.disabled,
-          must_change_password: next.must_change_password,
-        })
-        .where('id', '=', row.id)
-        .execute();
-      if (patch.passwordHash !== undefined || patch.disabled === true)
-        await trx.deleteFrom('sessions').where('user_id', '=', row.id).execute();
-      const revoked =
-        patch.passwordHash === undefined
-          ? []
-          : await trx.deleteFrom('tokens').where('user_id', '=', row.id).returning('id').execute();
-      const view = (u: UserTable) => ({
-        username: u.username,
-        role: u.role,
-        nation: u.nation,
-        disabled: Number(u.disabled) !== 0,
-        mustChangePassword: Number(u.must_change_password) !== 0,
+    let userId: string | undefined;
+    return this.database
+      .write(async (trx, at) => {
+        const row = await trx.selectFrom('users').selectAll().where(sameName(username)).executeTakeFirst();
+        if (row === undefined) throw new BulwarkError('not-found', `no user "${username}"`);
+        // Dropped now and again once the change is committed or abandoned (below).
+        userId = row.id;
+        this.forgetUserSessions(row.id);
+        const next: UserTable = {
+          ...row,
+          ...(patch.role === undefined ? {} : { role: patch.role }),
+          ...(patch.nation === undefined ? {} : { nation: patch.nation }),
+          ...(patch.passwordHash === undefined ? {} : { password_hash: patch.passwordHash }),
+          ...(patch.disabled === undefined ? {} : { disabled: patch.disabled ? 1 : 0 }),
+          ...(patch.mustChangePassword === undefined
+            ? {}
+            : { must_change_password: patch.mustChangePassword ? 1 : 0 }),
+        };
+        await trx
+          .updateTable('users')
+          .set({
+            role: next.role,
+            nation: next.nation,
+            password_hash: next.password_hash,
+            disabled: next.disabled,
+            must_change_password: next.must_change_password,
+          })
+          .where('id', '=', row.id)
+          .execute();
+        if (patch.passwordHash !== undefined || patch.disabled === true)
+          await trx.deleteFrom('sessions').where('user_id', '=', row.id).execute();
+        const revoked =
+          patch.passwordHash === undefined
+            ? []
+            : await trx.deleteFrom('tokens').where('user_id', '=', row.id).returning('id').execute();
+        const view = (u: UserTable) => ({
+          username: u.username,
+          role: u.role,
+          nation: u.nation,
+          disabled: Number(u.disabled) !== 0,
+          mustChangePassword: Number(u.must_change_password) !== 0,
+        });
+        const self = actor === row.username;
+        await this.database.appendAudit(trx, {
+          at,
+          actor,
+          action:
+            patch.passwordHash === undefined ? 'user.update' : self ? 'user.password' : 'user.password-reset',
+          target: `user/${row.username}`,
+          scenario_id: null,
+          scenario_version: null,
+          before: toJson(view(row)),
+          after: toJson({
+            ...view(next),
+            ...(revoked.length > 0 ? { tokensRevoked: revoked.map((t) => tokenRef(t.id)) } : {}),
+          }),
+          subject: userSubject(next),
+        });
+        return toUser(next);
+      })
+      .finally(() => {
+        if (userId !== undefined) this.forgetUserSessions(userId);
       });
-      const self = actor === row.username;
-      await this.database.appendAudit(trx, {
-        at,
-        actor,
-        action:
-          patch.passwordHash === undefined ? 'user.update' : self ? 'user.password' : 'user.password-reset',
-        target: `user/${row.username}`,
-        scenario_id: null,
-        scenario_version: null,
-        before: toJson(view(row)),
-        after: toJson({
-          ...view(next),
-          ...(revoked.length > 0 ? { tokensRevoked: revoked.map((t) => tokenRef(t.id)) } : {}),
-        }),
-        subject: userSubject(next),
-      });
-      return toUser(next);
-    });
   }
 
   /** The user of that name, compared case-insensitively. */
@@ -172,21 +203,38 @@ export class SqlIdentityRepository implements IdentityRepository {
 
   /** The live session of a token with its (enabled) user, or undefined. */
   async getSession(token: string): Promise<SessionRecord | undefined> {
+    const id = sha256Hex(token);
+    const now = this.database.now().toISOString();
+    const generation = this.generation;
+    const cached = this.sessions.get(id);
+    if (cached !== undefined) {
+      if (cached.until > performance.now() && cached.record.expiresAt > now) return cached.record;
+      this.sessions.delete(id);
+    }
     const row = await this.database.db
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
       .selectAll('users')
       .select(['sessions.csrf', 'sessions.expires_at'])
-      .where('sessions.id', '=', sha256Hex(token))
-      .where('sessions.expires_at', '>', this.database.now().toISOString())
+      .where('sessions.id', '=', id)
+      .where('sessions.expires_at', '>', now)
       .where('users.disabled', '=', 0)
       .executeTakeFirst();
     if (row === undefined) return undefined;
-    return { user: toUser(row), csrf: row.csrf, expiresAt: row.expires_at };
+    const record = { user: toUser(row), csrf: row.csrf, expiresAt: row.expires_at };
+    if (generation !== this.generation) return record;
+    if (this.sessions.size >= SESSION_CACHE_SIZE) this.sessions.clear();
+    this.sessions.set(id, { record, until: performance.now() + SESSION_CACHE_MS });
+    return record;
   }
 
   async deleteSession(token: string): Promise<void> {
-    await this.database.db.deleteFrom('sessions').where('id', '=', sha256Hex(token)).execute();
+    const id = sha256Hex(token);
+    this.generation++;
+    this.sessions.delete(id);
+    await this.database.db.deleteFrom('sessions').where('id', '=', id).execute();
+    this.generation++;
+    this.sessions.delete(id);
   }
 
   /** Stores an API token (its hash) for a user; audited as `token.create` (the reference, never the token). */

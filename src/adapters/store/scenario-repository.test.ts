@@ -35,4 +35,33 @@ describe.each(testDatabases())('scenario repository on $name', (database) => {
       [1, 'alice', 'scenario.create', null, expect.anything()],
     ]);
   });
+
+  it('commits writes that arrive together in one transaction, each with its own version and audit entry', async () => {
+    const { store } = await fresh();
+    await store.scenarios.createScenario('s', { items: [] as number[] }, 'alice', 'seed');
+    const add = (n: number) =>
+      store.scenarios.mutateScenario('s', `user${n}`, (cur) => ({
+        document: { items: [...(cur.document as { items: number[] }).items, n] },
+        summary: `add ${n}`,
+        changes: [
+          {
+            action: 'item.create',
+            key: `item:${n}`,
+            target: `scenario/s/items/${n}`,
+            before: null,
+            after: n,
+          },
+        ],
+      }));
+    const saved = await Promise.all([1, 2, 3, 4, 5, 6].map(add));
+    expect(saved.map((s) => s.version)).toEqual([2, 3, 4, 5, 6, 7]);
+    expect(saved.at(-1)?.document).toEqual({ items: [1, 2, 3, 4, 5, 6] });
+    // The store's clock ticks once per transaction: one commit (and one fsync) for the six writes.
+    expect(new Set(saved.map((s) => s.updatedAt)).size).toBe(1);
+    const audit = await store.audit.listAudit({ scenarioId: 's' });
+    expect(audit.filter((a) => a.action === 'item.create').map((a) => [a.actor, a.scenarioVersion])).toEqual(
+      [6, 5, 4, 3, 2, 1].map((n) => [`user${n}`, n + 1]),
+    );
+    expect((await store.audit.verifyAudit()).ok).toBe(true);
+  });
 });

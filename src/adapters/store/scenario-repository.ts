@@ -173,6 +173,10 @@ export class SqlScenarioRepository implements ScenarioRepository {
    * other in the next transaction, each seeing the one before, so concurrent writers share a commit (and
    * its fsync). A promise resolves only after its transaction has committed; if the commit fails, every
    * change of the batch is rejected (none was stored).
+   *
+   * A batch starts at `setImmediate`, after the event loop has read every request already received: with
+   * SQLite every query is synchronous under its promise, so a transaction started at once would run to its
+   * commit before the next request is even parsed, and each write would pay its own fsync (batches of 1).
    */
   mutateScenario(
     id: string,
@@ -181,7 +185,10 @@ export class SqlScenarioRepository implements ScenarioRepository {
   ): Promise<StoredScenario> {
     return new Promise((resolve, reject) => {
       this.pending.push({ id, actor, mutate, resolve, reject });
-      if (!this.draining) void this.drain();
+      if (!this.draining) {
+        this.draining = true;
+        setImmediate(() => void this.drain());
+      }
     });
   }
 

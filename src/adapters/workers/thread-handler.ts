@@ -1,5 +1,8 @@
 /** In-thread code: keeps the last few compiled jobs by hash and answers chunk requests with `runChunk`. */
-import { runChunk, type Job, type PartialStats } from '../../core/assure/index.js';
+import type { Job, PartialStats } from '../../core/assure/index.js';
+// The simulation loop itself, not core/assure's index: the index reaches the scenario schema and zod
+// (about 0.2–0.3 s to load per thread), which a thread does not need. thread-graph.test.ts checks this.
+import { runChunk } from '../../core/assure/simulate.js';
 
 /** Compiled jobs a thread keeps (the main thread mirrors this rule to know when to resend one). */
 export const THREAD_JOB_CACHE = 4;

@@ -55,10 +55,11 @@ export function abortReason(signal: AbortSignal): Error {
   return r instanceof Error ? r : new Error('cancelled');
 }
 
-function spawn(): Worker {
-  if (!fromSource) return new Worker(new URL('./thread.js', import.meta.url));
+/** A worker thread running `./<name>.js` of this folder (from the sources, `./<name>.ts` through tsx). */
+export function spawnThread(name: string): Worker {
+  if (!fromSource) return new Worker(new URL(`./${name}.js`, import.meta.url));
   const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./thread.ts', import.meta.url).href;
+  const entry = new URL(`./${name}.ts`, import.meta.url).href;
   const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(code, { eval: true });
 }
@@ -90,7 +91,7 @@ export function threadExecutor(threads: number): ChunkExecutor {
   let closed = false;
 
   const start = (): Slot => {
-    const slot: Slot = { worker: spawn(), jobs: [], task: undefined };
+    const slot: Slot = { worker: spawnThread('thread'), jobs: [], task: undefined };
     slot.worker.unref();
     slot.worker.on('message', (m: FromThread) => {
       const t = slot.task;

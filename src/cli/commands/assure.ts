@@ -36,7 +36,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--workers <w>', 'worker threads (default: BULWARK_WORKERS or all cores)', intOption(1, 1024))
     .option(
       '--tornado-runs <n>',
-      'runs per tornado side (default: runs / 10, at least 1,000; 0: none)',
+      'runs per tornado row at most (default: runs / 10, at least 1,000; 0: none); rows stop sooner once their swing is ranked',
       intOption(0, 100_000_000),
     )
     .option(
@@ -94,9 +94,16 @@ export function register(program: Command, ctx: CliContext): void {
         ...(opts.tornadoRuns === undefined ? {} : { tornadoRuns: opts.tornadoRuns }),
         ...(opts.sobolRuns === undefined ? {} : { sobolRuns: opts.sobolRuns }),
         workers: opts.workers ?? ctx.config.workers,
-        onProgress: (done, total) => {
-          bar ??= startProgress(ctx, 'simulating', total, opts.json !== true);
-          bar.update(done);
+        // In model-runs; the total falls as tornado rows stop, sized by precision.
+        onProgress: (done, total, phase) => {
+          bar ??= startProgress(ctx, 'simulating (model-runs)', total, opts.json !== true);
+          bar.setTotal(total);
+          bar.update(
+            done,
+            phase.name === 'tornado'
+              ? `tornado: ${phase.settled ?? 0}/${phase.rows ?? 0} rows settled`
+              : phase.name,
+          );
         },
       }).finally(() => {
         bar?.stop();
@@ -214,7 +221,7 @@ export function renderAssurance(report: AssureReport): string {
     const t = r.tornado;
     out.push(
       heading(
-        `Tornado: P(${MEASURE_TERMS.ceasefireFailed.name}) with one uncertain parameter pinned at its ${t.lowProbability * 100}th / ${t.highProbability * 100}th percentile, or one assumed constant at ×0.5 / ×1.5 (base case, ${t.runs.toLocaleString('en-GB')} runs, base ${figures.prob(t.base.ceasefireFailed)})`,
+        `Tornado: P(${MEASURE_TERMS.ceasefireFailed.name}) with one uncertain parameter pinned at its ${t.lowProbability * 100}th / ${t.highProbability * 100}th percentile, or one assumed constant at ×0.5 / ×1.5 (base case, ${t.runs.toLocaleString('en-GB')} runs, base ${figures.prob(t.base.ceasefireFailed)}; rows sized by precision: ${t.modelRuns.toLocaleString('en-GB')} model-runs against ${t.fixedModelRuns.toLocaleString('en-GB')} at a fixed ${t.rule.maxRuns.toLocaleString('en-GB')} a row)`,
       ),
     );
     out.push(
@@ -226,6 +233,7 @@ export function renderAssurance(report: AssureReport): string {
           'high value',
           'P(fail)',
           'swing',
+          'runs',
           'wider war low / high',
           'collapse low / high',
           'cannot move (by construction)',
@@ -237,11 +245,12 @@ export function renderAssurance(report: AssureReport): string {
           String(Number(row.highValue.toPrecision(3))),
           figures.prob(row.high.ceasefireFailed),
           figures.prob(row.swing),
+          `${row.runs.toLocaleString('en-GB')} (${row.stop})`,
           `${figures.prob(row.low.widerWar)} / ${figures.prob(row.high.widerWar)}`,
           `${figures.prob(row.low.coalitionCollapse)} / ${figures.prob(row.high.coalitionCollapse)}`,
           row.inert.map((m) => (m === 'ceasefireFailed' ? 'failure' : 'tripwire tested')).join(', '),
         ]),
-        ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
+        ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
       ),
     );
   }

@@ -3,7 +3,6 @@ import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { openScenario } from '../../app/scenario.js';
 import { BulwarkError } from '../../core/shared/index.js';
 import type { CliContext } from '../context.js';
 import { prepareOutputDir } from '../output-paths.js';
@@ -54,7 +53,9 @@ export function register(program: Command, ctx: CliContext): void {
         { Auth },
         { Workspace },
         { CanvassBook },
+        { coverageWorker },
         server,
+        { openScenario },
       ] = await Promise.all([
         import('../../adapters/store/index.js'),
         import('../../app/run-queue.js'),
@@ -62,7 +63,9 @@ export function register(program: Command, ctx: CliContext): void {
         import('../../app/workspace-auth.js'),
         import('../../app/workspace.js'),
         import('../../app/canvass.js'),
+        import('../../adapters/workers/index.js'),
         import('../../server/index.js'),
+        import('../../app/scenario.js'),
       ]);
       const { createApp, defaultAppOptions } = server;
       const c = ctx.config;
@@ -80,9 +83,13 @@ export function register(program: Command, ctx: CliContext): void {
         const auth = new Auth(store.identity);
         if ((await auth.ensureAdmin(c.adminUser, c.adminPassword)) === 'created')
           ctx.err(`created the first coordinator "${c.adminUser}"`);
-        const workspace = new Workspace(store);
+        // The live coverage's plan solves run on a worker thread, off the requests' event loop.
+        const coverage = coverageWorker();
+        const workspace = new Workspace(store, (doc) => coverage.compute(doc));
         if ((await workspace.seed(opts.seed, opts.seed, 'system', seed)) === 'seeded')
           ctx.err(`seeded workspace scenario "${opts.seed}"`);
+        // Warms the coverage thread (HiGHS loaded, first solve done) before the first client asks.
+        void workspace.summary(opts.seed).catch(() => undefined);
         const interrupted = await store.runs.interruptUnfinishedRuns();
         if (interrupted > 0)
           ctx.err(`${interrupted} run(s) left unfinished by the last shutdown marked interrupted`);
@@ -135,6 +142,7 @@ export function register(program: Command, ctx: CliContext): void {
         ctx.err('stopping…');
         await runs.stop();
         await app.close();
+        await coverage.close();
       } finally {
         await store.close();
       }

@@ -8,8 +8,8 @@ import { fail, issue, ok, type Result } from '../shared/index.js';
 import type { ForceLayout } from './force-layout.js';
 import { forceFromPledges } from './force-layout.js';
 import { CONSTANT_FACTORS, constantLevers, type InertMeasure } from './constants.js';
+import { compileModel } from './compile-model.js';
 import {
-  compileModel,
   P_CREDIBILITY,
   parameterQuantile,
   pinParameter,
@@ -22,12 +22,24 @@ import { runChunk } from './simulate.js';
 import type { PartialStats } from './partial-stats.js';
 import {
   CATEGORIES,
+  emptyStats,
   fatalityBinLow,
   GUARANTOR_FIELDS,
   mergeChunks,
+  mergeInto,
   OUTCOMES,
   type Outcome,
 } from './partial-stats.js';
+import {
+  familyZ,
+  swingInterval,
+  TORNADO_PRECISION,
+  tornadoLooks,
+  tornadoStops,
+  type SwingInterval,
+  type TornadoPrecision,
+  type TornadoStop,
+} from './tornado-precision.js';
 import {
   eventProbabilityBy,
   histogramQuantile,
@@ -87,8 +99,15 @@ export const inlineRunner: JobRunner = (job, seed, runs, onProgress, first = 0) 
 export interface AssuranceOptions {
   readonly runs: number;
   readonly seed: number;
-  /** Runs for the tornado (0: no tornado). */
+  /**
+   * Runs per tornado row at most (0: no tornado). Rows stop earlier once their swing is ranked
+   * (`tornado-precision.ts`).
+   */
   readonly tornadoRuns: number;
+  /** Runs every tornado row gets before it may stop (default 1,000; `tornadoRuns` for a fixed size). */
+  readonly tornadoMinRuns?: number;
+  /** A row stops once its half-width is at most this share of the largest swing (default 0.02). */
+  readonly tornadoRelativeHalfWidth?: number;
   /** Tornado probabilities at which each parameter is pinned (default 0.1 and 0.9). */
   readonly tornadoLow?: number;
   readonly tornadoHigh?: number;
@@ -99,8 +118,10 @@ export interface AssuranceOptions {
 export interface PreparedAssurance {
   readonly cases: readonly { readonly id: string; readonly label: string; readonly model: ModelParams }[];
   readonly job: Job;
-  /** Base model of the first case, then each uncertain parameter pinned low and high. */
-  readonly tornadoJob: Job | null;
+  /** Base model of the first case (null: no tornado). */
+  readonly tornadoBase: ModelParams | null;
+  /** Per tornado row, the model with its parameter low and high (the order of `tornadoSides`). */
+  readonly tornadoPairs: readonly (readonly [ModelParams, ModelParams])[];
   readonly tornadoSides: readonly TornadoSideSpec[];
   /** Saltelli's A (the first case), B, then A_B^(i) for each parameter in `sobolParameters`. */
   readonly sobolJob: Job | null;
@@ -124,7 +145,14 @@ export function prepareAssurance(
   cases: readonly AssuranceCase[],
   options: AssuranceOptions,
 ): Result<PreparedAssurance> {
-  const opts: Required<AssuranceOptions> = { tornadoLow: 0.1, tornadoHigh: 0.9, sobolRuns: 0, ...options };
+  const opts: Required<AssuranceOptions> = {
+    tornadoLow: 0.1,
+    tornadoHigh: 0.9,
+    sobolRuns: 0,
+    tornadoMinRuns: TORNADO_PRECISION.minRuns,
+    tornadoRelativeHalfWidth: TORNADO_PRECISION.relativeHalfWidth,
+    ...options,
+  };
   const missing = cases.find((c) => c.scenario.adversary === undefined);
   if (missing !== undefined)
     return fail([
@@ -141,11 +169,11 @@ export function prepareAssurance(
   }));
   const job: Job = { models: compiled.map((c) => c.model) };
   const base = compiled[0]?.model;
-  let tornadoJob: Job | null = null;
+  let tornadoBase: ModelParams | null = null;
+  const pairs: [ModelParams, ModelParams][] = [];
   const sides: TornadoSideSpec[] = [];
   const first = cases[0];
   if (base !== undefined && first !== undefined && opts.tornadoRuns > 0) {
-    const models: ModelParams[] = [base];
     // The per-attack draw acts only once the force is attacked, and credibility, when the commitment shows
     // nothing before a trigger, only at decisions after an attack (docs/model.md §10).
     const afterAttack: readonly InertMeasure[] = ['ceasefireFailed', 'tripwireTested'];
@@ -153,7 +181,7 @@ export function prepareAssurance(
       if (!p.uncertain) return;
       const low = parameterQuantile(base, i, opts.tornadoLow);
       const high = parameterQuantile(base, i, opts.tornadoHigh);
-      models.push(pinParameter(base, i, low), pinParameter(base, i, high));
+      pairs.push([pinParameter(base, i, low), pinParameter(base, i, high)]);
       const inert =
         i === P_FATALITIES || (i === P_CREDIBILITY && base.visibility === 0 && base.trigger === 0)
           ? afterAttack
@@ -162,10 +190,11 @@ export function prepareAssurance(
     });
     const force = first.force ?? forceFromPledges(first.scenario);
     for (const lever of constantLevers(first.scenario, force)) {
-      for (const x of CONSTANT_FACTORS) {
+      const [lo, hi] = CONSTANT_FACTORS.map((x) => {
         const at = lever.at(x);
-        models.push(compileModel(at.scenario, { force: at.force }));
-      }
+        return compileModel(at.scenario, { force: at.force });
+      });
+      pairs.push([lo!, hi!]);
       sides.push({
         key: lever.key,
         label: lever.label,
@@ -175,7 +204,7 @@ export function prepareAssurance(
         inert: lever.inert,
       });
     }
-    if (sides.length > 0) tornadoJob = { models };
+    if (sides.length > 0) tornadoBase = base;
   }
   // Sobol: the per-run parameters only (attack fatalities are drawn per attack, from the event stream).
   let sobolJob: Job | null = null;
@@ -196,7 +225,8 @@ export function prepareAssurance(
   return ok({
     cases: compiled,
     job,
-    tornadoJob,
+    tornadoBase,
+    tornadoPairs: pairs,
     tornadoSides: sides,
     sobolJob,
     sobolParameters,
@@ -260,6 +290,16 @@ export interface TornadoRow {
   readonly swing: number;
   /** |high − low| of every reported probability (parameters acting after an attack move these, not failure). */
   readonly swings: TornadoSide;
+  /** Runs this row was simulated on (both sides on the same runs): sized by precision. */
+  readonly runs: number;
+  /** Why the row stopped at `runs` (tornado-precision.ts). */
+  readonly stop: TornadoStop;
+  /**
+   * Interval of the failure swing, simultaneous over every row and look at `rule.familyError` ([0, 0] for a
+   * row that cannot move failure by construction).
+   */
+  readonly swingLo: number;
+  readonly swingHi: number;
 }
 
 export interface TornadoSide {
@@ -292,7 +332,14 @@ export interface AssuranceResult {
   readonly cases: readonly CaseResult[];
   readonly comparisons: readonly ComparisonRow[];
   readonly tornado: {
+    /** Runs of the base case (the most any row had). */
     readonly runs: number;
+    /** Model-runs spent: the base and both sides of every row, each on its own runs. */
+    readonly modelRuns: number;
+    /** What every row at the cap would have cost (the fixed size before rows were sized by precision). */
+    readonly fixedModelRuns: number;
+    /** The sizing rule and the normal quantile of its intervals. */
+    readonly rule: TornadoPrecision & { readonly z: number };
     readonly lowProbability: number;
     readonly highProbability: number;
     readonly base: TornadoSide;
@@ -402,7 +449,98 @@ const side = (s: PartialStats, levels: number): TornadoSide => ({
   coalitionCollapse: round6(s.outcomes[OUTCOMES.indexOf('coalitionCollapse')]! / s.runs),
 });
 
-/** Turns merged counts into the result. `tornado` holds the merged stats of `prepared.tornadoJob`. */
+/** What `runTornado` measured: the base, and each row's two sides on its own runs (order of `tornadoSides`). */
+export interface TornadoStats {
+  readonly base: PartialStats;
+  readonly rows: readonly {
+    readonly low: PartialStats;
+    readonly high: PartialStats;
+    readonly stop: TornadoStop;
+    readonly interval: SwingInterval | null;
+  }[];
+  readonly rule: TornadoPrecision & { readonly z: number };
+}
+
+/** The failure swing's interval of a row from its high side's joint table (paired with its low side). */
+function rowInterval(high: PartialStats, z: number): SwingInterval {
+  const d = pairedFailureDifference(high);
+  return swingInterval(d.onlyVariant, d.onlyBaseline, high.runs, z);
+}
+
+/**
+ * Runs the tornado in batches at the fixed looks of `tornadoLooks`: each batch simulates the base and the
+ * rows still running on the next runs (one lockstep job, each high side paired with its low side), then
+ * `tornadoStops` decides which rows stop. Decisions depend only on merged counts at the looks, so the
+ * result is the same for any runner. `onProgress(done, total)` in model-runs; the total is the most the
+ * tornado can still cost, and falls as rows stop.
+ */
+export async function runTornado(
+  prepared: PreparedAssurance,
+  runner: JobRunner,
+  onProgress?: (done: number, total: number, settled: number) => void,
+): Promise<TornadoStats | null> {
+  const base = prepared.tornadoBase;
+  const o = prepared.options;
+  if (base === null || o.tornadoRuns <= 0) return null;
+  const pairs = prepared.tornadoPairs;
+  const exact = prepared.tornadoSides.map((t) => t.inert.includes('ceasefireFailed'));
+  const precision: TornadoPrecision = {
+    minRuns: Math.min(o.tornadoMinRuns, o.tornadoRuns),
+    maxRuns: o.tornadoRuns,
+    relativeHalfWidth: o.tornadoRelativeHalfWidth,
+    familyError: TORNADO_PRECISION.familyError,
+  };
+  const looks = tornadoLooks(precision);
+  const z = familyZ(exact.filter((e) => !e).length, looks.length, precision.familyError);
+  const baseStats = emptyStats(base);
+  const rows = pairs.map(([lo, hi]) => ({
+    low: emptyStats(lo),
+    high: emptyStats(hi),
+    stop: null as TornadoStop | null,
+    interval: null as SwingInterval | null,
+  }));
+  let done = 0;
+  let spent = 0;
+  for (const n of looks) {
+    const active = rows.flatMap((r, j) => (r.stop === null ? [j] : []));
+    if (active.length === 0) break;
+    const models = [base, ...active.flatMap((j) => pairs[j]!)];
+    const pairedWith = [0, ...active.flatMap((_, i) => [1 + 2 * i, 1 + 2 * i])];
+    const add = n - done;
+    const total = spent + (o.tornadoRuns - done) * models.length;
+    const settled = rows.length - active.length;
+    const part = await runner(
+      { models, pairedWith },
+      o.seed,
+      add,
+      (d) => onProgress?.(spent + d * models.length, total, settled),
+      done,
+    );
+    mergeInto(baseStats, part[0]!);
+    active.forEach((j, i) => {
+      const r = rows[j]!;
+      mergeInto(r.low, part[1 + 2 * i]!);
+      mergeInto(r.high, part[2 + 2 * i]!);
+      r.interval = exact[j] === true ? null : rowInterval(r.high, z);
+    });
+    spent += add * models.length;
+    done = n;
+    const stops = tornadoStops(
+      rows.map((r) => ({ interval: r.interval, running: r.stop === null, runs: r.low.runs })),
+      precision,
+    );
+    stops.forEach((s, j) => {
+      if (s !== null) rows[j]!.stop = s;
+    });
+  }
+  onProgress?.(spent, spent, rows.length);
+  return {
+    base: baseStats,
+    rows: rows.map((r) => ({ low: r.low, high: r.high, stop: r.stop ?? 'cap', interval: r.interval })),
+    rule: { ...precision, z },
+  };
+}
+
 /**
  * Sobol indices from the lockstep job [A, B, A_B^(1) …] on binary measures: with n runs, V = p(1 − p) over
  * A and B pooled, S_i = (Σ f_B f_ABi − Σ f_B f_A) / (n V) (Saltelli et al. 2010) and
@@ -462,7 +600,7 @@ function sobolIndices(prepared: PreparedAssurance, stats: readonly PartialStats[
 export function summariseAssurance(
   prepared: PreparedAssurance,
   stats: readonly PartialStats[],
-  tornado: readonly PartialStats[] | null,
+  tornado: TornadoStats | null,
   sobol: readonly PartialStats[] | null = null,
 ): AssuranceResult {
   const cases = prepared.cases.map((c, i) => summariseCase(c.id, c.label, c.model, stats[i]!));
@@ -470,11 +608,12 @@ export function summariseAssurance(
   const comparisons =
     first === undefined ? [] : prepared.cases.slice(1).map((c, i) => compare(c.id, first.id, stats[i + 1]!));
   let tornadoOut: AssuranceResult['tornado'] = null;
-  if (first !== undefined && prepared.tornadoJob !== null && tornado !== null) {
+  if (first !== undefined && prepared.tornadoBase !== null && tornado !== null) {
     const L = first.model.levels;
     const rows: TornadoRow[] = prepared.tornadoSides.map((t, j) => {
-      const low = side(tornado[1 + 2 * j]!, L);
-      const high = side(tornado[2 + 2 * j]!, L);
+      const measured = tornado.rows[j]!;
+      const low = side(measured.low, L);
+      const high = side(measured.high, L);
       return {
         key: t.key,
         label: t.label,
@@ -491,17 +630,25 @@ export function summariseAssurance(
           widerWar: round6(Math.abs(high.widerWar - low.widerWar)),
           coalitionCollapse: round6(Math.abs(high.coalitionCollapse - low.coalitionCollapse)),
         },
+        runs: measured.low.runs,
+        stop: measured.stop,
+        swingLo: round6(measured.interval?.lo ?? 0),
+        swingHi: round6(measured.interval?.hi ?? 0),
       };
     });
     // Ranked by the failure swing; ties (parameters that act only after an attack) by their other swings.
     const rest = (r: TornadoRow): number =>
       r.swings.tripwireTested + r.swings.widerWar + r.swings.coalitionCollapse;
     rows.sort((a, b) => b.swing - a.swing || rest(b) - rest(a) || a.key.localeCompare(b.key));
+    const R = tornado.rows.length;
     tornadoOut = {
-      runs: tornado[0]!.runs,
+      runs: tornado.base.runs,
+      modelRuns: tornado.base.runs + tornado.rows.reduce((a, r) => a + r.low.runs + r.high.runs, 0),
+      fixedModelRuns: (1 + 2 * R) * prepared.options.tornadoRuns,
+      rule: tornado.rule,
       lowProbability: prepared.options.tornadoLow,
       highProbability: prepared.options.tornadoHigh,
-      base: side(tornado[0]!, L),
+      base: side(tornado.base, L),
       rows,
     };
   }
@@ -518,29 +665,47 @@ export function summariseAssurance(
   };
 }
 
-/** Prepares, runs (main job, then tornado) and summarises. Progress counts runs of both jobs. */
+/** Which part of an assurance is running, for progress: the cases, the tornado (rows settled), Sobol. */
+export interface AssurancePhase {
+  readonly name: 'cases' | 'tornado' | 'sobol';
+  /** Tornado rows stopped so far, of `rows`. */
+  readonly settled?: number;
+  readonly rows?: number;
+}
+
+/**
+ * Prepares, runs (cases, then the tornado, then Sobol) and summarises. Progress is in model-runs (runs ×
+ * models of each job); the total is the most the rest can cost and falls as tornado rows stop.
+ */
 export async function runAssurance(
   cases: readonly AssuranceCase[],
   options: AssuranceOptions,
   runner: JobRunner,
-  onProgress?: (done: number, total: number) => void,
+  onProgress?: (done: number, total: number, phase: AssurancePhase) => void,
 ): Promise<Result<AssuranceResult>> {
   const prepared = prepareAssurance(cases, options);
   if (!prepared.ok) return prepared;
   const p = prepared.value;
-  const tornadoRuns = p.tornadoJob === null ? 0 : options.tornadoRuns;
-  const sobolRuns = p.sobolJob === null ? 0 : p.options.sobolRuns;
-  const total = options.runs + tornadoRuns + sobolRuns;
-  const stats = await runner(p.job, options.seed, options.runs, (d) => onProgress?.(d, total));
-  const tornado =
-    p.tornadoJob === null
-      ? null
-      : await runner(p.tornadoJob, options.seed, tornadoRuns, (d) => onProgress?.(options.runs + d, total));
+  const R = p.tornadoPairs.length;
+  const tornadoCap = p.tornadoBase === null ? 0 : options.tornadoRuns * (1 + 2 * R);
+  const sobolCost = p.sobolJob === null ? 0 : p.options.sobolRuns * p.sobolJob.models.length;
+  const main = options.runs * p.job.models.length;
+  const cost = (j: Job): number => j.models.length;
+  const stats = await runner(p.job, options.seed, options.runs, (d) =>
+    onProgress?.(d * cost(p.job), main + tornadoCap + sobolCost, { name: 'cases' }),
+  );
+  const tornado = await runTornado(p, runner, (d, total, settled) =>
+    onProgress?.(main + d, main + total + sobolCost, { name: 'tornado', settled, rows: R }),
+  );
+  const tornadoSpent =
+    tornado === null ? 0 : tornado.base.runs + tornado.rows.reduce((a, r) => a + r.low.runs + r.high.runs, 0);
   const sobol =
     p.sobolJob === null
       ? null
-      : await runner(p.sobolJob, options.seed, sobolRuns, (d) =>
-          onProgress?.(options.runs + tornadoRuns + d, total),
+      : await runner(p.sobolJob, options.seed, p.options.sobolRuns, (d) =>
+          onProgress?.(main + tornadoSpent + d * cost(p.sobolJob!), main + tornadoSpent + sobolCost, {
+            name: 'sobol',
+          }),
         );
   return ok(summariseAssurance(p, stats, tornado, sobol));
 }

@@ -7,7 +7,7 @@
 import type { Scenario } from '../scenario/index.js';
 import { fail, issue, ok, type Result } from '../shared/index.js';
 import { emptyForce, forceFromPledges } from './force-layout.js';
-import { compileModel } from './model-params.js';
+import { compileModel } from './compile-model.js';
 import type { JobRunner } from './assure.js';
 import { eventProbabilityBy, histogramQuantile, round6, wilson, type Proportion } from './estimators.js';
 

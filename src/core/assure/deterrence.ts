@@ -26,7 +26,9 @@
  * iff U > 0 at the prior. Both call `testPayoff` below, so they cannot disagree in direction or threshold.
  */
 
-import { squareLawLosses, type Losses } from '../engagement/index.js';
+// The closed form itself, not the folder's index: the index also holds the engagement-file schema (zod),
+// which the simulation's worker threads must not load (adapters/workers/thread.ts).
+import { squareLawLosses, type Losses } from '../engagement/closed-form.js';
 
 /** The numbers the adversary's choice depends on at one moment (deterrence units unless noted). */
 export interface DeterrenceState {

@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadBuiltin } from '../../../test/helpers.js';
-import { compileModel, type ModelParams } from './model-params.js';
+import { compileModel } from './compile-model.js';
+import type { ModelParams } from './model-params.js';
 import { hazardSum, ringDay, runChunk } from './simulate.js';
 import type { PartialStats } from './partial-stats.js';
 

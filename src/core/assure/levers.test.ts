@@ -9,7 +9,8 @@ import type { Scenario } from '../scenario/index.js';
 import { applyVariants } from '../scenario/index.js';
 import { constantHazards } from './exact.js';
 import { forceFromPledges, scaleForce } from './force-layout.js';
-import { compileModel, emptyDeterrence, fillDeterrence, type ModelParams } from './model-params.js';
+import { compileModel } from './compile-model.js';
+import { emptyDeterrence, fillDeterrence, type ModelParams } from './model-params.js';
 import { runJobInline } from './assure.js';
 import { pairedDifference } from './estimators.js';
 import type { PartialStats } from './partial-stats.js';
@@ -227,7 +228,8 @@ describe('the tornado covers the assumed constants and says what cannot move by 
     const { runAssurance, inlineRunner } = await import('./assure.js');
     const r = await runAssurance(
       [{ id: 'base', label: 'base', scenario: ukraine }],
-      { runs: 500, seed: 3, tornadoRuns: 1500 },
+      // A fixed size (minimum = cap): every row on the base's runs, so inert measures equal the base's.
+      { runs: 500, seed: 3, tornadoRuns: 1500, tornadoMinRuns: 1500 },
       inlineRunner,
     );
     expect(r.ok).toBe(true);

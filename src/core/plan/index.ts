@@ -6,6 +6,7 @@ export * from './build-model.js';
 export * from './force-plan.js';
 export * from './sustainment.js';
 export * from './in-place.js';
+export * from './pledged-coverage.js';
 export * from './deployment-flow.js';
 export * from './deployment-report.js';
 export * from './by-status.js';
