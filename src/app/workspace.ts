@@ -12,8 +12,11 @@ import {
   Condition,
   Mission,
   Nation,
+  newSourceId,
+  type NewSource,
   Pledge,
   Requirement,
+  Source,
   UnitType,
   Variant,
   applyVariants,
@@ -465,6 +468,58 @@ export class Workspace {
   }
 
   /**
+   * Adds a source to the scenario's `meta.sources` — a national letter or statement that pledges then cite.
+   * Coordinators and liaisons may add (a liaison adds what their own nation's pledges will cite); nobody
+   * replaces or removes a source this way, since other objects may cite it. The id is generated from the
+   * citation when omitted. Audited as `source.create`. Throws `forbidden` for a viewer, `conflict` when the
+   * given id is taken, `scenario-invalid` if the scenario would not pass its rules.
+   */
+  async addSource(actor: Actor, id: string, value: NewSource): Promise<SourceAdded> {
+    if (actor.role !== 'coordinator' && actor.role !== 'liaison')
+      throw new BulwarkError('forbidden', 'only a coordinator or a liaison may add sources');
+    let added: SourceAdded['source'] | undefined;
+    const saved = await this.repos.scenarios.mutateScenario(id, actor.username, (current) => {
+      const doc = current.document as Scenario;
+      const taken = new Set(Object.keys(doc.meta.sources));
+      if (value.id !== undefined && taken.has(value.id))
+        throw new ConflictError(
+          `id: a source "${value.id}" exists already; choose another id, or leave it out to have one generated`,
+          { version: revisionOf(current, `source:${value.id}`), value: doc.meta.sources[value.id] },
+        );
+      const sourceId = value.id ?? newSourceId(value.citation, value.date, taken);
+      const { id: _id, ...fields } = value;
+      const source = Source.parse(fields);
+      const candidate: Scenario = {
+        ...doc,
+        meta: { ...doc.meta, sources: { ...doc.meta.sources, [sourceId]: source } },
+      };
+      const checked = validate(candidate);
+      if (!checked.ok)
+        throw new BulwarkError(
+          'scenario-invalid',
+          'the source would make the scenario invalid',
+          checked.error,
+        );
+      added = { id: sourceId, ...source };
+      return {
+        document: checked.value.scenario,
+        summary: `source.create ${sourceId}`,
+        changes: [
+          {
+            action: 'source.create',
+            key: `source:${sourceId}`,
+            target: `scenario/${id}/sources/${sourceId}`,
+            before: null,
+            after: source,
+          },
+        ],
+      };
+    });
+    if (added === undefined) throw new Error('addSource: the mutation did not run');
+    return { scenarioVersion: saved.version, source: added };
+  }
+
+  /**
    * Audit entries, newest first, each with its semantic `changes` (field by field, no key-order noise).
    * Filters: scenario, exact target, `actor` (user name), `collection` (a scenario collection, or `users`,
    * `tokens`, `runs`) with an optional object `id`, and a time range (`from` inclusive, `to` exclusive).
@@ -605,6 +660,12 @@ export class Workspace {
   }
 }
 
+/** What adding a source answers: the new scenario version and the source as stored, with its id. */
+export interface SourceAdded {
+  readonly scenarioVersion: number;
+  readonly source: Source & { readonly id: string };
+}
+
 /** What an import answers: the plan's report (without the document), and what was saved. */
 export type ImportReport = Omit<ImportPlan, 'document' | 'changes'> & {
   readonly dryRun: boolean;
@@ -637,7 +698,14 @@ export interface AuditQuery {
 }
 
 /** What the audit can be filtered by: a scenario collection, or users, tokens, runs and canvass asks. */
-export const auditCollections = [...collectionNames, 'users', 'tokens', 'runs', 'canvass'] as const;
+export const auditCollections = [
+  ...collectionNames,
+  'sources',
+  'users',
+  'tokens',
+  'runs',
+  'canvass',
+] as const;
 export type AuditCollection = (typeof auditCollections)[number];
 
 /** An audit entry with its semantic field changes. */

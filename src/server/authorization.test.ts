@@ -39,6 +39,8 @@ interface Fixture {
   mission: string;
   run: string;
   frontierRun: string;
+  /** An id in meta.sources. */
+  source: string;
 }
 interface Row {
   readonly allow: readonly Principal[] | 'public';
@@ -157,6 +159,11 @@ const matrix: Record<string, Row> = {
     request: (f) => ({ url: `${S(f)}/canvass/no-such-ask`, body: { status: 'x' } }),
   },
   'GET /api/scenarios/:id/export.xlsx': { allow: all, request: (f) => ({ url: `${S(f)}/export.xlsx` }) },
+  // An id that exists: an allowed caller gets past the gate to 409, nothing is added.
+  'POST /api/scenarios/:id/sources': {
+    allow: editors,
+    request: (f) => ({ url: `${S(f)}/sources`, body: { value: { id: f.source, citation: 'Letter' } } }),
+  },
   // A dry run (the default): a report, nothing saved.
   'POST /api/scenarios/:id/import': {
     allow: editors,
@@ -254,6 +261,9 @@ describe('authorisation matrix', () => {
       items,
       mission: items['missions']!.id,
       run: run.id,
+      source: Object.keys(
+        (await get<{ scenario: { meta: { sources: object } } }>(sc)).scenario.meta.sources,
+      )[0]!,
     };
   });
   afterAll(async () => {

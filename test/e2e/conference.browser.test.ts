@@ -1,10 +1,14 @@
 /**
  * Browser tests of the workspace's conference views (issue 15) in Debian's Chromium (playwright-core):
  * users admin, history (filtered audit, versions, diff, revert), spreadsheet import and export, the
- * canvass, presence, the nation's caveats and inventory, and a force-sourcing conference end to end.
- * Each view is checked with axe-core (0 violations) and at 390 px (no horizontal scroll). Screenshots go
- * to test-results/ and, for the closing note, to /tmp/wviews/. Skipped, with a message, when
- * /usr/bin/chromium is missing.
+ * canvass, presence, the nation's caveats and inventory, a new source added from the pledge form, and a
+ * force-sourcing conference end to end, to the briefing the coordinator publishes. Each view is checked with
+ * axe-core (0 violations) and at 390 px (no horizontal scroll). Screenshots go to test-results/ and, for
+ * the closing note, to /tmp/wsedit/. Skipped, with a message, when /usr/bin/chromium is missing.
+ *
+ * The test server offers plan and brief runs, the brief kind exactly as `bulwark serve` wires it but on one
+ * worker thread (this machine is shared); the briefing is started with 100 Monte Carlo runs, the fewest the
+ * runs form offers, so the run takes about a minute rather than the 20,000-run default's many.
  */
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,7 +17,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planKind } from '../../src/app/run-kinds.js';
+import { briefKind, planKind } from '../../src/app/run-kinds.js';
 import { makeTestWorkspace, testPassword, type TestWorkspace } from '../../src/server/testing.js';
 import { root } from '../helpers.js';
 
@@ -22,7 +26,7 @@ const hasChromium = existsSync(chromiumPath);
 if (!hasChromium)
   console.warn('Browser tests SKIPPED: /usr/bin/chromium is missing (apt-get install chromium)');
 const shots = join(root, 'test-results');
-const closing = '/tmp/wviews';
+const closing = '/tmp/wsedit';
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 interface AxeResult {
@@ -38,7 +42,10 @@ describe.skipIf(!hasChromium)('the conference views in the browser', () => {
   beforeAll(async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'bulwark-web-dist-'));
     await build({ root: join(root, 'web'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-    w = await makeTestWorkspace({ webDir: outDir, kinds: [planKind] });
+    w = await makeTestWorkspace({
+      webDir: outDir,
+      kinds: [planKind, briefKind('test', () => new Date(), 1)],
+    });
     url = await w.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await chromium.launch({
       executablePath: chromiumPath,
@@ -454,7 +461,7 @@ describe.skipIf(!hasChromium)('the conference views in the browser', () => {
     // The nation's own data: the liaison sets an inventory figure, and an impossible one is refused.
     const limits = liaison.locator('form.nation');
     await limits.getByLabel('Frigate or escort', { exact: true }).fill('13');
-    await limits.getByRole('button', { name: 'Save limits and inventory' }).click();
+    await limits.getByRole('button', { name: 'Save limits, inventory and caveats' }).click();
     await expect.poll(() => limits.locator('.status').innerText()).toContain('Saved');
     const gbrNation = (
       await w.call(await w.login('viewer'), 'GET', `/api/scenarios/${w.scenarioId}/nations/GBR`)
@@ -462,7 +469,7 @@ describe.skipIf(!hasChromium)('the conference views in the browser', () => {
     expect(gbrNation.inventory['frigate']).toBe(13);
     // An impossible count (2.5 frigates) is stopped in the form and nothing is saved.
     await limits.getByLabel('Frigate or escort', { exact: true }).fill('2.5');
-    await limits.getByRole('button', { name: 'Save limits and inventory' }).click();
+    await limits.getByRole('button', { name: 'Save limits, inventory and caveats' }).click();
     expect(
       await liaison.evaluate<boolean>("document.getElementById('inventory-frigate').validity.valid"),
     ).toBe(false);
@@ -479,7 +486,103 @@ describe.skipIf(!hasChromium)('the conference views in the browser', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
-  it('a conference end to end: a liaison imports and edits pledges, the coordinator sees coverage follow live, canvasses the rest and opens the comparison and the runs (the briefing run itself is in workspace-v2)', async () => {
+  it('sources and caveats: a liaison adds a national letter from the pledge form and cites it, and edits its caveats', async () => {
+    const { page: liaison, errors } = await open('gbr');
+    await go(liaison, '#/nations/GBR/edit');
+    const f = liaison.locator('form.pledge[data-pledge="gbr-frigates"]');
+    const source = f.getByLabel('Source', { exact: true });
+    // Sources are listed by citation, never by internal key, and the search narrows them.
+    const shown = async () =>
+      (await source.locator('option:not([hidden])').allInnerTexts()).filter((t) => t !== '(choose a source)');
+    const all = await shown();
+    expect(all.some((t) => /^[a-z0-9-]+ — /.test(t))).toBe(false);
+    await f.getByLabel('Find a source').fill('times');
+    const found = await shown();
+    expect(found.length).toBeLessThan(all.length);
+    // Every source still listed matches, except the one selected (it stays, so the value is never lost).
+    const titles = (
+      await Promise.all(
+        (await source.locator('option:not([hidden]):not(:checked)').all()).map((o) =>
+          o.getAttribute('title'),
+        ),
+      )
+    ).map((t) => (t ?? '').toLowerCase());
+    expect(titles.filter((t) => t !== '').every((t) => t.includes('times'))).toBe(true);
+
+    // A new source, inline: a wrong web address is refused in the server's words, naming the field.
+    await f.getByRole('button', { name: 'Add a new source' }).click();
+    await f.getByLabel('Title').fill('Letter on the second frigate');
+    await f.getByLabel('Publisher or author').fill('UK Ministry of Defence');
+    await f.getByLabel('Kind of document').selectOption('national letter');
+    await f.getByLabel('Date', { exact: true }).fill('2026-11-30');
+    await f.getByLabel('Web address').fill('not an address');
+    await f.getByRole('button', { name: 'Add and select this source' }).click();
+    await expect
+      .poll(() => f.locator('fieldset.new-source .source-status').innerText())
+      .toMatch(/Not added: value\.url: a web address/);
+    await f.getByLabel('Web address').fill('');
+    await f.getByRole('button', { name: 'Add and select this source' }).click();
+    const citation = 'UK Ministry of Defence: Letter on the second frigate (national letter)';
+    await expect
+      .poll(() => f.locator('.source-adder > .source-status').innerText())
+      .toContain(`Added and selected: ${citation}`);
+    const id = await source.inputValue();
+    expect(await source.locator('option:checked').innerText()).toBe(citation);
+    await f.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => f.locator('.status').last().innerText()).toContain('Saved');
+    const pledge = (
+      await w.call(await w.login('viewer'), 'GET', `/api/scenarios/${w.scenarioId}/pledges/gbr-frigates`)
+    ).json<{ value: { source: Record<string, string> } }>().value;
+    expect(pledge.source['*']).toBe(id);
+    const doc = (await w.call(await w.login('viewer'), 'GET', `/api/scenarios/${w.scenarioId}`)).json<{
+      scenario: { meta: { sources: Record<string, unknown> } };
+    }>().scenario;
+    expect(doc.meta.sources[id]).toEqual({ kind: 'source', citation, date: '2026-11-30' });
+
+    // Caveats: added in the nation's form; without a reason it is refused beside the caveat, in words.
+    const nation = liaison.locator('form.nation');
+    const saveNation = nation.getByRole('button', { name: 'Save limits, inventory and caveats' });
+    await nation.getByRole('button', { name: 'Add a caveat' }).click();
+    const caveat = nation.locator('fieldset.caveat').last();
+    await caveat.getByLabel('Presence').check();
+    await caveat.getByLabel("Only missions on the host's territory").check();
+    await saveNation.click();
+    await expect
+      .poll(() => caveat.locator('.issues').innerText())
+      .toContain('reason: give the reason in words');
+    await caveat.getByLabel('Reason (in words)').fill('No troops in Ukraine without a Commons vote');
+    await caveat.getByLabel('Rests on').selectOption('political');
+    await caveat.getByLabel('Source').selectOption(id);
+    await saveNation.click();
+    await expect.poll(() => nation.locator('p.status').innerText()).toContain('Saved');
+    const caveats = (
+      await w.call(await w.login('viewer'), 'GET', `/api/scenarios/${w.scenarioId}/nations/GBR`)
+    ).json<{ value: { caveats: unknown[] } }>().value.caveats;
+    expect(caveats.at(-1)).toEqual({
+      missions: ['presence'],
+      hostTerritoryOnly: true,
+      kind: 'political',
+      reason: 'No troops in Ukraine without a Commons vote',
+      source: id,
+    });
+    await f.scrollIntoViewIfNeeded();
+    expect(await shoot(liaison, 'sources-caveats')).toEqual([]);
+    // The coordinator removes it again, through the same form.
+    const { page: coord } = await open('coord');
+    await go(coord, '#/nations/GBR/edit');
+    const cn = coord.locator('form.nation');
+    await cn.locator('fieldset.caveat').last().getByRole('button', { name: 'Remove this caveat' }).click();
+    await cn.getByRole('button', { name: 'Save limits, inventory and caveats' }).click();
+    await expect.poll(() => cn.locator('p.status').innerText()).toContain('Saved');
+    expect(
+      (await w.call(await w.login('viewer'), 'GET', `/api/scenarios/${w.scenarioId}/nations/GBR`)).json<{
+        value: { caveats: unknown[] };
+      }>().value.caveats,
+    ).toHaveLength(caveats.length - 1);
+    expect(errors).toEqual([]);
+  }, 180_000);
+
+  it('a conference end to end: a liaison imports and edits pledges, the coordinator sees coverage follow live, canvasses the rest, opens the comparison, and publishes a briefing of the current version', async () => {
     const { page: coord, errors } = await open('coord');
     const { page: liaison } = await open('gbr');
     await go(coord, '#/coverage');
@@ -562,10 +665,35 @@ describe.skipIf(!hasChromium)('the conference views in the browser', () => {
     shots.push(...(await shoot(coord, 'conference-6-compare', false)));
     expect(await coord.locator('table').count()).toBeGreaterThan(0);
 
-    // 6. The runs page, where a briefing is started (this test server offers plan runs only: a brief run's
-    // Monte Carlo is too slow for this file; starting and reading runs is tested in workspace-v2).
+    // 6. The coordinator publishes a briefing of the current version: started from the runs form with the
+    // fewest runs it offers, its progress shown, then read in the page.
     await go(coord, '#/runs');
-    shots.push(...(await shoot(coord, 'conference-7-runs', false)));
+    const current = (await w.call(await w.login('viewer'), 'GET', `/api/scenarios/${w.scenarioId}`)).json<{
+      version: number;
+    }>().version;
+    await coord.locator('#run-kind').selectOption('brief');
+    await coord.locator('#run-runs').fill('100');
+    await coord.locator('#run-name').fill('Conference briefing');
+    await coord.getByRole('button', { name: 'Start' }).click();
+    const panel = coord.locator('section.run-panel');
+    await panel.waitFor();
+    expect(await panel.locator('dl.facts').innerText()).toContain(`version ${current}`);
+    await expect
+      .poll(() => panel.locator('.progress [role="status"]').innerText(), { timeout: 120_000 })
+      .toMatch(/(plan|assurance|frontier|render) \d/);
+    shots.push(...(await shoot(coord, 'conference-7-briefing-progress', false)));
+    const frame = panel.locator('iframe.briefing');
+    await frame.waitFor({ timeout: 400_000 });
+    expect((await frame.getAttribute('srcdoc'))?.length ?? 0).toBeGreaterThan(10_000);
+    expect(await panel.getByRole('link', { name: 'Download the briefing (HTML)' }).count()).toBe(1);
+    const runs = (await w.call(await w.login('viewer'), 'GET', `/api/scenarios/${w.scenarioId}/runs`)).json<
+      { kind: string; status: string; scenarioVersion: number }[]
+    >();
+    expect(runs.filter((r) => r.kind === 'brief')).toEqual([
+      expect.objectContaining({ status: 'succeeded', scenarioVersion: current }),
+    ]);
+    await frame.scrollIntoViewIfNeeded();
+    shots.push(...(await shoot(coord, 'conference-8-briefing', false)));
     expect(errors).toEqual([]);
-  }, 300_000);
+  }, 600_000);
 });

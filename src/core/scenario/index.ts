@@ -12,3 +12,4 @@ export * from './coverage.js';
 export * from './force-options.js';
 export * from './assumptions.js';
 export { ruleState, nextRuleState, type RuleState } from './incremental.js';
+export { NewSource, newSourceId } from './sources.js';

@@ -358,7 +358,7 @@ export const Caveat = z.strictObject({
    * stated position), `operational` (a caveat on how units may be used). Omitted: a caveat.
    */
   kind: z.enum(['legal', 'political', 'operational']).optional(),
-  reason: z.string().min(1),
+  reason: z.string().regex(/\S/, 'give the reason in words: what the nation will not do, and why'),
   source: SourceRef.optional(),
 });
 

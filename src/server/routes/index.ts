@@ -13,6 +13,7 @@ import { liveRoutes } from './live.js';
 import { runRoutes } from './runs.js';
 import { scenarioRoutes } from './scenarios.js';
 import { sessionRoutes } from './session.js';
+import { sourceRoutes } from './sources.js';
 import { spreadsheetRoutes } from './spreadsheets.js';
 import { userRoutes } from './users.js';
 
@@ -26,6 +27,7 @@ export function buildRoutes(deps: AppDeps): RouteDef[] {
     ...scenarioRoutes(deps),
     ...auditRoutes(deps),
     ...collectionRoutes(deps),
+    ...sourceRoutes(deps),
     ...runRoutes(deps),
     ...historyRoutes(deps),
     ...spreadsheetRoutes(deps),

@@ -11,6 +11,7 @@ import { debounce } from '../lifecycle.js';
 import { scenarioUrl, session } from '../session.js';
 import { askConfirm, confirmPanel } from './confirm.js';
 import { issueBox, showIssues } from './issues.js';
+import { sourceOptions, sourcePicker } from './source-picker.js';
 import { versionedForm, type LeafPath } from './versioned.js';
 
 export const pledgeStatuses = ['assumed', 'announced', 'offered', 'confirmed', 'deployed'] as const;
@@ -143,18 +144,19 @@ export function pledgeForm(o: PledgeFormOptions): HTMLFormElement {
     pledgeStatuses.map((s) => h('option', { value: s }, s)),
   );
   const statusDate = h('input', { ...described('statusDate'), type: 'date' });
-  const sourceOptions = (none: string) => [
-    h('option', { value: '' }, none),
-    ...Object.entries(o.doc.meta.sources).map(([k, v]) =>
-      h('option', { value: k }, `${k} — ${v.citation.slice(0, 70)}`),
-    ),
-  ];
-  const source = h('select', described('source'), sourceOptions('(choose a source)'));
+  const source = h('select', described('source'), sourceOptions(o.doc.meta.sources, '(choose a source)'));
   const statusSource = h(
     'select',
     { id: fid('statusSource'), name: 'statusSource' },
-    sourceOptions('(the pledge’s source)'),
+    sourceOptions(o.doc.meta.sources, '(the pledge’s source)'),
   );
+  const picker = sourcePicker({
+    signal: o.signal,
+    sources: o.doc.meta.sources,
+    idPrefix: fid('source'),
+    selects: [source, statusSource],
+    added: () => checkSoon(),
+  });
   const note = h('textarea', { ...described('note'), rows: 2 });
 
   const sourceMap = (s: Pledge['source']): Record<string, string> =>
@@ -355,7 +357,9 @@ export function pledgeForm(o: PledgeFormOptions): HTMLFormElement {
       lab('statusDate', statusDate),
       field(fid('statusSource'), 'Status source', statusSource),
       lab('source', source),
+      picker.search,
     ),
+    picker.adder,
     h('p', { class: 'meta' }, `Periods: ${periodNames.join(' · ')}`),
     missions.set,
     conditions.set,

@@ -20,6 +20,7 @@ const collections = [
   'variants',
   'capabilities',
   'conditions',
+  'sources',
   'users',
   'tokens',
   'runs',

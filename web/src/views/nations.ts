@@ -1,6 +1,6 @@
 /** #/nations — the nations; #/nations/<ISO3> a nation; #/nations/<ISO3>/edit its pledges and limits. */
 import { api, type Nation, type Pledge, type Scenario, type Summary, type Versioned } from '../api.js';
-import { valueText } from '../components/changes.js';
+import { caveatEditor, caveatFieldLabel } from '../components/caveat-editor.js';
 import { issueBox, showIssues } from '../components/issues.js';
 import { pledgeForm } from '../components/pledge-form.js';
 import { announceEditing, presenceText, watchPresence } from '../components/presence.js';
@@ -185,7 +185,8 @@ export async function nationView(ctx: ViewContext): Promise<void> {
 
 /**
  * The nation's own data (a liaison may change these, not its role): its limits and its inventory (units
- * held by unit type; an empty box holds none), saved with its version. Its caveats are shown as stored.
+ * held by unit type; an empty box holds none) and its caveats, saved together with the nation's version
+ * through the conflict protocol.
  */
 function nationForm(
   ctx: ViewContext,
@@ -217,9 +218,11 @@ function nationForm(
     input.setAttribute('aria-describedby', issues.id);
     return { unitType: u.id, input, issues, label: field(input.id, u.name, input, [issues]) };
   });
+  const caveats = caveatEditor(ctx.signal, doc, item.value.id);
   let base = item.value;
   const write = (v: Nation): void => {
     base = v;
+    caveats.write(v.caveats);
     for (const i of inputs) {
       const x = (v as Record<string, unknown>)[i.key];
       i.input.value = typeof x === 'number' ? String(x) : '';
@@ -239,6 +242,7 @@ function nationForm(
     const inventory: Record<string, number> = {};
     for (const i of stock) if (i.input.value !== '') inventory[i.unitType] = Number(i.input.value);
     value['inventory'] = inventory;
+    value['caveats'] = caveats.read();
     return value as Nation;
   };
   const other = issueBox();
@@ -248,6 +252,12 @@ function nationForm(
     target: `scenario/${session.scenarioId}/nations/${item.value.id}`,
     read,
     write,
+    label: (p) =>
+      p[0] === 'caveats' && typeof p[1] === 'number'
+        ? `Caveat ${p[1] + 1}${p[2] === undefined ? '' : ` › ${caveatFieldLabel[String(p[2])] ?? String(p[2])}`}`
+        : p[0] === 'inventory'
+          ? `Inventory › ${doc.catalog.find((u) => u.id === p[1])?.name ?? String(p[1])}`
+          : (keys.find(([k]) => k === p[0])?.[1] ?? p.join(' › ')),
     put: async (version, value) =>
       (
         await api<{ item: Versioned<Nation> }>('PUT', `${scenarioUrl()}/nations/${item.value.id}`, {
@@ -255,7 +265,8 @@ function nationForm(
           value,
         })
       ).item,
-    issues: (issues) => {
+    issues: (all) => {
+      const issues = caveats.issues(all);
       for (const i of inputs)
         showIssues(
           i.issues,
@@ -287,7 +298,7 @@ function nationForm(
   const form = h(
     'form',
     { class: 'pledge nation', 'aria-labelledby': 'nation-title' },
-    h('h3', { id: 'nation-title' }, `${item.value.name}: limits and inventory`),
+    h('h3', { id: 'nation-title' }, `${item.value.name}: limits, inventory and caveats`),
     h(
       'div',
       { class: 'fields' },
@@ -300,21 +311,24 @@ function nationForm(
       stock.map((i) => i.label),
     ),
     h('h4', {}, 'Caveats'),
-    item.value.caveats.length === 0
-      ? h('p', { class: 'meta' }, 'None.')
-      : h(
-          'ul',
-          {},
-          item.value.caveats.map((c) => h('li', {}, valueText(c))),
-        ),
+    h(
+      'p',
+      { class: 'meta' },
+      'What the nation will not do: the planner and the canvass keep its units off the missions a caveat covers.',
+    ),
+    caveats.element,
     other,
     vf.merge,
-    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Save limits and inventory'), vf.status),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'submit' }, 'Save limits, inventory and caveats'),
+      vf.status,
+    ),
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     void vf.save();
   });
-  void ctx;
   return form;
 }
