@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planKind } from '../../src/app/run-kinds.js';
+import { planKind } from '../../src/app/index.js';
 import { makeTestWorkspace, testPassword, type TestWorkspace } from '../../src/server/testing.js';
 import { root } from '../helpers.js';
 

@@ -11,7 +11,7 @@
  *   row after the change, the run as created. Verification replays the chain into the state it attests and
  *   compares it with the version, user and run tables, so editing those rows is detected too.
  */
-import type { AuditHead, ChainCheck } from '../../app/audit-repository.js';
+import type { AuditHead, ChainCheck } from '../../app/index.js';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { canonicalJson } from '../../core/shared/index.js';
 

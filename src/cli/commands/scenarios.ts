@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { listScenarios } from '../../app/scenario.js';
 import type { CliContext } from '../context.js';
 import { table } from '../render.js';
 
@@ -8,7 +7,8 @@ export function register(program: Command, ctx: CliContext): void {
     .command('scenarios')
     .description('list the built-in scenarios')
     .option('--json', 'print JSON')
-    .action((opts: { json?: boolean }) => {
+    .action(async (opts: { json?: boolean }) => {
+      const { listScenarios } = await import('../../app/scenario.js');
       const list = listScenarios();
       if (opts.json) return ctx.json(list);
       ctx.out(

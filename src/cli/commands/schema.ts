@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { scenarioJsonSchema } from '../../app/scenario.js';
 import type { CliContext } from '../context.js';
 import { checkOutputFile, writeOutput } from '../output-paths.js';
 
@@ -9,7 +8,8 @@ export function register(program: Command, ctx: CliContext): void {
     .description('print the JSON Schema of scenario files (for editor autocompletion)')
     .option('--out <file>', 'write it to a file instead of stdout')
     .option('--json', 'print JSON (the schema is JSON either way)')
-    .action((opts: { out?: string }) => {
+    .action(async (opts: { out?: string }) => {
+      const { scenarioJsonSchema } = await import('../../app/scenario.js');
       if (opts.out !== undefined) checkOutputFile('--out', opts.out);
       const schema = scenarioJsonSchema();
       if (opts.out === undefined) return ctx.json(schema);

@@ -3,7 +3,6 @@ import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { openScenario } from '../../app/scenario.js';
 import { BulwarkError } from '../../core/shared/index.js';
 import type { CliContext } from '../context.js';
 import { prepareOutputDir } from '../output-paths.js';
@@ -54,6 +53,7 @@ export function register(program: Command, ctx: CliContext): void {
         { Auth },
         { Workspace },
         { CanvassBook },
+        { openScenario },
         server,
       ] = await Promise.all([
         import('../../adapters/store/index.js'),
@@ -62,6 +62,7 @@ export function register(program: Command, ctx: CliContext): void {
         import('../../app/workspace-auth.js'),
         import('../../app/workspace.js'),
         import('../../app/canvass.js'),
+        import('../../app/scenario.js'),
         import('../../server/index.js'),
       ]);
       const { createApp, defaultAppOptions } = server;

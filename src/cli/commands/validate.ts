@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { validateScenario } from '../../app/scenario.js';
 import { formatIssue } from '../../core/shared/index.js';
 import type { CliContext } from '../context.js';
 import { collect } from '../options.js';
@@ -11,7 +10,8 @@ export function register(program: Command, ctx: CliContext): void {
     .argument('<scenario>', 'a YAML/JSON file, a built-in name, or - for stdin')
     .option('--variant <id>', 'also check this variant applied (repeatable)', collect, [])
     .option('--json', 'print JSON')
-    .action((ref: string, opts: { variant: string[]; json?: boolean }) => {
+    .action(async (ref: string, opts: { variant: string[]; json?: boolean }) => {
+      const { validateScenario } = await import('../../app/scenario.js');
       const r = validateScenario(ref, opts.variant, () => ctx.readStdin());
       const errors = r.issues.filter((i) => i.severity === 'error');
       const warnings = r.issues.filter((i) => i.severity === 'warning');
