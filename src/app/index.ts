@@ -74,6 +74,7 @@ export type {
   Mutation,
   Change,
 } from './scenario-repository.js';
+export { formatHead, parseHead } from './audit-repository.js';
 export type { AuditRepository, AuditEntry, AuditFilter, AuditHead, ChainCheck } from './audit-repository.js';
 export type {
   IdentityRepository,

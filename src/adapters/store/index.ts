@@ -4,14 +4,7 @@ export { SqlCanvassRepository } from './canvass-repository.js';
 export { SqlIdentityRepository } from './identity-repository.js';
 export { SqlRunRepository } from './run-repository.js';
 export { SqlScenarioRepository } from './scenario-repository.js';
-export {
-  verifyChain,
-  auditHash,
-  genesisHash,
-  formatHead,
-  parseHead,
-  type AuditContent,
-} from './audit-chain.js';
+export { verifyChain, auditHash, genesisHash, type AuditContent } from './audit-chain.js';
 export type { Database } from './schema.js';
 export { canonicalParts, diffDocuments } from './version-codec.js';
 // The records these repositories store, as the app's ports declare them (web/ imports them from here).
