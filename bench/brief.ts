@@ -7,8 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { runBrief } from '../src/app/brief.js';
-import { loadInput } from '../src/app/scenario.js';
+import { runBrief, loadInput } from '../src/app/index.js';
 
 const { values } = parseArgs({
   options: { repeats: { type: 'string', default: '3' }, runs: { type: 'string', default: '20000' } },

@@ -14,7 +14,7 @@
  */
 import { loadScenario } from '../src/adapters/files/index.js';
 import { createWorkerPool } from '../src/adapters/workers/index.js';
-import { runFrontier } from '../src/app/frontier.js';
+import { runFrontier } from '../src/app/index.js';
 import { compileModel, forceFromPledges, type Job, type JobRunner } from '../src/core/assure/index.js';
 
 const args = process.argv.slice(2);

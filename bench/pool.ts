@@ -6,9 +6,8 @@
  *
  *   npm run bench:pool
  */
-import { runAssure } from '../src/app/assure.js';
+import { runAssure, loadInput } from '../src/app/index.js';
 import { createWorkerPool, sharedWorkerPool } from '../src/adapters/workers/index.js';
-import { loadInput } from '../src/app/scenario.js';
 
 const req = {
   loaded: loadInput('ukraine-2025'),

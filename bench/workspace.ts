@@ -32,7 +32,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadScenario } from '../src/adapters/files/index.js';
 import { createHash } from 'node:crypto';
-import { canonicalParts, diffDocuments } from '../src/adapters/store/version-codec.js';
+import { canonicalParts, diffDocuments } from '../src/adapters/store/index.js';
 import { checkRules, nextRuleState, ruleState, type Pledge } from '../src/core/scenario/index.js';
 import { canonicalJson } from '../src/core/shared/index.js';
 

@@ -3,11 +3,10 @@
  * English, and a variant's name inside a sentence is quoted as a name, not capitalised as a sentence.
  */
 import { describe, expect, it } from 'vitest';
-import { renderBriefingHtml } from '../src/adapters/render/briefing-html.js';
-import { runBrief, type BriefResult } from '../src/app/brief.js';
+import { renderBriefingHtml } from '../src/adapters/render/index.js';
+import { loadInput, runBrief, type BriefResult } from '../src/app/index.js';
 import { buildBriefing } from '../src/core/brief/index.js';
 import type { Scenario } from '../src/core/scenario/index.js';
-import { loadInput } from '../src/app/scenario.js';
 
 let cached: Promise<BriefResult> | undefined;
 const brief = (): Promise<BriefResult> =>

@@ -4,11 +4,10 @@
  * and the same seed gives the same bytes in each language.
  */
 import { describe, expect, it } from 'vitest';
-import { renderBriefingHtml } from '../src/adapters/render/briefing-html.js';
-import { runBrief, type BriefResult } from '../src/app/brief.js';
+import { renderBriefingHtml } from '../src/adapters/render/index.js';
+import { runBrief, type BriefResult, loadInput } from '../src/app/index.js';
 import { buildBriefing } from '../src/core/brief/index.js';
 import { fixture } from './helpers.js';
-import { loadInput } from '../src/app/scenario.js';
 
 const request = {
   loaded: loadInput(fixture('minimal.yaml')),

@@ -3,9 +3,8 @@
  * Expected figures are worked out by hand from test/fixtures/minimal.yaml.
  */
 import { describe, expect, it } from 'vitest';
-import { runBrief, type BriefResult } from '../src/app/brief.js';
+import { runBrief, type BriefResult, loadInput } from '../src/app/index.js';
 import { fixture } from './helpers.js';
-import { loadInput } from '../src/app/scenario.js';
 
 const request = {
   loaded: loadInput(fixture('minimal.yaml')),

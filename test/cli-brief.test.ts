@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chromiumCandidates } from '../src/adapters/render/pdf.js';
+import { chromiumCandidates } from '../src/adapters/render/index.js';
 import { bulwark, fixture } from './helpers.js';
 
 const hasChromium = chromiumCandidates.some((p) => existsSync(p));

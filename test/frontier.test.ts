@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createWorkerPool } from '../src/adapters/workers/index.js';
-import { runFrontier } from '../src/app/frontier.js';
+import { runFrontier } from '../src/app/index.js';
 import { inlineRunner, pairedDifference } from '../src/core/assure/index.js';
 import { frontierNotes, frontierText } from '../src/core/brief/index.js';
 import {

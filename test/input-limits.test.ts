@@ -9,11 +9,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { checkScenario, parseText } from '../src/adapters/files/index.js';
-import { runAssure } from '../src/app/assure.js';
+import { runAssure, loadInput } from '../src/app/index.js';
 import { applyVariants, validate } from '../src/core/scenario/index.js';
 import { BulwarkError, INPUT_LIMITS, type Issue } from '../src/core/shared/index.js';
 import { fixture, loadFixture, readScenarioData } from './helpers.js';
-import { loadInput } from '../src/app/scenario.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bulwark-limits-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

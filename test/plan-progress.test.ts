@@ -3,9 +3,8 @@
  * sign of life): one call per re-solve, ending at the number of cases.
  */
 import { describe, expect, it } from 'vitest';
-import { runPlan } from '../src/app/plan.js';
+import { runPlan, loadInput } from '../src/app/index.js';
 import { fixture } from './helpers.js';
-import { loadInput } from '../src/app/scenario.js';
 
 describe('resilience progress', () => {
   it('calls back once per re-solved case, up to the total', async () => {

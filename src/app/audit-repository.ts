@@ -24,6 +24,20 @@ export interface AuditHead {
   readonly signature: string;
 }
 
+/** The one-line printable form of a head, for off-site keeping: `bulwark-audit-head/1 entries=… head=… sig=…`. */
+export function formatHead(h: AuditHead): string {
+  return `bulwark-audit-head/1 entries=${h.entries} head=${h.head} sig=${h.signature}`;
+}
+
+/** Parses `formatHead`'s line; undefined when it is not one. */
+export function parseHead(line: string): AuditHead | undefined {
+  const m = /^bulwark-audit-head\/1 entries=(\d{1,15}) head=([0-9a-f]{64}) sig=([0-9a-f]{64})$/.exec(
+    line.trim(),
+  );
+  if (m === null) return undefined;
+  return { entries: Number(m[1]), head: m[2]!, signature: m[3]! };
+}
+
 export type ChainCheck =
   | { readonly ok: true; readonly entries: number; readonly head: string }
   | {

@@ -5,7 +5,7 @@
  * requirements — with common random numbers), and render one self-contained HTML file.
  */
 import { createHighsSolver } from '../adapters/highs/index.js';
-import { renderBriefingHtml } from '../adapters/render/briefing-html.js';
+import { renderBriefingHtml } from '../adapters/render/index.js';
 import { runAssurance, type JobRunner } from '../core/assure/index.js';
 import {
   buildBriefing,

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { briefInputOf } from '../../test/brief-builders.js';
 import { createHighsSolver } from '../adapters/highs/index.js';
-import { renderChartSvg } from '../adapters/render/charts.js';
+import { renderChartSvg } from '../adapters/render/index.js';
 import { buildBriefing } from '../core/brief/index.js';
 import {
   buildPlanModel,

@@ -4,7 +4,7 @@
  * (variants applied) with its reference, so a briefing names the version it was run on.
  */
 import { z } from 'zod';
-import { renderChartSvg } from '../adapters/render/charts.js';
+import { renderChartSvg } from '../adapters/render/index.js';
 import type { JobRunner } from '../core/assure/index.js';
 import { frontierBrief, type ChartModel, type Finding, type Table } from '../core/brief/index.js';
 import { frontierSources, type FrontierReport } from '../core/frontier/index.js';

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import type { ForceSourceChoice } from '../app/simulation.js';
+import type { ForceSourceChoice } from '../app/index.js';
 import { BulwarkError } from '../core/shared/index.js';
 import type { CliContext } from './context.js';
 

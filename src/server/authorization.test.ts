@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defineRunKind, type RunKind } from '../app/run-queue.js';
+import { defineRunKind, type RunKind } from '../app/index.js';
 import { buildRoutes } from './routes/index.js';
 import { makeTestWorkspace, type Session, type TestWorkspace } from './testing.js';
 

@@ -1,8 +1,4 @@
-import type { CanvassBook } from '../app/canvass.js';
-import type { RunQueue } from '../app/run-queue.js';
-import type { WorkspaceEvents } from '../app/workspace-events.js';
-import type { Auth } from '../app/workspace-auth.js';
-import type { Workspace } from '../app/workspace.js';
+import type { CanvassBook, RunQueue, WorkspaceEvents, Auth, Workspace } from '../app/index.js';
 
 /** Everything the HTTP app needs, built by the caller (`bulwark serve` or a test). */
 export interface AppDeps {

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../../test/helpers.js';
-import { frontierKind, type FrontierRunResult } from '../app/run-kinds.js';
-import { runFrontier } from '../app/frontier.js';
+import { frontierKind, type FrontierRunResult, runFrontier } from '../app/index.js';
 import { scenarioHash } from '../adapters/files/index.js';
 import { inlineRunner } from '../core/assure/index.js';
 import { frontierNotes } from '../core/brief/index.js';

@@ -5,7 +5,7 @@
  * event on the scenario's event stream, and see it cleared when the form closes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../app/workspace-auth.js';
+import type { Actor } from '../app/index.js';
 import { PresenceBook, type PresenceList } from './presence.js';
 import { makeTestWorkspace, type TestWorkspace } from './testing.js';
 

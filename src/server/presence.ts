@@ -7,8 +7,7 @@
  * scenario data, is not audited and does not survive a restart.
  */
 import { z } from 'zod';
-import type { Actor } from '../app/workspace-auth.js';
-import type { Workspace } from '../app/workspace.js';
+import type { Actor, Workspace } from '../app/index.js';
 import { BulwarkError } from '../core/shared/index.js';
 import { defineRoute, editors, everyone, queryParam, type RouteDef } from './route.js';
 

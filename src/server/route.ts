@@ -8,7 +8,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { Actor, Role } from '../app/workspace-auth.js';
+import type { Actor, Role } from '../app/index.js';
 import { BulwarkError } from '../core/shared/index.js';
 
 /** One query parameter: what it means (OpenAPI) and the schema its string must pass. */

@@ -7,10 +7,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { openStore, type Store } from '../adapters/store/index.js';
-import { CanvassBook } from '../app/canvass.js';
-import { RunQueue, defineRunKind, type DefinedRunKind } from '../app/run-queue.js';
-import { Auth, type Role } from '../app/workspace-auth.js';
-import { Workspace } from '../app/workspace.js';
+import {
+  CanvassBook,
+  RunQueue,
+  defineRunKind,
+  type DefinedRunKind,
+  Auth,
+  type Role,
+  Workspace,
+} from '../app/index.js';
 import { createApp } from './app.js';
 import { defaultAppOptions, type AppDeps } from './deps.js';
 import { z } from 'zod';

@@ -8,12 +8,16 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { runBrief } from '../../src/app/brief.js';
-import { renderBriefingHtml } from '../../src/adapters/render/briefing-html.js';
+import { runBrief, loadInput } from '../../src/app/index.js';
+import {
+  renderBriefingHtml,
+  chromiumArgs,
+  chromiumCandidates,
+  pdfTemplates,
+  writePdf,
+} from '../../src/adapters/render/index.js';
 import { buildBriefing } from '../../src/core/brief/index.js';
-import { chromiumArgs, chromiumCandidates, pdfTemplates, writePdf } from '../../src/adapters/render/pdf.js';
 import { root } from '../helpers.js';
-import { loadInput } from '../../src/app/scenario.js';
 
 const executablePath = chromiumCandidates.find((p) => existsSync(p));
 const run = executablePath !== undefined || process.env['CI'] !== undefined;

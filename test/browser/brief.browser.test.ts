@@ -9,10 +9,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { runBrief } from '../../src/app/brief.js';
-import { chromiumArgs, chromiumCandidates } from '../../src/adapters/render/pdf.js';
+import { runBrief, loadInput } from '../../src/app/index.js';
+import { chromiumArgs, chromiumCandidates } from '../../src/adapters/render/index.js';
 import { fixture, root } from '../helpers.js';
-import { loadInput } from '../../src/app/scenario.js';
 
 const executablePath = chromiumCandidates.find((p) => existsSync(p));
 // In CI Chromium is installed by .ci/run, so a missing browser fails the test instead of skipping it.

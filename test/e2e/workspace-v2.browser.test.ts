@@ -13,8 +13,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assureKind, planKind } from '../../src/app/run-kinds.js';
-import { showScenario } from '../../src/app/scenario.js';
+import { assureKind, planKind, showScenario } from '../../src/app/index.js';
 import { makeTestWorkspace, testPassword, type TestWorkspace } from '../../src/server/testing.js';
 import { root } from '../helpers.js';
 

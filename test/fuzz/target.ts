@@ -9,15 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkScenario } from '../../src/adapters/files/index.js';
 import { createHighsSolver } from '../../src/adapters/highs/index.js';
-import { runAssure } from '../../src/app/assure.js';
-import { runBrief } from '../../src/app/brief.js';
-import { runGame } from '../../src/app/game.js';
-import { runPlan } from '../../src/app/plan.js';
+import { runAssure, runBrief, runGame, runPlan, loadInput } from '../../src/app/index.js';
 import { exitStatus } from '../../src/cli/exit-status.js';
 import { inlineRunner } from '../../src/core/assure/index.js';
 import type { LpSolver } from '../../src/core/plan/index.js';
 import { BulwarkError, type Issue } from '../../src/core/shared/index.js';
-import { loadInput } from '../../src/app/scenario.js';
 
 export type FindingKind = 'crash' | 'hang' | 'oom' | 'non-finite' | 'unlocated';
 

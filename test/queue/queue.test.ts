@@ -14,7 +14,7 @@ import {
   QUEUE_NAME,
   startQueueWorker,
 } from '../../src/adapters/queue/index.js';
-import { runSweep } from '../../src/app/sweep.js';
+import { runSweep } from '../../src/app/index.js';
 import {
   inlineRunner,
   prepareAssurance,

@@ -3,21 +3,24 @@
  * The response types are the server's own, imported type-only (erased from the bundle), so a change on
  * the server that the front end does not follow fails `tsc -p web/tsconfig.json`.
  */
-import type { Issue } from '../../src/core/shared/index.js';
-import type { AuditEntry, RunRecord, ScenarioVersionInfo } from '../../src/adapters/store/index.js';
-import type { Actor } from '../../src/app/workspace-auth.js';
-import type { ErrorBody } from '../../src/server/error-body.js';
+import type { Issue, FieldChange } from '../../src/core/shared/index.js';
 import type {
+  AuditEntry,
+  RunRecord,
+  ScenarioVersionInfo,
+  CanvassAsk,
+} from '../../src/adapters/store/index.js';
+import type {
+  Actor,
   AuditView,
   ImportReport,
   RevertResult,
   VersionDiff,
   WorkspaceSummary,
-} from '../../src/app/workspace.js';
-import type { Canvass, CanvassGap } from '../../src/app/canvass.js';
-import type { CanvassAsk } from '../../src/adapters/store/index.js';
-import type { FieldChange } from '../../src/core/shared/json-diff.js';
-import type { PresenceEntry, PresenceList } from '../../src/server/presence.js';
+  Canvass,
+  CanvassGap,
+} from '../../src/app/index.js';
+import type { ErrorBody, PresenceEntry, PresenceList } from '../../src/server/index.js';
 import type {
   Condition,
   MissionCoverage,

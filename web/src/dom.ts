@@ -1,4 +1,4 @@
-import { numberFormat } from '../../src/core/shared/format.js';
+import { numberFormat } from '../../src/core/shared/index.js';
 
 /** A tiny element builder: h('tag', {attrs}, children). Text is always set as text (no HTML injection). */
 export type Child = Node | string | number | null | undefined | false;

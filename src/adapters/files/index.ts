@@ -1,3 +1,17 @@
-export * from './scenario-files.js';
-export { positionOf, locate } from './source-map.js';
-export { readXlsx, writeXlsx, maxSheetRows, type SheetData } from './xlsx.js';
+export {
+  builtinDir,
+  builtinNames,
+  checkScenario,
+  loadScenario,
+  locateIssues,
+  parseText,
+  readScenarioText,
+  scenarioCacheKey,
+  scenarioHash,
+  useScenarioCache,
+  type CheckResult,
+  type LoadedScenario,
+  type ScenarioOrigin,
+} from './scenario-files.js';
+export { locate } from './source-map.js';
+export { readXlsx, writeXlsx } from './xlsx.js';

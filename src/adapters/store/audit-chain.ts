@@ -11,7 +11,7 @@
  *   row after the change, the run as created. Verification replays the chain into the state it attests and
  *   compares it with the version, user and run tables, so editing those rows is detected too.
  */
-import type { AuditHead, ChainCheck } from '../../app/audit-repository.js';
+import type { AuditHead, ChainCheck } from '../../app/index.js';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { canonicalJson } from '../../core/shared/index.js';
 
@@ -74,20 +74,6 @@ export function headSignatureValid(key: Buffer, h: AuditHead): boolean {
   const want = Buffer.from(signHead(key, h.entries, h.head).signature, 'hex');
   const got = Buffer.from(h.signature, 'hex');
   return got.length === want.length && timingSafeEqual(got, want);
-}
-
-/** The one-line printable form of a head, for off-site keeping: `bulwark-audit-head/1 entries=… head=… sig=…`. */
-export function formatHead(h: AuditHead): string {
-  return `bulwark-audit-head/1 entries=${h.entries} head=${h.head} sig=${h.signature}`;
-}
-
-/** Parses `formatHead`'s line; undefined when it is not one. */
-export function parseHead(line: string): AuditHead | undefined {
-  const m = /^bulwark-audit-head\/1 entries=(\d{1,15}) head=([0-9a-f]{64}) sig=([0-9a-f]{64})$/.exec(
-    line.trim(),
-  );
-  if (m === null) return undefined;
-  return { entries: Number(m[1]), head: m[2]!, signature: m[3]! };
 }
 
 /** Checks entries in `seq` order, starting from the genesis hash; feed it page by page. */

@@ -2,17 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import { formatHead, parseHead } from '../../app/index.js';
 import { canonicalJson } from '../../core/shared/index.js';
 import { legacyAuditHash } from './audit-chain.js';
-import {
-  auditHash,
-  documentHash,
-  formatHead,
-  genesisHash,
-  openStore,
-  parseHead,
-  type Store,
-} from './index.js';
+import { auditHash, documentHash, genesisHash, openStore, type Store } from './index.js';
 import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/services/databases.js';
 import { freshStores } from './testing.js';

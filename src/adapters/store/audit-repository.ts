@@ -3,13 +3,7 @@
  * signed head and the rows the entries attest, and the one-time anchoring of a log from before keys.
  */
 import { sql } from 'kysely';
-import type {
-  AuditEntry,
-  AuditFilter,
-  AuditHead,
-  AuditRepository,
-  ChainCheck,
-} from '../../app/audit-repository.js';
+import type { AuditEntry, AuditFilter, AuditHead, AuditRepository, ChainCheck } from '../../app/index.js';
 import { BulwarkError } from '../../core/shared/index.js';
 import { ChainVerifier, auditHash, genesisHash, headSignatureValid, legacyAuditHash } from './audit-chain.js';
 import type { AuditContent } from './audit-chain.js';

@@ -6,7 +6,7 @@ import type {
   CanvassRepository,
   CanvassStatus,
   NewAskRecord,
-} from '../../app/canvass-repository.js';
+} from '../../app/index.js';
 import { BulwarkError } from '../../core/shared/index.js';
 import { toJson, type StoreDatabase } from './database.js';
 import type { CanvassTable } from './schema.js';

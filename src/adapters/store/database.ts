@@ -22,7 +22,7 @@ import {
   type Transaction,
 } from 'kysely';
 import pg from 'pg';
-import type { WorkspaceEvent } from '../../app/workspace-events.js';
+import type { WorkspaceEvent } from '../../app/index.js';
 import { BulwarkError, canonicalJson } from '../../core/shared/index.js';
 import { auditHash, genesisHash, signHead } from './audit-chain.js';
 import { migrationProvider } from './migrations.js';

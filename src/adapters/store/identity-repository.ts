@@ -8,7 +8,7 @@ import type {
   TokenInfo,
   UserPatch,
   UserRecord,
-} from '../../app/identity-repository.js';
+} from '../../app/index.js';
 import { BulwarkError } from '../../core/shared/index.js';
 import { toJson, type StoreDatabase } from './database.js';
 import type { Database, UserTable } from './schema.js';

@@ -1,6 +1,6 @@
 /** Runs with the scenario version, hash and seed they ran on (`RunRepository`). */
 import { randomUUID } from 'node:crypto';
-import type { NewRun, RunPatch, RunRecord, RunRepository, RunStatus } from '../../app/run-repository.js';
+import type { NewRun, RunPatch, RunRecord, RunRepository, RunStatus } from '../../app/index.js';
 import { parseJson, toJson, type StoreDatabase } from './database.js';
 import type { RunTable } from './schema.js';
 import { runSubject } from './subjects.js';

@@ -10,7 +10,7 @@ import type {
   ScenarioVersion,
   ScenarioVersionInfo,
   StoredScenario,
-} from '../../app/scenario-repository.js';
+} from '../../app/index.js';
 import { BulwarkError, canonicalJson } from '../../core/shared/index.js';
 import { documentHash, partsHash, textHash, toJson, type StoreDatabase } from './database.js';
 import { canonicalParts, encodeVersion, readVersionDocument } from './version-codec.js';

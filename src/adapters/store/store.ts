@@ -4,7 +4,7 @@
  * kysely database (SQLite by default, PostgreSQL when a URL is given; see `database.ts`).
  */
 import type { Kysely } from 'kysely';
-import type { WorkspaceEvent, WorkspaceEvents } from '../../app/workspace-events.js';
+import type { WorkspaceEvent, WorkspaceEvents } from '../../app/index.js';
 import { SqlAuditRepository } from './audit-repository.js';
 import { SqlCanvassRepository } from './canvass-repository.js';
 import { openDatabase, type StoreDatabase, type StoreDialect, type StoreOptions } from './database.js';

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadFixture } from '../../../test/helpers.js';
-import { pledgedCoverageHere } from '../../app/plan.js';
+import { pledgedCoverageHere } from '../../app/index.js';
 import type { Pledge } from '../../core/scenario/index.js';
 import { coverageWorker } from './index.js';
 

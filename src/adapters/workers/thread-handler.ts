@@ -2,6 +2,7 @@
 import type { Job, PartialStats } from '../../core/assure/index.js';
 // The simulation loop itself, not core/assure's index: the index reaches the scenario schema and zod
 // (about 0.2–0.3 s to load per thread), which a thread does not need. thread-graph.test.ts checks this.
+// eslint-disable-next-line no-restricted-imports -- deliberate: see the comment above.
 import { runChunk } from '../../core/assure/simulate.js';
 
 /** Compiled jobs a thread keeps (the main thread mirrors this rule to know when to resend one). */

@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
-import type { AssureReport } from '../../app/assure.js';
-import type { ForceSourceChoice, SimulatedCaseResult } from '../../app/simulation.js';
-import type { CaseResult } from '../../core/assure/index.js';
-import type { Proportion } from '../../core/assure/index.js';
-import { MEASURE_TERMS, OUTCOME_TERMS } from '../../core/assure/vocabulary.js';
+import type { AssureReport, ForceSourceChoice, SimulatedCaseResult } from '../../app/index.js';
+import type { CaseResult, Proportion } from '../../core/assure/index.js';
+import { MEASURE_TERMS, OUTCOME_TERMS } from '../../core/assure/index.js';
 import { BulwarkError } from '../../core/shared/index.js';
 import type { CliContext } from '../context.js';
 import { collect, FORCE_FROM_HELP, forceFromOption, intOption, redisUrlOf } from '../options.js';

@@ -5,6 +5,8 @@ import { BulwarkError } from '../../core/shared/index.js';
 
 /** The store module, loaded on use (database drivers are not needed by other commands). */
 const storeModule = () => import('../../adapters/store/index.js');
+// The head line's format, without loading every use case.
+const headModule = () => import('../../app/audit-repository.js');
 
 async function openStore(options: StoreOptions): Promise<Store> {
   return (await storeModule()).openStore(options);
@@ -21,7 +23,7 @@ async function readExpectedHead(arg: string): Promise<AuditHead> {
       throw new BulwarkError('input-unreadable', `--expect: cannot read ${arg}: ${(e as Error).message}`);
     }
   }
-  const h = (await storeModule()).parseHead(text);
+  const h = (await headModule()).parseHead(text);
   if (h === undefined)
     throw new BulwarkError(
       'usage',
@@ -80,7 +82,7 @@ export function register(program: Command, ctx: CliContext): void {
         const h = await store.audit.auditHead();
         if (h === undefined) throw new BulwarkError('not-found', 'the audit log has no entries yet');
         if (opts.json) ctx.json(h);
-        else ctx.out((await storeModule()).formatHead(h));
+        else ctx.out((await headModule()).formatHead(h));
       } finally {
         await store.close();
       }

@@ -1,13 +1,12 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { BriefPhase } from '../../app/brief.js';
-import type { ForceSourceChoice } from '../../app/simulation.js';
+import type { BriefPhase, ForceSourceChoice } from '../../app/index.js';
 import { bulwarkVersion } from '../version.js';
 import type { CliContext } from '../context.js';
 import { checkOutputFile, writeOutput } from '../output-paths.js';
 import { choiceOption, collect, FORCE_FROM_HELP, forceFromOption, intOption } from '../options.js';
 import { pledgeStatuses, type PledgeStatus } from '../../core/scenario/index.js';
-import { LANGS, type Lang } from '../../core/brief/locale.js';
+import { LANGS, type Lang } from '../../core/brief/index.js';
 import { startProgress, type Progress } from '../progress.js';
 
 interface BriefOptions {

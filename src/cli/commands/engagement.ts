@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { EngagementReport } from '../../app/engagement.js';
+import type { EngagementReport } from '../../app/index.js';
 import type { CliContext } from '../context.js';
 import { figures, heading, table } from '../render.js';
 

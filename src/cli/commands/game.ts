@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import type { GameReport } from '../../app/game.js';
+import type { GameReport } from '../../app/index.js';
 import {
   percent,
   templateKinds,

@@ -1,8 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runPlan } from '../../app/plan.js';
+import { runPlan, loadInput } from '../../app/index.js';
 import { renderPlan } from './plan.js';
-import { loadInput } from '../../app/scenario.js';
 
 const minimal = fileURLToPath(new URL('../../../test/fixtures/minimal.yaml', import.meta.url));
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import type { PlanResult } from '../../app/plan.js';
+import type { PlanResult } from '../../app/index.js';
 import {
   groupBy,
   periodRanges,

@@ -1,11 +1,5 @@
 import type { Command } from 'commander';
-import {
-  scenarioAssumptions,
-  scenarioOptions,
-  showScenario,
-  type ScenarioAssumptions,
-  type ScenarioOptions,
-} from '../../app/scenario.js';
+import type { ScenarioAssumptions, ScenarioOptions } from '../../app/index.js';
 import {
   groupParameters,
   type ParameterGroup,
@@ -39,6 +33,7 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option('--json', 'print JSON')
     .action(async (ref: string, opts: ShowFlags) => {
+      const { scenarioAssumptions, scenarioOptions, showScenario } = await import('../../app/scenario.js');
       if (opts.options) {
         const o = scenarioOptions(ref, opts.variant, () => ctx.readStdin());
         return opts.json ? ctx.json(o) : ctx.out(renderOptions(o));

@@ -7,13 +7,16 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadScenario } from '../../adapters/files/index.js';
 import { BulwarkError } from '../../core/shared/index.js';
+// eslint-disable-next-line no-restricted-imports -- needed when the command registers (--help); app/index.js would load every use case
 import {
   formatImportProblem,
   planPledgeImport,
   type ImportMode,
   type ImportPlan,
 } from '../../app/pledge-import.js';
+// eslint-disable-next-line no-restricted-imports -- needed when the command registers (--help); app/index.js would load every use case
 import { exportTable, formatOf, loadSheet, sheetFormats, type SheetFormat } from '../../app/spreadsheets.js';
+// eslint-disable-next-line no-restricted-imports -- needed when the command registers (--help); app/index.js would load every use case
 import { tableNames, type TableName } from '../../app/tables.js';
 import type { CliContext } from '../context.js';
 import { choiceOption, collect } from '../options.js';

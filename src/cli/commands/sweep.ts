@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { ForceSourceChoice } from '../../app/simulation.js';
+import type { ForceSourceChoice } from '../../app/index.js';
 import { BulwarkError } from '../../core/shared/index.js';
 import { rowsToCsv } from '../../core/sweep/index.js';
 import type { CliContext } from '../context.js';

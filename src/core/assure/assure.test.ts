@@ -4,22 +4,12 @@ import { loadFixture } from '../../../test/helpers.js';
 import { applyVariants, type Scenario } from '../scenario/index.js';
 import { canonicalJson } from '../shared/index.js';
 import {
-  betaCdf,
-  betaQuantile,
   compileModel,
   emptyForce,
-  exponentialZiggurat,
   exactFirstPassage,
-  exactOccupation,
-  fatalityBin,
-  fatalityBinLow,
   forceFromPledges,
-  hashUnit,
   inlineRunner,
-  kaplanMeier,
   mergeChunks,
-  normalQuantile,
-  occupationCounts,
   pairedDifference,
   pinParameter,
   P_RISK,
@@ -30,8 +20,13 @@ import {
   wilson,
   xoshiroNext,
   calibrate,
-  NonFiniteHazardError,
 } from './index.js';
+import { betaCdf, betaQuantile, normalQuantile } from './distribution.js';
+import { exponentialZiggurat, hashUnit } from './rng.js';
+import { exactOccupation } from './exact.js';
+import { fatalityBin, fatalityBinLow, occupationCounts } from './partial-stats.js';
+import { kaplanMeier } from './estimators.js';
+import { NonFiniteHazardError } from './simulate.js';
 
 const fixture = (): Scenario => loadFixture();
 const variant = (s: Scenario, ids: string[]): Scenario => {

@@ -28,6 +28,7 @@
 
 // The closed form itself, not the folder's index: the index also holds the engagement-file schema (zod),
 // which the simulation's worker threads must not load (adapters/workers/thread.ts).
+// eslint-disable-next-line no-restricted-imports -- deliberate: see the comment above.
 import { squareLawLosses, type Losses } from '../engagement/closed-form.js';
 
 /** The numbers the adversary's choice depends on at one moment (deterrence units unless noted). */

@@ -1,17 +1,41 @@
-export * from './rng.js';
-export * from './distribution.js';
-export * from './force-layout.js';
-export * from './deterrence.js';
-export * from './compile-model.js';
-export * from './model-params.js';
-export * from './partial-stats.js';
-export * from './simulate.js';
-export * from './exact.js';
-export * from './estimators.js';
-export * from './assure.js';
-export * from './calibration.js';
-export * from './force-from-sourcing.js';
-export * from './vocabulary.js';
-export * from './same-model.js';
-export * from './constants.js';
-export * from './tornado-precision.js';
+export { seedStream, TWO_POW_MINUS_32, xoshiroNext, ZIG_FE, ZIG_KE, ZIG_WE } from './rng.js';
+export { distributionMean, quantile } from './distribution.js';
+export { emptyForce, forceFromPledges, layoutOf, type ForceLayout } from './force-layout.js';
+export { perceivedResolve } from './deterrence.js';
+export {
+  emptyDeterrence,
+  fillDeterrence,
+  P_RISK,
+  parameterQuantile,
+  pinParameter,
+  type ModelParams,
+} from './model-params.js';
+export { compileModel } from './compile-model.js';
+export {
+  emptyStats,
+  mergeChunks,
+  mergeInto,
+  OUTCOMES,
+  STATS_ARRAY_FIELDS,
+  type PartialStats,
+} from './partial-stats.js';
+export { pairingOf, runChunk, type Job, type Stepping } from './simulate.js';
+export { exactFirstPassage } from './exact.js';
+export { pairedDifference, wilson, type PairedDifference, type Proportion } from './estimators.js';
+export {
+  headlineMeasures,
+  inlineRunner,
+  pairedFailureDifference,
+  prepareAssurance,
+  runAssurance,
+  runJobInline,
+  summariseAssurance,
+  type AssurancePhase,
+  type AssuranceResult,
+  type CaseResult,
+  type JobRunner,
+} from './assure.js';
+export { calibrate, type CalibrationResult } from './calibration.js';
+export { forceFromSourcing } from './force-from-sourcing.js';
+export { MEASURE_TERMS, OUTCOME_TERMS } from './vocabulary.js';
+export { sameModel } from './same-model.js';

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from '../../../test/helpers.js';
 import { applyVariants } from '../scenario/index.js';
-import {
-  CATEGORIES,
-  compileModel,
-  forceFromPledges,
-  mergeInto,
-  runJobInline,
-  scaleForce,
-  type Job,
-} from './index.js';
+import { compileModel, forceFromPledges, mergeInto, runJobInline, type Job } from './index.js';
+import { CATEGORIES } from './partial-stats.js';
+import { scaleForce } from './force-layout.js';
 
 const models = () => {
   const s = loadFixture();

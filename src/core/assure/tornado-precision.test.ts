@@ -2,17 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from '../../../test/helpers.js';
 import { canonicalJson } from '../shared/index.js';
+import { inlineRunner, runAssurance, runJobInline, type JobRunner } from './index.js';
 import {
   familyZ,
-  inlineRunner,
-  runAssurance,
-  runJobInline,
   swingInterval,
   tornadoLooks,
   tornadoStops,
-  type JobRunner,
   type TornadoRowState,
-} from './index.js';
+} from './tornado-precision.js';
 
 const rule = { minRuns: 1000, maxRuns: 100_000, relativeHalfWidth: 0.02 };
 

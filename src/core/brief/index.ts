@@ -1,5 +1,19 @@
-export * from './map-model.js';
-export * from './briefing.js';
-export * from './frontier-section.js';
-export * from './locale.js';
-export * from './catalogue.js';
+export type { MapModel, MapPoint } from './map-model.js';
+export { buildBriefing } from './briefing.js';
+export {
+  frontierBrief,
+  frontierCaseLabel,
+  frontierNotes,
+  frontierPointLabel,
+  frontierText,
+} from './frontier-section.js';
+export { LANGS, type Lang, type LocaleId } from './locale.js';
+export type {
+  Briefing,
+  BriefInput,
+  BriefSource,
+  ChartModel,
+  CredibilityBrief,
+  Finding,
+  Table,
+} from './types.js';

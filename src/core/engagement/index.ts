@@ -1,3 +1,3 @@
-export * from './closed-form.js';
-export * from './simulate.js';
-export * from './engagement-file.js';
+export { squareLawLosses, type Losses } from './closed-form.js';
+export { simulateEngagement, type EngagementResult } from './simulate.js';
+export { loadEngagement, type Engagement } from './engagement-file.js';

@@ -1,3 +1,21 @@
-export * from './frontier.js';
-export * from './report.js';
-export * from './cases.js';
+export {
+  bisectScale,
+  frontierScales,
+  neighboursOrdered,
+  paretoEfficient,
+  pointsPerBillion,
+  separatedBracket,
+  targetBracket,
+} from './frontier.js';
+export {
+  frontierCsv,
+  frontierSources,
+  type BackstopWorth,
+  type FrontierCase,
+  type FrontierPoint,
+  type FrontierPointKind,
+  type FrontierReport,
+  type FrontierSource,
+  type MissionValue,
+} from './report.js';
+export { cheapestAtRisk, ownCase, scalePoints } from './cases.js';

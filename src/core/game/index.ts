@@ -1,11 +1,28 @@
-export * from './tree.js';
-export * from './game-file.js';
-export * from './efg.js';
-export * from './backward-induction.js';
-export * from './normal-form.js';
-export * from './support-enumeration.js';
-export * from './templates.js';
-export * from './thresholds.js';
-export * from './narrative.js';
-export * from './textbook.js';
-export * from './credibility.js';
+export type { Game } from './tree.js';
+export { loadGame } from './game-file.js';
+export { parseEfg, toEfg } from './efg.js';
+export { profitableDeviation } from './normal-form.js';
+export {
+  deriveParams,
+  templateGame,
+  templateKinds,
+  tripwireCamps,
+  type Derivation,
+  type GameAssumptions,
+  type TemplateKind,
+  type TripwireCamp,
+} from './templates.js';
+export { checkParams, closedFormThreshold, testPayoffs } from './thresholds.js';
+export { describePlay, percent } from './narrative.js';
+export { verifyTextbookCases, type TextbookCheck } from './textbook.js';
+export {
+  analyseCredibility,
+  analyseScenarioCredibility,
+  gameInvalid,
+  solveGame,
+  withoutProfile,
+  type CredibilityAnalysis,
+  type EquilibriumView,
+  type GameSolver,
+  type MixedSolution,
+} from './credibility.js';

@@ -1,15 +1,28 @@
-export * from './lp-model.js';
-export * from './lp-solver.js';
-export { writeLp, writeMps, lpNames } from './lp-format.js';
-export * from './options.js';
-export * from './build-model.js';
-export * from './force-plan.js';
-export * from './sustainment.js';
-export * from './in-place.js';
-export * from './pledged-coverage.js';
-export * from './deployment-flow.js';
-export * from './deployment-report.js';
-export * from './by-status.js';
-export * from './resilience.js';
-export * from './plan.js';
-export * from './scaled.js';
+export { applyEdits, checkSolution, LpBuilder, objectiveOf, type LpEdit, type LpModel } from './lp-model.js';
+export {
+  outcomePoint,
+  type LpOutcome,
+  type LpPoint,
+  type LpSolveOptions,
+  type LpSolver,
+} from './lp-solver.js';
+export { writeLp, writeMps } from './lp-format.js';
+export { resolvePlanOptions, type PlanOptionsInput, type SupplyMode } from './options.js';
+export { buildPlanModel, groupBy, periodsOf } from './build-model.js';
+export {
+  interpretPlan,
+  periodRanges,
+  type CoverageRow,
+  type ForcePlan,
+  type PersonnelRow,
+  type ShortfallCause,
+  type ShortfallRow,
+  type SourcingRow,
+} from './force-plan.js';
+export { inPlaceOf } from './in-place.js';
+export type { DeploymentReport } from './deployment-report.js';
+export { forceByStatus, type StatusRow } from './by-status.js';
+export { analyseResilience, type ResilienceReport } from './resilience.js';
+export { planForce } from './plan.js';
+export { planScaled, scalePlanModel, type MissionFactors } from './scaled.js';
+export { pledgedCoverage, pledgedPlanInPlace, type PledgedCoverage } from './pledged-coverage.js';

@@ -3,15 +3,14 @@ import { fixture, readScenarioData, root } from '../../../test/helpers.js';
 import {
   applyVariants,
   effectiveParameters,
-  formatParameterValue,
   groupParameters,
-  mergePatch,
-  parameterGroups,
   rawWithVariants,
   validate,
   type ParameterRow,
   type Scenario,
 } from './index.js';
+import { formatParameterValue, parameterGroups } from './assumptions.js';
+import { mergePatch } from './merge-patch.js';
 
 const minimalRaw = (): Record<string, unknown> =>
   readScenarioData(fixture('minimal.yaml')) as Record<string, unknown>;

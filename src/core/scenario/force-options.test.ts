@@ -1,8 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  compareWithOption,
-  componentOfUnit,
   forceAgainstOptions,
   forceOptions,
   pledgedUnits,
@@ -11,6 +9,7 @@ import {
   type Scenario,
   type ScenarioInput,
 } from './index.js';
+import { compareWithOption, componentOfUnit } from './force-options.js';
 
 /**
  * A small fixture worked by hand. Land counts presence, air counts orbits and SAM batteries (so the SAM

@@ -5,18 +5,16 @@ import {
   activePledges,
   applyVariants,
   caveatForbids,
-  conditionHolds,
   coverageByMission,
-  mergePatch,
-  periodStart,
   rotationRatio,
   summarizeScenario,
   validate,
-  caveatApplies,
   forbiddingCaveats,
   type InPlace,
   type Scenario,
 } from './index.js';
+import { conditionHolds, periodStart, caveatApplies } from './model.js';
+import { mergePatch } from './merge-patch.js';
 import { RESERVED_IDS } from '../shared/index.js';
 
 describe('rotation ratio', () => {

@@ -1,4 +1,4 @@
-export * from './param.js';
-export * from './design.js';
-export * from './apply.js';
-export * from './table.js';
+export { parseSweepParams, type SweepParam } from './param.js';
+export { buildDesign, parseDesign, type SweepPoint } from './design.js';
+export { applyPoint } from './apply.js';
+export { rowsToCsv, sweepRows, type SweepRow } from './table.js';

@@ -5,16 +5,15 @@ import { inlineRunner, runAssurance } from '../assure/index.js';
 import {
   applyPoint,
   buildDesign,
-  gridDesign,
-  lhsDesign,
   parseDesign,
-  parseSweepParam,
   parseSweepParams,
-  resolvePath,
   rowsToCsv,
   sweepRows,
   type SweepParam,
 } from './index.js';
+import { gridDesign, lhsDesign } from './design.js';
+import { parseSweepParam } from './param.js';
+import { resolvePath } from './apply.js';
 
 const param = (text: string): SweepParam => {
   const r = parseSweepParam(text);

@@ -1,7 +1,6 @@
 /** The audit log: a scenario's entries, the whole log, its verification and its signed head. */
 import { z } from 'zod';
-import { formatHead } from '../../adapters/store/index.js';
-import { auditCollections, type AuditQuery } from '../../app/workspace.js';
+import { auditCollections, formatHead, type AuditQuery } from '../../app/index.js';
 import { Id } from '../../core/scenario/index.js';
 import { BulwarkError } from '../../core/shared/index.js';
 import type { AppDeps } from '../deps.js';

@@ -6,7 +6,7 @@
  * collection's schema and the scenario's rules, and answers 422 with every issue located.
  */
 import { z } from 'zod';
-import { collectionNames, collections } from '../../app/workspace.js';
+import { collectionNames, collections } from '../../app/index.js';
 import { Requirement } from '../../core/scenario/index.js';
 import { BulwarkError } from '../../core/shared/index.js';
 import type { AppDeps } from '../deps.js';

@@ -2,8 +2,8 @@
  * A live conference: the scenario's event stream (every committed change, the coverage it leads to, runs
  * and canvass asks, as server-sent events) and the canvass (open gaps, who could fill them, who was asked).
  */
-import { AskUpdate, NewAsk } from '../../app/canvass.js';
-import type { WorkspaceEvent } from '../../app/workspace-events.js';
+import { AskUpdate, NewAsk } from '../../app/index.js';
+import type { WorkspaceEvent } from '../../app/index.js';
 import type { AppDeps } from '../deps.js';
 import { presenceOf } from '../presence.js';
 import { eventStreamHeaders } from './shared.js';

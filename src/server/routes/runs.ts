@@ -1,6 +1,6 @@
 /** Runs: the kinds offered, queueing one, its state, result, briefing or chart, cancelling, its events. */
 import { z } from 'zod';
-import { RunRequest } from '../../app/run-queue.js';
+import { RunRequest } from '../../app/index.js';
 import { BulwarkError } from '../../core/shared/index.js';
 import type { AppDeps } from '../deps.js';
 import { defineRoute, editors, everyone, issueList, queryParam, type RouteDef } from '../route.js';

@@ -1,6 +1,6 @@
 /** Signing in and out, the session's CSRF token, one's own password and the creation of API tokens. */
 import { z } from 'zod';
-import { PasswordChange, publicUser } from '../../app/workspace-auth.js';
+import { PasswordChange, publicUser } from '../../app/index.js';
 import type { AppDeps } from '../deps.js';
 import { defineRoute, everyone, issueList, type RouteDef } from '../route.js';
 

@@ -9,8 +9,9 @@ import {
   sheetContentType,
   sheetFormats,
   type SheetFormat,
-} from '../../app/spreadsheets.js';
-import { tableNames, type TableName } from '../../app/tables.js';
+  tableNames,
+  type TableName,
+} from '../../app/index.js';
 import type { AppDeps } from '../deps.js';
 import { defineRoute, editors, everyone, issueList, queryParam, type RouteDef } from '../route.js';
 import { versionParam } from './shared.js';

@@ -1,5 +1,5 @@
 /** Users, managed by a coordinator (their tokens: account.ts). */
-import { NewUser, UserUpdate, publicUser } from '../../app/workspace-auth.js';
+import { NewUser, UserUpdate, publicUser } from '../../app/index.js';
 import type { AppDeps } from '../deps.js';
 import { coordinators, defineRoute, issueList, type RouteDef } from '../route.js';
 

@@ -5,8 +5,8 @@
  * and gaps, an assurance in the model's vocabulary with intervals and paired differences, a briefing shown
  * in the page.
  */
-import { MEASURE_TERMS, OUTCOME_TERMS } from '../../../src/core/assure/vocabulary.js';
-import type { CoverageRow, ShortfallRow } from '../../../src/core/plan/force-plan.js';
+import { MEASURE_TERMS, OUTCOME_TERMS } from '../../../src/core/assure/index.js';
+import type { CoverageRow, ShortfallRow } from '../../../src/core/plan/index.js';
 import { ApiError, api, type Run, type Scenario, type Summary } from '../api.js';
 import { issueBox, showIssues } from '../components/issues.js';
 import { runProgress } from '../components/run-progress.js';
