@@ -46,7 +46,14 @@ function translated(s: Scenario): { en: string; fr: string; where: string }[] {
     add(`capability ${c.id} unit`, c.unit, c.unitLabels?.fr);
   }
   for (const u of s.catalog) add(`unit type ${u.id}`, u.name, u.labels?.fr);
-  for (const m of s.missions) add(`mission ${m.id}`, m.name, m.labels?.fr);
+  for (const m of s.missions) {
+    add(`mission ${m.id}`, m.name, m.labels?.fr);
+    for (const l of m.locations) add(`location ${l.id}`, l.name, l.labels?.fr);
+  }
+  add('title', s.meta.title, s.meta.labels?.fr);
+  for (const a of s.map?.occupied ?? []) add(`occupied ${a.id}`, a.name, a.labels?.fr);
+  const line = s.map?.contactLine;
+  if (line !== undefined) add('line of contact', line.name, line.labels?.fr);
   for (const v of s.variants) {
     add(`variant ${v.id}`, v.name, v.labels?.fr);
     // The frontier marks an option by its name without the parenthesis.

@@ -1,7 +1,8 @@
 /**
- * The scenario's own names in the briefing's language: missions, capabilities, unit types, force options
- * and their components, variants and conditions may carry `labels: { fr: … }`, capabilities their unit's
- * `unitLabels: { fr: … }`. The briefing reads the scenario with each name replaced by its label in the
+ * The scenario's own names in the briefing's language: missions and their locations, capabilities, unit
+ * types, force options and their components, variants, conditions and the map's layers may carry
+ * `labels: { fr: … }`, capabilities their unit's `unitLabels: { fr: … }`, and `meta.labels` translates
+ * the scenario's title. The briefing reads the scenario with each name replaced by its label in the
  * language, falling back to the source name (never to the id).
  */
 import type { ForcePlan } from '../plan/index.js';
@@ -21,8 +22,21 @@ const relabel = <T extends Labelled>(xs: readonly T[], lang: LocaleId): T[] =>
 /** The scenario with its names in `lang` (the same object when the language is the source's). */
 export function localScenario(s: Scenario, lang: LocaleId): Scenario {
   if (lang !== 'fr') return s;
+  const map = s.map;
   return {
     ...s,
+    meta: { ...s.meta, title: s.meta.labels?.fr ?? s.meta.title },
+    ...(map === undefined
+      ? {}
+      : {
+          map: {
+            ...map,
+            occupied: relabel(map.occupied, lang),
+            ...(map.contactLine === undefined
+              ? {}
+              : { contactLine: { ...map.contactLine, name: labelIn(map.contactLine, lang) } }),
+          },
+        }),
     capabilities: relabel(s.capabilities, lang).map((c) => ({ ...c, unit: c.unitLabels?.fr ?? c.unit })),
     conditions: s.conditions.map((c) =>
       c.labels?.fr === undefined
@@ -32,7 +46,7 @@ export function localScenario(s: Scenario, lang: LocaleId): Scenario {
           : { ...c, description: c.labels.fr },
     ),
     catalog: relabel(s.catalog, lang),
-    missions: relabel(s.missions, lang),
+    missions: relabel(s.missions, lang).map((m) => ({ ...m, locations: relabel(m.locations, lang) })),
     variants: relabel(s.variants, lang),
     ...(s.forceOptions === undefined
       ? {}

@@ -171,9 +171,19 @@ export const Source = z.strictObject({
   date: IsoDate.optional(),
 });
 
+/**
+ * A name in the briefing's other languages: `labels: { fr: "Ciel" }`. Optional, per name; a language
+ * without a label shows the source `name` (never the id).
+ */
+export const Labels = z.strictObject({
+  fr: z.string().min(1).optional(),
+});
+
 export const Meta = z.strictObject({
   id: Id,
   title: z.string().min(1),
+  /** The title in the briefing's other languages (as `labels` elsewhere translate a `name`). */
+  labels: Labels.optional(),
   description: z.string().default(''),
   /** The date the situation is described as of (reporting moves; keep this honest). */
   asOf: IsoDate,
@@ -188,14 +198,6 @@ export const Horizon = z.strictObject({
   periods: z.number().int().min(1).max(240),
   /** Length of one planning period in months. */
   periodMonths: z.number().int().min(1).max(24).default(3),
-});
-
-/**
- * A name in the briefing's other languages: `labels: { fr: "Ciel" }`. Optional, per name; a language
- * without a label shows the source `name` (never the id).
- */
-export const Labels = z.strictObject({
-  fr: z.string().min(1).optional(),
 });
 
 export const Capability = z.strictObject({
@@ -309,6 +311,7 @@ export const Location = z.strictObject({
   country: Iso3,
   /** Sea areas and corridors are drawn differently on the map. */
   kind: z.enum(['city', 'base', 'port', 'sea', 'training', 'headquarters']).default('city'),
+  labels: Labels.optional(),
 });
 
 export const Requirement = z.strictObject({
@@ -779,6 +782,7 @@ export const OccupiedArea = z.strictObject({
   /** Outer ring, at least three [lon, lat] points, in either winding. */
   polygon: z.array(LonLat).min(3),
   source: SourceRef.optional(),
+  labels: Labels.optional(),
 });
 
 /** Layers the briefing map draws besides the deployment: occupied territory and a line of contact. */
@@ -793,6 +797,7 @@ export const MapLayers = z.strictObject({
       name: z.string().min(1).default('Line of contact'),
       line: z.array(LonLat).min(2),
       source: SourceRef.optional(),
+      labels: Labels.optional(),
     })
     .optional(),
 });
