@@ -6,6 +6,7 @@
  * module only assembles; each part has its own module (facts, findings, bottom-line, charts, tables, map,
  * glossary).
  */
+import { reproduceCommand as reproduce } from '../shared/index.js';
 import { hostNation } from '../scenario/index.js';
 import { keyFigures } from './bottom-line.js';
 import { shortCitation } from './citation.js';
@@ -156,7 +157,7 @@ export function buildBriefing(source: BriefInput): Briefing {
       variants: input.variants,
       seed: a?.seed ?? null,
       runs: a?.runs ?? null,
-      reproduce: reproduceCommand(input, a?.seed ?? null, a?.runs ?? null, t),
+      reproduce: reproduceOf(input, a?.seed ?? null, a?.runs ?? null, t),
       bulwarkVersion: input.bulwarkVersion,
       generatedAt: input.generatedAt,
       planSolver: t('appendix.planner', {
@@ -191,7 +192,7 @@ export function buildBriefing(source: BriefInput): Briefing {
  * The command that builds the briefing again on the same scenario, variants, runs and seed. A stored
  * workspace version is reproduced from its JSON export (`<id>-v<version>.json`), which the note names.
  */
-function reproduceCommand(
+function reproduceOf(
   input: BriefInput,
   seed: number | null,
   runs: number | null,
@@ -204,7 +205,7 @@ function reproduceCommand(
       : src.kind === 'file'
         ? src.name
         : `${src.id}-v${src.version}.json`;
-  const command = `npx bulwark brief ${file}${input.variants.map((v) => ` --variant ${v}`).join('')}${seed === null ? '' : ` --seed ${seed}`}${runs === null ? '' : ` --runs ${runs}`}`;
+  const command = reproduce({ command: 'brief', file, variants: input.variants, seed, runs });
   if (src?.kind !== 'workspace') return { command };
   return {
     command,

@@ -16,3 +16,4 @@ export { parseCsv, spreadsheetSafe, toCsv, unguardCell, type CsvCell } from './c
 export { semanticDiff, type FieldChange } from './json-diff.js';
 export { INPUT_LIMITS, shapeIssues } from './input-limits.js';
 export { BCP47, numberFormat, type NumberFormat } from './format.js';
+export { reproduceCommand, type ReproduceRequest } from './reproduce.js';

@@ -6,6 +6,7 @@
  * in the page.
  */
 import { MEASURE_TERMS, OUTCOME_TERMS } from '../../../src/core/assure/index.js';
+import { reproduceCommand as cliCommand } from '../../../src/core/shared/index.js';
 import type { CoverageRow, ShortfallRow } from '../../../src/core/plan/index.js';
 import { ApiError, api, type Run, type Scenario, type Summary } from '../api.js';
 import { issueBox, showIssues } from '../components/issues.js';
@@ -255,16 +256,20 @@ export function reproduceCommand(run: Run, file: string): string | null {
   const o = stored(run);
   const runs = o.options?.['runs'];
   const compare = (o.options?.['compare'] as readonly string[] | undefined) ?? [];
-  const mc = `${run.seed === null ? '' : ` --seed ${run.seed}`}${typeof runs === 'number' ? ` --runs ${runs}` : ''}`;
-  const variants = (list: readonly string[]) => list.map((v) => ` --variant ${v}`).join('');
   switch (run.kind) {
     case 'plan':
-      return `npx bulwark plan ${file}${variants(o.variants ?? [])}`;
+      return cliCommand({ command: 'plan', file, variants: o.variants ?? [] });
     case 'assure':
     case 'brief':
       // Variants applied before these runs have no CLI flag of their own: no command then.
       if ((o.variants ?? []).length > 0) return null;
-      return `npx bulwark ${run.kind} ${file}${variants(compare)}${mc}`;
+      return cliCommand({
+        command: run.kind,
+        file,
+        variants: compare,
+        seed: run.seed,
+        runs: typeof runs === 'number' ? runs : null,
+      });
     default:
       return null;
   }
