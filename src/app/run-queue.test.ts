@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openStore, type Store } from '../adapters/store/index.js';
 import { loadScenario } from '../adapters/files/index.js';
 import { RunQueue, defineRunKind, type RunEvent, type RunKind } from './run-queue.js';
@@ -43,9 +43,14 @@ describe('run queue', () => {
     const doc = loadScenario('baltic-efp-2017').scenario;
     return { id: 'b', version: 4, hash: 'sha256:abc', document: doc };
   };
-  const until = async (f: () => boolean): Promise<void> => {
-    for (let i = 0; i < 200 && !f(); i++) await new Promise((r) => setTimeout(r, 5));
-  };
+  /** Waits for `f` to hold; fails the test, naming what did not happen, after 10 s (never gives up silently). */
+  const until = (f: () => boolean): Promise<void> =>
+    vi.waitFor(
+      () => {
+        if (!f()) throw new Error(`still waiting for ${f.toString()}`);
+      },
+      { timeout: 10_000, interval: 5 },
+    );
 
   async function setup(): Promise<{ q: RunQueue; gate: ReturnType<typeof gatedKind> }> {
     dir = mkdtempSync(join(tmpdir(), 'bulwark-runs-'));
@@ -128,11 +133,9 @@ describe('run queue', () => {
     );
     await until(() => gate.started.length === 1);
     gate.release();
-    let status = '';
-    for (let i = 0; i < 200 && status !== 'succeeded'; i++) {
-      status = (await store.runs.getRun(run.id))?.status ?? '';
-      await new Promise((r) => setTimeout(r, 5));
-    }
-    expect(status).toBe('succeeded');
+    await vi.waitFor(async () => expect((await store.runs.getRun(run.id))?.status).toBe('succeeded'), {
+      timeout: 10_000,
+      interval: 5,
+    });
   });
 });
