@@ -144,8 +144,9 @@ const MAP_BREAKPOINT = 960 + 2 * PAD;
 
 function mapSection(b: Briefing, tables: ReadonlyMap<string, string>): string {
   const m = b.map;
-  const wide = renderMapSvg(m, { idPrefix: 'map-w', width: 960, height: 560, fontSize: 12 });
-  const narrow = renderMapSvg(m, { idPrefix: 'map-n', width: 360, height: 330, fontSize: 12 });
+  const lang = b.lang;
+  const wide = renderMapSvg(m, { idPrefix: 'map-w', width: 960, height: 560, fontSize: 12, lang });
+  const narrow = renderMapSvg(m, { idPrefix: 'map-n', width: 360, height: 330, fontSize: 12, lang });
   // Each citation once, however many layers rest on it.
   const sources = [
     ...new Set([

@@ -129,4 +129,15 @@ describe('briefing map', () => {
       [...narrow.matchAll(/font:[^;}]*?(\d+)px/g)].map((m) => Number(m[1])).every((px) => px >= 12),
     ).toBe(true);
   });
+
+  it('names the countries in the briefing’s language, from their ISO code', () => {
+    const fr = renderMapSvg(model, { idPrefix: 'f', lang: 'fr' });
+    const en = renderMapSvg(model, { idPrefix: 'e', lang: 'en' });
+    expect(fr).toContain('<title>Hongrie</title>');
+    expect(fr).toContain('<title>Biélorussie</title>');
+    expect(fr).not.toContain('<title>Hungary</title>');
+    expect(en).toContain('<title>Hungary</title>');
+    // Without a language, Natural Earth's own names.
+    expect(svg).toContain('<title>Belarus</title>');
+  });
 });

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { geoArea, geoCentroid, geoConicConformal, geoGraticule10, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, Polygon } from 'geojson';
-import { whereAlpha3 } from 'iso-3166-1';
+import { whereAlpha3, whereNumeric } from 'iso-3166-1';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { MapModel, MapPoint } from '../../core/brief/index.js';
@@ -28,6 +28,15 @@ function countries(): FeatureCollection<Geometry, { name: string }> {
 
 const numericOf = (iso3: string | null): string | undefined =>
   iso3 === null ? undefined : whereAlpha3(iso3)?.numeric;
+
+/**
+ * A country's name in `lang` (`Intl.DisplayNames` from its ISO 3166 code), else Natural Earth's English
+ * name (features without a code, such as Kosovo or Northern Cyprus, or no language given).
+ */
+function countryName(f: Feature<Geometry, { name: string }>, names: Intl.DisplayNames | undefined): string {
+  const alpha2 = names === undefined ? undefined : whereNumeric(String(f.id ?? ''))?.alpha2;
+  return (alpha2 === undefined ? undefined : names?.of(alpha2)) ?? f.properties.name;
+}
 
 /** "Coordination HQ, Kyiv" → "Kyiv"; "Port of Odesa" → "Odesa": the place, not the facility. */
 function shortName(name: string): string {
@@ -112,6 +121,8 @@ export interface MapSvgOptions {
   readonly idPrefix?: string;
   /** Font size of labels and legend in px (at 1:1). Default 12. */
   readonly fontSize?: number;
+  /** The language of the country names in the shapes' tooltips (a BCP 47 tag); default Natural Earth's. */
+  readonly lang?: string;
 }
 
 /** The map as an SVG element with a <title> and <desc> for screen readers. */
@@ -168,6 +179,8 @@ export function renderMapSvg(model: MapModel, options: MapSvgOptions = {}): stri
     model.coalitionIso3.map((c) => numericOf(c)).filter((c): c is string => c !== undefined),
   );
 
+  const names =
+    options.lang === undefined ? undefined : new Intl.DisplayNames([options.lang], { type: 'region' });
   const shapes: string[] = [];
   let hostPath = '';
   for (const f of recognised(countries().features)) {
@@ -177,7 +190,7 @@ export function renderMapSvg(model: MapModel, options: MapSvgOptions = {}): stri
     const cls =
       fid === host ? 'host' : fid === adversary ? 'adversary' : coalition.has(fid) ? 'coalition' : 'other';
     if (fid === host) hostPath = d;
-    shapes.push(`<path class="${cls}" d="${d}"><title>${escapeXml(f.properties.name)}</title></path>`);
+    shapes.push(`<path class="${cls}" d="${d}"><title>${escapeXml(countryName(f, names))}</title></path>`);
   }
   const graticule = path(geoGraticule10()) ?? '';
 
