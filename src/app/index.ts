@@ -45,6 +45,7 @@ export {
   type WorkspaceRepositories,
   type AuditQuery,
   type AuditView,
+  type AuditCollection,
   type ImportReport,
   type RevertResult,
   type VersionDiff,

@@ -4,6 +4,7 @@
  * id and dates, and paged (`before` = the last seq shown). `auditTable` also shows a nation's history on
  * its page.
  */
+import type { AuditCollection } from '../../../src/app/index.js';
 import { api, type AuditView } from '../api.js';
 import { changeList } from '../components/changes.js';
 import { table } from '../components/table.js';
@@ -25,7 +26,11 @@ const collections = [
   'tokens',
   'runs',
   'canvass',
-] as const;
+] as const satisfies readonly AuditCollection[];
+/** The type checker keeps this list equal to the server's: a collection missing here is a compile error. */
+const everyCollection: Exclude<AuditCollection, (typeof collections)[number]> extends never ? true : never =
+  true;
+void everyCollection;
 
 export interface AuditFilter {
   readonly user?: string;
