@@ -44,6 +44,7 @@ function translated(s: Scenario): { en: string; fr: string; where: string }[] {
   for (const c of s.capabilities) {
     add(`capability ${c.id}`, c.name, c.labels?.fr);
     add(`capability ${c.id} unit`, c.unit, c.unitLabels?.fr);
+    add(`capability ${c.id} unit (one)`, c.unitOne, c.unitOneLabels?.fr);
   }
   for (const u of s.catalog) add(`unit type ${u.id}`, u.name, u.labels?.fr);
   for (const m of s.missions) {

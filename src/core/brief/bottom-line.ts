@@ -112,7 +112,6 @@ export function keyFigures(ctx: BriefContext, f: ForceFacts): KeyFigure[] {
   // 4. The largest gap and who could fill it.
   const gap = rankGaps(p)[0];
   if (gap !== undefined) {
-    const cap = input.scenario.capabilities.find((c) => c.id === gap.capability);
     const fillers =
       input.potential?.solved === true
         ? gapFillers(input.scenario, p, input.potential, [gap])
@@ -129,7 +128,7 @@ export function keyFigures(ctx: BriefContext, f: ForceFacts): KeyFigure[] {
       detail: t('key.gap.detail', {
         short: fmt.amount(gap.typical.short),
         required: fmt.amount(gap.typical.required),
-        unit: cap?.unit ?? '',
+        unit: ctx.unitOf(gap.capability, gap.typical.required),
         when: ctx.periods(gap.typical.from, gap.typical.to),
       }),
       soWhat:

@@ -161,7 +161,6 @@ export function gapsFinding(ctx: BriefContext): Finding {
   if (gaps.length === 0)
     return { id: 'gaps', headline: t('gaps.none'), text: t('gaps.none.text'), link: '#coverage' };
   const top = gaps.slice(0, 3).map((g) => {
-    const cap = s.capabilities.find((c) => c.id === g.capability);
     const tp = g.typical;
     const row = p.shortfall.find(
       (r) => r.mission === g.mission && r.capability === g.capability && r.period === tp.from,
@@ -171,7 +170,7 @@ export function gapsFinding(ctx: BriefContext): Finding {
       capability: ctx.capName(g.capability),
       short: fmt.amount(tp.short),
       required: fmt.amount(tp.required),
-      unit: cap?.unit ?? '',
+      unit: ctx.unitOf(g.capability, tp.required),
       when: ctx.periods(tp.from, tp.to),
       why: row === undefined ? tp.text : causesText(ctx, row),
     });

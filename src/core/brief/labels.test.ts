@@ -72,4 +72,45 @@ describe('scenario names in the briefing’s language', () => {
     expect(c.name).toBe('Small'); // no such option in the scenario: the plan's own name
     expect(c.components[0]?.name).toBe('Terre');
   });
+
+  it('a count of one takes the unit’s singular by the language’s plural rule; without one, the plural', () => {
+    const withOne = {
+      ...base,
+      capabilities: base.capabilities.map((c) =>
+        c.id === 'orbit'
+          ? {
+              ...c,
+              unitLabels: { fr: 'orbites permanentes' },
+              unitOne: 'continuous orbit',
+              unitOneLabels: { fr: 'orbite permanente' },
+            }
+          : c,
+      ),
+    };
+    // Short by 1 of 1 orbit; short by 1.5 of 1.5 battalion-equivalents (presence has no singular).
+    const gaps = planOf([], [covered('skies', 'orbit', 1, 1, 0), covered('presence', 'presence', 1, 1.5, 0)]);
+    const units = (lang: 'en' | 'fr', s: typeof base): (string | number | undefined)[] =>
+      buildBriefing(briefInputOf(gaps, lang === 'fr' ? { lang } : {}, s))
+        .tables.find((t) => t.id === 'gaps')!
+        .rows.map((r) => r[5]);
+    expect(units('en', withOne)).toEqual(['continuous orbit', 'battalion-equivalents']);
+    expect(units('fr', withOne)).toEqual(['orbite permanente', 'battalion-equivalents']);
+    expect(units('en', base)).toEqual(['continuous orbits', 'battalion-equivalents']);
+    // 1.5 is singular in French, plural in English.
+    const half = planOf([], [covered('skies', 'orbit', 1, 1.5, 0)]);
+    const unit = (lang: 'en' | 'fr'): string | number | undefined =>
+      buildBriefing(briefInputOf(half, lang === 'fr' ? { lang } : {}, withOne)).tables.find(
+        (t) => t.id === 'gaps',
+      )!.rows[0]![5];
+    expect(unit('fr')).toBe('orbite permanente');
+    expect(unit('en')).toBe('continuous orbits');
+    // A French plural without a French singular never borrows the English singular.
+    const noFrOne = {
+      ...withOne,
+      capabilities: withOne.capabilities.map((c) =>
+        c.id === 'orbit' ? { ...c, unitOneLabels: undefined } : c,
+      ),
+    };
+    expect(localScenario(noFrOne, 'fr').capabilities.find((c) => c.id === 'orbit')?.unitOne).toBeUndefined();
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * The scenario's own names in the briefing's language: missions and their locations, capabilities, unit
  * types, force options and their components, variants, conditions and the map's layers may carry
- * `labels: { fr: … }`, capabilities their unit's `unitLabels: { fr: … }`, and `meta.labels` translates
+ * `labels: { fr: … }`, capabilities their unit's `unitLabels: { fr: … }` (and its singular's `unitOneLabels`), and `meta.labels` translates
  * the scenario's title. The briefing reads the scenario with each name replaced by its label in the
  * language, falling back to the source name (never to the id).
  */
@@ -37,7 +37,11 @@ export function localScenario(s: Scenario, lang: LocaleId): Scenario {
               : { contactLine: { ...map.contactLine, name: labelIn(map.contactLine, lang) } }),
           },
         }),
-    capabilities: relabel(s.capabilities, lang).map((c) => ({ ...c, unit: c.unitLabels?.fr ?? c.unit })),
+    capabilities: relabel(s.capabilities, lang).map(({ unitOne, ...c }) => {
+      // A French singular only with its French plural: never the English singular beside a French plural.
+      const one = c.unitOneLabels?.fr ?? (c.unitLabels?.fr === undefined ? unitOne : undefined);
+      return { ...c, unit: c.unitLabels?.fr ?? c.unit, ...(one === undefined ? {} : { unitOne: one }) };
+    }),
     conditions: s.conditions.map((c) =>
       c.labels?.fr === undefined
         ? c

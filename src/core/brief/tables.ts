@@ -83,7 +83,6 @@ export function locationsTable(ctx: BriefContext, map: MapModel): Table {
 
 export function gapsTable(ctx: BriefContext): Table {
   const { t, fmt } = ctx;
-  const s = ctx.input.scenario;
   const p = ctx.input.plan;
   return {
     id: 'gaps',
@@ -107,7 +106,7 @@ export function gapsTable(ctx: BriefContext): Table {
         ctx.periods(g.from, g.to),
         fmt.amount(g.short),
         fmt.amount(g.required),
-        s.capabilities.find((c) => c.id === g.capability)?.unit ?? '',
+        ctx.unitOf(g.capability, g.required),
         row === undefined ? g.text : causesText(ctx, row),
       ];
     }),

@@ -208,6 +208,13 @@ export const Capability = z.strictObject({
   unit: z.string().min(1),
   /** `unit` in the briefing's other languages: `unitLabels: { fr: "orbites continues" }`. */
   unitLabels: Labels.optional(),
+  /**
+   * `unit` for a count of one, where the language's plural rule calls for it: "continuous air-policing
+   * orbit" (English: exactly 1; French: under 2). Without it the briefing uses `unit` for every count.
+   */
+  unitOne: z.string().min(1).optional(),
+  /** `unitOne` in the briefing's other languages. */
+  unitOneLabels: Labels.optional(),
   description: z.string().optional(),
 });
 
