@@ -25,16 +25,13 @@
  *
  *   npm run bench:workspace -- [--clients 50] [--seconds 5] [--repeats 3] [--events off] [--think 0]
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadScenario } from '../src/adapters/files/index.js';
 import { createHash } from 'node:crypto';
 import { canonicalParts, diffDocuments } from '../src/adapters/store/index.js';
 import { checkRules, nextRuleState, ruleState, type Pledge } from '../src/core/scenario/index.js';
 import { canonicalJson } from '../src/core/shared/index.js';
+import { median, quantile, readEvents, signIn, startWorkspace } from './workspace-server.js';
 
 const { values } = parseArgs({
   options: {
@@ -53,22 +50,12 @@ const seconds = Number(values.seconds);
 const repeats = Number(values.repeats);
 const live = values.events !== 'off';
 const password = 'bench-password-123';
-const root = join(import.meta.dirname, '..');
 
 interface Item {
   version: number;
   value: { id: string; note?: string };
 }
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length === 0 ? NaN : s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-const quantile = (xs: readonly number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? NaN;
-};
 const ms = (x: number): string => `${x.toFixed(1)} ms`;
 
 /** In-process CPU of one pledge edit's checks and encoding, old path against new (medians of rounds). */
@@ -105,45 +92,18 @@ async function main(): Promise<void> {
   console.log(
     `write path CPU per pledge edit (ukraine-2025, median of 180): old ${ms(cpu.old)}, new ${ms(cpu.now)} (${(cpu.old / cpu.now).toFixed(1)}× less)`,
   );
-  const dataDir = mkdtempSync(join(tmpdir(), 'bulwark-bench-'));
-  const child = spawn(
-    process.execPath,
-    [
-      // BULWARK_BENCH_PROFILE=dir: a CPU profile of the server, written there when it stops.
-      ...(process.env['BULWARK_BENCH_PROFILE'] === undefined
-        ? []
-        : ['--cpu-prof', `--cpu-prof-dir=${process.env['BULWARK_BENCH_PROFILE']}`]),
-      join(root, 'bin', 'bulwark.js'),
-      'serve',
-      '--port',
-      '0',
-      '--data',
-      dataDir,
-    ],
-    {
-      env: { ...process.env, BULWARK_ADMIN_PASSWORD: password, BULWARK_FROM_SOURCE: '1' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => {
-      err += d.toString();
-      const m = /workspace on (http:\/\/\S+)/.exec(err);
-      if (m?.[1] !== undefined) resolve(m[1]);
-    });
-    child.on('exit', () => reject(new Error(err)));
+  const server = await startWorkspace({
+    password,
+    fromSource: true,
+    // BULWARK_BENCH_PROFILE=dir: a CPU profile of the server, written there when it stops.
+    ...(process.env['BULWARK_BENCH_PROFILE'] === undefined
+      ? {}
+      : { profileDir: process.env['BULWARK_BENCH_PROFILE'] }),
   });
+  const url = server.url;
   const events = new AbortController();
   try {
-    const login = await fetch(`${url}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password }),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+    const headers = await signIn(url, password);
     const sid = ((await (await fetch(`${url}/api/scenarios`, { headers })).json()) as { id: string }[])[0]!
       .id;
     const pledges = (
@@ -158,31 +118,11 @@ async function main(): Promise<void> {
     const stream = live
       ? await fetch(`${url}/api/scenarios/${sid}/events`, { headers, signal: events.signal })
       : new Response('');
-    void (async () => {
-      const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
-      const decoder = new TextDecoder();
-      let buffer = '';
-      try {
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) return;
-          buffer += decoder.decode(value, { stream: true });
-          let cut: number;
-          while ((cut = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, cut);
-            buffer = buffer.slice(cut + 2);
-            if (!block.startsWith('event: change')) continue;
-            const data = JSON.parse(block.slice(block.indexOf('data: ') + 6)) as {
-              changes: { target: string }[];
-            };
-            for (const c of data.changes)
-              if (c.target.endsWith(`/pledges/${probe.value.id}`)) seen.set(c.target, performance.now());
-          }
-        }
-      } catch {
-        // aborted at the end
-      }
-    })();
+    void readEvents(stream, (event, data) => {
+      if (event !== 'change') return;
+      for (const c of (data as { changes: { target: string }[] }).changes)
+        if (c.target.endsWith(`/pledges/${probe.value.id}`)) seen.set(c.target, performance.now());
+    });
 
     const phase = async (op: (client: number, n: number) => Promise<number>): Promise<number[]> => {
       const latencies: number[] = [];
@@ -281,9 +221,7 @@ async function main(): Promise<void> {
     );
   } finally {
     events.abort();
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
-    rmSync(dataDir, { recursive: true, force: true });
+    await server.stop();
   }
 }
 
