@@ -1,4 +1,14 @@
-export { seedStream, TWO_POW_MINUS_32, xoshiroNext, ZIG_FE, ZIG_KE, ZIG_WE } from './rng.js';
+export {
+  exponentialZiggurat,
+  mix32,
+  seedStream,
+  TWO_POW_MINUS_32,
+  xoshiroNext,
+  ZIG_FE,
+  ZIG_KE,
+  ZIG_R,
+  ZIG_WE,
+} from './rng.js';
 export { distributionMean, quantile } from './distribution.js';
 export { emptyForce, forceFromPledges, layoutOf, type ForceLayout } from './force-layout.js';
 export { perceivedResolve } from './deterrence.js';
