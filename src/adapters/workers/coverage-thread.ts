@@ -1,26 +1,29 @@
 /**
- * Worker-thread entry of the coverage thread (coverage-worker.ts): computes the workspace's pledged-plan
- * coverage with its own warm HiGHS instance, one scenario at a time, in the order asked.
+ * Worker-thread entry of the pool's coverage lane (threads.ts): solves the pledged plan of each scenario
+ * it is sent (`pledgedCoverage`, core/plan) with its own warm HiGHS instance, one at a time, in the order
+ * asked, and answers in the pool's protocol (thread-handler.ts).
  */
 import { parentPort } from 'node:worker_threads';
 import { pledgedCoverage } from '../../core/plan/index.js';
 import { createHighsSolver } from '../highs/index.js';
-import type { FromCoverageThread, ToCoverageThread } from './coverage-worker.js';
+import { failure, type FromThread, type ToThread } from './thread-handler.js';
 
 const solver = createHighsSolver();
-const reply = (m: FromCoverageThread): void => parentPort?.postMessage(m);
-const failed = (id: number, e: unknown): void =>
-  reply({ id, ok: false, message: e instanceof Error ? e.message : String(e) });
+const reply = (m: FromThread): void => parentPort?.postMessage(m);
 
-parentPort?.on('message', (m: ToCoverageThread) => {
+parentPort?.on('message', (m: ToThread) => {
+  if (m.type !== 'coverage') {
+    if (m.type === 'chunk') reply(failure(m.id, 'the coverage thread takes no chunk task'));
+    return;
+  }
   solver.then(
     (s) => {
       try {
-        reply({ id: m.id, ok: true, value: pledgedCoverage(m.scenario, s) });
+        reply({ type: 'coverage', id: m.id, value: pledgedCoverage(m.scenario, s) });
       } catch (e) {
-        failed(m.id, e);
+        reply(failure(m.id, e));
       }
     },
-    (e: unknown) => failed(m.id, e),
+    (e: unknown) => reply(failure(m.id, e)),
   );
 });

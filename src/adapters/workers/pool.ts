@@ -5,6 +5,9 @@
  * only on (seed, run index)). Progress is reported per chunk; an AbortSignal rejects the call with the
  * signal's reason and drops its chunks that have not started.
  *
+ * The pool's dedicated coverage thread solves the workspace's pledged plans (`coverage`), off the event
+ * loop and beside the simulation threads.
+ *
  * Jobs share the threads: calls made while another runs queue their chunks behind it. `sharedWorkerPool()`
  * is the process-wide pool (warm engines): starting threads costs far more than a small job
  * (2,000 runs: about 2.3 s cold against 0.13 s warm), so the CLI's analyses and the workspace's runs
@@ -13,6 +16,8 @@
 import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { mergeChunks, type Job, type JobRunner, type PartialStats } from '../../core/assure/index.js';
+import type { PledgedCoverage } from '../../core/plan/index.js';
+import type { Scenario } from '../../core/scenario/index.js';
 import { abortReason, threadExecutor } from './threads.js';
 
 export interface PoolOptions {
@@ -29,6 +34,11 @@ export interface WorkerPool {
   readonly run: JobRunner;
   /** A runner on this pool whose jobs are cancelled by `signal` (as well as by the pool's own). */
   runner(signal?: AbortSignal): JobRunner;
+  /**
+   * The scenario's pledged-plan summary and coverage, solved on the pool's dedicated coverage thread (warm
+   * HiGHS), never queued behind the simulation's chunks. Rejects if the solve throws or the thread dies.
+   */
+  coverage(scenario: Scenario, signal?: AbortSignal): Promise<PledgedCoverage>;
   readonly size: number;
   /** Terminates the threads. The pool cannot be used afterwards. */
   close(): Promise<void>;
@@ -108,7 +118,13 @@ export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
     await threads.close();
   };
 
-  return { run: runner(), runner, size, close };
+  const coverage = (scenario: Scenario, signal?: AbortSignal): Promise<PledgedCoverage> => {
+    if (closed) return Promise.reject(new Error('worker pool is closed'));
+    const outside = [options.signal, signal].filter((x): x is AbortSignal => x !== undefined);
+    return threads.coverage(scenario, outside.length === 0 ? undefined : AbortSignal.any(outside));
+  };
+
+  return { run: runner(), runner, coverage, size, close };
 }
 
 const shared = new Map<number, WorkerPool>();

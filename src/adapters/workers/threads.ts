@@ -1,16 +1,22 @@
 /**
- * The one pool of worker threads. It computes chunks — a range [from, to) of a job's
- * runs — one chunk per thread at a time; callers beyond that wait in line. A thread keeps the last few jobs
- * it was sent, by key, so a job is sent to each thread once. Two users: the local pool (`pool.ts`, which
- * splits an analysis's runs into chunks and merges them in order) and a `bulwark worker` process, which
- * computes the queue's chunks here so BullMQ's lock renewals on the main thread are never starved. An
- * in-process executor (`runChunk` on the calling thread) serves tests and one-core hosts.
+ * The one pool of worker threads, in two lanes that speak one protocol (thread-handler.ts):
+ * - the simulation lane computes chunks — a range [from, to) of a job's runs — one chunk per thread at a
+ *   time; callers beyond that wait in line. A thread keeps the last few jobs it was sent, by key, so a job
+ *   is sent to each thread once. Two users: the local pool (`pool.ts`, which splits an analysis's runs into
+ *   chunks and merges them in order) and a `bulwark worker` process, which computes the queue's chunks here
+ *   so BullMQ's lock renewals on the main thread are never starved;
+ * - the coverage lane is one dedicated thread with a warm HiGHS instance that solves the workspace's
+ *   pledged plans (50–300 ms each), off the server's event loop and never queued behind a simulation.
+ * An in-process executor (`runChunk` on the calling thread) serves tests and one-core hosts.
  *
  * Threads are unreferenced while idle, so a kept pool never holds a process open. They load the built
- * `thread.js` under dist/; from TypeScript sources they register tsx first, since Node 20 cannot run .ts.
+ * `thread.js` / `coverage-thread.js` under dist/; from TypeScript sources they register tsx first, since
+ * Node 20 cannot run .ts. The simulation thread loads only the simulation (thread-graph.test.ts).
  */
 import { Worker } from 'node:worker_threads';
 import { runChunk, type Job, type PartialStats } from '../../core/assure/index.js';
+import type { PledgedCoverage } from '../../core/plan/index.js';
+import type { Scenario } from '../../core/scenario/index.js';
 import { THREAD_JOB_CACHE, type FromThread, type ToThread } from './thread-handler.js';
 
 export interface ChunkExecutor {
@@ -64,42 +70,42 @@ export function spawnThread(name: string): Worker {
   return new Worker(code, { eval: true });
 }
 
+/** A lane's thread, and what it is computing (one task at a time). */
 interface Slot {
   worker: Worker;
-  /** Hashes of the jobs the thread holds, oldest first (mirrors the thread's cache). */
+  /** Hashes of the jobs the thread holds, oldest first (mirrors the thread's cache; simulation lane). */
   jobs: string[];
-  task: { id: number; resolve: (s: PartialStats[]) => void; reject: (e: Error) => void } | undefined;
+  task: { id: number; resolve: (v: unknown) => void; reject: (e: Error) => void } | undefined;
 }
 
+/** A task waiting for a thread: `send` posts what the thread needs for it, under the task's id. */
 interface Task {
-  hash: string;
+  send: (slot: Slot, id: number) => void;
   signal: AbortSignal | undefined;
-  job: Job;
-  seed: number;
-  from: number;
-  to: number;
-  resolve: (s: PartialStats[]) => void;
+  resolve: (v: unknown) => void;
   reject: (e: Error) => void;
 }
 
-/** A pool of `threads` worker threads computing one chunk each; callers beyond that wait in line. */
-export function threadExecutor(threads: number): ChunkExecutor {
-  const size = Math.max(1, Math.floor(threads));
+/**
+ * One lane of the pool: up to `size` threads of the entry `./<entry>.js`, one task each, the rest waiting
+ * in line. A lane's threads start on first use; a thread that dies rejects its task and is replaced.
+ */
+function lane(entry: string, size: number) {
   const slots: Slot[] = [];
   const waiting: Task[] = [];
   let nextId = 1;
   let closed = false;
 
   const start = (): Slot => {
-    const slot: Slot = { worker: spawnThread('thread'), jobs: [], task: undefined };
+    const slot: Slot = { worker: spawnThread(entry), jobs: [], task: undefined };
     slot.worker.unref();
     slot.worker.on('message', (m: FromThread) => {
       const t = slot.task;
       if (t === undefined || t.id !== m.id) return;
       slot.task = undefined;
       slot.worker.unref();
-      if (m.type === 'done') t.resolve(m.stats);
-      else t.reject(new Error(m.message));
+      if (m.type === 'error') t.reject(new Error(m.message));
+      else t.resolve(m.value);
       pump();
     });
     const die = (e: unknown): void => {
@@ -107,11 +113,11 @@ export function threadExecutor(threads: number): ChunkExecutor {
       slot.task = undefined;
       const i = slots.indexOf(slot);
       if (i >= 0) slots.splice(i, 1);
-      t?.reject(e instanceof Error ? e : new Error(`chunk thread exited (${String(e)})`));
+      t?.reject(e instanceof Error ? e : new Error(`${entry} exited (${String(e)})`));
       if (!closed) pump();
     };
     slot.worker.on('error', die);
-    slot.worker.on('exit', (code) => die(new Error(`chunk thread exited with code ${code}`)));
+    slot.worker.on('exit', (code) => die(new Error(`${entry} exited with code ${code}`)));
     slots.push(slot);
     return slot;
   };
@@ -124,26 +130,19 @@ export function threadExecutor(threads: number): ChunkExecutor {
       const t = waiting.shift()!;
       if (t.signal?.aborted === true) continue;
       slot.worker.ref();
-      if (!slot.jobs.includes(t.hash)) {
-        const msg: ToThread = { type: 'job', hash: t.hash, job: t.job };
-        slot.worker.postMessage(msg);
-        slot.jobs.push(t.hash);
-        while (slot.jobs.length > THREAD_JOB_CACHE) slot.jobs.shift();
-      }
       const id = nextId++;
       slot.task = { id, resolve: t.resolve, reject: t.reject };
-      const msg: ToThread = { type: 'chunk', id, hash: t.hash, seed: t.seed, from: t.from, to: t.to };
-      slot.worker.postMessage(msg);
+      t.send(slot, id);
     }
   };
 
   return {
-    size,
-    run: (hash, job, seed, from, to, signal) =>
-      new Promise<PartialStats[]>((resolve, reject) => {
-        if (closed) return reject(new Error('chunk executor is closed'));
+    /** Queues a task; rejects on its failure, its thread's death, or `signal` while it still waits. */
+    run: <T>(send: Task['send'], signal: AbortSignal | undefined): Promise<T> =>
+      new Promise<T>((resolve, reject) => {
+        if (closed) return reject(new Error('thread pool is closed'));
         if (signal?.aborted === true) return reject(abortReason(signal));
-        const task: Task = { hash, signal, job, seed, from, to, resolve, reject };
+        const task: Task = { send, signal, resolve: resolve as (v: unknown) => void, reject };
         waiting.push(task);
         signal?.addEventListener(
           'abort',
@@ -158,10 +157,52 @@ export function threadExecutor(threads: number): ChunkExecutor {
         );
         pump();
       }),
-    close: async () => {
+    close: async (): Promise<void> => {
       closed = true;
-      for (const t of waiting.splice(0)) t.reject(new Error('chunk executor closed'));
+      for (const t of waiting.splice(0)) t.reject(new Error('thread pool closed'));
       await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));
+    },
+  };
+}
+
+/** The pool's executor: the simulation lane's chunks, and a coverage lane of its own (one warm thread). */
+export interface ThreadExecutor extends ChunkExecutor {
+  /**
+   * The scenario's pledged-plan summary and coverage, solved on the coverage lane's thread (its own warm
+   * HiGHS instance), so a workspace's requests never wait behind a solve, nor a solve behind a simulation.
+   */
+  coverage(scenario: Scenario, signal?: AbortSignal): Promise<PledgedCoverage>;
+}
+
+/**
+ * A pool of `threads` simulation threads computing one chunk each (callers beyond that wait in line), and
+ * one coverage thread. Both lanes speak one protocol (thread-handler.ts) and start on first use.
+ */
+export function threadExecutor(threads: number): ThreadExecutor {
+  const size = Math.max(1, Math.floor(threads));
+  const simulation = lane('thread', size);
+  const coverage = lane('coverage-thread', 1);
+
+  return {
+    size,
+    run: (hash, job, seed, from, to, signal) =>
+      simulation.run<PartialStats[]>((slot, id) => {
+        if (!slot.jobs.includes(hash)) {
+          const msg: ToThread = { type: 'job', hash, job };
+          slot.worker.postMessage(msg);
+          slot.jobs.push(hash);
+          while (slot.jobs.length > THREAD_JOB_CACHE) slot.jobs.shift();
+        }
+        const msg: ToThread = { type: 'chunk', id, hash, seed, from, to };
+        slot.worker.postMessage(msg);
+      }, signal),
+    coverage: (scenario, signal) =>
+      coverage.run<PledgedCoverage>((slot, id) => {
+        const msg: ToThread = { type: 'coverage', id, scenario };
+        slot.worker.postMessage(msg);
+      }, signal),
+    close: async () => {
+      await Promise.all([simulation.close(), coverage.close()]);
     },
   };
 }
