@@ -53,7 +53,7 @@ export function register(program: Command, ctx: CliContext): void {
         { Auth },
         { Workspace },
         { CanvassBook },
-        { sharedWorkerPool },
+        { sharedThreadPool },
         server,
         { openScenario },
       ] = await Promise.all([
@@ -63,7 +63,7 @@ export function register(program: Command, ctx: CliContext): void {
         import('../../app/workspace-auth.js'),
         import('../../app/workspace.js'),
         import('../../app/canvass.js'),
-        import('../../adapters/workers/index.js'),
+        import('../../adapters/threads/index.js'),
         import('../../server/index.js'),
         import('../../app/scenario.js'),
       ]);
@@ -85,7 +85,7 @@ export function register(program: Command, ctx: CliContext): void {
           ctx.err(`created the first coordinator "${c.adminUser}"`);
         // One pool for the process: the runs' simulations and the live coverage's plan solves, which run
         // on its dedicated coverage thread, off the requests' event loop.
-        const pool = sharedWorkerPool(c.workers);
+        const pool = sharedThreadPool(c.workers);
         const workspace = new Workspace(store, (doc) => pool.coverage(doc));
         if ((await workspace.seed(opts.seed, opts.seed, 'system', seed)) === 'seeded')
           ctx.err(`seeded workspace scenario "${opts.seed}"`);

@@ -18,9 +18,9 @@ export {
   P_RISK,
   parameterQuantile,
   pinParameter,
-  type ModelParams,
-} from './model-params.js';
-export { compileModel } from './compile-model.js';
+  type LadderParams,
+} from './ladder-params.js';
+export { compileLadder } from './compile-ladder.js';
 export {
   emptyStats,
   mergeChunks,
@@ -48,4 +48,4 @@ export {
 export { calibrate, type CalibrationResult } from './calibration.js';
 export { forceFromSourcing } from './force-from-sourcing.js';
 export { MEASURE_TERMS, OUTCOME_TERMS } from './vocabulary.js';
-export { sameModel } from './same-model.js';
+export { sameLadder } from './same-ladder.js';

@@ -1,2 +1,2 @@
-export { createWorkerPool, sharedWorkerPool, type PoolOptions, type WorkerPool } from './pool.js';
+export { createThreadPool, sharedThreadPool, type PoolOptions, type ThreadPool } from './pool.js';
 export { inlineExecutor, threadExecutor, type ChunkExecutor, type ThreadExecutor } from './threads.js';

@@ -1,12 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadFixture } from '../../../test/helpers.js';
 import { pledgedCoverageHere } from '../../app/index.js';
-import { compileModel, runJobInline } from '../../core/assure/index.js';
+import { compileLadder, runJobInline } from '../../core/assure/index.js';
 import type { Pledge } from '../../core/scenario/index.js';
-import { createWorkerPool } from './index.js';
+import { createThreadPool } from './index.js';
 
 describe("the pool's coverage lane", () => {
-  const pool = createWorkerPool({ workers: 1 });
+  const pool = createThreadPool({ workers: 1 });
   afterAll(() => pool.close());
 
   it('computes on its thread exactly what the in-thread computation gives, edit after edit', async () => {
@@ -25,7 +25,7 @@ describe("the pool's coverage lane", () => {
   it('answers concurrent requests each with its own scenario, beside a simulation on the same pool', async () => {
     const s = loadFixture();
     const other = { ...s, pledges: s.pledges.slice(1) };
-    const job = { models: [compileModel(s)] };
+    const job = { models: [compileLadder(s)] };
     const [a, b, sim] = await Promise.all([pool.coverage(s), pool.coverage(other), pool.run(job, 7, 3_000)]);
     expect(a.summary.pledges.length).toBe(s.pledges.length);
     expect(b.summary.pledges.length).toBe(s.pledges.length - 1);
@@ -40,7 +40,7 @@ describe("the pool's coverage lane", () => {
     stop.abort(new Error('left the page'));
     await expect(second).rejects.toThrow('left the page');
     await expect(first).resolves.toBeDefined();
-    const closing = createWorkerPool({ workers: 1 });
+    const closing = createThreadPool({ workers: 1 });
     await closing.close();
     await expect(closing.coverage(s)).rejects.toThrow('closed');
   });

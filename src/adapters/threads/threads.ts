@@ -1,5 +1,5 @@
 /**
- * The one pool of worker threads, in two lanes that speak one protocol (thread-handler.ts):
+ * The one pool of worker threads, in two lanes that speak one protocol (thread-protocol.ts):
  * - the simulation lane computes chunks — a range [from, to) of a job's runs — one chunk per thread at a
  *   time; callers beyond that wait in line. A thread keeps the last few jobs it was sent, by key, so a job
  *   is sent to each thread once. Two users: the local pool (`pool.ts`, which splits an analysis's runs into
@@ -10,14 +10,14 @@
  * An in-process executor (`runChunk` on the calling thread) serves tests and one-core hosts.
  *
  * Threads are unreferenced while idle, so a kept pool never holds a process open. They load the built
- * `thread.js` / `coverage-thread.js` under dist/; from TypeScript sources they register tsx first, since
+ * `simulation-thread.js` / `coverage-thread.js` under dist/; from TypeScript sources they register tsx first, since
  * Node 20 cannot run .ts. The simulation thread loads only the simulation (thread-graph.test.ts).
  */
 import { Worker } from 'node:worker_threads';
 import { runChunk, type Job, type PartialStats } from '../../core/assure/index.js';
 import type { PledgedCoverage } from '../../core/plan/index.js';
 import type { Scenario } from '../../core/scenario/index.js';
-import { THREAD_JOB_CACHE, type FromThread, type ToThread } from './thread-handler.js';
+import { THREAD_JOB_CACHE, type FromThread, type ToThread } from './thread-protocol.js';
 
 export interface ChunkExecutor {
   /**
@@ -176,11 +176,11 @@ export interface ThreadExecutor extends ChunkExecutor {
 
 /**
  * A pool of `threads` simulation threads computing one chunk each (callers beyond that wait in line), and
- * one coverage thread. Both lanes speak one protocol (thread-handler.ts) and start on first use.
+ * one coverage thread. Both lanes speak one protocol (thread-protocol.ts) and start on first use.
  */
 export function threadExecutor(threads: number): ThreadExecutor {
   const size = Math.max(1, Math.floor(threads));
-  const simulation = lane('thread', size);
+  const simulation = lane('simulation-thread', size);
   const coverage = lane('coverage-thread', 1);
 
   return {
