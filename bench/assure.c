@@ -9,7 +9,7 @@
  * withdrawnBy, fatalities.
  *
  * The rare paths mirror the TypeScript formula by formula, in the same order of operations: test_payoff is
- * fillDeterrence (model-params.ts) with testPayoff (deterrence.ts), site_casualties is siteCasualties on
+ * fillDeterrence (ladder-params.ts) with testPayoff (deterrence.ts), site_casualties is siteCasualties on
  * core/engagement's squareLawLosses, js_round is Math.round. exp, log and sqrt are glibc's: sqrt is exact
  * on both sides, but glibc's exp and V8's (fdlibm) differ in the last bit on a few per cent of arguments,
  * so hazards and expected fatalities may differ by an ulp; the compared statistics have come out identical.
@@ -170,7 +170,7 @@ static double site_casualties(double defenders, double combatPower, double attac
   return js_min(defenders, js_max(0, square_law_blue_lost(defenders, attackers, a, b > 0 ? b : 0, days)));
 }
 
-/* meanAttackFatalities of model-params.ts: the quadrature over the per-attack draw's nodes, or the mean of
+/* meanAttackFatalities of ladder-params.ts: the quadrature over the per-attack draw's nodes, or the mean of
  * the fatalities draw when there is no engagement block. */
 static double mean_attack_fatalities(const Params *m, double defenders, double combatPower) {
   if (m->engagement != 1) return defenders > 0 ? m->attackMean : 0;
@@ -181,7 +181,7 @@ static double mean_attack_fatalities(const Params *m, double defenders, double c
   return m->nnodes > 0 ? sum / m->nnodes : 0;
 }
 
-/* fillDeterrence (model-params.ts) and testPayoff (deterrence.ts): the adversary's expected payoff U of
+/* fillDeterrence (ladder-params.ts) and testPayoff (deterrence.ts): the adversary's expected payoff U of
  * testing in period p for the nations present, host strength H, belief mu, risk tolerance rho and casualty
  * tolerances tol (NULL: their means). */
 static double test_payoff(const Params *m, int p, const unsigned char *present, double H, double mu, double rho,

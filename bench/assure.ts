@@ -6,7 +6,7 @@
  * Part 1 runs four sides in interleaved rounds — TypeScript and C, each event-driven (the default loop) and
  * per day (the reference) — and prints the speed-up over the per-day C reference (target ≥ 5×), TS / C
  * event-driven (target ≤ 1.5×), TS / C per day, and event-driven against per day, as medians with ranges
- * (figures: docs/performance.md). It exports the compiled `ModelParams` (exportParams: the order bench/assure.c reads, closed by a
+ * (figures: docs/performance.md). It exports the compiled `LadderParams` (exportParams: the order bench/assure.c reads, closed by a
  * sentinel), runs both sides on runs 0 … N − 1 of seed 1 in five interleaved rounds and checks that the
  * outcome counts, and the other statistics both keep (reached, finalLevel, guarantor, withdrawals,
  * withdrawnBy, fatalities), are identical. The figure is the median over the rounds of C/TS in run-days/s
@@ -26,16 +26,16 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadScenario } from '../src/adapters/files/index.js';
-import { createWorkerPool } from '../src/adapters/workers/index.js';
+import { createThreadPool } from '../src/adapters/threads/index.js';
 import {
-  compileModel,
+  compileLadder,
   runChunk,
   runJobInline,
   type Stepping,
   ZIG_FE,
   ZIG_KE,
   ZIG_WE,
-  type ModelParams,
+  type LadderParams,
 } from '../src/core/assure/index.js';
 
 const args = process.argv.slice(2);
@@ -51,7 +51,7 @@ const seed = 1;
 const PARAMS_END = 20250607;
 
 /** The parameter block as whitespace-separated numbers, in the order bench/assure.c reads it. */
-function exportParams(m: ModelParams): string {
+function exportParams(m: LadderParams): string {
   const num = (x: number): string => (Number.isNaN(x) ? 'nan' : String(x));
   const out: number[][] = [
     [m.levels, m.horizonDays, m.nations, m.periods],
@@ -113,7 +113,7 @@ const best = (n: number, f: () => void): number => {
 const fmt = (x: number): string => x.toLocaleString('en-GB', { maximumFractionDigits: 1 });
 
 const loaded = loadScenario(scenarioRef, []);
-const model = compileModel(loaded.scenario);
+const model = compileLadder(loaded.scenario);
 const job = { models: [model] };
 const runDays = runs * model.horizonDays;
 console.log(
@@ -214,7 +214,7 @@ if (args.includes('--ratio-only')) process.exit(0);
 console.log('\n2. Scaling over worker threads (same total runs, warm pool, best of 3)');
 const scaling: { workers: number; seconds: number }[] = [];
 for (const w of [...new Set([1, availableParallelism()])]) {
-  const pool = createWorkerPool({ workers: w });
+  const pool = createThreadPool({ workers: w });
   await pool.run(job, seed, 4000 * w);
   let b = Infinity;
   for (let i = 0; i < 3; i++) {
@@ -248,7 +248,7 @@ for (const n of [10_000, 100_000, 1_000_000]) {
 console.log('\n4. 100,000 runs, all cores, cold pool (worker start-up included)');
 {
   const t0 = performance.now();
-  const pool = createWorkerPool({});
+  const pool = createThreadPool({});
   await pool.run(job, seed, 100_000);
   await pool.close();
   console.log(`   ${((performance.now() - t0) / 1000).toFixed(2)} s`);

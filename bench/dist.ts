@@ -18,7 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadScenario } from '../src/adapters/files/index.js';
 import { createQueueRunner, type QueueRunner } from '../src/adapters/queue/index.js';
-import { createWorkerPool } from '../src/adapters/workers/index.js';
+import { createThreadPool } from '../src/adapters/threads/index.js';
 import { prepareAssurance, type Job, type JobRunner, type PartialStats } from '../src/core/assure/index.js';
 import {
   redisServer,
@@ -103,7 +103,7 @@ console.log(
 
 // Each queue layout gets its own Redis, so all three stay up and repetitions interleave (local, queue 1,
 // queue 2, local, …): on a shared machine, drifting load then hits every layout alike.
-const pool = createWorkerPool({ workers: 2, chunkRuns });
+const pool = createThreadPool({ workers: 2, chunkRuns });
 await time(pool.run, job, chunkRuns + 1); // two chunks: both threads started
 const layouts = [
   { label: 'queue, 1 worker process × 2 threads', processes: 1, threads: 2 },
@@ -176,7 +176,7 @@ console.log(
   `${'layout'.padEnd(38)}${'wall s'.padStart(8)}${'ratio'.padStart(8)}${'CPU s'.padStart(8)}${'ratio'.padStart(8)}${'best CPU'.padStart(10)}${'ratio'.padStart(8)}${'chunk'.padStart(9)}`,
 );
 console.log(
-  `${'local worker pool, 2 threads'.padEnd(38)}${col(localWall)}${''.padStart(8)}${col(localCpu)}${''.padStart(8)}${col(localBest, 10)}`,
+  `${'local thread pool, 2 threads'.padEnd(38)}${col(localWall)}${''.padStart(8)}${col(localCpu)}${''.padStart(8)}${col(localBest, 10)}`,
 );
 for (const r of rows)
   console.log(

@@ -1,7 +1,7 @@
 /**
  * Frontier benchmark (`npm run bench:frontier`): the issue's job — a 20-point frontier × 3 backstop cases ×
  * 20,000 runs per point on the default scenario, with the mission increments, the pledged force, the
- * named options, the bisection refinements and the robustness levels — on the local worker pool (all
+ * named options, the bisection refinements and the robustness levels — on the local thread pool (all
  * cores), against two references measured in the same process: the engine alone replaying exactly the
  * jobs the frontier ran (recorded on the way: same models, run ranges and seed), and one default
  * `assure`-sized job (the pledged force, 20,000 runs). Repetitions interleave; medians reported.
@@ -13,9 +13,9 @@
  * Usage: npm run bench:frontier -- [--reps R] [--runs N] [--points P]
  */
 import { loadScenario } from '../src/adapters/files/index.js';
-import { createWorkerPool } from '../src/adapters/workers/index.js';
+import { createThreadPool } from '../src/adapters/threads/index.js';
 import { runFrontier } from '../src/app/index.js';
-import { compileModel, forceFromPledges, type Job, type JobRunner } from '../src/core/assure/index.js';
+import { compileLadder, forceFromPledges, type Job, type JobRunner } from '../src/core/assure/index.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: string): string => {
@@ -31,9 +31,9 @@ const median = (xs: number[]): number => {
   return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-const pool = createWorkerPool({});
+const pool = createThreadPool({});
 const s = loadScenario('ukraine-2025').scenario;
-const model = compileModel(s, { force: forceFromPledges(s) });
+const model = compileLadder(s, { force: forceFromPledges(s) });
 const wall: number[] = [];
 const plan: number[] = [];
 const sim: number[] = [];

@@ -14,7 +14,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadScenario } from '../src/adapters/files/index.js';
 import { createHighsSolver } from '../src/adapters/highs/index.js';
-import { buildPlanModel, checkSolution, outcomePoint, resolvePlanOptions } from '../src/core/plan/index.js';
+import { buildPlanProgram, checkSolution, outcomePoint, resolvePlanOptions } from '../src/core/plan/index.js';
 import { scaleScenario, type ScaleFactors } from './plan-generate.js';
 
 interface Case {
@@ -78,7 +78,7 @@ async function runCase(name: string): Promise<CaseResult> {
     timeLimitSeconds: c.timeLimitSeconds,
   });
   const t0 = performance.now();
-  const pm = buildPlanModel(s, options);
+  const pm = buildPlanProgram(s, options);
   const buildMs = performance.now() - t0;
   const solver = await createHighsSolver(c.highsOptions ? { highsOptions: c.highsOptions } : {});
   const t1 = performance.now();

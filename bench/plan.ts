@@ -16,13 +16,13 @@ import { loadScenario } from '../src/adapters/files/index.js';
 import { createHighsSolver } from '../src/adapters/highs/index.js';
 import {
   analyseResilience,
-  buildPlanModel,
+  buildPlanProgram,
   checkSolution,
   interpretPlan,
   objectiveOf,
   resolvePlanOptions,
   writeMps,
-  type LpModel,
+  type LinearProgram,
   type PlanOptionsInput,
 } from '../src/core/plan/index.js';
 import type { Scenario } from '../src/core/scenario/index.js';
@@ -71,7 +71,7 @@ interface CbcRun {
   readonly values?: Float64Array;
 }
 
-function runCbc(cbc: string, dir: string, model: LpModel, mip: boolean): CbcRun {
+function runCbc(cbc: string, dir: string, model: LinearProgram, mip: boolean): CbcRun {
   const mps = join(dir, 'model.mps');
   const sol = join(dir, 'model.sol');
   writeFileSync(mps, writeMps(model));
@@ -143,10 +143,10 @@ const rows: Row[] = [];
 function bench(name: string, s: Scenario, input: PlanOptionsInput, reps: number): Row {
   const options = resolvePlanOptions({ ...input, timeLimitSeconds: TIME_LIMIT });
   const builds: number[] = [];
-  let pm = buildPlanModel(s, options);
+  let pm = buildPlanProgram(s, options);
   for (let i = 0; i < Math.min(reps, 3); i++) {
     const t0 = performance.now();
-    pm = buildPlanModel(s, options);
+    pm = buildPlanProgram(s, options);
     builds.push(performance.now() - t0);
   }
   const times: number[] = [];
@@ -220,7 +220,7 @@ for (const [name, s, input, reps] of [
   ['10× resilience (LP, pledged)', big, {}, bigReps],
 ] as const) {
   const options = resolvePlanOptions(input);
-  const pm = buildPlanModel(s, options);
+  const pm = buildPlanProgram(s, options);
   const o = solver.solve(pm.lp);
   const plan = interpretPlan(s, pm, o, { variants: [], solver: solver.name });
   const times: number[] = [];

@@ -1,13 +1,13 @@
 /**
  * Warm engines (issue 18 item 3): the same 20,000-run two-case assurance of the default scenario, run
- * four times in one process on (a) a worker pool opened and closed per call — what every analysis did
+ * four times in one process on (a) a thread pool opened and closed per call — what every analysis did
  * before — and (b) the process-wide shared pool, interleaved round by round so load affects both alike.
  * Reports medians of the calls after the first (the first is cold in both) and their ratio.
  *
  *   npm run bench:pool
  */
 import { runAssure, loadInput } from '../src/app/index.js';
-import { createWorkerPool, sharedWorkerPool } from '../src/adapters/workers/index.js';
+import { createThreadPool, sharedThreadPool } from '../src/adapters/threads/index.js';
 
 const req = {
   loaded: loadInput('ukraine-2025'),
@@ -26,7 +26,7 @@ const fresh: number[] = [];
 const warm: number[] = [];
 for (let i = 0; i < ROUNDS; i++) {
   let t = performance.now();
-  const pool = createWorkerPool({});
+  const pool = createThreadPool({});
   try {
     await runAssure({ ...req, runner: pool.run });
   } finally {
@@ -43,4 +43,4 @@ const w = median(warm.slice(1));
 console.log(
   `median of rounds 2–${ROUNDS}: new pool ${f.toFixed(0)} ms, shared ${w.toFixed(0)} ms, ${(f / w).toFixed(1)}× faster warm`,
 );
-await sharedWorkerPool().close();
+await sharedThreadPool().close();

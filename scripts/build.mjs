@@ -1,4 +1,4 @@
-// Compiles src/ to dist/ with tsc and stamps the build, so `bin/bulwark.js` can run compiled JavaScript
+// Compiles src/ to dist/ with tsc, renders the top-level help (dist/cli/help.txt) and stamps the build, so `bin/bulwark.js` can run compiled JavaScript
 // instead of compiling TypeScript at every start (docs/decisions/0001-toolchain.md). Run by `npm ci`
 // (the `prepare` script) and by `npm run build`.
 //
@@ -21,4 +21,12 @@ const root = new URL('..', import.meta.url);
 const started = Date.now();
 rmSync(new URL('dist', root), { recursive: true, force: true });
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+// The top-level help, rendered once by the built CLI itself: `bulwark --help` then prints it without loading
+// every command's module (bin/bulwark.js; docs/performance.md, "Start-up").
+const help = execFileSync(process.execPath, [new URL('dist/cli/main.js', root).pathname, '--help'], {
+  cwd: root,
+  encoding: 'utf8',
+  env: { ...process.env, NO_COLOR: '1', COLUMNS: '' },
+});
+writeFileSync(new URL('dist/cli/help.txt', root), help);
 writeFileSync(new URL('dist/.build-stamp', root), `${started}\n`);

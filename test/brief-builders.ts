@@ -1,5 +1,5 @@
 /**
- * Builders for the briefing's inputs without the solver or the worker pool: a plan written row by row
+ * Builders for the briefing's inputs without the solver or the thread pool: a plan written row by row
  * (for the minimal fixture's nations, unit types and missions) with every other field empty.
  */
 import type { BriefInput } from '../src/core/brief/index.js';

@@ -4,11 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  compileModel,
+  compileLadder,
   exactFirstPassage,
   layoutOf,
   runChunk,
-  type ModelParams,
+  type LadderParams,
 } from '../src/core/assure/index.js';
 import { periodsOf } from '../src/core/plan/index.js';
 import {
@@ -27,12 +27,12 @@ import { loadBuiltin } from './helpers.js';
  * only; every other rung moves at 60 a day (P(no move in a day) = e^−60), with no deterrence, so every run
  * is tested on the first simulation day of period p.
  */
-function exposedOnlyIn(s: Scenario, p: number): ModelParams {
+function exposedOnlyIn(s: Scenario, p: number): LadderParams {
   const pledge = activePledges(s)[0]!;
   const force = layoutOf(s, [
     { nation: pledge.nation, unitType: pledge.unitType, period: p, units: 1, exposed: true },
   ]);
-  const m = compileModel(s, { force, feedback: false });
+  const m = compileLadder(s, { force, feedback: false });
   const up = new Float64Array(m.levels);
   for (let l = 0; l < 4; l++) up[l] = 60;
   return { ...m, up, down: new Float64Array(m.levels), deter: new Float64Array(m.levels) };
@@ -43,7 +43,7 @@ describe('one calendar for the planner and the simulation', () => {
     it(`${name}: every period's first and last day agree (planner, simulation, exact chain)`, () => {
       const s = loadBuiltin(name);
       const plan = periodsOf(s);
-      const m = compileModel(s);
+      const m = compileLadder(s);
       expect(m.periodEnds.length).toBe(plan.length);
       for (const [i, p] of plan.entries()) {
         // Simulation day t is the date at offset t − 1: first day startDay + 1, last day startDay + days.

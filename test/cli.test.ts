@@ -13,6 +13,18 @@ describe('bulwark CLI', () => {
     for (const c of ['scenarios', 'validate', 'show', 'schema']) expect(r.stdout).toContain(c);
   });
 
+  it('--help prints what the CLI renders from the sources, every command listed', () => {
+    // From a fresh build the executable prints the help the build rendered (dist/cli/help.txt); it must be
+    // exactly what commander renders from the command modules now (from the sources, through tsx).
+    const rendered = bulwark(['--help'], undefined, { BULWARK_FROM_SOURCE: '1' });
+    expect(rendered.status).toBe(0);
+    expect(bulwark(['--help']).stdout).toBe(rendered.stdout);
+    expect(bulwark(['-h']).stdout).toBe(rendered.stdout);
+    const listed = [...rendered.stdout.matchAll(/^ {2}([a-z]+)\b/gm)].map((m) => m[1]);
+    for (const c of ['plan', 'assure', 'brief', 'serve', 'worker', 'import', 'export'])
+      expect(listed).toContain(c);
+  });
+
   it('validate: a valid file exits 0 and prints its hash', () => {
     const r = bulwark(['validate', minimal]);
     expect(r.status).toBe(0);

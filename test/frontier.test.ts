@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createWorkerPool } from '../src/adapters/workers/index.js';
+import { createThreadPool } from '../src/adapters/threads/index.js';
 import { runFrontier } from '../src/app/index.js';
 import { inlineRunner, pairedDifference } from '../src/core/assure/index.js';
 import { frontierNotes, frontierText } from '../src/core/brief/index.js';
@@ -108,9 +108,9 @@ const small = {
 
 describe('runFrontier (minimal fixture)', () => {
   let report: FrontierReport;
-  it('gives the same report in process and on a 2-worker pool (seeded, common random numbers)', async () => {
+  it('gives the same report in process and on a 2-thread pool (seeded, common random numbers)', async () => {
     report = (await runFrontier({ ...small, runner: inlineRunner })).report;
-    const pool = createWorkerPool({ workers: 2, chunkRuns: 700 });
+    const pool = createThreadPool({ workers: 2, chunkRuns: 700 });
     try {
       const again = (await runFrontier({ ...small, runner: pool.run })).report;
       expect(canonicalJson(again)).toBe(canonicalJson(report));

@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHighsSolver } from '../src/adapters/highs/index.js';
 import {
-  buildPlanModel,
+  buildPlanProgram,
   planForce,
   planScaled,
   resolvePlanOptions,
-  scalePlanModel,
+  scalePlanProgram,
   type LpSolver,
   type MissionFactors,
 } from '../src/core/plan/index.js';
@@ -91,14 +91,14 @@ describe('planScaled: warm re-solves of one model for scaled requirements', () =
   });
 });
 
-describe('scalePlanModel', () => {
-  it('is the model buildPlanModel gives for the scaled scenario (default scenario, both modes)', () => {
+describe('scalePlanProgram', () => {
+  it('is the model buildPlanProgram gives for the scaled scenario (default scenario, both modes)', () => {
     const s = loadBuiltin('ukraine-2025');
     const f: MissionFactors = { skies: 1.7, presence: 0.4, regeneration: 2.5 };
     for (const mode of ['pledged', 'potential'] as const) {
       const o = resolvePlanOptions({ mode });
-      const derived = scalePlanModel(buildPlanModel(s, o), f);
-      const built = buildPlanModel(
+      const derived = scalePlanProgram(buildPlanProgram(s, o), f);
+      const built = buildPlanProgram(
         scaleRequirements(s, (m) => f[m] ?? 1),
         o,
       );

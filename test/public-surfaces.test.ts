@@ -65,7 +65,7 @@ describe('public surfaces', () => {
 
   it.each([
     ['src/core/scenario/x.ts', "import { planForce } from '../plan/index.js';"],
-    ['src/core/plan/x.ts', "import { buildPlanModel } from './build-model.js';"],
+    ['src/core/plan/x.ts', "import { buildPlanProgram } from './build-program.js';"],
     ['src/server/routes/x.ts', "import { defineRoute } from '../route.js';"],
     ['src/app/x.test.ts', "import { smallScenario } from '../core/plan/testing.js';"],
     ['src/cli/commands/x.ts', "export const load = () => import('../../app/plan.js');"],

@@ -2,7 +2,7 @@
  * The assurance use case: open a scenario, build one case for the base scenario and one per compared
  * variant (each simulated on its own force — its pledges, or the planner's force for requirements the
  * pledges were not made for — on the same runs: common random numbers), run the Monte Carlo through a
- * worker pool (or a given runner), and return the result with its provenance and each case's force source.
+ * thread pool (or a given runner), and return the result with its provenance and each case's force source.
  */
 import { runAssurance, type AssurancePhase, type JobRunner } from '../core/assure/index.js';
 import type { LpSolver } from '../core/plan/index.js';
@@ -54,7 +54,7 @@ export const defaultTornadoRuns = (runs: number): number =>
 
 /**
  * Monte Carlo assurance of the base case and each compared variant on common random numbers, on the
- * worker pool (or `runner`). Throws `usage` when the scenario has no adversary, `scenario-invalid` when a
+ * thread pool (or `runner`). Throws `usage` when the scenario has no adversary, `scenario-invalid` when a
  * compared variant does not apply (its issues located in the file), and the runner's error when cancelled.
  */
 export async function runAssure(req: AssureRequest): Promise<AssureReport> {

@@ -4,7 +4,7 @@
  * byte for byte for a given seed. Also the `bulwark worker` use case.
  */
 import { createQueueRunner, startQueueWorker, type WorkerEvent } from '../adapters/queue/index.js';
-import { createWorkerPool } from '../adapters/workers/index.js';
+import { createThreadPool } from '../adapters/threads/index.js';
 import type { JobRunner } from '../core/assure/index.js';
 
 export interface RunnerChoice {
@@ -43,7 +43,7 @@ export async function openRunner(choice: RunnerChoice): Promise<OpenRunner> {
     });
     return { run: q.run, distributed: true, close: () => q.close() };
   }
-  const pool = createWorkerPool({
+  const pool = createThreadPool({
     ...(choice.workers === undefined ? {} : { workers: choice.workers }),
     ...(choice.signal === undefined ? {} : { signal: choice.signal }),
   });

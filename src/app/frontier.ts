@@ -11,7 +11,7 @@
 import { loadScenario } from '../adapters/files/index.js';
 import { createHighsSolver } from '../adapters/highs/index.js';
 import {
-  compileModel,
+  compileLadder,
   emptyForce,
   mergeInto,
   P_RISK,
@@ -23,7 +23,7 @@ import {
   type ForceLayout,
   type Job,
   type JobRunner,
-  type ModelParams,
+  type LadderParams,
   type PartialStats,
 } from '../core/assure/index.js';
 import {
@@ -195,7 +195,7 @@ interface Sourced {
   readonly force: ForceLayout;
   readonly costUsdPerYear: number;
   readonly shortfallShare: number;
-  readonly model: ModelParams;
+  readonly model: LadderParams;
 }
 
 const years = (s: Scenario): number => (s.horizon.periods * s.horizon.periodMonths) / 12;
@@ -214,7 +214,7 @@ function sourcedOf(
     force,
     costUsdPerYear: plan.totalCostUsd / years(s),
     shortfallShare: planned.shortfallShare,
-    model: compileModel(s, { force }),
+    model: compileLadder(s, { force }),
   };
 }
 
@@ -279,7 +279,7 @@ function progressOf(onProgress?: (done: number, total: number) => void): Progres
 
 function measured(
   s: PartialStats,
-  m: ModelParams,
+  m: LadderParams,
 ): Pick<FrontierPoint, 'runs' | 'ceasefireFailed' | 'tripwireTested' | 'widerWar'> {
   const h = headlineMeasures(s, m.levels);
   return {
@@ -424,7 +424,7 @@ export async function runFrontier(
       force: none,
       costUsdPerYear: 0,
       shortfallShare: 1,
-      model: compileModel(s, { force: none }),
+      model: compileLadder(s, { force: none }),
     });
     positive.forEach((x, i) =>
       out.push(
@@ -675,7 +675,7 @@ export async function runFrontier(
     );
     const family = sourced[ri]!.slice(0, nScale);
     const quantiles = [0.1, 0.5, 0.9] as const;
-    const models: ModelParams[] = [];
+    const models: LadderParams[] = [];
     const pairedWith: number[] = [];
     const chains: number[][] = [];
     const values = quantiles.map((q) => parameterQuantile(family[0]!.model, P_RISK, q));

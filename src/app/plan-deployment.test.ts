@@ -9,7 +9,7 @@ import { createHighsSolver } from '../adapters/highs/index.js';
 import { renderChartSvg } from '../adapters/render/index.js';
 import { buildBriefing } from '../core/brief/index.js';
 import {
-  buildPlanModel,
+  buildPlanProgram,
   planForce,
   resolvePlanOptions,
   type ForcePlan,
@@ -102,7 +102,7 @@ describe('deployment flow in the plan (hand-worked)', () => {
     expect(gap(p, 'presence', 1)).toBeCloseTo((3 * 90) / 181, 9);
     const options = resolvePlanOptions({});
     const empty = miniScenario({ ...base, deployment: { nodes: [], routes: [], footprints: [] } });
-    expect(buildPlanModel(empty, options).lp).toEqual(buildPlanModel(old, options).lp);
+    expect(buildPlanProgram(empty, options).lp).toEqual(buildPlanProgram(old, options).lp);
     // A route with no limits and ready days equal to the lead time: the same model, within rounding.
     const free = miniScenario({
       ...base,
@@ -112,8 +112,8 @@ describe('deployment flow in the plan (hand-worked)', () => {
         footprints: [{ unitType: 'bn', tonnes: 1000, readyDays: 90 }],
       },
     });
-    const a = buildPlanModel(free, options).lp;
-    const b = buildPlanModel(old, options).lp;
+    const a = buildPlanProgram(free, options).lp;
+    const b = buildPlanProgram(old, options).lp;
     expect(a.variables.map((v) => v.name)).toEqual(b.variables.map((v) => v.name));
     a.variables.forEach((v, i) => expect(v.upper).toBeCloseTo(b.variables[i]?.upper ?? NaN, 12));
     a.rows.forEach((r, i) => expect(r.upper).toBeCloseTo(b.rows[i]?.upper ?? NaN, 12));

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHighsSolver } from '../adapters/highs/index.js';
 import {
-  buildPlanModel,
+  buildPlanProgram,
   interpretPlan,
   planForce,
   resolvePlanOptions,
@@ -407,7 +407,7 @@ describe('hand-checked small instances', () => {
       nations: [{ id: 'AAA' }],
       pledges: [{ nation: 'AAA', unitType: 'bn', units: 2 }],
     });
-    const pm = buildPlanModel(s, resolvePlanOptions({}));
+    const pm = buildPlanProgram(s, resolvePlanOptions({}));
     const o = solver.solve(pm.lp);
     if (o.status !== 'optimal') throw new Error('expected optimal');
     expect(interpretPlan(s, pm, o, { variants: [], solver: 'x' }).check?.ok).toBe(true);

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { renderChartSvg } from '../adapters/render/index.js';
 import type { JobRunner } from '../core/assure/index.js';
-import { frontierBrief, type ChartModel, type Finding, type Table } from '../core/brief/index.js';
+import { frontierBrief, type BriefChart, type Finding, type Table } from '../core/brief/index.js';
 import { frontierSources, type FrontierReport } from '../core/frontier/index.js';
 import type { Scenario } from '../core/scenario/index.js';
 import { BulwarkError, type Issue } from '../core/shared/index.js';
@@ -59,7 +59,7 @@ const AssureOptions = z.strictObject({
 });
 
 /**
- * Monte Carlo assurance through `runAssure` on a worker pool of `workers` threads, so the server's event
+ * Monte Carlo assurance through `runAssure` on a thread pool of `workers` threads, so the server's event
  * loop stays free; cancelling the run terminates the workers.
  */
 export function assureKind(workers: number): DefinedRunKind {
@@ -155,7 +155,7 @@ export interface FrontierRunResult {
   readonly finding: Finding;
   readonly table: Table;
   /** The briefing's chart (its vega-lite spec, 520 px wide). */
-  readonly chart: ChartModel;
+  readonly chart: BriefChart;
   /** The chart rendered on the server: the briefing's layout, and a narrow one for phones. */
   readonly svg: { readonly wide: string; readonly narrow: string };
   readonly scenarioHash: string;

@@ -5,17 +5,17 @@
  * force sources and the `auto` rule.
  */
 import { createHighsSolver } from '../adapters/highs/index.js';
-import { sharedWorkerPool } from '../adapters/workers/index.js';
+import { sharedThreadPool } from '../adapters/threads/index.js';
 import {
-  compileModel,
+  compileLadder,
   forceFromPledges,
   forceFromSourcing,
-  sameModel,
+  sameLadder,
   type AssuranceResult,
   type CaseResult,
   type ForceLayout,
   type JobRunner,
-  type ModelParams,
+  type LadderParams,
 } from '../core/assure/index.js';
 import { planForce, type ForcePlan, type LpSolver, type SupplyMode } from '../core/plan/index.js';
 import { applyVariants, type Scenario } from '../core/scenario/index.js';
@@ -31,12 +31,12 @@ export interface RunnerOptions {
 }
 
 /**
- * Calls `fn` with the given runner, or with a runner on the process-wide worker pool (kept warm between
+ * Calls `fn` with the given runner, or with a runner on the process-wide thread pool (kept warm between
  * calls: a CLI command or a workspace run reuses the threads of the one before), cancelled by `o.signal`.
  */
 export async function withRunner<T>(o: RunnerOptions, fn: (runner: JobRunner) => Promise<T>): Promise<T> {
   if (o.runner !== undefined) return fn(o.runner);
-  return fn(sharedWorkerPool(o.workers).runner(o.signal));
+  return fn(sharedThreadPool(o.workers).runner(o.signal));
 }
 
 export interface VariantCase {
@@ -254,7 +254,7 @@ export async function simulationCases(
     ...variants,
   ];
   const cases: SimulationCase[] = [];
-  const models: (ModelParams | undefined)[] = [];
+  const models: (LadderParams | undefined)[] = [];
   for (const c of all) {
     const forceSource = caseForceSource(base, c.scenario, choice, o.pledgedForce);
     let built: { force: ForceLayout; plan?: PlannedForce };
@@ -264,8 +264,8 @@ export async function simulationCases(
       built = plannedForce(c, forceSource === 'plan:pledges' ? 'pledged' : 'potential', solver);
     }
     const model =
-      c.scenario.adversary === undefined ? undefined : compileModel(c.scenario, { force: built.force });
-    const twin = model === undefined ? -1 : models.findIndex((m) => m !== undefined && sameModel(m, model));
+      c.scenario.adversary === undefined ? undefined : compileLadder(c.scenario, { force: built.force });
+    const twin = model === undefined ? -1 : models.findIndex((m) => m !== undefined && sameLadder(m, model));
     models.push(model);
     const planned = forceSource === 'plan:potential' && c.id !== 'base';
     cases.push({

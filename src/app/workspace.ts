@@ -245,7 +245,8 @@ export class Workspace {
     private readonly repos: WorkspaceRepositories,
     /**
      * Computes a version's summary and coverage (the pledged plan's solve): on this thread by default; the
-     * server passes a worker thread's (`coverageWorker`), so the solve never blocks its requests.
+     * server passes its thread pool's coverage lane (`ThreadPool.coverage`), so the solve never blocks its
+     * requests.
      */
     private readonly computeCoverage: (doc: Scenario) => Promise<PledgedCoverage> = pledgedCoverageHere,
   ) {}

@@ -24,7 +24,7 @@ const parseSse = (body: string): SseEvent[] =>
     })
     .filter((e): e is SseEvent => e !== undefined);
 
-describe('frontier runs in the workspace (the queue, a 2-worker pool, the minimal fixture)', () => {
+describe('frontier runs in the workspace (the queue, a 2-thread pool, the minimal fixture)', () => {
   let w: TestWorkspace;
   const base = '/api/scenarios/minimal';
   const options = { points: 5, runs: 1_000, maxRuns: 2_000, target: 0.2 };

@@ -6,7 +6,7 @@ import {
   writeLp,
   writeMps,
   type LpEdit,
-  type LpModel,
+  type LinearProgram,
   type LpSolver,
 } from '../../core/plan/index.js';
 import { createHighsSolver } from './highs-solver.js';
@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 
 /** Diet-style LP with a known optimum: min 2x + 3y  s.t. x + y ≥ 4, x + 3y ≥ 6, x ≤ 3 → x = 3, y = 1, z = 9. */
-function diet(): LpModel {
+function diet(): LinearProgram {
   const b = new LpBuilder('diet');
   const x = b.variable('x', 0, 3, 2);
   const y = b.variable('y', 0, Infinity, 3);
@@ -35,7 +35,7 @@ function diet(): LpModel {
 
 /** Knapsack MIP: max 5a + 4b + 3c s.t. 2a + 3b + c ≤ 5, a, b, c ∈ {0, 1}: a = b = 1 → 9 (minimise −z;
  * the LP relaxation reaches 10⅔ with b = ⅔). */
-function knapsack(): LpModel {
+function knapsack(): LinearProgram {
   const b = new LpBuilder('knap');
   const a = b.variable('a', 0, 1, -5, true);
   const bb = b.variable('b', 0, 1, -4, true);

@@ -10,7 +10,14 @@
  * previous basis for LPs), restores the original values and moves to the next set.
  */
 import type { Highs } from 'highs';
-import type { LpEdit, LpModel, LpOutcome, LpPoint, LpSolveOptions, LpSolver } from '../../core/plan/index.js';
+import type {
+  LpEdit,
+  LinearProgram,
+  LpOutcome,
+  LpPoint,
+  LpSolveOptions,
+  LpSolver,
+} from '../../core/plan/index.js';
 import { loadHighs } from './load.js';
 
 /** Native model type, as returned by `createModel`. */
@@ -38,12 +45,12 @@ class HighsSolver implements LpSolver {
     this.name = `HiGHS ${typeof v === 'string' ? v : `${v.major ?? '?'}.${v.minor ?? '?'}.${v.patch ?? '?'}`} (WebAssembly)`;
   }
 
-  solve(model: LpModel, options: LpSolveOptions = {}): LpOutcome {
+  solve(model: LinearProgram, options: LpSolveOptions = {}): LpOutcome {
     return this.solveEach(model, [[]], options)[0] ?? { status: 'error', message: 'no outcome', seconds: 0 };
   }
 
   solveEach(
-    model: LpModel,
+    model: LinearProgram,
     editSets: readonly (readonly LpEdit[])[],
     options: LpSolveOptions = {},
   ): LpOutcome[] {
@@ -90,7 +97,7 @@ class HighsSolver implements LpSolver {
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-function toModelData(highs: Highs, model: LpModel): Parameters<Highs['createModel']>[0] {
+function toModelData(highs: Highs, model: LinearProgram): Parameters<Highs['createModel']>[0] {
   const n = model.variables.length;
   const m = model.rows.length;
   const inf = highs.infinity;
@@ -143,7 +150,12 @@ function toModelData(highs: Highs, model: LpModel): Parameters<Highs['createMode
 }
 
 /** Applies edits to the native model, or (revert) restores the original values they touched. */
-function applyNative(native: NativeModel, model: LpModel, edits: readonly LpEdit[], revert: boolean): void {
+function applyNative(
+  native: NativeModel,
+  model: LinearProgram,
+  edits: readonly LpEdit[],
+  revert: boolean,
+): void {
   const inf = (x: number): number => x; // the binding accepts ±Infinity
   for (const e of revert ? [...edits].reverse() : edits) {
     switch (e.kind) {

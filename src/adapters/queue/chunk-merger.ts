@@ -4,7 +4,7 @@
  * stall, or reported twice, is never counted twice) and folded into the totals strictly in index order,
  * so memory holds only the chunks that arrived ahead of the next one due.
  */
-import { emptyStats, mergeInto, type ModelParams, type PartialStats } from '../../core/assure/index.js';
+import { emptyStats, mergeInto, type LadderParams, type PartialStats } from '../../core/assure/index.js';
 
 export interface ChunkMerger {
   /** Records chunk `index`'s statistics; returns false (and ignores them) if it was already recorded. */
@@ -17,7 +17,7 @@ export interface ChunkMerger {
   result(): PartialStats[];
 }
 
-export function createChunkMerger(models: readonly ModelParams[], chunks: number): ChunkMerger {
+export function createChunkMerger(models: readonly LadderParams[], chunks: number): ChunkMerger {
   const totals = models.map(emptyStats);
   const seen = new Uint8Array(chunks);
   const pending = new Map<number, readonly PartialStats[]>();

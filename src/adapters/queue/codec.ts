@@ -11,7 +11,7 @@ import {
   STATS_ARRAY_FIELDS,
   pairingOf,
   type Job,
-  type ModelParams,
+  type LadderParams,
   type PartialStats,
 } from '../../core/assure/index.js';
 
@@ -107,7 +107,7 @@ export function decodeValue(text: string): unknown {
 
 export const encodeJob = (job: Job): string => encodeValue(job);
 
-/** Fields of `ModelParams` the hot loop reads as typed arrays, checked on decode. */
+/** Fields of `LadderParams` the hot loop reads as typed arrays, checked on decode. */
 const MODEL_ARRAYS = [
   'up',
   'down',
@@ -150,7 +150,7 @@ export const encodeStats = (stats: readonly PartialStats[]): string => encodeVal
  * Decodes a chunk's statistics and checks them against the job's models (one per model, arrays of the
  * lengths `emptyStats` gives). Throws `CodecError`.
  */
-export function decodeStats(text: string, models: readonly ModelParams[]): PartialStats[] {
+export function decodeStats(text: string, models: readonly LadderParams[]): PartialStats[] {
   const v = decodeValue(text);
   if (!Array.isArray(v) || v.length !== models.length)
     throw new CodecError(`expected statistics for ${models.length} models`);

@@ -16,7 +16,7 @@ import { UnrecoverableError, Worker, type Job as BullJob } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { Job } from '../../core/assure/index.js';
-import { inlineExecutor, threadExecutor, type ChunkExecutor } from '../workers/index.js';
+import { inlineExecutor, threadExecutor, type ChunkExecutor } from '../threads/index.js';
 import { CodecError, decodeJob, encodeStats } from './codec.js';
 import { checkRedis, connect } from './connection.js';
 import { modelHash } from './model-hash.js';

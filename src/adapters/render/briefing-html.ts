@@ -2,7 +2,7 @@
  * The briefing as one self-contained HTML file: styles, the map and every chart inline as SVG, no script
  * and no external request, so it opens offline and prints to PDF as it looks on screen.
  */
-import type { Briefing, ChartModel, Table } from '../../core/brief/index.js';
+import type { Briefing, BriefChart, Table } from '../../core/brief/index.js';
 import { chartCsv, renderChart, type ChartSvg } from './charts.js';
 import { renderMapSvg } from './map-svg.js';
 
@@ -48,7 +48,7 @@ interface Figure {
   readonly css: string;
 }
 
-async function figure(chart: ChartModel, dataLabel: string): Promise<Figure> {
+async function figure(chart: BriefChart, dataLabel: string): Promise<Figure> {
   const id = `chart-${chart.id}`;
   const wide: ChartSvg = await renderChart(chart.spec, `${id}-w`, 'wide');
   const narrow: ChartSvg = await renderChart(chart.spec, `${id}-n`, 'narrow');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MapModel } from '../../core/brief/index.js';
+import type { MapContent } from '../../core/brief/index.js';
 import { renderMapSvg } from './map-svg.js';
 
 const legend = {
@@ -15,7 +15,7 @@ const legend = {
   km: 'km',
   missions: ['Presence: 4,075 personnel'],
 };
-const model: MapModel = {
+const model: MapContent = {
   title: 'Where the force deploys',
   hostIso3: 'UKR',
   hostName: 'Ukraine',

@@ -9,7 +9,7 @@ import type { Feature, FeatureCollection, Geometry, Polygon } from 'geojson';
 import { whereAlpha3, whereNumeric } from 'iso-3166-1';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import type { MapModel, MapPoint } from '../../core/brief/index.js';
+import type { MapContent, MapPoint } from '../../core/brief/index.js';
 import { wrapText } from './charts.js';
 
 const require = createRequire(import.meta.url);
@@ -126,7 +126,7 @@ export interface MapSvgOptions {
 }
 
 /** The map as an SVG element with a <title> and <desc> for screen readers. */
-export function renderMapSvg(model: MapModel, options: MapSvgOptions = {}): string {
+export function renderMapSvg(model: MapContent, options: MapSvgOptions = {}): string {
   const width = options.width ?? 960;
   const height = options.height ?? 620;
   const id = options.idPrefix ?? 'map';

@@ -53,7 +53,7 @@ export function register(program: Command, ctx: CliContext): void {
         { Auth },
         { Workspace },
         { CanvassBook },
-        { coverageWorker },
+        { sharedThreadPool },
         server,
         { openScenario },
       ] = await Promise.all([
@@ -63,7 +63,7 @@ export function register(program: Command, ctx: CliContext): void {
         import('../../app/workspace-auth.js'),
         import('../../app/workspace.js'),
         import('../../app/canvass.js'),
-        import('../../adapters/workers/index.js'),
+        import('../../adapters/threads/index.js'),
         import('../../server/index.js'),
         import('../../app/scenario.js'),
       ]);
@@ -83,9 +83,10 @@ export function register(program: Command, ctx: CliContext): void {
         const auth = new Auth(store.identity);
         if ((await auth.ensureAdmin(c.adminUser, c.adminPassword)) === 'created')
           ctx.err(`created the first coordinator "${c.adminUser}"`);
-        // The live coverage's plan solves run on a worker thread, off the requests' event loop.
-        const coverage = coverageWorker();
-        const workspace = new Workspace(store, (doc) => coverage.compute(doc));
+        // One pool for the process: the runs' simulations and the live coverage's plan solves, which run
+        // on its dedicated coverage thread, off the requests' event loop.
+        const pool = sharedThreadPool(c.workers);
+        const workspace = new Workspace(store, (doc) => pool.coverage(doc));
         if ((await workspace.seed(opts.seed, opts.seed, 'system', seed)) === 'seeded')
           ctx.err(`seeded workspace scenario "${opts.seed}"`);
         // Warms the coverage thread (HiGHS loaded, first solve done) before the first client asks.
@@ -142,7 +143,7 @@ export function register(program: Command, ctx: CliContext): void {
         ctx.err('stopping…');
         await runs.stop();
         await app.close();
-        await coverage.close();
+        await pool.close();
       } finally {
         await store.close();
       }

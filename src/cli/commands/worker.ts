@@ -39,7 +39,7 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option('--quiet', 'no line per chunk (the ready line, failures and errors only)')
     .action(async (opts: WorkerFlags) => {
-      // Loaded on use: BullMQ and the worker pool are not needed by other commands.
+      // Loaded on use: BullMQ and the thread pool are not needed by other commands.
       const [{ runWorker }, { redactUrl }] = await Promise.all([
         import('../../app/distributed.js'),
         import('../../adapters/queue/index.js'),

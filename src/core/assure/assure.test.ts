@@ -4,7 +4,7 @@ import { loadFixture } from '../../../test/helpers.js';
 import { applyVariants, type Scenario } from '../scenario/index.js';
 import { canonicalJson } from '../shared/index.js';
 import {
-  compileModel,
+  compileLadder,
   emptyForce,
   exactFirstPassage,
   forceFromPledges,
@@ -156,7 +156,7 @@ describe('statistics', () => {
 describe('simulation', () => {
   it('results do not depend on the split into chunks', () => {
     const s = fixture();
-    const job = { models: [compileModel(s), compileModel(variant(s, ['no-backstop']))] };
+    const job = { models: [compileLadder(s), compileLadder(variant(s, ['no-backstop']))] };
     const whole = runChunk(job, 99, 0, 3000);
     const parts = mergeChunks(job.models, [
       runChunk(job, 99, 0, 1),
@@ -167,7 +167,7 @@ describe('simulation', () => {
     expect(runJobInline(job, 99, 3000, 777)).toEqual(whole);
   });
   it('probabilities stay in [0, 1] and outcomes sum to the runs (any seed)', () => {
-    const m = compileModel(fixture());
+    const m = compileLadder(fixture());
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), (seed) => {
         const [st] = runChunk({ models: [m] }, seed, 0, 200);
@@ -184,7 +184,7 @@ describe('simulation', () => {
     );
   });
   it('common random numbers: the same scenario as two models gives identical runs', () => {
-    const m = compileModel(fixture());
+    const m = compileLadder(fixture());
     const [a, b] = runChunk({ models: [m, m] }, 5, 0, 2000);
     expect(b!.outcomes).toEqual(a!.outcomes);
     const diag = Array.from({ length: 12 }, (_, i) => b!.joint[i * 12 + i]!).reduce((x, y) => x + y, 0);
@@ -192,7 +192,7 @@ describe('simulation', () => {
   });
   it('with feedback off the Monte Carlo agrees with the exact Markov chain within 4 standard errors', () => {
     const rho = 2.5;
-    const m = pinParameter(compileModel(fixture(), { feedback: false }), P_RISK, rho);
+    const m = pinParameter(compileLadder(fixture(), { feedback: false }), P_RISK, rho);
     const runs = 40_000;
     const [st] = runChunk({ models: [m] }, 20260106, 0, runs);
     const occ = occupationCounts(st!, m.levels);
@@ -221,7 +221,7 @@ describe('simulation', () => {
   it('a force lowers the risk of ceasefire failure; no force means no attacks on it', () => {
     const s = variant(fixture(), ['no-backstop']);
     const job = {
-      models: [compileModel(s, { force: emptyForce(s) }), compileModel(s, { force: forceFromPledges(s) })],
+      models: [compileLadder(s, { force: emptyForce(s) }), compileLadder(s, { force: forceFromPledges(s) })],
     };
     const [none, force] = runJobInline(job, 3, 5000);
     expect(none!.reached[4]).toBe(0);
@@ -254,13 +254,13 @@ describe('simulation', () => {
       }),
     ],
   ])('%s stops the simulation with assure.non-finite-hazard instead of spinning', (_, edit) => {
-    const m = compileModel(edit(fixture()));
+    const m = compileLadder(edit(fixture()));
     expect(() => runChunk({ models: [m] }, 7, 0, 50)).toThrow(NonFiniteHazardError);
     expect(() => runChunk({ models: [m] }, 7, 0, 50)).toThrow(/^assure\.non-finite-hazard: ladder level \d/);
   });
 
   it('any finite or non-finite hazard scale either simulates every run or throws the coded error', () => {
-    const base = compileModel(fixture());
+    const base = compileLadder(fixture());
     fc.assert(
       fc.property(
         fc.constantFrom(1, 1e300, 1e308, Infinity, NaN),

@@ -8,15 +8,15 @@ import { fail, issue, ok, type Result } from '../shared/index.js';
 import type { ForceLayout } from './force-layout.js';
 import { forceFromPledges } from './force-layout.js';
 import { CONSTANT_FACTORS, constantLevers, type InertMeasure } from './constants.js';
-import { compileModel } from './compile-model.js';
+import { compileLadder } from './compile-ladder.js';
 import {
   P_CREDIBILITY,
   parameterQuantile,
   pinParameter,
   P_FATALITIES,
   resampleParameters,
-  type ModelParams,
-} from './model-params.js';
+  type LadderParams,
+} from './ladder-params.js';
 import type { Job } from './simulate.js';
 import { runChunk } from './simulate.js';
 import type { PartialStats } from './partial-stats.js';
@@ -62,7 +62,7 @@ export interface AssuranceCase {
 
 /**
  * Executes a job over runs [first, first + runs) (first defaults to 0) and returns one merged
- * `PartialStats` per model. Implementations: `runJobInline` here, the worker pool in adapters/workers, the
+ * `PartialStats` per model. Implementations: `runJobInline` here, the thread pool in adapters/threads, the
  * queue producer in adapters/queue. Must merge chunks in run order. Because each run's draws depend only on
  * (seed, run index), [0, a) merged with [a, b) equals [0, b): runs can be added to a job later.
  */
@@ -116,12 +116,12 @@ export interface AssuranceOptions {
 }
 
 export interface PreparedAssurance {
-  readonly cases: readonly { readonly id: string; readonly label: string; readonly model: ModelParams }[];
+  readonly cases: readonly { readonly id: string; readonly label: string; readonly model: LadderParams }[];
   readonly job: Job;
   /** Base model of the first case (null: no tornado). */
-  readonly tornadoBase: ModelParams | null;
+  readonly tornadoBase: LadderParams | null;
   /** Per tornado row, the model with its parameter low and high (the order of `tornadoSides`). */
-  readonly tornadoPairs: readonly (readonly [ModelParams, ModelParams])[];
+  readonly tornadoPairs: readonly (readonly [LadderParams, LadderParams])[];
   readonly tornadoSides: readonly TornadoSideSpec[];
   /** Saltelli's A (the first case), B, then A_B^(i) for each parameter in `sobolParameters`. */
   readonly sobolJob: Job | null;
@@ -165,12 +165,12 @@ export function prepareAssurance(
   const compiled = cases.map((c) => ({
     id: c.id,
     label: c.label,
-    model: compileModel(c.scenario, { force: c.force ?? forceFromPledges(c.scenario) }),
+    model: compileLadder(c.scenario, { force: c.force ?? forceFromPledges(c.scenario) }),
   }));
   const job: Job = { models: compiled.map((c) => c.model) };
   const base = compiled[0]?.model;
-  let tornadoBase: ModelParams | null = null;
-  const pairs: [ModelParams, ModelParams][] = [];
+  let tornadoBase: LadderParams | null = null;
+  const pairs: [LadderParams, LadderParams][] = [];
   const sides: TornadoSideSpec[] = [];
   const first = cases[0];
   if (base !== undefined && first !== undefined && opts.tornadoRuns > 0) {
@@ -192,7 +192,7 @@ export function prepareAssurance(
     for (const lever of constantLevers(first.scenario, force)) {
       const [lo, hi] = CONSTANT_FACTORS.map((x) => {
         const at = lever.at(x);
-        return compileModel(at.scenario, { force: at.force });
+        return compileLadder(at.scenario, { force: at.force });
       });
       pairs.push([lo!, hi!]);
       sides.push({
@@ -363,7 +363,7 @@ export function headlineMeasures(
   };
 }
 
-function summariseCase(id: string, label: string, m: ModelParams, s: PartialStats): CaseResult {
+function summariseCase(id: string, label: string, m: LadderParams, s: PartialStats): CaseResult {
   const n = s.runs;
   const T = m.horizonDays;
   const outcomes = Object.fromEntries(OUTCOMES.map((o, i) => [o, wilson(s.outcomes[i]!, n)])) as Record<

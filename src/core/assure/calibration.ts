@@ -7,7 +7,7 @@
 import type { Scenario } from '../scenario/index.js';
 import { fail, issue, ok, type Result } from '../shared/index.js';
 import { emptyForce, forceFromPledges } from './force-layout.js';
-import { compileModel } from './compile-model.js';
+import { compileLadder } from './compile-ladder.js';
 import type { JobRunner } from './assure.js';
 import { eventProbabilityBy, histogramQuantile, round6, wilson, type Proportion } from './estimators.js';
 
@@ -113,9 +113,9 @@ export async function calibrate(
     ]);
   const days = Math.max(s.assurance.horizonDays, ref.horizonDays);
   const bare = withoutGuarantor(s, days);
-  const none = compileModel(bare, { force: emptyForce(bare) });
+  const none = compileLadder(bare, { force: emptyForce(bare) });
   const force = forceFromPledges(bare);
-  const withF = compileModel(bare, { force });
+  const withF = compileLadder(bare, { force });
   const [a, b] = await runner({ models: [none, withF] }, seed, runs, (d) => onProgress?.(d, runs));
   if (a === undefined || b === undefined) throw new Error('calibrate: runner returned too few results');
   const pNone = eventProbabilityBy(a.firstFailure, ref.horizonDays);

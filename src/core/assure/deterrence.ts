@@ -1,5 +1,5 @@
 /**
- * The deterrence model, in one place, read by both the Monte Carlo (`model-params.ts`, `simulate.ts`) and
+ * The deterrence model, in one place, read by both the Monte Carlo (`ladder-params.ts`, `simulate.ts`) and
  * the credibility games (`core/game`). docs/model.md §3 derives it; docs/games.md shows the same numbers as
  * game payoffs.
  *
@@ -27,7 +27,7 @@
  */
 
 // The closed form itself, not the folder's index: the index also holds the engagement-file schema (zod),
-// which the simulation's worker threads must not load (adapters/workers/thread.ts).
+// which the simulation's worker threads must not load (adapters/threads/simulation-thread.ts).
 // eslint-disable-next-line no-restricted-imports -- deliberate: see the comment above.
 import { squareLawLosses, type Losses } from '../engagement/closed-form.js';
 

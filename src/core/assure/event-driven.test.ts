@@ -6,15 +6,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadBuiltin } from '../../../test/helpers.js';
-import { compileModel } from './compile-model.js';
-import type { ModelParams } from './model-params.js';
+import { compileLadder } from './compile-ladder.js';
+import type { LadderParams } from './ladder-params.js';
 import { hazardSum, ringDay, runChunk } from './simulate.js';
 import type { PartialStats } from './partial-stats.js';
 
-const builtin = (name: string): ModelParams => compileModel(loadBuiltin(name));
+const builtin = (name: string): LadderParams => compileLadder(loadBuiltin(name));
 
 /** Every hazard × f: the same ladder with f× fewer moves per day (longer sojourns, more jumps). */
-const slower = (m: ModelParams, f: number): ModelParams => ({
+const slower = (m: LadderParams, f: number): LadderParams => ({
   ...m,
   up: m.up.map((x) => x * f),
   down: m.down.map((x) => x * f),
@@ -125,7 +125,7 @@ describe('ringDay: the day a clock rings, in closed form', () => {
 });
 
 describe('event-driven loop against the per-day loop (the oracle)', () => {
-  const models: [string, ModelParams][] = [
+  const models: [string, LadderParams][] = [
     ['ukraine-2025', builtin('ukraine-2025')],
     ['ukraine-2025, hazards ×0.02', slower(builtin('ukraine-2025'), 0.02)],
     ['baltic-efp-2017', builtin('baltic-efp-2017')],

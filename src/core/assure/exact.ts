@@ -6,15 +6,15 @@
  * with u = λup(ℓ), d = λdown(ℓ). π_t = π_{t−1} M(period of day t); π_0 = δ_0.
  */
 import { periodOfSimulationDay } from '../scenario/index.js';
-import type { ModelParams } from './model-params.js';
-import { emptyDeterrence, fillDeterrence } from './model-params.js';
+import type { LadderParams } from './ladder-params.js';
+import { emptyDeterrence, fillDeterrence } from './ladder-params.js';
 
 /**
  * Daily hazards (up, down) per level for period p, everyone present, H = H0, belief at its prior, casualty
  * tolerances at their means: the deterrence model of `deterrence.ts` at one fixed state.
  */
 export function constantHazards(
-  m: ModelParams,
+  m: LadderParams,
   rho: number,
   period: number,
 ): { up: Float64Array; down: Float64Array } {
@@ -39,7 +39,7 @@ export function constantHazards(
  * Probability of each level at the end of each day, [day * L + level] for day 0 … T, for the feedback-off
  * chain at risk tolerance rho.
  */
-export function exactOccupation(m: ModelParams, rho: number): Float64Array {
+export function exactOccupation(m: LadderParams, rho: number): Float64Array {
   const L = m.levels;
   const T = m.horizonDays;
   const out = new Float64Array((T + 1) * L);
@@ -73,7 +73,7 @@ export function exactOccupation(m: ModelParams, rho: number): Float64Array {
 }
 
 /** Probability of having reached level ≥ `target` by each day (the target made absorbing), days 0 … T. */
-export function exactFirstPassage(m: ModelParams, rho: number, target: number): Float64Array {
+export function exactFirstPassage(m: LadderParams, rho: number, target: number): Float64Array {
   const T = m.horizonDays;
   const out = new Float64Array(T + 1);
   let pi = new Float64Array(target + 1);

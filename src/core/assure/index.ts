@@ -1,4 +1,14 @@
-export { seedStream, TWO_POW_MINUS_32, xoshiroNext, ZIG_FE, ZIG_KE, ZIG_WE } from './rng.js';
+export {
+  exponentialZiggurat,
+  mix32,
+  seedStream,
+  TWO_POW_MINUS_32,
+  xoshiroNext,
+  ZIG_FE,
+  ZIG_KE,
+  ZIG_R,
+  ZIG_WE,
+} from './rng.js';
 export { distributionMean, quantile } from './distribution.js';
 export { emptyForce, forceFromPledges, layoutOf, type ForceLayout } from './force-layout.js';
 export { perceivedResolve } from './deterrence.js';
@@ -8,9 +18,9 @@ export {
   P_RISK,
   parameterQuantile,
   pinParameter,
-  type ModelParams,
-} from './model-params.js';
-export { compileModel } from './compile-model.js';
+  type LadderParams,
+} from './ladder-params.js';
+export { compileLadder } from './compile-ladder.js';
 export {
   emptyStats,
   mergeChunks,
@@ -38,4 +48,4 @@ export {
 export { calibrate, type CalibrationResult } from './calibration.js';
 export { forceFromSourcing } from './force-from-sourcing.js';
 export { MEASURE_TERMS, OUTCOME_TERMS } from './vocabulary.js';
-export { sameModel } from './same-model.js';
+export { sameLadder } from './same-ladder.js';

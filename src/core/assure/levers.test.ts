@@ -9,8 +9,8 @@ import type { Scenario } from '../scenario/index.js';
 import { applyVariants } from '../scenario/index.js';
 import { constantHazards } from './exact.js';
 import { forceFromPledges, scaleForce } from './force-layout.js';
-import { compileModel } from './compile-model.js';
-import { emptyDeterrence, fillDeterrence, type ModelParams } from './model-params.js';
+import { compileLadder } from './compile-ladder.js';
+import { emptyDeterrence, fillDeterrence, type LadderParams } from './ladder-params.js';
 import { runJobInline } from './assure.js';
 import { pairedDifference } from './estimators.js';
 import type { PartialStats } from './partial-stats.js';
@@ -49,7 +49,7 @@ function failDiff(st: PartialStats): { d: number; se: number } {
 }
 
 /** Runs the models in lockstep; each later model's P(fail) minus the first's, with its standard error. */
-function againstFirst(models: readonly ModelParams[]): { d: number; se: number }[] {
+function againstFirst(models: readonly LadderParams[]): { d: number; se: number }[] {
   const st = runJobInline({ models }, 20260106, RUNS);
   return st.slice(1).map(failDiff);
 }
@@ -57,14 +57,14 @@ function againstFirst(models: readonly ModelParams[]): { d: number; se: number }
 describe('retaliation by stake', () => {
   it('each contributor brings R_k · n / (n + stake); nobody in theatre brings nothing; stake 0 brings all', () => {
     const f = forceFromPledges(ukraine);
-    const m0 = compileModel(ukraine, { force: f });
+    const m0 = compileLadder(ukraine, { force: f });
     const stake = 650;
-    const m1 = compileModel(
+    const m1 = compileLadder(
       { ...ukraine, assurance: { ...ukraine.assurance, retaliationStake: stake } },
       { force: f },
     );
     const p = 3; // period 4: every pledge in place
-    const R = (m: ModelParams): number => {
+    const R = (m: LadderParams): number => {
       const st = emptyDeterrence();
       fillDeterrence(m, st, p, null, 800_000, 0.5, 1, null);
       return st.retaliation;
@@ -82,7 +82,7 @@ describe('retaliation by stake', () => {
     expect(R(m1)).toBeCloseTo(m1.wRetaliation * staked, 12);
     expect(R(m1)).toBeLessThan(R(m0));
     // Less retaliation, more failure: the what-if variant on the same runs.
-    const [d] = againstFirst([m0, compileModel(variant(ukraine, 'retaliation-by-stake'), { force: f })]);
+    const [d] = againstFirst([m0, compileLadder(variant(ukraine, 'retaliation-by-stake'), { force: f })]);
     expect(d!.d).toBeGreaterThan(4 * d!.se);
   });
 });
@@ -91,7 +91,7 @@ describe('assurance v2: the levers move P(ceasefire fails) in the right directio
   it('more force of the same composition never raises P(fail) beyond noise, and a company barely deters', () => {
     const f = forceFromPledges(ukraine);
     const sizes = [0.0125, 0.25, 1, 3];
-    const models = sizes.map((x) => compileModel(ukraine, { force: scaleForce(f, x) }));
+    const models = sizes.map((x) => compileLadder(ukraine, { force: scaleForce(f, x) }));
     const st = runJobInline({ models }, 20260106, RUNS);
     for (let i = 1; i < sizes.length; i++) {
       // Each size against the next smaller one, paired: build the pair explicitly.
@@ -109,7 +109,7 @@ describe('assurance v2: the levers move P(ceasefire fails) in the right directio
       { dist: 'beta', alpha: 2, beta: 6 },
       { dist: 'beta', alpha: 2, beta: 3 },
       { dist: 'beta', alpha: 6, beta: 2 },
-    ].map((credibility) => compileModel(withBackstop(ukraine, { credibility: credibility as never })));
+    ].map((credibility) => compileLadder(withBackstop(ukraine, { credibility: credibility as never })));
     const diffs = againstFirst(models);
     for (const { d, se } of diffs) expect(d).toBeLessThanOrEqual(4 * se);
     expect(diffs[1]!.d).toBeLessThan(-4 * diffs[1]!.se);
@@ -117,7 +117,7 @@ describe('assurance v2: the levers move P(ceasefire fails) in the right directio
 
   it('a stronger guarantor never raises P(fail)', () => {
     const power = ukraine.guarantor?.backstop.power ?? 0;
-    const models = [0.5, 1, 2].map((x) => compileModel(withBackstop(ukraine, { power: power * x })));
+    const models = [0.5, 1, 2].map((x) => compileLadder(withBackstop(ukraine, { power: power * x })));
     const diffs = againstFirst(models);
     for (const { d, se } of diffs) expect(d).toBeLessThanOrEqual(4 * se);
     expect(diffs[1]!.d).toBeLessThan(-4 * diffs[1]!.se);
@@ -125,8 +125,8 @@ describe('assurance v2: the levers move P(ceasefire fails) in the right directio
 
   it('removing the backstop never makes war with the guarantor more likely; without one it cannot happen', () => {
     for (const kind of ['intelligence-logistics', 'air-support', 'full'] as const) {
-      const withB = compileModel(withBackstop(ukraine, { kind }));
-      const none = compileModel(variant(withBackstop(ukraine, { kind }), 'no-backstop'));
+      const withB = compileLadder(withBackstop(ukraine, { kind }));
+      const none = compileLadder(variant(withBackstop(ukraine, { kind }), 'no-backstop'));
       const [a, b] = runJobInline({ models: [withB, none] }, 20260106, RUNS);
       expect(b!.reached[6], kind).toBe(0);
       expect(b!.reached[6]!).toBeLessThanOrEqual(a!.reached[6]!);
@@ -134,14 +134,14 @@ describe('assurance v2: the levers move P(ceasefire fails) in the right directio
   });
 
   it('without forces in harm’s way, war with the guarantor needs a decision of the guarantor', () => {
-    const m = compileModel(withBackstop(ukraine, { kind: 'intelligence-logistics' }));
+    const m = compileLadder(withBackstop(ukraine, { kind: 'intelligence-logistics' }));
     const st = runJobInline({ models: [m] }, 20260106, RUNS)[0]!;
     // Every run that reached level 6 had a guarantor intervention that escalated.
     expect(st.reached[6]!).toBeLessThanOrEqual(st.guarantor[5]!);
     // The step from coalition combat to war with the guarantor is closed for this kind.
     expect(constantHazards(m, 3, 2).up[5]).toBe(0);
     expect(
-      constantHazards(compileModel(withBackstop(ukraine, { kind: 'full' })), 3, 2).up[5],
+      constantHazards(compileLadder(withBackstop(ukraine, { kind: 'full' })), 3, 2).up[5],
     ).toBeGreaterThan(0);
   });
 });
@@ -151,7 +151,7 @@ describe('one deterrence model for the Monte Carlo and the games', () => {
     for (const s of [ukraine, variant(ukraine, 'no-backstop'), variant(ukraine, 'full-backstop')]) {
       const d = deriveParams(s);
       const p = d.params;
-      const m = compileModel(s);
+      const m = compileLadder(s);
       const u = testPayoffs(p, true);
       const expected = p.prior * u.resolute + (1 - p.prior) * u.irresolute;
       const rho = p.stakes + d.hostDenial;
@@ -181,7 +181,7 @@ describe('one deterrence model for the Monte Carlo and the games', () => {
     const rho = 2 + d.hostDenial;
     const hazardAt = (belief: number): number => {
       const k = 1000;
-      const m = compileModel({
+      const m = compileLadder({
         ...s,
         adversary: { ...s.adversary!, priorResolve: { alpha: belief * k, beta: (1 - belief) * k } },
       });
@@ -216,7 +216,7 @@ describe('one deterrence model for the Monte Carlo and the games', () => {
         const u = testPayoffs(p, true);
         return p.prior * u.resolute + (1 - p.prior) * u.irresolute;
       };
-      const diff = againstFirst([compileModel(lo), compileModel(hi)])[0]!;
+      const diff = againstFirst([compileLadder(lo), compileLadder(hi)])[0]!;
       expect(eu(hi), name).toBeLessThan(eu(lo));
       expect(diff.d, name).toBeLessThan(-4 * diff.se);
     }

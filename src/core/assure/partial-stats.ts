@@ -2,7 +2,7 @@
  * Partial statistics of a chunk of runs: integer counts and histograms only, so merging is exact (sums of
  * integers below 2^53) and the merged result is the same for any split of the runs into chunks.
  */
-import type { ModelParams } from './model-params.js';
+import type { LadderParams } from './ladder-params.js';
 
 /** Outcomes at the horizon, least to most severe (definitions: docs/model.md §Outcomes). */
 export const OUTCOMES = [
@@ -80,7 +80,7 @@ export interface PartialStats {
   joint1: Float64Array;
 }
 
-export function emptyStats(m: ModelParams): PartialStats {
+export function emptyStats(m: LadderParams): PartialStats {
   const T = m.horizonDays;
   return {
     runs: 0,
@@ -135,7 +135,7 @@ export function mergeInto(a: PartialStats, b: PartialStats): PartialStats {
 
 /** Merges chunk results (each one `PartialStats` per model of the job) in the given (fixed) order. */
 export function mergeChunks(
-  models: readonly ModelParams[],
+  models: readonly LadderParams[],
   chunks: readonly (readonly PartialStats[])[],
 ): PartialStats[] {
   const out = models.map(emptyStats);

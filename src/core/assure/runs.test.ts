@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from '../../../test/helpers.js';
 import { applyVariants } from '../scenario/index.js';
-import { compileModel, forceFromPledges, mergeInto, runJobInline, type Job } from './index.js';
+import { compileLadder, forceFromPledges, mergeInto, runJobInline, type Job } from './index.js';
 import { CATEGORIES } from './partial-stats.js';
 import { scaleForce } from './force-layout.js';
 
@@ -11,9 +11,9 @@ const models = () => {
   if (!v.ok) throw new Error('variant');
   const f = forceFromPledges(s);
   return [
-    compileModel(s, { force: f }),
-    compileModel(s, { force: scaleForce(f, 0.5) }),
-    compileModel(v.value.scenario, { force: f }),
+    compileLadder(s, { force: f }),
+    compileLadder(s, { force: scaleForce(f, 0.5) }),
+    compileLadder(v.value.scenario, { force: f }),
   ];
 };
 

@@ -18,7 +18,7 @@
  */
 import { TABLE_SIZE } from './distribution.js';
 import { perceivedResolve, siteCasualties } from './deterrence.js';
-import type { ModelParams, MutableDeterrence } from './model-params.js';
+import type { LadderParams, MutableDeterrence } from './ladder-params.js';
 import {
   emptyDeterrence,
   fillDeterrence,
@@ -26,7 +26,7 @@ import {
   P_FATALITIES,
   P_RISK,
   P_TOLERANCE,
-} from './model-params.js';
+} from './ladder-params.js';
 import { hashUnit, mix32, TWO_POW_MINUS_32, ZIG_FE, ZIG_KE, ZIG_R, ZIG_WE } from './rng.js';
 import type { PartialStats } from './partial-stats.js';
 import {
@@ -43,7 +43,7 @@ import {
 
 /** A job: models simulated in lockstep on the same run indices (common random numbers). */
 export interface Job {
-  readonly models: readonly ModelParams[];
+  readonly models: readonly LadderParams[];
   /**
    * Per model, the index of the earlier model (or itself) its `joint` table pairs it with (default: model 0
    * for every model). A chain [0, 0, 1, 2, …] pairs each model with its predecessor (the frontier's
@@ -100,7 +100,7 @@ const S_EXPOSED = 8;
 const S_GROWTH_FACTOR = 9;
 const S_EXPOSED_CP = 10;
 
-function makeScratch(m: ModelParams): Scratch {
+function makeScratch(m: LadderParams): Scratch {
   let totalW = 0;
   for (let k = 0; k < m.nations; k++) totalW += m.weight[k]!;
   const s = new Float64Array(11);
@@ -120,7 +120,7 @@ function makeScratch(m: ModelParams): Scratch {
 }
 
 /** Draw of per-run parameter i: pinned value, else its quantile table at hashUnit(seed, run, key). */
-function drawParameter(m: ModelParams, i: number, seed: number, run: number): number {
+function drawParameter(m: LadderParams, i: number, seed: number, run: number): number {
   const u = hashUnit(seed, run, m.keys[i]!);
   const pinned = m.fixed[i]!;
   if (pinned === pinned) return pinned;
@@ -136,7 +136,7 @@ function drawParameter(m: ModelParams, i: number, seed: number, run: number): nu
  * upSeg[ℓ] = λup(ℓ) at H(t), ratioSeg[ℓ] = its daily growth factor exp(−deter[ℓ]·θ·wH·g/Href) and the log
  * of that factor; s[S_EXPOSED] = exposed personnel present.
  */
-function segment(m: ModelParams, sc: Scratch, t: number): void {
+function segment(m: LadderParams, sc: Scratch, t: number): void {
   const N = m.nations;
   const s = sc.s;
   const p = s[S_PERIOD]!;
@@ -265,7 +265,7 @@ export function ringDay(
 
 /** Simulates run `run` of model m, adds it to `st`, returns its paired category. */
 function simulateRun(
-  m: ModelParams,
+  m: LadderParams,
   st: PartialStats,
   sc: Scratch,
   seed: number,

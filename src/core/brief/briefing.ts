@@ -53,7 +53,7 @@ import {
   type Briefing,
   type BriefInput,
   type BriefingUi,
-  type ChartModel,
+  type BriefChart,
   type Finding,
   type Table,
 } from './types.js';
@@ -97,7 +97,7 @@ export function buildBriefing(source: BriefInput): Briefing {
     ...assuranceFindings(ctx),
     credibilityFinding(ctx),
   ]);
-  const charts: ChartModel[] = present([
+  const charts: BriefChart[] = present([
     lead?.chart,
     input.credibility === undefined ? undefined : credibilityChart(ctx, input.credibility),
     coverageChart(ctx, facts),

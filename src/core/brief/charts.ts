@@ -9,7 +9,7 @@ import type { CaseResult } from '../assure/index.js';
 import type { BriefContext } from './context.js';
 import { rankGaps, type ForceFacts } from './facts.js';
 import { caseInProse, caseLabel, heaviest, heldOf, lossName, termName, tornadoLabel } from './findings.js';
-import type { ChartModel, CredibilityBrief } from './types.js';
+import type { BriefChart, CredibilityBrief } from './types.js';
 
 /** A title that opens with a parameter (a lower-case name) starts with a capital. */
 const upperFirst = (s: string): string =>
@@ -47,7 +47,7 @@ function chart(
   description: string,
   body: Record<string, unknown>,
   subtitle?: string,
-): ChartModel {
+): BriefChart {
   return {
     id,
     section,
@@ -63,7 +63,7 @@ function chart(
   };
 }
 
-export function credibilityChart(ctx: BriefContext, g: CredibilityBrief): ChartModel {
+export function credibilityChart(ctx: BriefContext, g: CredibilityBrief): BriefChart {
   const { t, fmt } = ctx;
   const values = g.forceCurve.map((pt) => ({ personnel: pt.personnel, threshold: pt.threshold }));
   const known = [...values.flatMap((v) => (v.threshold === null ? [] : [v.threshold])), g.prior];
@@ -120,7 +120,7 @@ export function credibilityChart(ctx: BriefContext, g: CredibilityBrief): ChartM
   });
 }
 
-export function coverageChart(ctx: BriefContext, f: ForceFacts): ChartModel {
+export function coverageChart(ctx: BriefContext, f: ForceFacts): BriefChart {
   const { t, fmt } = ctx;
   const s = ctx.input.scenario;
   const p = ctx.input.plan;
@@ -222,7 +222,7 @@ export function coverageChart(ctx: BriefContext, f: ForceFacts): ChartModel {
   );
 }
 
-export function fairnessChart(ctx: BriefContext): ChartModel {
+export function fairnessChart(ctx: BriefContext): BriefChart {
   const { t, fmt } = ctx;
   const fair = ctx.input.plan.fairShare;
   const fairRows = fair.rows.filter((r) => r.burdenShare > 0.002 || r.fairShare > 0.01);
@@ -279,7 +279,7 @@ export function fairnessChart(ctx: BriefContext): ChartModel {
   });
 }
 
-export function calendarChart(ctx: BriefContext, f: ForceFacts): ChartModel {
+export function calendarChart(ctx: BriefContext, f: ForceFacts): BriefChart {
   const { t, fmt } = ctx;
   const p = ctx.input.plan;
   const calendarValues = p.personnel
@@ -329,7 +329,7 @@ export function calendarChart(ctx: BriefContext, f: ForceFacts): ChartModel {
   );
 }
 
-export function resilienceChart(ctx: BriefContext): ChartModel | undefined {
+export function resilienceChart(ctx: BriefContext): BriefChart | undefined {
   const { t, fmt } = ctx;
   const r = ctx.input.resilience;
   if (r === undefined) return undefined;
@@ -369,7 +369,7 @@ export function resilienceChart(ctx: BriefContext): ChartModel | undefined {
 }
 
 /** Outcome at the horizon and ceasefire survival, per case (none without assurance). */
-export function assuranceCharts(ctx: BriefContext): ChartModel[] {
+export function assuranceCharts(ctx: BriefContext): BriefChart[] {
   const { t, fmt } = ctx;
   const a = ctx.input.assurance;
   if (a === undefined || a.cases.length === 0) return [];
@@ -517,7 +517,7 @@ export function assuranceCharts(ctx: BriefContext): ChartModel[] {
   return [outcomes, survival];
 }
 
-export function tornadoChart(ctx: BriefContext): ChartModel | undefined {
+export function tornadoChart(ctx: BriefContext): BriefChart | undefined {
   const { t, fmt } = ctx;
   const a = ctx.input.assurance;
   if (a === undefined || a.cases.length === 0 || a.tornado === null) return undefined;

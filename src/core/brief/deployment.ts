@@ -5,10 +5,10 @@
  */
 import type { BriefContext } from './context.js';
 import { chartConfig, VL } from './charts.js';
-import { missionColor } from './map-model.js';
-import type { ChartModel } from './types.js';
+import { missionColor } from './map-content.js';
+import type { BriefChart } from './types.js';
 
-export function deploymentChart(ctx: BriefContext): ChartModel | undefined {
+export function deploymentChart(ctx: BriefContext): BriefChart | undefined {
   const { t, fmt } = ctx;
   const p = ctx.input.plan;
   const d = p.deployment;

@@ -16,11 +16,11 @@ import { isMessageKey, translator, type Translate } from './catalogue.js';
 import { chartConfig, VL } from './charts.js';
 import type { BriefContext } from './context.js';
 import { formatter, type Formatter, type LocaleId } from './locale.js';
-import type { ChartModel, Finding, Table } from './types.js';
+import type { BriefChart, Finding, Table } from './types.js';
 
 export interface FrontierBrief {
   readonly finding: Finding;
-  readonly chart: ChartModel;
+  readonly chart: BriefChart;
   readonly table: Table;
   /** The answers in words (`frontierNotes`), in the text's language. */
   readonly notes: readonly string[];
@@ -238,7 +238,7 @@ export function frontierBrief(
       },
     ],
   } as TopLevelSpec;
-  const chart: ChartModel = {
+  const chart: BriefChart = {
     id: 'frontier',
     section: 'frontier',
     title,

@@ -1,4 +1,4 @@
-export type { MapModel, MapPoint } from './map-model.js';
+export type { MapContent, MapPoint } from './map-content.js';
 export { buildBriefing } from './briefing.js';
 export {
   frontierBrief,
@@ -12,7 +12,7 @@ export type {
   Briefing,
   BriefInput,
   BriefSource,
-  ChartModel,
+  BriefChart,
   CredibilityBrief,
   Finding,
   Table,

@@ -1,17 +1,17 @@
 /**
- * The map model of the briefing (map-model.ts) in the briefing's language: each mission's locations
+ * The map model of the briefing (map-content.ts) in the briefing's language: each mission's locations
  * and what the plan deploys to it in the peak period, with the occupied territory and line of contact
  * of the scenario (rendered by src/adapters/render/map-svg.ts).
  */
 import type { BriefContext } from './context.js';
 import type { ForceFacts } from './facts.js';
-import { buildMapModel, type MapModel } from './map-model.js';
+import { buildMapContent, type MapContent } from './map-content.js';
 
-export function buildMap(ctx: BriefContext, f: ForceFacts): MapModel {
+export function buildMap(ctx: BriefContext, f: ForceFacts): MapContent {
   const { t, fmt } = ctx;
   const s = ctx.input.scenario;
   const host = s.nations.find((n) => n.role === 'host')?.id;
-  return buildMapModel(s, ctx.input.plan.sourcing, f.peakPeriod, {
+  return buildMapContent(s, ctx.input.plan.sourcing, f.peakPeriod, {
     title: t('map.title', { when: ctx.periods(f.peakPeriod) }),
     legend: (m) => ({
       host: t('map.legend.host', { host: host === undefined ? m.hostName : ctx.name(host) }),

@@ -6,7 +6,7 @@
 import type { BriefContext } from './context.js';
 import { gapRuns } from './facts.js';
 import { caseLabel, causesText, heldOf, lossName, shareText, termName } from './findings.js';
-import type { MapModel, MapPoint } from './map-model.js';
+import type { MapContent, MapPoint } from './map-content.js';
 import type { Table } from './types.js';
 
 export function optionsTable(ctx: BriefContext): Table | undefined {
@@ -37,7 +37,7 @@ export function optionsTable(ctx: BriefContext): Table | undefined {
 }
 
 /** Each mission with what the plan deploys to it at the peak, over all its locations (no per-site split). */
-export function missionAreasTable(ctx: BriefContext, map: MapModel): Table {
+export function missionAreasTable(ctx: BriefContext, map: MapContent): Table {
   const { t, fmt } = ctx;
   return {
     id: 'mission-areas',
@@ -56,7 +56,7 @@ export function missionAreasTable(ctx: BriefContext, map: MapModel): Table {
 }
 
 /** Each numbered place of the map with its locations, country and the missions it serves. */
-export function locationsTable(ctx: BriefContext, map: MapModel): Table {
+export function locationsTable(ctx: BriefContext, map: MapContent): Table {
   const { t, fmt } = ctx;
   const places = new Map<number, MapPoint[]>();
   for (const p of map.points) places.set(p.place, [...(places.get(p.place) ?? []), p]);

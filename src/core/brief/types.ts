@@ -8,7 +8,7 @@ import type { FrontierReport } from '../frontier/index.js';
 import type { ForcePlan, ResilienceReport, StatusRow } from '../plan/index.js';
 import type { PledgeStatus, Scenario } from '../scenario/index.js';
 import type { LocaleId } from './locale.js';
-import type { MapModel } from './map-model.js';
+import type { MapContent } from './map-content.js';
 
 /** One assurance case as the briefing names it (e.g. the base scenario, or the no-backstop variant). */
 /**
@@ -76,7 +76,7 @@ export interface Finding {
   readonly link: string;
 }
 
-export interface ChartModel {
+export interface BriefChart {
   readonly id: string;
   /** Section anchor the chart belongs to. */
   readonly section: string;
@@ -168,8 +168,8 @@ export interface Briefing {
   readonly glossary: readonly { readonly term: string; readonly definition: string }[];
   readonly ui: BriefingUi;
   readonly findings: readonly Finding[];
-  readonly map: MapModel;
-  readonly charts: readonly ChartModel[];
+  readonly map: MapContent;
+  readonly charts: readonly BriefChart[];
   readonly tables: readonly Table[];
   /** The credibility game's own sentences (empty without it). */
   readonly credibilityNotes: readonly string[];

@@ -28,7 +28,7 @@
  */
 import type { Distribution, Scenario } from '../scenario/index.js';
 import {
-  compileModel,
+  compileLadder,
   distributionMean,
   emptyDeterrence,
   fillDeterrence,
@@ -167,7 +167,7 @@ export function deriveParams(s: Scenario, overrides: Partial<GameAssumptions> = 
       ...(noAttack ? { attackFatalities: { dist: 'fixed', value: as.attackFatalities } } : {}),
     },
   };
-  const m = compileModel(model);
+  const m = compileLadder(model);
   let period = 0;
   let personnel = 0;
   for (let p = 0; p < m.periods; p++) {

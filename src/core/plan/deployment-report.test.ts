@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodsOf } from './build-model.js';
+import { periodsOf } from './build-program.js';
 import type { ScheduledMove } from './deployment-flow.js';
 import { addDays } from '../scenario/index.js';
 import { deploymentReport } from './deployment-report.js';

@@ -4,7 +4,7 @@
  * movement up, and when each mission first has its whole requirement in place. Pure.
  */
 import { addDays, type Scenario } from '../scenario/index.js';
-import type { PeriodInfo } from './build-model.js';
+import type { PeriodInfo } from './build-program.js';
 import type { DeploymentSchedule, ScheduledMove } from './deployment-flow.js';
 
 /** One pledged unit in the time-phased force and deployment list. */

@@ -22,11 +22,11 @@ import {
   isWithdrawn,
   leadTimeDays,
   type PeriodInfo,
-  type PlanModel,
+  type PlanProgram,
   type SourcingColumn,
-} from './build-model.js';
+} from './build-program.js';
 import { deploymentReport, type DeploymentReport } from './deployment-report.js';
-import { checkSolution, rowActivities, type SolutionCheck } from './lp-model.js';
+import { checkSolution, rowActivities, type SolutionCheck } from './linear-program.js';
 import { outcomePoint, type LpOutcome, type LpStatus } from './lp-solver.js';
 import type { BurdenBasis, FairBasis, SupplyMode } from './options.js';
 import {
@@ -275,7 +275,7 @@ export interface InterpretContext {
 /** Interprets a solver outcome for a built plan model. Total: never throws on any outcome. */
 export function interpretPlan(
   s: Scenario,
-  pm: PlanModel,
+  pm: PlanProgram,
   outcome: LpOutcome,
   ctx: InterpretContext,
 ): ForcePlan {
@@ -591,7 +591,7 @@ interface ExplainContext {
   readonly pledgesOf: ReadonlyMap<string, readonly Pledge[]>;
 }
 
-function explainContext(s: Scenario, pm: PlanModel): ExplainContext {
+function explainContext(s: Scenario, pm: PlanProgram): ExplainContext {
   const supplyRowOf = new Map<string, number>();
   const nationRow = new Map<string, number>();
   pm.rows.forEach((r, i) => {
@@ -631,7 +631,7 @@ const causeOrder: readonly ShortfallCauseCode[] = [
  */
 function explainShortfall(
   s: Scenario,
-  pm: PlanModel,
+  pm: PlanProgram,
   c: CoverageRow,
   x: ArrayLike<number>,
   tight: readonly boolean[],
@@ -806,7 +806,7 @@ function explainShortfall(
 
 function bindingConstraints(
   s: Scenario,
-  pm: PlanModel,
+  pm: PlanProgram,
   tight: readonly boolean[],
   shortKeys: ReadonlySet<string>,
 ): BindingConstraint[] {

@@ -1,4 +1,11 @@
-export { applyEdits, checkSolution, LpBuilder, objectiveOf, type LpEdit, type LpModel } from './lp-model.js';
+export {
+  applyEdits,
+  checkSolution,
+  LpBuilder,
+  objectiveOf,
+  type LpEdit,
+  type LinearProgram,
+} from './linear-program.js';
 export {
   outcomePoint,
   type LpOutcome,
@@ -8,7 +15,7 @@ export {
 } from './lp-solver.js';
 export { writeLp, writeMps } from './lp-format.js';
 export { resolvePlanOptions, type PlanOptionsInput, type SupplyMode } from './options.js';
-export { buildPlanModel, groupBy, periodsOf } from './build-model.js';
+export { buildPlanProgram, groupBy, periodsOf } from './build-program.js';
 export {
   interpretPlan,
   periodRanges,
@@ -24,5 +31,5 @@ export type { DeploymentReport } from './deployment-report.js';
 export { forceByStatus, type StatusRow } from './by-status.js';
 export { analyseResilience, type ResilienceReport } from './resilience.js';
 export { planForce } from './plan.js';
-export { planScaled, scalePlanModel, type MissionFactors } from './scaled.js';
+export { planScaled, scalePlanProgram, type MissionFactors } from './scaled.js';
 export { pledgedCoverage, pledgedPlanInPlace, type PledgedCoverage } from './pledged-coverage.js';

@@ -5,12 +5,12 @@
  * Numbers are written with JavaScript's shortest round-trip form, so a reader recovers every coefficient
  * exactly. Integer columns always get explicit bounds (some MPS readers default integer columns to [0, 1]).
  */
-import type { LpModel } from './lp-model.js';
+import type { LinearProgram } from './linear-program.js';
 
 const num = (x: number): string => (Object.is(x, -0) ? '0' : String(x));
 
 /** Free-format MPS (names without whitespace; the objective row is `obj`). */
-export function writeMps(model: LpModel): string {
+export function writeMps(model: LinearProgram): string {
   const out: string[] = [];
   const objName = uniqueObjectiveName(model);
   out.push(`NAME ${model.name.replace(/\s+/g, '_') || 'model'}`);
@@ -82,7 +82,7 @@ export function writeMps(model: LpModel): string {
   return out.join('\n') + '\n';
 }
 
-function uniqueObjectiveName(model: LpModel): string {
+function uniqueObjectiveName(model: LinearProgram): string {
   const taken = new Set(model.rows.map((r) => r.name));
   let name = 'obj';
   while (taken.has(name)) name = `_${name}`;
@@ -111,7 +111,7 @@ export function lpNames(names: readonly string[]): string[] {
 }
 
 /** CPLEX LP text. Ranged rows are written as two rows, `<name>_lo` and `<name>_hi`. */
-export function writeLp(model: LpModel): string {
+export function writeLp(model: LinearProgram): string {
   const varNames = lpNames(model.variables.map((v) => v.name));
   const rowNames = lpNames(model.rows.map((r) => r.name));
   const out: string[] = [`\\ ${model.name}`, 'Minimize'];

@@ -5,7 +5,7 @@
  * Expected outcomes — optimal, infeasible, unbounded, stopped at the time limit — are values. A solver
  * breaking is reported as `error` too, so callers have one exhaustive `switch`; only bugs throw.
  */
-import type { LpEdit, LpModel } from './lp-model.js';
+import type { LpEdit, LinearProgram } from './linear-program.js';
 
 export interface LpSolveOptions {
   /** Wall-clock limit per solve, seconds. Default: none. */
@@ -48,12 +48,16 @@ export interface LpSolver {
   /** e.g. "HiGHS 1.15.3 (WebAssembly)". */
   readonly name: string;
   /** Solves one model. */
-  solve(model: LpModel, options?: LpSolveOptions): LpOutcome;
+  solve(model: LinearProgram, options?: LpSolveOptions): LpOutcome;
   /**
    * Solves the model once per edit list, each applied to the original model (not cumulatively), in
    * order. Adapters may keep the model loaded and warm-start from the previous basis.
    */
-  solveEach(model: LpModel, editSets: readonly (readonly LpEdit[])[], options?: LpSolveOptions): LpOutcome[];
+  solveEach(
+    model: LinearProgram,
+    editSets: readonly (readonly LpEdit[])[],
+    options?: LpSolveOptions,
+  ): LpOutcome[];
 }
 
 /** The point of an outcome, when it has one. */

@@ -3,14 +3,14 @@
  * and optionally its resilience analysis. Pure apart from what the solver does.
  */
 import type { Scenario } from '../scenario/index.js';
-import { buildPlanModel, type PlanModel } from './build-model.js';
+import { buildPlanProgram, type PlanProgram } from './build-program.js';
 import { interpretPlan, type ForcePlan } from './force-plan.js';
 import type { LpSolver } from './lp-solver.js';
 import { resolvePlanOptions, type PlanOptionsInput } from './options.js';
 import { analyseResilience, type ResilienceReport } from './resilience.js';
 
 export interface PlanRun {
-  readonly model: PlanModel;
+  readonly model: PlanProgram;
   readonly plan: ForcePlan;
   readonly resilience?: ResilienceReport;
 }
@@ -27,7 +27,7 @@ export interface PlanRequest {
 
 export function planForce(s: Scenario, solver: LpSolver, request: PlanRequest = {}): PlanRun {
   const options = resolvePlanOptions(request.options);
-  const model = buildPlanModel(s, options);
+  const model = buildPlanProgram(s, options);
   const outcome = solver.solve(model.lp, {
     ...(options.timeLimitSeconds > 0 ? { timeLimitSeconds: options.timeLimitSeconds } : {}),
     ...(options.integer ? { mipRelativeGap: options.mipRelativeGap } : {}),

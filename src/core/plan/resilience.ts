@@ -8,9 +8,9 @@
  * solver can keep the model loaded and warm-start.
  */
 import type { Scenario } from '../scenario/index.js';
-import { removeConditionalEdits, removeNationsEdits, type PlanModel } from './build-model.js';
+import { removeConditionalEdits, removeNationsEdits, type PlanProgram } from './build-program.js';
 import type { ForcePlan } from './force-plan.js';
-import { applyEdits, checkSolution, type LpEdit } from './lp-model.js';
+import { applyEdits, checkSolution, type LpEdit } from './linear-program.js';
 import { outcomePoint, type LpSolver, type LpStatus } from './lp-solver.js';
 
 export interface ResilienceCase {
@@ -56,7 +56,7 @@ export interface ResilienceReport {
 }
 
 /** Share of requirement-periods covered per mission, from shortfall values. */
-function missionCoverage(pm: PlanModel, values: ArrayLike<number>): Record<string, number> {
+function missionCoverage(pm: PlanProgram, values: ArrayLike<number>): Record<string, number> {
   const acc = new Map<string, { covered: number; count: number }>();
   for (const c of pm.shortfall) {
     const e = acc.get(c.mission) ?? { covered: 0, count: 0 };
@@ -67,7 +67,7 @@ function missionCoverage(pm: PlanModel, values: ArrayLike<number>): Record<strin
   return Object.fromEntries([...acc].map(([m, e]) => [m, e.count === 0 ? 1 : e.covered / e.count]));
 }
 
-function weighted(pm: PlanModel, s: Scenario, values: ArrayLike<number>): number {
+function weighted(pm: PlanProgram, s: Scenario, values: ArrayLike<number>): number {
   const years = s.horizon.periodMonths / 12;
   let w = 0;
   for (const c of pm.shortfall)
@@ -83,7 +83,7 @@ function weighted(pm: PlanModel, s: Scenario, values: ArrayLike<number>): number
  * nations only read 0 for it (the UK's 6,390 behind the Commons vote in ukraine-2025).
  */
 function lostPeakPersonnel(
-  pm: PlanModel,
+  pm: PlanProgram,
   baseline: ForcePlan,
   c: {
     readonly kind: ResilienceCase['kind'];
@@ -122,7 +122,7 @@ function lostPeakPersonnel(
 /** Runs the N−1 and no-conditional-pledges cases for a solved baseline plan. */
 export function analyseResilience(
   s: Scenario,
-  pm: PlanModel,
+  pm: PlanProgram,
   baseline: ForcePlan,
   solver: LpSolver,
   onProgress?: (done: number, total: number) => void,

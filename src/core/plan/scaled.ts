@@ -5,13 +5,13 @@
  * W·π·years / (f·R). Substituting s = f·u (u ≤ R) keeps the weight of u at W·π·years / R, so the scaled
  * model is the base model with the row's lower bound set to f·R and u's coefficient in that row set to f:
  * edits `solveEach` applies to one loaded model, warm-starting each solve from the previous basis. Each
- * answer is read back against the scaled scenario's own model (s = f·u; `scalePlanModel`: requirement amounts
+ * answer is read back against the scaled scenario's own model (s = f·u; `scalePlanProgram`: requirement amounts
  * enter nowhere else, so its columns and rows are the base model's) and checked against every one of its rows.
  */
 import { scaleRequirements, type Scenario } from '../scenario/index.js';
-import { buildPlanModel, type PlanModel } from './build-model.js';
+import { buildPlanProgram, type PlanProgram } from './build-program.js';
 import { interpretPlan } from './force-plan.js';
-import type { LpEdit } from './lp-model.js';
+import type { LpEdit } from './linear-program.js';
 import type { LpOutcome, LpSolver } from './lp-solver.js';
 import { resolvePlanOptions } from './options.js';
 import type { PlanRequest, PlanRun } from './plan.js';
@@ -25,7 +25,7 @@ const factorOf =
     f[mission] ?? 1;
 
 /** Row index of each coverage row, by "mission|capability|period". */
-function coverageRows(pm: PlanModel): Map<string, number> {
+function coverageRows(pm: PlanProgram): Map<string, number> {
   const rowOf = new Map<string, number>();
   pm.rows.forEach((r, i) => {
     if (r.kind === 'coverage') rowOf.set(`${r.mission}|${r.capability}|${r.period}`, i);
@@ -34,7 +34,7 @@ function coverageRows(pm: PlanModel): Map<string, number> {
 }
 
 /** The edits that turn the base model into the model of `factors` (see the file comment). */
-export function scaledRequirementEdits(pm: PlanModel, factors: MissionFactors): LpEdit[] {
+export function scaledRequirementEdits(pm: PlanProgram, factors: MissionFactors): LpEdit[] {
   const edits: LpEdit[] = [];
   const rowOf = coverageRows(pm);
   for (const c of pm.shortfall) {
@@ -49,7 +49,7 @@ export function scaledRequirementEdits(pm: PlanModel, factors: MissionFactors): 
 }
 
 /** The outcome of the edited base model as a point of the scaled model: shortfall s = f·u. */
-function asScaled(o: LpOutcome, base: PlanModel, factors: MissionFactors): LpOutcome {
+function asScaled(o: LpOutcome, base: PlanProgram, factors: MissionFactors): LpOutcome {
   const rescale = (values: Float64Array): Float64Array => {
     const v = Float64Array.from(values);
     for (const c of base.shortfall) v[c.column] = v[c.column]! * factorOf(factors)(c.mission);
@@ -70,10 +70,10 @@ function asScaled(o: LpOutcome, base: PlanModel, factors: MissionFactors): LpOut
 /**
  * The plan model of the scaled scenario, derived from the base model instead of rebuilt: the same columns
  * and rows, with each scaled requirement's shortfall column bounded by f·R and weighted W·π·years / (f·R),
- * and its coverage row's lower bound f·R — what `buildPlanModel` gives for the scaled scenario (the tests
+ * and its coverage row's lower bound f·R — what `buildPlanProgram` gives for the scaled scenario (the tests
  * compare the two).
  */
-export function scalePlanModel(pm: PlanModel, factors: MissionFactors): PlanModel {
+export function scalePlanProgram(pm: PlanProgram, factors: MissionFactors): PlanProgram {
   const f = factorOf(factors);
   const variables = [...pm.lp.variables];
   const rows = [...pm.lp.rows];
@@ -106,7 +106,7 @@ export function planScaled(
       if (!(x > 0) || !Number.isFinite(x))
         throw new RangeError(`factor of mission "${m}" must be > 0, got ${x}`);
   const options = resolvePlanOptions(request.options);
-  const base = buildPlanModel(s, options);
+  const base = buildPlanProgram(s, options);
   const outcomes = solver.solveEach(
     base.lp,
     family.map((f) => scaledRequirementEdits(base, f)),
@@ -117,7 +117,7 @@ export function planScaled(
   );
   return family.map((factors, i) => {
     const scenario = scaleRequirements(s, factorOf(factors));
-    const model = scalePlanModel(base, factors);
+    const model = scalePlanProgram(base, factors);
     const plan = interpretPlan(scenario, model, asScaled(outcomes[i]!, base, factors), {
       variants: request.variants ?? [],
       solver: solver.name,

@@ -30,7 +30,7 @@ export interface LpRow {
   readonly coefficients: readonly number[];
 }
 
-export interface LpModel {
+export interface LinearProgram {
   readonly name: string;
   readonly variables: readonly LpVariable[];
   readonly rows: readonly LpRow[];
@@ -50,21 +50,21 @@ export type LpEdit =
   | { readonly kind: 'coefficient'; readonly row: number; readonly column: number; readonly value: number };
 
 /** Number of non-zero coefficients. */
-export function nonZeros(model: LpModel): number {
+export function nonZeros(model: LinearProgram): number {
   let n = 0;
   for (const r of model.rows) n += r.columns.length;
   return n;
 }
 
-export const isMip = (model: LpModel): boolean => model.variables.some((v) => v.integer);
+export const isMip = (model: LinearProgram): boolean => model.variables.some((v) => v.integer);
 
 /** The model with integrality dropped (its LP relaxation). */
-export function relax(model: LpModel): LpModel {
+export function relax(model: LinearProgram): LinearProgram {
   return { ...model, variables: model.variables.map((v) => (v.integer ? { ...v, integer: false } : v)) };
 }
 
 /** A copy of the model with the edits applied in order. The input is not changed. */
-export function applyEdits(model: LpModel, edits: readonly LpEdit[]): LpModel {
+export function applyEdits(model: LinearProgram, edits: readonly LpEdit[]): LinearProgram {
   if (edits.length === 0) return model;
   const variables = [...model.variables];
   const rows = [...model.rows];
@@ -106,7 +106,7 @@ export function applyEdits(model: LpModel, edits: readonly LpEdit[]): LpModel {
 }
 
 /** Objective value of a point: offset + c·x. */
-export function objectiveOf(model: LpModel, values: ArrayLike<number>): number {
+export function objectiveOf(model: LinearProgram, values: ArrayLike<number>): number {
   let z = model.offset;
   model.variables.forEach((v, j) => {
     z += v.cost * (values[j] ?? 0);
@@ -115,7 +115,7 @@ export function objectiveOf(model: LpModel, values: ArrayLike<number>): number {
 }
 
 /** Row activities a·x of a point. */
-export function rowActivities(model: LpModel, values: ArrayLike<number>): Float64Array {
+export function rowActivities(model: LinearProgram, values: ArrayLike<number>): Float64Array {
   const out = new Float64Array(model.rows.length);
   model.rows.forEach((r, i) => {
     let a = 0;
@@ -147,7 +147,11 @@ export interface SolutionCheck {
  * `tolerance · max(1, |bound|)` (for rows also at least `tolerance · Σ|a·x|`, the size of the row's
  * terms); integrality within `tolerance` of a whole number.
  */
-export function checkSolution(model: LpModel, values: ArrayLike<number>, tolerance = 1e-6): SolutionCheck {
+export function checkSolution(
+  model: LinearProgram,
+  values: ArrayLike<number>,
+  tolerance = 1e-6,
+): SolutionCheck {
   const violations: Violation[] = [];
   let worst = 0;
   const test = (
@@ -249,7 +253,7 @@ export class LpBuilder {
     return this.rowList.length - 1;
   }
 
-  build(offset = 0): LpModel {
+  build(offset = 0): LinearProgram {
     return { name: this.name, variables: this.vars, rows: this.rowList, offset };
   }
 

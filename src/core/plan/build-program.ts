@@ -45,7 +45,7 @@ import {
   type UnitType,
 } from '../scenario/index.js';
 import { isFlowed, scheduleDeployment, type DeploymentSchedule } from './deployment-flow.js';
-import { LpBuilder, type LpEdit, type LpModel } from './lp-model.js';
+import { LpBuilder, type LpEdit, type LinearProgram } from './linear-program.js';
 import type { PlanOptions } from './options.js';
 
 export interface PeriodInfo {
@@ -65,7 +65,7 @@ export interface SourcingColumn {
   readonly unitType: string;
   readonly mission: string;
   readonly period: number;
-  /** Index into `PlanModel.pools`. */
+  /** Index into `PlanProgram.pools`. */
   readonly pool: number;
 }
 
@@ -142,8 +142,8 @@ export interface FairShareSetup {
 }
 
 /** The LP together with what each of its columns and rows means. */
-export interface PlanModel {
-  readonly lp: LpModel;
+export interface PlanProgram {
+  readonly lp: LinearProgram;
   readonly options: PlanOptions;
   readonly periods: readonly PeriodInfo[];
   readonly sourcing: readonly SourcingColumn[];
@@ -243,7 +243,7 @@ const isConditionalPledge = (p: Pledge, n: Nation): boolean =>
   p.conditions.length > 0 || n.conditions.length > 0;
 
 /** Builds the planning LP for a validated scenario (variants already applied). Pure. */
-export function buildPlanModel(s: Scenario, options: PlanOptions): PlanModel {
+export function buildPlanProgram(s: Scenario, options: PlanOptions): PlanProgram {
   const b = new LpBuilder(`bulwark-${s.meta.id}-${options.mode}${options.integer ? '-mip' : ''}`);
   const periods = periodsOf(s);
   const years = s.horizon.periodMonths / 12;
@@ -657,7 +657,7 @@ export function buildPlanModel(s: Scenario, options: PlanOptions): PlanModel {
  * Edits that remove nations from a built model: their sourcing columns are fixed at 0 and the fair
  * shares of the others renormalised. The model is otherwise unchanged, so a solver can warm-start.
  */
-export function removeNationsEdits(pm: PlanModel, nations: readonly string[]): LpEdit[] {
+export function removeNationsEdits(pm: PlanProgram, nations: readonly string[]): LpEdit[] {
   const gone = new Set(nations);
   const edits: LpEdit[] = [];
   for (const c of pm.sourcing)
@@ -683,7 +683,7 @@ export function removeNationsEdits(pm: PlanModel, nations: readonly string[]): L
  * Edits that drop the pledges depending on one condition (and the nations whose participation does), or,
  * without a condition, every conditional pledge and conditional nation.
  */
-export function removeConditionalEdits(pm: PlanModel, condition?: string): LpEdit[] {
+export function removeConditionalEdits(pm: PlanProgram, condition?: string): LpEdit[] {
   const nations = condition === undefined ? pm.conditionalNations : (pm.conditions[condition] ?? []);
   const edits = removeNationsEdits(pm, nations);
   const ub = new Map<string, number>(); // pool|period → units left

@@ -1,17 +1,17 @@
 /**
- * Whether two compiled models would simulate the same futures: every field of `ModelParams` the hot loop
+ * Whether two compiled models would simulate the same futures: every field of `LadderParams` the hot loop
  * reads is equal (numbers with `Object.is`, so NaN equals NaN and the pinned-parameter sentinel compares;
  * typed and plain arrays element by element), and only the report labels may differ. Two cases with the
  * same model and seed give byte-identical statistics (common random numbers), so "same model" is the
  * exact condition for "same odds" — and the one to report when two cases come out alike.
  */
-import type { ModelParams } from './model-params.js';
+import type { LadderParams } from './ladder-params.js';
 
 /**
  * Fields for reports only, never read by the simulation loop. Every other field is compared — including
- * fields added to `ModelParams` later, so a new input errs on the side of "different".
+ * fields added to `LadderParams` later, so a new input errs on the side of "different".
  */
-export const MODEL_LABEL_FIELDS: readonly (keyof ModelParams)[] = ['nationIds', 'parameters'];
+export const LADDER_LABEL_FIELDS: readonly (keyof LadderParams)[] = ['nationIds', 'parameters'];
 
 const equalValue = (a: unknown, b: unknown): boolean => {
   if (Object.is(a, b)) return true;
@@ -38,11 +38,11 @@ const equalValue = (a: unknown, b: unknown): boolean => {
 };
 
 /**
- * True when `a` and `b` differ in nothing the simulation reads (labels in `MODEL_LABEL_FIELDS` are
+ * True when `a` and `b` differ in nothing the simulation reads (labels in `LADDER_LABEL_FIELDS` are
  * ignored). Pure; O(size of the models).
  */
-export function sameModel(a: ModelParams, b: ModelParams): boolean {
-  const skip = new Set<string>(MODEL_LABEL_FIELDS);
+export function sameLadder(a: LadderParams, b: LadderParams): boolean {
+  const skip = new Set<string>(LADDER_LABEL_FIELDS);
   const keys = new Set([...Object.keys(a), ...Object.keys(b)].filter((k) => !skip.has(k)));
   const ra = a as unknown as Record<string, unknown>;
   const rb = b as unknown as Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdits, checkSolution, LpBuilder, objectiveOf, relax, rowActivities } from './lp-model.js';
+import { applyEdits, checkSolution, LpBuilder, objectiveOf, relax, rowActivities } from './linear-program.js';
 import { lpNames, writeLp, writeMps } from './lp-format.js';
 
 /** min x + 2y  s.t.  x + y ≥ 2,  2x + 2y ≤ 6,  x ≤ 1.5,  y integer in [0, 3]. Optimum x = 1.5, y = 1 → 3.5. */

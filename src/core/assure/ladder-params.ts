@@ -1,8 +1,8 @@
 /**
- * The flat block of numbers and typed arrays a scenario compiles to (`compileModel`, compile-model.ts) and
+ * The flat block of numbers and typed arrays a scenario compiles to (`compileLadder`, compile-ladder.ts) and
  * the operations on it that the hot loop and its variants use. The hot loop (`simulate.ts`) reads only this
  * block. It is structured-cloneable, so worker threads receive it as is; this module imports nothing from
- * the scenario schema, so a worker thread does not load it (adapters/workers/thread.ts). Equations and
+ * the scenario schema, so a worker thread does not load it (adapters/threads/simulation-thread.ts). Equations and
  * units: docs/model.md.
  */
 import { siteCasualties, testPayoff, type DeterrenceState } from './deterrence.js';
@@ -29,7 +29,7 @@ export interface UncertainParameter {
   readonly uncertain: boolean;
 }
 
-export interface ModelParams {
+export interface LadderParams {
   /** Ladder levels L (7). */
   readonly levels: number;
   /** Simulated days T. */
@@ -149,7 +149,7 @@ export function meanAttackFatalities(
 }
 
 /** The same model with parameter `index` pinned at `value` (tornado sides, exact checks). */
-export function pinParameter(m: ModelParams, index: number, value: number): ModelParams {
+export function pinParameter(m: LadderParams, index: number, value: number): LadderParams {
   const fixed = Float64Array.from(m.fixed);
   fixed[index] = value;
   return { ...m, fixed };
@@ -162,14 +162,14 @@ export const RESAMPLE_SALT = 0x6a09e667;
  * The same model with the per-run draws of the parameters in `indices` taken from an independent sample
  * (their hash keys salted): Saltelli's matrices B (all parameters) and A_B^(i) (parameter i only).
  */
-export function resampleParameters(m: ModelParams, indices: readonly number[]): ModelParams {
+export function resampleParameters(m: LadderParams, indices: readonly number[]): LadderParams {
   const keys = Uint32Array.from(m.keys);
   for (const i of indices) keys[i] = (keys[i]! ^ RESAMPLE_SALT) >>> 0;
   return { ...m, keys };
 }
 
 /** Quantile of uncertain parameter `index` at probability p, read from its table (what the loop samples). */
-export function parameterQuantile(m: ModelParams, index: number, p: number): number {
+export function parameterQuantile(m: LadderParams, index: number, p: number): number {
   const off = index * (TABLE_SIZE + 1);
   const x = p * TABLE_SIZE;
   const i = Math.min(TABLE_SIZE - 1, Math.floor(x));
@@ -203,7 +203,7 @@ export function emptyDeterrence(): MutableDeterrence {
  * Writes `st` and returns the adversary's expected payoff of testing U (deterrence.ts).
  */
 export function fillDeterrence(
-  m: ModelParams,
+  m: LadderParams,
   st: MutableDeterrence,
   p: number,
   present: Uint8Array | null,

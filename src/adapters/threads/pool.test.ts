@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from '../../../test/helpers.js';
 import { applyVariants } from '../../core/scenario/index.js';
-import { runAssurance, runJobInline, compileModel } from '../../core/assure/index.js';
+import { runAssurance, runJobInline, compileLadder } from '../../core/assure/index.js';
 import { canonicalJson } from '../../core/shared/index.js';
-import { createWorkerPool, sharedWorkerPool } from './index.js';
+import { createThreadPool, sharedThreadPool } from './index.js';
 
 const cases = () => {
   const s = loadFixture();
@@ -15,13 +15,13 @@ const cases = () => {
   ];
 };
 
-describe('worker pool', () => {
+describe('thread pool', () => {
   it('same seed → byte-identical JSON with 1 and 2 workers (and in-process)', async () => {
     // The tornado is sized by precision (rows stop at looks 1,000, 2,000, 4,000): chunks of 1,700 runs
     // straddle the looks, and the rows that stop must not depend on the threads.
     const opts = { runs: 20_000, seed: 42, tornadoRuns: 4_000 };
-    const one = createWorkerPool({ workers: 1, chunkRuns: 3_000 });
-    const two = createWorkerPool({ workers: 2, chunkRuns: 1_700 });
+    const one = createThreadPool({ workers: 1, chunkRuns: 3_000 });
+    const two = createThreadPool({ workers: 2, chunkRuns: 1_700 });
     try {
       const a = await runAssurance(cases(), opts, one.run);
       const b = await runAssurance(cases(), opts, two.run);
@@ -29,7 +29,7 @@ describe('worker pool', () => {
       if (!a.ok || !b.ok) return;
       expect(canonicalJson(b.value)).toBe(canonicalJson(a.value));
       expect(new Set(a.value.tornado?.rows.map((r) => r.runs)).size).toBeGreaterThan(1);
-      const job = { models: [compileModel(cases()[0]!.scenario)] };
+      const job = { models: [compileLadder(cases()[0]!.scenario)] };
       expect((await two.run(job, 42, 5_000))[0]).toEqual(runJobInline(job, 42, 5_000)[0]);
       // Runs [2,000, 5,000) through the pool equal the same range in process.
       expect((await two.run(job, 42, 3_000, undefined, 2_000))[0]).toEqual(
@@ -41,15 +41,15 @@ describe('worker pool', () => {
     }
   });
   it('reports progress and can be cancelled', async () => {
-    const pool = createWorkerPool({ workers: 2, chunkRuns: 1_000 });
+    const pool = createThreadPool({ workers: 2, chunkRuns: 1_000 });
     const seen: number[] = [];
-    const job = { models: [compileModel(loadFixture())] };
+    const job = { models: [compileLadder(loadFixture())] };
     await pool.run(job, 1, 5_000, (d) => seen.push(d));
     expect(seen.at(-1)).toBe(5_000);
     expect(seen).toEqual([...seen].sort((x, y) => x - y));
     await pool.close();
     const ac = new AbortController();
-    const cancellable = createWorkerPool({ workers: 2, chunkRuns: 500, signal: ac.signal });
+    const cancellable = createThreadPool({ workers: 2, chunkRuns: 500, signal: ac.signal });
     const p = cancellable.run(job, 1, 2_000_000, (d) => {
       if (d >= 1_000) ac.abort(new Error('stopped by test'));
     });
@@ -57,9 +57,9 @@ describe('worker pool', () => {
   });
 
   it('runs concurrent calls on the same threads, each as if alone', async () => {
-    const pool = createWorkerPool({ workers: 2, chunkRuns: 700 });
-    const a = { models: [compileModel(cases()[0]!.scenario)] };
-    const b = { models: [compileModel(cases()[1]!.scenario)] };
+    const pool = createThreadPool({ workers: 2, chunkRuns: 700 });
+    const a = { models: [compileLadder(cases()[0]!.scenario)] };
+    const b = { models: [compileLadder(cases()[1]!.scenario)] };
     try {
       const [ra, rb] = await Promise.all([pool.run(a, 7, 3_000), pool.run(b, 8, 3_000)]);
       expect(ra[0]).toEqual(runJobInline(a, 7, 3_000)[0]);
@@ -69,8 +69,8 @@ describe('worker pool', () => {
     }
   });
   it("a call's own signal cancels that call only; the pool serves the next one", async () => {
-    const pool = createWorkerPool({ workers: 2, chunkRuns: 500 });
-    const job = { models: [compileModel(loadFixture())] };
+    const pool = createThreadPool({ workers: 2, chunkRuns: 500 });
+    const job = { models: [compileLadder(loadFixture())] };
     const ac = new AbortController();
     try {
       const cancelled = pool.runner(ac.signal)(job, 1, 2_000_000, (d) => {
@@ -84,18 +84,18 @@ describe('worker pool', () => {
     }
   });
   it('the shared pool is one per size and stays usable across calls', async () => {
-    expect(sharedWorkerPool(1)).toBe(sharedWorkerPool(1));
-    expect(sharedWorkerPool(2)).not.toBe(sharedWorkerPool(1));
-    const job = { models: [compileModel(loadFixture())] };
-    const first = await sharedWorkerPool(1).run(job, 5, 1_000);
-    const second = await sharedWorkerPool(1).run(job, 5, 1_000);
+    expect(sharedThreadPool(1)).toBe(sharedThreadPool(1));
+    expect(sharedThreadPool(2)).not.toBe(sharedThreadPool(1));
+    const job = { models: [compileLadder(loadFixture())] };
+    const first = await sharedThreadPool(1).run(job, 5, 1_000);
+    const second = await sharedThreadPool(1).run(job, 5, 1_000);
     expect(second[0]).toEqual(first[0]);
-    const one = sharedWorkerPool(1);
+    const one = sharedThreadPool(1);
     await one.close();
-    await sharedWorkerPool(2).close();
+    await sharedThreadPool(2).close();
     // A closed shared pool is forgotten: the next call gets a working one.
-    expect(sharedWorkerPool(1)).not.toBe(one);
-    expect((await sharedWorkerPool(1).run(job, 5, 1_000))[0]).toEqual(first[0]);
-    await sharedWorkerPool(1).close();
+    expect(sharedThreadPool(1)).not.toBe(one);
+    expect((await sharedThreadPool(1).run(job, 5, 1_000))[0]).toEqual(first[0]);
+    await sharedThreadPool(1).close();
   });
 });

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { applyVariants, daysBetween, rotationRatio } from '../scenario/index.js';
 import {
   availability,
-  buildPlanModel,
+  buildPlanProgram,
   periodsOf,
   removeConditionalEdits,
   removeNationsEdits,
-} from './build-model.js';
+} from './build-program.js';
 import { resolvePlanOptions } from './options.js';
 import { miniScenario, type MiniScenario } from './testing.js';
 
@@ -50,7 +50,7 @@ const base: MiniScenario = {
 };
 
 const names = (s: MiniScenario, input = {}): string[] =>
-  buildPlanModel(miniScenario(s), resolvePlanOptions(input)).lp.variables.map((v) => v.name);
+  buildPlanProgram(miniScenario(s), resolvePlanOptions(input)).lp.variables.map((v) => v.name);
 
 describe('rotation arithmetic', () => {
   it('a 6-month tour with 12 months of dwell (1:2) needs 3 units per unit deployed', () => {
@@ -59,7 +59,7 @@ describe('rotation arithmetic', () => {
     expect(rotationRatio({ tourMonths: 6, dwellMonths: 6 })).toBe(2);
   });
   it('potential mode: the supply row charges the rotation ratio against committable inventory', () => {
-    const pm = buildPlanModel(
+    const pm = buildPlanProgram(
       miniScenario({ ...base, pledges: [] }),
       resolvePlanOptions({ mode: 'potential' }),
     );
@@ -68,12 +68,12 @@ describe('rotation arithmetic', () => {
     expect(row?.coefficients).toEqual([3]); // rotation ratio 3 per unit deployed → 1 unit sustainable
     expect(pm.lp.variables.find((v) => v.name === 'x[AAA,bn,land,1]')?.upper).toBeCloseTo(1);
     // A pledge is honoured even beyond the committable share: 2 deployed need 6 held.
-    const pledged = buildPlanModel(miniScenario(base), resolvePlanOptions({ mode: 'potential' }));
+    const pledged = buildPlanProgram(miniScenario(base), resolvePlanOptions({ mode: 'potential' }));
     expect(pledged.lp.rows.find((r) => r.name === 'supply[AAA,bn,1]')?.upper).toBeCloseTo(6);
   });
 });
 
-describe('buildPlanModel', () => {
+describe('buildPlanProgram', () => {
   it('creates readable variables only where a nation can supply a unit a mission needs', () => {
     const v = names(base);
     expect(v).toContain('x[AAA,bn,land,1]');
@@ -92,7 +92,7 @@ describe('buildPlanModel', () => {
     expect(open).toContain('x[BBB,bn,land,1]');
   });
   it('applies lead times against period days (jets ready from day 100: 81 of P1’s 181 days, all of P2)', () => {
-    const pm = buildPlanModel(miniScenario(base), resolvePlanOptions({}));
+    const pm = buildPlanProgram(miniScenario(base), resolvePlanOptions({}));
     const upper = (name: string): number | undefined => pm.lp.variables.find((x) => x.name === name)?.upper;
     // One jet pledged: in P1 it can be there on average 81/181 of a unit, from P2 a whole unit.
     expect(upper('x[AAA,jet,air,1]')).toBeCloseTo(81 / 181, 12);
@@ -131,7 +131,7 @@ describe('buildPlanModel', () => {
     const s = miniScenario({ ...base, variants: [{ id: 'out', name: 'A out', withdraw: ['AAA'] }] });
     const r = applyVariants(s, ['out']);
     if (!r.ok) throw new Error('variant failed');
-    const pm = buildPlanModel(r.value.scenario, resolvePlanOptions({}));
+    const pm = buildPlanProgram(r.value.scenario, resolvePlanOptions({}));
     expect(pm.lp.variables.some((v) => v.name.includes('AAA'))).toBe(false);
     expect(pm.fair.nations).toEqual(['BBB']);
   });
@@ -144,7 +144,7 @@ describe('buildPlanModel', () => {
         { nation: 'AAA', unitType: 'bn', units: 1, missions: ['reserve'] },
       ],
     };
-    const pm = buildPlanModel(miniScenario(s), resolvePlanOptions({}));
+    const pm = buildPlanProgram(miniScenario(s), resolvePlanOptions({}));
     const supply = pm.lp.rows.filter((r) => r.name.startsWith('supply[AAA,bn,1'));
     expect(supply.map((r) => [r.name, r.upper])).toEqual([
       ['supply[AAA,bn,1,p1]', 2],
@@ -153,7 +153,7 @@ describe('buildPlanModel', () => {
     expect(pm.lp.variables.map((v) => v.name)).toContain('x[AAA,bn,reserve,1,p2]');
   });
   it('adds ceilings, fair share and churn rows', () => {
-    const pm = buildPlanModel(
+    const pm = buildPlanProgram(
       miniScenario({ ...base, nations: base.nations.map((n) => ({ ...n, caveats: [] })) }),
       resolvePlanOptions({}),
     );
@@ -163,14 +163,14 @@ describe('buildPlanModel', () => {
     expect(rows).toContain('fair[AAA]');
     expect(rows).toContain('churn[AAA,bn,land,2]');
     expect(pm.fair.shares).toEqual({ AAA: 0.5, BBB: 0.5 });
-    const noFair = buildPlanModel(
+    const noFair = buildPlanProgram(
       miniScenario(base),
       resolvePlanOptions({ weights: { unfairness: 0, churn: 0 } }),
     );
     expect(noFair.lp.rows.some((r) => r.name.startsWith('fair') || r.name.startsWith('churn'))).toBe(false);
   });
   it('weights shortfall by priority, period length and requirement size; cost by mean unit cost', () => {
-    const pm = buildPlanModel(miniScenario(base), resolvePlanOptions({}));
+    const pm = buildPlanProgram(miniScenario(base), resolvePlanOptions({}));
     const cost = (n: string): number | undefined => pm.lp.variables.find((v) => v.name === n)?.cost;
     // priority 1 (×9), half a year, per unit of a requirement of 2: 10,000 × 9 × 0.5 / 2
     expect(cost('s[air,orbit,1]')).toBeCloseTo(22_500);
@@ -181,7 +181,7 @@ describe('buildPlanModel', () => {
   });
   it('resilience edits fix a nation at zero and renormalise fair shares; conditional edits cut supply', () => {
     const s = miniScenario({ ...base, nations: base.nations.map((n) => ({ ...n, caveats: [] })) });
-    const pm = buildPlanModel(s, resolvePlanOptions({}));
+    const pm = buildPlanProgram(s, resolvePlanOptions({}));
     const edits = removeNationsEdits(pm, ['AAA']);
     const fixed = edits.filter((e) => e.kind === 'column-bounds');
     expect(fixed.length).toBe(pm.sourcing.filter((c) => c.nation === 'AAA').length);

@@ -36,7 +36,7 @@ function importGraph(entry: string): { files: string[]; packages: string[] } {
 }
 
 describe('the worker-thread entry', () => {
-  const graph = importGraph(resolve(src, 'adapters/workers/thread.ts'));
+  const graph = importGraph(resolve(src, 'adapters/threads/simulation-thread.ts'));
 
   it('loads only the simulation: no zod, no scenario schema, no other package', () => {
     expect(graph.packages).toEqual(['node:worker_threads']);

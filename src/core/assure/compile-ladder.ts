@@ -1,6 +1,6 @@
 /**
  * Compiles a validated scenario (and the force to simulate) into the flat block of numbers and typed arrays
- * the hot loop reads (`ModelParams`, model-params.ts), once. Equations and units: docs/model.md.
+ * the hot loop reads (`LadderParams`, ladder-params.ts), once. Equations and units: docs/model.md.
  */
 import type { Distribution, Scenario } from '../scenario/index.js';
 import { backstopKind, hostNation, LADDER_LEVELS } from '../scenario/index.js';
@@ -10,9 +10,9 @@ import { forceFromPledges } from './force-layout.js';
 import {
   meanAttackFatalities,
   P_FATALITIES,
-  type ModelParams,
+  type LadderParams,
   type UncertainParameter,
-} from './model-params.js';
+} from './ladder-params.js';
 import { hashString } from './rng.js';
 
 export interface CompileOptions {
@@ -43,9 +43,9 @@ const spread = (d: Distribution | undefined): boolean =>
  * Compiles a validated scenario. A scenario without an adversary ladder cannot be simulated: the caller
  * checks `s.adversary` first (see `assure.ts`).
  */
-export function compileModel(s: Scenario, options: CompileOptions = {}): ModelParams {
+export function compileLadder(s: Scenario, options: CompileOptions = {}): LadderParams {
   const adv = s.adversary;
-  if (adv === undefined) throw new Error('compileModel: the scenario has no adversary');
+  if (adv === undefined) throw new Error('compileLadder: the scenario has no adversary');
   const force = options.force ?? forceFromPledges(s);
   const a = s.assurance;
   const L = LADDER_LEVELS;

@@ -44,7 +44,7 @@ export interface MapArea {
   readonly source: readonly string[];
 }
 
-export interface MapModel {
+export interface MapContent {
   readonly title: string;
   readonly hostIso3: string | null;
   readonly hostName: string | null;
@@ -118,12 +118,12 @@ function citations(s: Scenario, ref: string | Readonly<Record<string, string>> |
  * the plan does not place units at sites), each mission's total and contributors, and the occupied
  * territory and line of contact of `scenario.map` when it has them.
  */
-export function buildMapModel(
+export function buildMapContent(
   s: Scenario,
   sourcing: readonly MapPlanRow[],
   peakPeriod: number,
   texts: MapTexts,
-): MapModel {
+): MapContent {
   const nationName = new Map(s.nations.map((n) => [n.id, n.name]));
   const missions: MapMission[] = s.missions.map((m, i) => {
     const by = new Map<string, number>();
