@@ -36,7 +36,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createHighsSolver } from '../src/adapters/highs/index.js';
 import { scenarioHash } from '../src/adapters/files/index.js';
-import { sharedWorkerPool } from '../src/adapters/workers/index.js';
+import { sharedThreadPool } from '../src/adapters/threads/index.js';
 import { loadInput, runAssure, storedInput } from '../src/app/index.js';
 import { pledgedCoverage } from '../src/core/plan/index.js';
 import type { Pledge, Scenario } from '../src/core/scenario/index.js';
@@ -368,7 +368,7 @@ async function main(): Promise<void> {
         2,
       ),
     );
-  await sharedWorkerPool().close();
+  await sharedThreadPool().close();
 }
 
 await main();
