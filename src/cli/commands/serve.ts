@@ -56,6 +56,7 @@ export function register(program: Command, ctx: CliContext): void {
         { sharedThreadPool },
         server,
         { openScenario },
+        { warmSimulation },
       ] = await Promise.all([
         import('../../adapters/store/index.js'),
         import('../../app/run-queue.js'),
@@ -66,6 +67,7 @@ export function register(program: Command, ctx: CliContext): void {
         import('../../adapters/threads/index.js'),
         import('../../server/index.js'),
         import('../../app/scenario.js'),
+        import('../../app/simulation.js'),
       ]);
       const { createApp, defaultAppOptions } = server;
       const c = ctx.config;
@@ -89,8 +91,13 @@ export function register(program: Command, ctx: CliContext): void {
         const workspace = new Workspace(store, (doc) => pool.coverage(doc));
         if ((await workspace.seed(opts.seed, opts.seed, 'system', seed)) === 'seeded')
           ctx.err(`seeded workspace scenario "${opts.seed}"`);
-        // Warms the coverage thread (HiGHS loaded, first solve done) before the first client asks.
+        // Warms the coverage thread (HiGHS loaded, first solve done) and the simulation threads (started,
+        // their code optimised) before the first client asks.
         void workspace.summary(opts.seed).catch(() => undefined);
+        const warming = new AbortController();
+        void warmSimulation(seed.scenario, { workers: c.workers, signal: warming.signal }).catch(
+          () => undefined,
+        );
         const interrupted = await store.runs.interruptUnfinishedRuns();
         if (interrupted > 0)
           ctx.err(`${interrupted} run(s) left unfinished by the last shutdown marked interrupted`);
@@ -141,6 +148,7 @@ export function register(program: Command, ctx: CliContext): void {
           process.on('SIGTERM', stop);
         });
         ctx.err('stopping…');
+        warming.abort();
         await runs.stop();
         await app.close();
         await pool.close();
