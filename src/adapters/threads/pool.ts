@@ -57,12 +57,15 @@ export function createThreadPool(options: PoolOptions = {}): ThreadPool {
     return k;
   };
   let closed = false;
+  /** The pool's own signal and a call's, whichever are given. */
+  const signalsOf = (callSignal?: AbortSignal): AbortSignal[] =>
+    [options.signal, callSignal].filter((x): x is AbortSignal => x !== undefined);
 
   const runner =
     (callSignal?: AbortSignal): JobRunner =>
     (job, seed, runs, onProgress, first = 0) => {
       if (closed) return Promise.reject(new Error('thread pool is closed'));
-      const outside = [options.signal, callSignal].filter((x): x is AbortSignal => x !== undefined);
+      const outside = signalsOf(callSignal);
       const aborted = outside.find((s) => s.aborted);
       if (aborted !== undefined) return Promise.reject(abortReason(aborted));
       const chunkRuns = Math.max(
@@ -120,7 +123,7 @@ export function createThreadPool(options: PoolOptions = {}): ThreadPool {
 
   const coverage = (scenario: Scenario, signal?: AbortSignal): Promise<PledgedCoverage> => {
     if (closed) return Promise.reject(new Error('thread pool is closed'));
-    const outside = [options.signal, signal].filter((x): x is AbortSignal => x !== undefined);
+    const outside = signalsOf(signal);
     return threads.coverage(scenario, outside.length === 0 ? undefined : AbortSignal.any(outside));
   };
 

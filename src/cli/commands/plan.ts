@@ -76,9 +76,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .option('--csv <dir>', 'write the tables as CSV files into <dir>')
     .action(async (ref: string, opts: PlanFlags) => {
-      // Loaded on use, so that `bulwark --help` does not start the solver. HiGHS starts loading first: its
-      // WebAssembly compiles on another core while the scenario is read and validated.
-      void import('../../adapters/highs/index.js').then((m) => m.loadHighs()).catch(() => undefined);
+      // Loaded on use, so that `bulwark --help` does not start the solver.
       if (opts.exportMps !== undefined) checkOutputFile('--export-mps', opts.exportMps);
       if (opts.exportLp !== undefined) checkOutputFile('--export-lp', opts.exportLp);
       if (opts.csv !== undefined) prepareOutputDir('--csv', opts.csv);
