@@ -20,6 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { briefKind, planKind } from '../../src/app/index.js';
 import { makeTestWorkspace, testPassword, type TestWorkspace } from '../../src/server/testing.js';
 import { root } from '../helpers.js';
+import { openFold } from './folds.js';
 
 const chromiumPath = '/usr/bin/chromium';
 const hasChromium = existsSync(chromiumPath);
@@ -447,6 +448,7 @@ describe.skipIf(!hasChromium)('the conference views in the browser', () => {
     await go(coord, '#/nations/GBR/edit');
     const mark = (p: Page) => p.locator('[data-presence="pledges/gbr-frigates"]');
     expect(await mark(liaison).isHidden()).toBe(true);
+    await openFold(coord, 'gbr-frigates');
     await coord.locator('form.pledge[data-pledge="gbr-frigates"]').getByLabel('Note').focus();
     await expect
       .poll(() => mark(liaison).innerText(), { timeout: 5000 })
@@ -459,6 +461,7 @@ describe.skipIf(!hasChromium)('the conference views in the browser', () => {
     expect(await liaison.locator('[data-presence="pledges/gbr-fighters"]').isHidden()).toBe(true);
     const found = await shoot(liaison, 'presence');
     // The nation's own data: the liaison sets an inventory figure, and an impossible one is refused.
+    await openFold(liaison, 'limits');
     const limits = liaison.locator('form.nation');
     await limits.getByLabel('Frigate or escort', { exact: true }).fill('13');
     await limits.getByRole('button', { name: 'Save limits, inventory and caveats' }).click();
@@ -489,6 +492,7 @@ describe.skipIf(!hasChromium)('the conference views in the browser', () => {
   it('sources and caveats: a liaison adds a national letter from the pledge form and cites it, and edits its caveats', async () => {
     const { page: liaison, errors } = await open('gbr');
     await go(liaison, '#/nations/GBR/edit');
+    await openFold(liaison, 'gbr-frigates');
     const f = liaison.locator('form.pledge[data-pledge="gbr-frigates"]');
     const source = f.getByLabel('Source', { exact: true });
     // Sources are listed by citation, never by internal key, and the search narrows them.
@@ -540,6 +544,7 @@ describe.skipIf(!hasChromium)('the conference views in the browser', () => {
     expect(doc.meta.sources[id]).toEqual({ kind: 'source', citation, date: '2026-11-30' });
 
     // Caveats: added in the nation's form; without a reason it is refused beside the caveat, in words.
+    await openFold(liaison, 'limits');
     const nation = liaison.locator('form.nation');
     const saveNation = nation.getByRole('button', { name: 'Save limits, inventory and caveats' });
     await nation.getByRole('button', { name: 'Add a caveat' }).click();
@@ -570,6 +575,7 @@ describe.skipIf(!hasChromium)('the conference views in the browser', () => {
     // The coordinator removes it again, through the same form.
     const { page: coord } = await open('coord');
     await go(coord, '#/nations/GBR/edit');
+    await openFold(coord, 'limits');
     const cn = coord.locator('form.nation');
     await cn.locator('fieldset.caveat').last().getByRole('button', { name: 'Remove this caveat' }).click();
     await cn.getByRole('button', { name: 'Save limits, inventory and caveats' }).click();
@@ -644,6 +650,7 @@ describe.skipIf(!hasChromium)('the conference views in the browser', () => {
 
     // 3. The liaison edits a pledge in the form; coverage follows again.
     await go(liaison, '#/nations/GBR/edit');
+    await openFold(liaison, 'gbr-gbad-sheet');
     const f = liaison.locator('form.pledge[data-pledge="gbr-gbad-sheet"]');
     await f.getByLabel('Units deployed').fill('3');
     await f.getByRole('button', { name: 'Save' }).click();

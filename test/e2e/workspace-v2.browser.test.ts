@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assureKind, planKind, showScenario } from '../../src/app/index.js';
 import { makeTestWorkspace, testPassword, type TestWorkspace } from '../../src/server/testing.js';
 import { root } from '../helpers.js';
+import { openFold } from './folds.js';
 
 const chromiumPath = '/usr/bin/chromium';
 const hasChromium = existsSync(chromiumPath);
@@ -97,6 +98,7 @@ describe.skipIf(!hasChromium)('workspace v2 in the browser', () => {
     }>().value;
 
     // The liaison raises the units and adds a note, and saves first.
+    await openFold(liaison, 'gbr-frigates');
     const a = pledgeForm(liaison, 'gbr-frigates');
     await a.getByLabel('Units deployed').fill(String(before.units + 1));
     await a.getByLabel('Note').fill('Second frigate from March');
@@ -104,6 +106,7 @@ describe.skipIf(!hasChromium)('workspace v2 in the browser', () => {
     await expect.poll(() => a.locator('.status').innerText()).toContain('Saved');
 
     // The coordinator, on the page read before, changes the units differently and the status.
+    await openFold(coord, 'gbr-frigates');
     const b = pledgeForm(coord, 'gbr-frigates');
     await b.getByLabel('Units deployed').fill(String(before.units + 2));
     await b.getByLabel('Status', { exact: true }).selectOption('confirmed');
@@ -144,6 +147,10 @@ describe.skipIf(!hasChromium)('workspace v2 in the browser', () => {
   it('a liaison adds a pledge with a generated id, sees its warning kept after saving, and deletes it with confirmation', async () => {
     const { page, errors } = await open('gbr');
     await go(page, '#/nations/GBR/edit');
+    // Typing left unsaved in another pledge survives the create (the list changes in place).
+    const other = await openFold(page, 'gbr-hq');
+    await other.getByLabel('Note').fill('Typed, not saved');
+    await openFold(page, 'new');
     const add = page.getByRole('form', { name: 'Add a pledge' });
     await add.getByLabel('Unit type').selectOption('medical-unit');
     await add.getByLabel('Units deployed').fill('4');
@@ -158,6 +165,8 @@ describe.skipIf(!hasChromium)('workspace v2 in the browser', () => {
     await add.getByRole('button', { name: 'Add pledge' }).click();
     const created = pledgeForm(page, 'gbr-medical-unit');
     await created.waitFor();
+    expect(await other.locator('button.fold').innerText()).toContain('unsaved changes');
+    expect(await pledgeForm(page, 'gbr-hq').getByLabel('Note').inputValue()).toBe('Typed, not saved');
     // The warning stays with the stored pledge.
     await expect
       .poll(() => created.locator('.issues li.warning').count(), { timeout: 10_000 })
@@ -186,6 +195,7 @@ describe.skipIf(!hasChromium)('workspace v2 in the browser', () => {
     await created.getByRole('button', { name: 'Delete' }).click();
     await created.getByRole('button', { name: 'Yes, delete gbr-medical-unit' }).click();
     await expect.poll(() => pledgeForm(page, 'gbr-medical-unit').count(), { timeout: 15_000 }).toBe(0);
+    expect(await pledgeForm(page, 'gbr-hq').getByLabel('Note').inputValue()).toBe('Typed, not saved');
     expect(
       (
         await w.call(
@@ -341,6 +351,62 @@ describe.skipIf(!hasChromium)('workspace v2 in the browser', () => {
     viewer: ['#/', '#/coverage', '#/nations/GBR', '#/runs', '#/audit'],
   };
   const user = { coordinator: 'coord', liaison: 'gbr', viewer: 'viewer' } as const;
+
+  it("at 390 px the liaison's pledges are one line each; a folded editor keeps its typing and says so, and leaving asks first", async () => {
+    const { page, errors } = await open('gbr', 390);
+    await go(page, '#/nations/GBR/edit');
+    const lines = page.locator('button.fold');
+    const n = await lines.count();
+    // Every pledge, the new-pledge form and the nation's limits, all folded.
+    expect(n).toBeGreaterThanOrEqual(3);
+    for (let i = 0; i < n; i++) expect(await lines.nth(i).getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('form.pledge:visible').count()).toBe(0);
+    const height = await page.evaluate<number>('document.documentElement.scrollHeight');
+    await page.screenshot({ path: join(shots, 'workspace-v2-pledges-folded-390.png'), fullPage: true });
+
+    // Type in A, open B (A folds, one editor at a time), back to A: the typing is there.
+    const a = await openFold(page, 'gbr-frigates');
+    await a.getByLabel('Note').fill('Typed on the phone');
+    const b = await openFold(page, 'gbr-hq');
+    expect(await a.locator('button.fold').getAttribute('aria-expanded')).toBe('false');
+    expect(await b.locator('form.pledge').isVisible()).toBe(true);
+    expect(await a.locator('form.pledge').isVisible()).toBe(false);
+    expect(await a.locator('button.fold').innerText()).toContain('unsaved changes');
+    expect(await b.locator('button.fold').innerText()).not.toContain('unsaved changes');
+    await openFold(page, 'gbr-frigates');
+    expect(await a.getByLabel('Note').inputValue()).toBe('Typed on the phone');
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await page.addScriptTag({ path: axePath });
+    const r = await page.evaluate<AxeResult>('axe.run(document)');
+    expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).join(', ')}`)).toEqual(
+      [],
+    );
+    await page.screenshot({ path: join(shots, 'workspace-v2-pledge-open-390.png'), fullPage: true });
+
+    // Leaving with unsaved typing asks; declined, the page and the typing stay.
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await page.evaluate('location.hash = "#/coverage"');
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toContain('pledge "gbr-frigates"');
+    expect(await page.evaluate<string>('location.hash')).toBe('#/nations/GBR/edit');
+    expect(await a.getByLabel('Note').inputValue()).toBe('Typed on the phone');
+    // Saved, nothing is asked any more.
+    await a.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => a.locator('.status').innerText()).toContain('Saved');
+    expect(await a.locator('button.fold').innerText()).not.toContain('unsaved changes');
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await go(page, '#/coverage');
+    expect(asked.length).toBe(1);
+    expect(height).toBeLessThan(3000);
+    expect(errors).toEqual([]);
+  }, 120_000);
 
   for (const role of ['coordinator', 'liaison', 'viewer'] as const)
     it(`every ${role} page: no horizontal scroll at 390 px, the heading focused, no axe-core violation`, async () => {

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assureKind, frontierKind, planKind } from '../../src/app/index.js';
 import { makeTestWorkspace, testPassword, type TestWorkspace } from '../../src/server/testing.js';
 import { root } from '../helpers.js';
+import { openFold } from './folds.js';
 
 const chromiumPath = '/usr/bin/chromium';
 const hasChromium = existsSync(chromiumPath);
@@ -73,11 +74,14 @@ describe.skipIf(!hasChromium)('workspace in the browser', () => {
     await page.screenshot({ path: join(shots, 'workspace-coverage.png') });
 
     await page.getByRole('link', { name: /My pledges/ }).click();
-    const form = page.locator('form.pledge').first();
-    await form.waitFor();
+    // Each pledge is a folded line; the first one opened.
+    const first = page.locator('section.fold-item[data-fold]').first();
+    await first.waitFor();
+    const title = (await first.getAttribute('data-fold')) ?? '';
+    await openFold(page, title);
+    const form = page.locator(`form.pledge[data-pledge="${title}"]`);
     const units = form.getByLabel('Units deployed');
     const before = Number(await units.inputValue());
-    const title = (await form.locator('h3').innerText()).split(' ')[0] ?? '';
 
     // Instant validation: an invalid value is reported inline before saving, and Save is disabled.
     await units.fill('0');
@@ -110,21 +114,30 @@ describe.skipIf(!hasChromium)('workspace in the browser', () => {
 
     // A new pledge is checked as it is typed.
     await page.getByRole('link', { name: /My pledges/ }).click();
+    await openFold(page, 'new');
     const add = page.getByRole('form', { name: 'Add a pledge' });
     await add.getByLabel('Units deployed').fill('0');
     await expect.poll(() => add.locator('.issues li').count()).toBeGreaterThan(0);
 
     // The nation's own limits are editable too, and audited.
+    await openFold(page, 'limits');
     const limits = page.getByRole('form', { name: /limits/ });
     await limits.getByLabel('Personnel ceiling').fill('12000');
     await limits.getByRole('button', { name: 'Save limits' }).click();
     await expect.poll(() => limits.locator('.status').innerText()).toContain('Saved');
     await expect.poll(() => page.locator('table.audit').innerText()).toContain('nation.update');
 
-    // Another nation's editor is refused.
+    // Another nation's editor is refused. (The new pledge typed above is not saved: leaving asks, and the
+    // user agrees.)
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.accept();
+    });
     await page.goto(`${url}/#/nations/FRA/edit`);
     await expect.poll(() => page.getByRole('alert').innerText()).toContain("You may edit only GBR's pledges");
     expect(await page.locator('form.pledge').count()).toBe(0);
+    expect(asked).toEqual([expect.stringContaining('not saved')]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -200,7 +213,11 @@ describe.skipIf(!hasChromium)('workspace in the browser', () => {
 
     // A pledge edit offers a recompute, and the frontier shown is marked stale.
     await page.goto(`${url}/#/nations/GBR/edit`);
-    const pledge = page.locator('form.pledge').first();
+    const line = page.locator('section.fold-item[data-fold]').first();
+    await line.waitFor();
+    const pledgeId = (await line.getAttribute('data-fold')) ?? '';
+    await openFold(page, pledgeId);
+    const pledge = page.locator(`form.pledge[data-pledge="${pledgeId}"]`);
     const units = pledge.getByLabel('Units deployed');
     await units.fill(String(Number(await units.inputValue()) + 1));
     await expect.poll(() => pledge.locator('.issues li.error').count(), { timeout: 5000 }).toBe(0);

@@ -2,9 +2,11 @@
  * Hash routes: a table of patterns, one view module each. Every navigation aborts the previous view's
  * `AbortSignal` (its streams and timers stop, see lifecycle.ts) and gives the next view a fresh one.
  * After a view has drawn its page, the page heading takes the focus (not the whole `<main>`), so screen
- * readers announce the page and the focus ring frames only the heading.
+ * readers announce the page and the focus ring frames only the heading. A navigation away from a page
+ * with unsaved changes asks first (unsaved.ts); declined, the address goes back to the page.
  */
 import { h, type Child } from './dom.js';
+import { leaveQuestion, warnBeforeUnload } from './unsaved.js';
 
 export interface ViewContext {
   /** Aborted when the user leaves the page: stop streams and timers, drop late answers. */
@@ -88,7 +90,17 @@ export function createRouter(routes: readonly Route[], o: RouterOptions): Router
   return {
     render,
     start: () => {
-      window.addEventListener('hashchange', () => void render());
+      let shown = location.href;
+      window.addEventListener('hashchange', () => {
+        const question = leaveQuestion();
+        if (question !== null && !window.confirm(question)) {
+          history.replaceState(history.state, '', shown);
+          return;
+        }
+        shown = location.href;
+        void render();
+      });
+      warnBeforeUnload();
       void render();
     },
   };

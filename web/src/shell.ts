@@ -3,6 +3,7 @@ import { ApiError } from './api.js';
 import { h } from './dom.js';
 import type { ViewContext } from './router.js';
 import { session, signIn, signOut } from './session.js';
+import { discardUnsaved, leaveQuestion } from './unsaved.js';
 
 const top = (): HTMLElement => document.getElementById('top') as HTMLElement;
 
@@ -60,11 +61,15 @@ export function drawNav(): void {
         'button',
         {
           type: 'button',
-          onclick: () =>
+          onclick: () => {
+            const question = leaveQuestion();
+            if (question !== null && !window.confirm(question)) return;
+            discardUnsaved();
             void signOut().then(() => {
               location.hash = '#/';
               window.dispatchEvent(new HashChangeEvent('hashchange'));
-            }),
+            });
+          },
         },
         'Sign out',
       ),

@@ -55,8 +55,29 @@ export interface PledgeFormOptions {
   readonly item: Versioned<Pledge> | null;
   /** Ids already taken (a new pledge's generated id avoids them). */
   readonly taken: ReadonlySet<string>;
-  /** After a create, a save or a delete; an element returned is added to the save's status line. */
-  readonly changed: (what: 'created' | 'saved' | 'deleted', pledge: Pledge) => HTMLElement | null | void;
+  /**
+   * After a create, a save or a delete, with the stored pledge (a delete: the last one read); an element
+   * returned is added to the save's status line.
+   */
+  readonly changed: (
+    what: 'created' | 'saved' | 'deleted',
+    item: Versioned<Pledge>,
+  ) => HTMLElement | null | void;
+  /** Told whenever the form's state may have changed (typing, issues, a save, a conflict). */
+  readonly onState?: (state: PledgeFormState) => void;
+}
+
+/** What a folded pledge's summary says of its editor. */
+export interface PledgeFormState {
+  /** The pledge as stored (for a new pledge: the form's starting value, version 0). */
+  readonly saved: Versioned<Pledge>;
+  /** The fields differ from what is stored. */
+  readonly unsaved: boolean;
+  /** A conflict waits for the user's choice. */
+  readonly conflict: boolean;
+  /** The issues now shown in the form. */
+  readonly errors: number;
+  readonly warnings: number;
 }
 
 /** A fresh id for a new pledge of `nation` and `unitType`: `gbr-fighter-sqn`, then `-2`, `-3`, … */
@@ -108,7 +129,8 @@ export function pledgeForm(o: PledgeFormOptions): HTMLFormElement {
     min: '1',
     placeholder: 'end',
   });
-  const periodNames = o.periods.map((p, i) => `P${i + 1} ${p}`);
+  // Labels usually start with their number already ("P1 (2026-07)").
+  const periodNames = o.periods.map((p, i) => (p.startsWith(`P${i + 1}`) ? p : `P${i + 1} ${p}`));
   const checks = (f: 'missions' | 'conditions', options: readonly { id: string; text: string }[]) => {
     const boxesOf = options.map((x) => ({
       id: x.id,
@@ -209,7 +231,9 @@ export function pledgeForm(o: PledgeFormOptions): HTMLFormElement {
   };
 
   const save = h('button', { type: 'submit' }, creating ? 'Add pledge' : 'Save');
+  let shown: readonly Issue[] = [];
   const show = (issues: readonly Issue[]): void => {
+    shown = issues;
     for (const f of fields)
       showIssues(
         boxes[f],
@@ -231,6 +255,7 @@ export function pledgeForm(o: PledgeFormOptions): HTMLFormElement {
       'disabled',
       issues.some((i) => i.severity === 'error'),
     );
+    report();
   };
   const localIssues = (v: Pledge): Issue[] =>
     Number.isFinite(v.units)
@@ -296,14 +321,12 @@ export function pledgeForm(o: PledgeFormOptions): HTMLFormElement {
     issues: show,
     saved: (item) => {
       write(item.value);
-      versionTag.textContent = `version ${item.version}`;
       // Warnings stay with the pledge after saving.
       check();
-      const offer = o.changed('saved', item.value);
+      const offer = o.changed('saved', item);
       if (offer) vf.status.append(offer);
     },
   });
-  const versionTag = h('span', { class: 'version' }, creating ? '' : `version ${o.item?.version ?? ''}`);
 
   const del = confirmPanel();
   const askDelete = (): void =>
@@ -316,7 +339,7 @@ export function pledgeForm(o: PledgeFormOptions): HTMLFormElement {
           'DELETE',
           `${scenarioUrl()}/pledges/${encodeURIComponent(start.id)}?version=${vf.current().version}`,
         )
-          .then(() => o.changed('deleted', start))
+          .then(() => o.changed('deleted', vf.current()))
           .catch((e: unknown) => {
             vf.status.textContent =
               e instanceof ApiError && e.code === 'conflict'
@@ -328,24 +351,14 @@ export function pledgeForm(o: PledgeFormOptions): HTMLFormElement {
     });
 
   const lab = (f: Field, control: HTMLElement) => field(fid(f), fieldLabel[f], control, [boxes[f]]);
-  const titleId = fid('title');
+  // The list's line heads the form (pledge-list.ts): its id, unit type, facts and version.
   const form = h(
     'form',
-    { class: 'pledge', 'aria-labelledby': titleId, 'data-pledge': start.id },
-    h(
-      'h3',
-      { id: titleId },
-      creating ? 'Add a pledge' : `${start.id} `,
-      creating
-        ? null
-        : h(
-            'span',
-            { class: 'unit' },
-            o.doc.catalog.find((u) => u.id === start.unitType)?.name ?? start.unitType,
-          ),
-      ' ',
-      versionTag,
-    ),
+    {
+      class: 'pledge',
+      'data-pledge': start.id,
+      'aria-label': creating ? 'Add a pledge' : `Pledge ${start.id}`,
+    },
     h(
       'div',
       { class: 'fields' },
@@ -383,12 +396,22 @@ export function pledgeForm(o: PledgeFormOptions): HTMLFormElement {
     const value = read();
     vf.status.textContent = 'Adding…';
     api<{ item: Versioned<Pledge> }>('POST', `${scenarioUrl()}/pledges`, { value })
-      .then(() => o.changed('created', value))
+      .then((r) => o.changed('created', r.item))
       .catch((err: unknown) => {
         vf.status.textContent = err instanceof Error ? err.message : String(err);
         if (err instanceof ApiError) show(err.issues);
       });
   });
+  function report(): void {
+    o.onState?.({
+      saved: vf.current(),
+      unsaved: vf.unsaved(),
+      conflict: vf.conflicted(),
+      errors: shown.filter((i) => i.severity === 'error').length,
+      warnings: shown.filter((i) => i.severity === 'warning').length,
+    });
+  }
+  vf.track(form, o.signal, report);
   // Warnings of a stored pledge show from the start (they are kept with the pledge until resolved).
   if (!creating) check();
   return form;

@@ -8,6 +8,7 @@
 import { ApiError, api, type AuditEntry, type Issue, type Versioned } from '../api.js';
 import { h, when } from '../dom.js';
 import { combine, conflicts, type LeafPath } from '../merge.js';
+import { guardUnsaved } from '../unsaved.js';
 
 export type { LeafPath };
 
@@ -39,6 +40,16 @@ export interface VersionedForm<T> {
   /** Status line and merge panel, placed in the form by its view. */
   readonly status: HTMLElement;
   readonly merge: HTMLElement;
+  /**
+   * Watches the view's form for unsaved changes until `signal` aborts: what the fields hold at the first
+   * focus (and again after each save or "take theirs") is the saved state; the page warns before it is
+   * left while the fields differ from it (`unsaved.ts`). Each change of state is told to `onState`.
+   */
+  readonly track: (form: HTMLElement, signal: AbortSignal, onState?: () => void) => void;
+  /** The fields differ from what was last saved (or a field cannot be read). */
+  readonly unsaved: () => boolean;
+  /** A conflict is waiting for the user's choice in the merge panel. */
+  readonly conflicted: () => boolean;
 }
 
 const show = (json: string | undefined): string => {
@@ -64,6 +75,26 @@ export function versionedForm<T>(initial: Versioned<T>, ed: VersionedEditor<T>):
   const status = h('p', { class: 'status', role: 'status' });
   const merge = h('div', { class: 'merge', hidden: true });
   const label = ed.label ?? ((p: LeafPath) => p.join(' › '));
+  // Unsaved changes: the fields' text as last saved, taken at the first focus (so that whatever the view
+  // wrote before the user came is the saved state) and again after each save.
+  const text = (): string | null => {
+    try {
+      return JSON.stringify(ed.read());
+    } catch {
+      return null;
+    }
+  };
+  let clean: string | null | undefined;
+  let tell = (): void => undefined;
+  const settle = (): void => {
+    clean = text();
+    tell();
+  };
+  const unsaved = (): boolean => {
+    if (clean === undefined) return false;
+    const now = text();
+    return now === null || now !== clean;
+  };
 
   const put = async (version: number, value: T): Promise<void> => {
     status.textContent = 'Saving…';
@@ -74,6 +105,7 @@ export function versionedForm<T>(initial: Versioned<T>, ed: VersionedEditor<T>):
       status.textContent = `Saved (version ${current.version}).`;
       ed.issues?.([]);
       ed.saved?.(current);
+      settle();
     } catch (err) {
       if (err instanceof ApiError && err.code === 'conflict' && err.current !== undefined)
         return showMerge(value, err.current as Versioned<T>);
@@ -193,12 +225,14 @@ export function versionedForm<T>(initial: Versioned<T>, ed: VersionedEditor<T>):
             ed.write(theirs.value);
             merge.hidden = true;
             status.textContent = `Showing ${who?.actor ?? 'the other'}'s version ${theirs.version}; your values were discarded.`;
+            settle();
           },
           'secondary',
         ),
       ),
     );
     merge.hidden = false;
+    tell();
     merge.querySelector<HTMLElement>('h4')?.setAttribute('tabindex', '-1');
     merge.querySelector<HTMLElement>('h4')?.focus();
   };
@@ -218,5 +252,13 @@ export function versionedForm<T>(initial: Versioned<T>, ed: VersionedEditor<T>):
     current: () => current,
     status,
     merge,
+    track: (form, signal, onState) => {
+      if (onState !== undefined) tell = onState;
+      form.addEventListener('focusin', () => clean === undefined && settle(), { signal });
+      for (const type of ['input', 'change']) form.addEventListener(type, () => tell(), { signal });
+      guardUnsaved(signal, ed.noun, () => unsaved() || !merge.hidden);
+    },
+    unsaved,
+    conflicted: () => !merge.hidden,
   };
 }

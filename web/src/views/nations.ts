@@ -1,8 +1,10 @@
 /** #/nations — the nations; #/nations/<ISO3> a nation; #/nations/<ISO3>/edit its pledges and limits. */
 import { api, type Nation, type Pledge, type Scenario, type Summary, type Versioned } from '../api.js';
 import { caveatEditor, caveatFieldLabel } from '../components/caveat-editor.js';
+import { fold, type Fold } from '../components/fold.js';
 import { issueBox, showIssues } from '../components/issues.js';
 import { pledgeForm } from '../components/pledge-form.js';
+import { pledgeList, type PledgeList } from '../components/pledge-list.js';
 import { announceEditing, presenceText, watchPresence } from '../components/presence.js';
 import { exportLinks } from '../components/spreadsheets.js';
 import { table } from '../components/table.js';
@@ -69,14 +71,20 @@ export async function nationView(ctx: ViewContext): Promise<void> {
     history.replaceChildren(await auditTable({ nation: id, signal: ctx.signal }));
   };
   const taken = new Set(pledges.items.map((p) => p.value.id));
-  const changed = (what: 'created' | 'saved' | 'deleted'): HTMLElement | null => {
-    if (what === 'saved') {
-      void refreshHistory();
-      return frontierAfterEdit();
-    }
-    // A pledge came or went: the page is drawn again (an automatic frontier recompute may follow).
+  // A pledge created or deleted is added to or removed from the list in place: the other editors keep
+  // what they hold (the page is not drawn again).
+  let list: PledgeList | null = null;
+  const changed = (what: 'created' | 'saved' | 'deleted', item: Versioned<Pledge>): HTMLElement | null => {
+    void refreshHistory();
+    if (what === 'saved') return frontierAfterEdit();
     frontierAfterEdit();
-    ctx.refresh();
+    if (what === 'created') {
+      taken.add(item.value.id);
+      list?.add(item);
+    } else {
+      taken.delete(item.value.id);
+      list?.remove(item.value.id);
+    }
     return null;
   };
   // Presence: who else is editing this nation's pledges (and limits); this user, from the first focus
@@ -116,36 +124,38 @@ export async function nationView(ctx: ViewContext): Promise<void> {
     const [c, itemId] = key.split('/') as ['pledges' | 'nations', string];
     announceEditing(ctx.signal, c, itemId);
   };
-  const form = (item: Versioned<Pledge> | null) =>
-    pledgeForm({
-      signal: ctx.signal,
-      doc: doc.scenario,
-      periods: summary.summary.periods,
-      nation: id,
-      item,
-      taken,
-      changed,
-    });
   const periodsOf = (p: Pledge): string =>
     `P${p.fromPeriod}–${p.toPeriod === undefined ? 'end' : `P${p.toPeriod}`}`;
+  if (edit)
+    list = pledgeList({
+      signal: ctx.signal,
+      nation: id,
+      items: own,
+      describe: (p) =>
+        `${unitName.get(p.unitType) ?? p.unitType} · ${p.units} ${p.units === 1 ? 'unit' : 'units'} · ${periodsOf(p)} · ${p.status}`,
+      editor: (item, onState, signal) =>
+        pledgeForm({
+          signal,
+          doc: doc.scenario,
+          periods: summary.summary.periods,
+          nation: id,
+          item,
+          taken,
+          changed,
+          onState,
+        }),
+      mark: (pledgeId) => mark('pledges', pledgeId),
+    });
   ctx.page(
     `${n.name} (${n.id})${edit ? ' — edit pledges' : ''}`,
     head,
     edit ? h('h2', {}, 'Pledges') : '',
     edit ? h('p', {}, h('a', { href: '#/import' }, 'Import a pledge sheet'), ' (CSV or XLSX)') : '',
     exportLinks('pledges'),
-    own.length === 0
-      ? h('p', {}, 'No pledges.')
-      : edit
-        ? h(
-            'div',
-            { class: 'pledges', onfocusin: announce },
-            own.map((p) => {
-              const f = form(p);
-              f.prepend(mark('pledges', p.value.id));
-              return f;
-            }),
-          )
+    list !== null
+      ? h('div', { onfocusin: announce }, list.element)
+      : own.length === 0
+        ? h('p', {}, 'No pledges.')
         : table({
             columns: [
               'pledge',
@@ -168,19 +178,59 @@ export async function nationView(ctx: ViewContext): Promise<void> {
               p.note ?? '',
             ]),
           }),
-    edit ? form(null) : '',
     edit
       ? h(
           'div',
           { onfocusin: announce },
-          mark('nations', id),
-          nationForm(ctx, nation, doc.scenario, refreshHistory),
+          limitsFold(ctx, nation, doc.scenario, refreshHistory, mark('nations', id)),
         )
       : '',
     h('h2', {}, 'History'),
     history,
   );
   await refreshHistory();
+}
+
+/** The nation's own data, folded like a pledge: its line says the limits, inventory and caveats as stored. */
+function limitsFold(
+  ctx: ViewContext,
+  item: Versioned<Nation>,
+  doc: Scenario,
+  refreshHistory: () => Promise<void>,
+  presence: HTMLElement,
+): HTMLElement {
+  const facts = (n: Nation): string => {
+    const held = Object.values(n.inventory).reduce((a, b) => a + b, 0);
+    return [
+      n.personnelCeiling === undefined
+        ? 'no personnel ceiling'
+        : `personnel ceiling ${fmt(n.personnelCeiling)}`,
+      `${fmt(held)} units held`,
+      `${n.caveats.length} ${n.caveats.length === 1 ? 'caveat' : 'caveats'}`,
+    ].join(' · ');
+  };
+  let made: Fold | null = null;
+  const content = nationForm(ctx, item, doc, refreshHistory, (saved, unsaved, conflict) => {
+    made?.setFacts(facts(saved));
+    made?.setMarks(
+      conflict
+        ? [{ text: 'conflict: choose what to keep', tone: 'bad' }]
+        : unsaved
+          ? [{ text: 'unsaved changes' }]
+          : [],
+    );
+  });
+  const f = fold({
+    id: `fold-${item.value.id}-limits`,
+    key: 'limits',
+    title: `${item.value.name}: limits, inventory and caveats`,
+    content,
+    extra: presence,
+    className: 'limits',
+  });
+  made = f;
+  f.setFacts(facts(item.value));
+  return f.element;
 }
 
 /**
@@ -193,6 +243,7 @@ function nationForm(
   item: Versioned<Nation>,
   doc: Scenario,
   refreshHistory: () => Promise<void>,
+  onState: (saved: Nation, unsaved: boolean, conflict: boolean) => void,
 ): HTMLElement {
   const keys = [
     ['personnelCeiling', 'Personnel ceiling', '1'],
@@ -297,8 +348,7 @@ function nationForm(
   });
   const form = h(
     'form',
-    { class: 'pledge nation', 'aria-labelledby': 'nation-title' },
-    h('h3', { id: 'nation-title' }, `${item.value.name}: limits, inventory and caveats`),
+    { class: 'pledge nation', 'aria-label': `${item.value.name}: limits, inventory and caveats` },
     h(
       'div',
       { class: 'fields' },
@@ -330,5 +380,6 @@ function nationForm(
     e.preventDefault();
     void vf.save();
   });
+  vf.track(form, ctx.signal, () => onState(vf.current().value, vf.unsaved(), vf.conflicted()));
   return form;
 }

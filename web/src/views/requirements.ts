@@ -217,6 +217,7 @@ export async function requirementsView(ctx: ViewContext): Promise<void> {
     e.preventDefault();
     void vf.save();
   });
+  vf.track(form, ctx.signal);
   ctx.page(
     `Requirements: ${missionId}`,
     h('p', {}, h('a', { href: '#/coverage' }, 'Back to coverage')),

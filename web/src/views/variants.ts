@@ -137,6 +137,7 @@ function objectForm<T extends { id: string }>(
         if (err instanceof ApiError) show(err.issues);
       });
   });
+  vf.track(form, ctx.signal);
   return form;
 }
 
