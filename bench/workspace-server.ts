@@ -27,6 +27,11 @@ export interface ServerOptions {
   readonly fromSource?: boolean;
   /** A directory for a CPU profile of the server (`node --cpu-prof`), written when it stops. */
   readonly profileDir?: string;
+  /**
+   * Resolve only once the server says its engines are warm (the coverage and simulation threads' start-up
+   * work done), to measure the steady state; otherwise as soon as it listens.
+   */
+  readonly waitWarm?: boolean;
 }
 
 /** Starts `bulwark serve --port 0` on a new data directory; resolves once it listens. */
@@ -59,7 +64,7 @@ export async function startWorkspace(o: ServerOptions): Promise<WorkspaceServer>
     child.stderr.on('data', (d: Buffer) => {
       err += d.toString();
       const m = /workspace on (http:\/\/\S+)/.exec(err);
-      if (m?.[1] !== undefined) resolve(m[1]);
+      if (m?.[1] !== undefined && (o.waitWarm !== true || /engines warm/.test(err))) resolve(m[1]);
     });
     child.on('exit', () => reject(new Error(err)));
   });

@@ -95,6 +95,8 @@ async function main(): Promise<void> {
   const server = await startWorkspace({
     password,
     fromSource: true,
+    // The steady state: measured once the start-up warm-up of the threads is done.
+    waitWarm: true,
     // BULWARK_BENCH_PROFILE=dir: a CPU profile of the server, written there when it stops.
     ...(process.env['BULWARK_BENCH_PROFILE'] === undefined
       ? {}

@@ -93,10 +93,15 @@ export function register(program: Command, ctx: CliContext): void {
           ctx.err(`seeded workspace scenario "${opts.seed}"`);
         // Warms the coverage thread (HiGHS loaded, first solve done) and the simulation threads (started,
         // their code optimised) before the first client asks.
-        void workspace.summary(opts.seed).catch(() => undefined);
         const warming = new AbortController();
-        void warmSimulation(seed.scenario, { workers: c.workers, signal: warming.signal }).catch(
-          () => undefined,
+        const warmStart = performance.now();
+        void Promise.all([
+          workspace.summary(opts.seed),
+          warmSimulation(seed.scenario, { workers: c.workers, signal: warming.signal }),
+        ]).then(
+          () => ctx.err(`engines warm in ${((performance.now() - warmStart) / 1000).toFixed(1)} s`),
+          // Not fatal: the first request then waits for what the warm-up would have done.
+          (e: unknown) => ctx.err(`engines warm-up stopped (${e instanceof Error ? e.message : String(e)})`),
         );
         const interrupted = await store.runs.interruptUnfinishedRuns();
         if (interrupted > 0)
