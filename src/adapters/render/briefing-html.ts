@@ -15,13 +15,21 @@ const esc = (s: string | number): string =>
 /** Tables printed in the compact appendix style (small type, every column kept). */
 const LONG_TABLES = new Set(['pledges', 'sourcing', 'locations', 'gaps', 'resilience-table']);
 
+/**
+ * Tables of sentences (a gap's causes) that a phone shows as one block per row, each value after its
+ * column's name: squeezed into columns, their long cells wrapped a few words a line and made rows a
+ * screen tall (the gaps table of the default scenario: 611 px wide in a 362 px box, 6,180 px tall).
+ */
+const STACKED_TABLES = new Set(['gaps']);
+
 function tableHtml(t: Table): string {
   const numeric = new Set(t.numeric);
+  const stacked = STACKED_TABLES.has(t.id);
   const cell = (v: string | number, j: number, tag: 'td' | 'th'): string =>
-    `<${tag}${numeric.has(j) ? ' class="num"' : ''}>${esc(typeof v === 'number' ? v.toLocaleString('en-GB') : v)}</${tag}>`;
+    `<${tag}${numeric.has(j) ? ' class="num"' : ''}${stacked && tag === 'td' ? ` data-label="${esc(t.header[j] ?? '')}"` : ''}>${esc(typeof v === 'number' ? v.toLocaleString('en-GB') : v)}</${tag}>`;
   return [
     // A wide table scrolls inside its own box (focusable, so keyboards can scroll it), never the page.
-    `<div class="table-wrap${LONG_TABLES.has(t.id) ? ' long' : ''}" role="region" tabindex="0" aria-label="${esc(t.caption)}"><table id="table-${esc(t.id)}">`,
+    `<div class="table-wrap${LONG_TABLES.has(t.id) ? ' long' : ''}${stacked ? ' stacked' : ''}" role="region" tabindex="0" aria-label="${esc(t.caption)}"><table id="table-${esc(t.id)}">`,
     `<caption>${esc(t.caption)}</caption>`,
     `<thead><tr>${t.header.map((h, j) => cell(h, j, 'th')).join('')}</tr></thead>`,
     `<tbody>${t.rows.map((r) => `<tr>${r.map((v, j) => cell(v, j, 'td')).join('')}</tr>`).join('\n')}</tbody>`,
@@ -110,6 +118,12 @@ code,.url{overflow-wrap:anywhere;word-break:break-all}
 @media screen and (max-width:600px){
  main{padding:18px ${NARROW_PAD}px 40px} h1{font-size:22px} h2{font-size:18px}
  .findings li{padding:8px 10px}
+ .stacked thead{display:none}
+ .stacked table,.stacked tbody,.stacked tr,.stacked td{display:block;width:auto}
+ .stacked caption{display:block}
+ .stacked tr{border-bottom:1px solid var(--rule);padding:6px 0}
+ .stacked td{border:0;padding:1px 0;text-align:left}
+ .stacked td::before{content:attr(data-label) ": ";color:var(--muted)}
 }
 @media print{
  @page{size:A4}
