@@ -305,7 +305,8 @@ export function renderAssurance(report: AssureReport): string {
   }
   if (r.sobol !== undefined && r.sobol !== null) {
     const so = r.sobol;
-    const f = (x: number | null): string => (x === null ? '—' : x.toFixed(2));
+    // Two decimals, a noise-level negative estimate written 0.00 rather than −0.00.
+    const f = (x: number | null): string => (x === null ? '—' : (Math.abs(x) < 0.005 ? 0 : x).toFixed(2));
     // An index with its simultaneous interval: "0.78 (0.72–0.85)".
     const idx = (row: SobolRow, kind: 'first' | 'total', m: keyof SobolRow['first']): string => {
       const v = row[kind][m];
