@@ -111,6 +111,27 @@ describe('briefing HTML', () => {
     expect(r.html).toContain('2,000 runs per case, seed 11');
   });
 
+  it('says under the tornado what the sensitivity analysis cost, and how its rows stopped', async () => {
+    const r = await brief();
+    const t = r.assurance!.tornado!;
+    const tornado = r.briefing.charts.find((c) => c.id === 'tornado')!;
+    const n = (x: number): string => x.toLocaleString('en-GB');
+    const sentence = tornado.description.slice(tornado.description.indexOf('Sensitivity:'));
+    expect(sentence).toMatch(
+      new RegExp(`^Sensitivity: ${n(t.modelRuns)} model-runs \\(cap ${n(t.fixedModelRuns)}\\): .+\\.$`),
+    );
+    // Every reason a row stopped for is counted, and the counts add up to the rows.
+    const said = [
+      [/(\d+) rows? ranked/, t.stops.separated],
+      [/(\d+) tied at 2% precision/, t.stops.precise],
+      [/(\d+) with no effect on failure/, t.stops.exact],
+      [/(\d+) at the cap of [\d,]+ runs/, t.stops.cap],
+    ] as const;
+    for (const [re, k] of said) expect(Number(re.exec(sentence)?.[1] ?? 0)).toBe(k);
+    expect(t.stops.separated + t.stops.precise + t.stops.exact + t.stops.cap).toBe(t.rows.length);
+    expect(r.html).toContain(sentence.slice(0, 40));
+  });
+
   it('is reproducible: same scenario and seed give the same findings', async () => {
     // A second run in a fresh pool: nothing carried over from the first may change a byte.
     const again = await runBrief({ ...request, workers: 1 });

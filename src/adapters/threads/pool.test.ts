@@ -40,6 +40,22 @@ describe('thread pool', () => {
       await two.close();
     }
   });
+  it('Sobol sized by precision: the same JSON with 1 and 3 workers, chunks straddling the looks', async () => {
+    const opts = { runs: 500, seed: 3, tornadoRuns: 0, sobolRuns: 16_000 };
+    const one = createThreadPool({ workers: 1, chunkRuns: 2_500 });
+    const three = createThreadPool({ workers: 3, chunkRuns: 900 });
+    try {
+      const a = await runAssurance(cases().slice(0, 1), opts, one.run);
+      const b = await runAssurance(cases().slice(0, 1), opts, three.run);
+      expect(a.ok && b.ok).toBe(true);
+      if (!a.ok || !b.ok) return;
+      expect(canonicalJson(b.value)).toBe(canonicalJson(a.value));
+      expect(new Set(a.value.sobol?.rows.map((r) => r.runs)).size).toBeGreaterThan(1);
+    } finally {
+      await one.close();
+      await three.close();
+    }
+  });
   it('reports progress and can be cancelled', async () => {
     const pool = createThreadPool({ workers: 2, chunkRuns: 1_000 });
     const seen: number[] = [];

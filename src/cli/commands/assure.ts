@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { AssureReport, ForceSourceChoice, SimulatedCaseResult } from '../../app/index.js';
-import type { CaseResult, Proportion } from '../../core/assure/index.js';
+import type { AssurancePhase, CaseResult, Proportion, SobolRow } from '../../core/assure/index.js';
 import { MEASURE_TERMS, OUTCOME_TERMS } from '../../core/assure/index.js';
 import { BulwarkError } from '../../core/shared/index.js';
 import type { CliContext } from '../context.js';
@@ -39,7 +39,7 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option(
       '--sobol-runs <n>',
-      'runs for variance-based (Sobol) indices of the per-run parameters (default 0: none)',
+      'runs per parameter at most for variance-based (Sobol) indices of the per-run parameters, with intervals (default 0: none); parameters stop sooner once both failure indices are known to ±0.02',
       intOption(0, 100_000_000),
     )
     .option('--force-from <source>', FORCE_FROM_HELP, forceFromOption, 'auto')
@@ -96,12 +96,7 @@ export function register(program: Command, ctx: CliContext): void {
         onProgress: (done, total, phase) => {
           bar ??= startProgress(ctx, 'simulating (model-runs)', total, opts.json !== true);
           bar.setTotal(total);
-          bar.update(
-            done,
-            phase.name === 'tornado'
-              ? `tornado: ${phase.settled ?? 0}/${phase.rows ?? 0} rows settled`
-              : phase.name,
-          );
+          bar.update(done, progressDetail(phase));
         },
       }).finally(() => {
         bar?.stop();
@@ -112,6 +107,62 @@ export function register(program: Command, ctx: CliContext): void {
       if (opts.json === true) return ctx.json(report);
       ctx.out(renderAssurance(report));
     });
+}
+
+const count = (n: number): string => n.toLocaleString('en-GB');
+
+/**
+ * What the progress bar says after its counts: the phase, and for the sensitivity analyses the rows
+ * settled and the model-runs spent against the cap ("tornado: 12/26 rows settled, 48,000 of at most
+ * 2,900,000 model-runs").
+ */
+export function progressDetail(phase: AssurancePhase): string {
+  if (phase.name === 'cases') return 'cases';
+  const what = phase.name === 'tornado' ? 'rows' : 'parameters';
+  const spend =
+    phase.spent === undefined || phase.cap === undefined
+      ? ''
+      : `, ${count(phase.spent)} of at most ${count(phase.cap)} model-runs`;
+  return `${phase.name}: ${phase.settled ?? 0}/${phase.rows ?? 0} ${what} settled${spend}`;
+}
+
+const plural = (n: number, one: string, many: string): string => `${count(n)} ${n === 1 ? one : many}`;
+
+/**
+ * What the sensitivity analyses cost, one plain sentence each: "Sensitivity: 502,000 model-runs (cap
+ * 5,300,000): 21 rows ranked, 6 tied at 2% precision, 2 with no effect on failure", and the same for Sobol.
+ */
+export function sensitivityCost(r: AssureReport['result']): string[] {
+  const out: string[] = [];
+  const t = r.tornado;
+  if (t !== null) {
+    const parts = [
+      t.stops.separated > 0 ? `${plural(t.stops.separated, 'row', 'rows')} ranked` : '',
+      t.stops.precise > 0
+        ? `${count(t.stops.precise)} tied at ${Math.round(t.rule.relativeHalfWidth * 100)}% precision`
+        : '',
+      t.stops.exact > 0 ? `${count(t.stops.exact)} with no effect on failure` : '',
+      t.stops.cap > 0 ? `${count(t.stops.cap)} at the cap of ${count(t.rule.maxRuns)} runs` : '',
+    ].filter((x) => x !== '');
+    out.push(
+      `Sensitivity: ${count(t.modelRuns)} model-runs (cap ${count(t.fixedModelRuns)}): ${parts.join(', ')}`,
+    );
+  }
+  const s = r.sobol;
+  if (s !== undefined && s !== null) {
+    const parts = [
+      s.stops.precise > 0
+        ? `${plural(s.stops.precise, 'parameter', 'parameters')} known to ±${s.rule.halfWidth}`
+        : '',
+      s.stops.cap > 0
+        ? `${plural(s.stops.cap, 'parameter', 'parameters')} at the cap of ${count(s.rule.maxRuns)} runs`
+        : '',
+    ].filter((x) => x !== '');
+    out.push(
+      `Sobol indices: ${count(s.modelRuns)} model-runs (cap ${count(s.fixedModelRuns)}): ${parts.join(', ')}`,
+    );
+  }
+  return out;
 }
 
 const pct = (p: Proportion): string => `${figures.prob(p.p)} (${figures.prob(p.lo)}–${figures.prob(p.hi)})`;
@@ -253,25 +304,38 @@ export function renderAssurance(report: AssureReport): string {
     );
   }
   if (r.sobol !== undefined && r.sobol !== null) {
-    const f = (x: number | null): string => (x === null ? '—' : x.toFixed(3));
+    const so = r.sobol;
+    // Two decimals, a noise-level negative estimate written 0.00 rather than −0.00.
+    const f = (x: number | null): string => (x === null ? '—' : (Math.abs(x) < 0.005 ? 0 : x).toFixed(2));
+    // An index with its simultaneous interval: "0.78 (0.72–0.85)".
+    const idx = (row: SobolRow, kind: 'first' | 'total', m: keyof SobolRow['first']): string => {
+      const v = row[kind][m];
+      if (v === null) return '—';
+      const lo = row[kind === 'first' ? 'firstLo' : 'totalLo'][m];
+      const hi = row[kind === 'first' ? 'firstHi' : 'totalHi'][m];
+      return `${f(v)} (${f(lo)}–${f(hi)})`;
+    };
     out.push(
       heading(
-        `Sobol indices, first order S / total ST (base case, ${r.sobol.runs.toLocaleString('en-GB')} runs per matrix)`,
+        `Sobol indices, first order S / total ST with intervals simultaneous at ${Math.round((1 - so.rule.familyError) * 100)}% (base case, up to ${so.runs.toLocaleString('en-GB')} runs per matrix; each parameter stops once both failure indices are known to ±${so.rule.halfWidth})`,
       ),
     );
     out.push(
       table(
-        ['parameter', 'ceasefire failed S / ST', 'wider war S / ST', 'collapse S / ST'],
-        r.sobol.rows.map((row) => [
+        ['parameter', 'ceasefire failed S / ST', 'wider war S / ST', 'collapse S / ST', 'runs'],
+        so.rows.map((row) => [
           row.label,
-          `${f(row.first.ceasefireFailed)} / ${f(row.total.ceasefireFailed)}`,
-          `${f(row.first.widerWar)} / ${f(row.total.widerWar)}`,
-          `${f(row.first.coalitionCollapse)} / ${f(row.total.coalitionCollapse)}`,
+          `${idx(row, 'first', 'ceasefireFailed')} / ${idx(row, 'total', 'ceasefireFailed')}`,
+          `${idx(row, 'first', 'widerWar')} / ${idx(row, 'total', 'widerWar')}`,
+          `${idx(row, 'first', 'coalitionCollapse')} / ${idx(row, 'total', 'coalitionCollapse')}`,
+          `${row.runs.toLocaleString('en-GB')} (${row.stop})`,
         ]),
-        ['left', 'right', 'right', 'right'],
+        ['left', 'right', 'right', 'right', 'right'],
       ),
     );
   }
+  const cost = sensitivityCost(r);
+  if (cost.length > 0) out.push('', ...cost);
   out.push(
     heading('Definitions'),
     ...[...Object.values(OUTCOME_TERMS), MEASURE_TERMS.ceasefireFailed, MEASURE_TERMS.tripwireTested].map(

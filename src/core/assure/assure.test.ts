@@ -310,8 +310,8 @@ describe('assurance and calibration', () => {
     const cases = [{ id: 'base', label: 'Base', scenario: fixture() }];
     const opts = { runs: 500, seed: 5, tornadoRuns: 0, sobolRuns: 20_000 };
     const a = await runAssurance(cases, opts, inlineRunner);
-    const b = await runAssurance(cases, opts, (job, seed, runs) =>
-      Promise.resolve(runJobInline(job, seed, runs, 1_234)),
+    const b = await runAssurance(cases, opts, (job, seed, runs, _p, first = 0) =>
+      Promise.resolve(runJobInline(job, seed, runs, 1_234, first)),
     );
     expect(a.ok && b.ok).toBe(true);
     if (!a.ok || !b.ok) return;

@@ -28,8 +28,19 @@ import {
   mergeChunks,
   mergeInto,
   OUTCOMES,
+  SOBOL_MEASURES,
   type Outcome,
 } from './partial-stats.js';
+import {
+  SOBOL_PRECISION,
+  sobolEstimate,
+  sobolLooks,
+  sobolStops,
+  sobolZ,
+  type IndexInterval,
+  type SobolPrecision,
+  type SobolStop,
+} from './sobol-precision.js';
 import {
   familyZ,
   swingInterval,
@@ -111,8 +122,15 @@ export interface AssuranceOptions {
   /** Tornado probabilities at which each parameter is pinned (default 0.1 and 0.9). */
   readonly tornadoLow?: number;
   readonly tornadoHigh?: number;
-  /** Runs for variance-based (Sobol) indices of the per-run parameters (default 0: none). */
+  /**
+   * Runs per parameter at most for variance-based (Sobol) indices of the per-run parameters (default 0:
+   * none). Parameters stop earlier once their indices are known (`sobol-precision.ts`).
+   */
   readonly sobolRuns?: number;
+  /** Runs every Sobol parameter gets before it may stop (default 1,000; `sobolRuns` for a fixed size). */
+  readonly sobolMinRuns?: number;
+  /** A Sobol parameter stops once both its failure indices have at most this half-width (default 0.02). */
+  readonly sobolHalfWidth?: number;
 }
 
 export interface PreparedAssurance {
@@ -149,6 +167,8 @@ export function prepareAssurance(
     tornadoLow: 0.1,
     tornadoHigh: 0.9,
     sobolRuns: 0,
+    sobolMinRuns: SOBOL_PRECISION.minRuns,
+    sobolHalfWidth: SOBOL_PRECISION.halfWidth,
     tornadoMinRuns: TORNADO_PRECISION.minRuns,
     tornadoRelativeHalfWidth: TORNADO_PRECISION.relativeHalfWidth,
     ...options,
@@ -317,12 +337,38 @@ export interface SobolRow {
   readonly first: SobolMeasures;
   /** Total-order index S_Ti: share due to it including all its interactions. */
   readonly total: SobolMeasures;
+  /**
+   * Intervals of the indices, simultaneous over every index of every row and measure at every look at
+   * `rule.familyError` (delta method; clipped to [0, 1]).
+   */
+  readonly firstLo: SobolMeasures;
+  readonly firstHi: SobolMeasures;
+  readonly totalLo: SobolMeasures;
+  readonly totalHi: SobolMeasures;
+  /** Runs of this parameter's A_B^(i) matrix (A and B on the same runs): sized by precision. */
+  readonly runs: number;
+  /** Why it stopped at `runs` (sobol-precision.ts). */
+  readonly stop: SobolStop;
 }
 
 export interface SobolMeasures {
   readonly ceasefireFailed: number | null;
   readonly widerWar: number | null;
   readonly coalitionCollapse: number | null;
+}
+
+/** What the Sobol analysis cost and how its parameters stopped. */
+export interface SobolResult {
+  /** Runs of A and B (the most any parameter had). */
+  readonly runs: number;
+  /** Model-runs spent: A and B on `runs`, each A_B^(i) on its own runs. */
+  readonly modelRuns: number;
+  /** What every parameter at the cap would have cost (the fixed size). */
+  readonly fixedModelRuns: number;
+  readonly rule: SobolPrecision & { readonly z: number };
+  /** Parameters by why they stopped. */
+  readonly stops: Readonly<Record<SobolStop, number>>;
+  readonly rows: readonly SobolRow[];
 }
 
 export interface AssuranceResult {
@@ -340,13 +386,15 @@ export interface AssuranceResult {
     readonly fixedModelRuns: number;
     /** The sizing rule and the normal quantile of its intervals. */
     readonly rule: TornadoPrecision & { readonly z: number };
+    /** Rows by why they stopped. */
+    readonly stops: Readonly<Record<TornadoStop, number>>;
     readonly lowProbability: number;
     readonly highProbability: number;
     readonly base: TornadoSide;
     readonly rows: readonly TornadoRow[];
   } | null;
   /** Variance-based sensitivity (absent unless `sobolRuns` > 0). */
-  readonly sobol?: { readonly runs: number; readonly rows: readonly SobolRow[] } | null;
+  readonly sobol?: SobolResult | null;
 }
 
 /** The headline measures of a model's runs: the rungs reached, each with its 95% Wilson interval. */
@@ -541,67 +589,159 @@ export async function runTornado(
   };
 }
 
+/** What `runSobol` measured: A and B, and each parameter's A_B^(i) on its own runs (order of `sobolParameters`). */
+export interface SobolStats {
+  readonly a: PartialStats;
+  readonly b: PartialStats;
+  readonly rows: readonly { readonly stats: PartialStats; readonly stop: SobolStop }[];
+  readonly rule: SobolPrecision & { readonly z: number };
+}
+
+/** Count of each stop reason among `stops`, every reason present (zero when none stopped for it). */
+function stopCounts<S extends string>(reasons: readonly S[], stops: readonly S[]): Record<S, number> {
+  const out = Object.fromEntries(reasons.map((r) => [r, 0])) as Record<S, number>;
+  for (const s of stops) out[s] += 1;
+  return out;
+}
+
+/** Failure indices of a parameter's A_B^(i) from its triple counts (measure 0: ceasefire failed). */
+const sobolOf = (s: PartialStats, m: number, z: number) =>
+  sobolEstimate(s.triple.subarray(m * 8, m * 8 + 8), z);
+
 /**
- * Sobol indices from the lockstep job [A, B, A_B^(1) …] on binary measures: with n runs, V = p(1 − p) over
- * A and B pooled, S_i = (Σ f_B f_ABi − Σ f_B f_A) / (n V) (Saltelli et al. 2010) and
- * S_Ti = Σ (f_A − f_ABi)² / (2 n V) (Jansen 1999). The products come from the paired category tables.
+ * Runs Saltelli's design [A, B, A_B^(i) …] in batches at the fixed looks of `sobolLooks` (the tornado's):
+ * each batch simulates A, B and the A_B^(i) of the parameters still running on the next runs, then
+ * `sobolStops` decides which stop. Decisions depend only on merged counts at the looks, so the result is
+ * the same for any runner. `onProgress(done, total, settled)` in model-runs; the total is the most the
+ * analysis can still cost and falls as parameters stop.
  */
-function sobolIndices(prepared: PreparedAssurance, stats: readonly PartialStats[]): SobolRow[] {
-  const base = prepared.cases[0]?.model;
-  const B = stats[1];
-  if (base === undefined || B === undefined) return [];
-  const C = CATEGORIES;
-  const n = B.runs;
-  const measures: [keyof SobolMeasures, (cat: number) => boolean][] = [
-    ['ceasefireFailed', (c) => c % 2 === 1],
-    ['widerWar', (c) => c >> 1 === OUTCOMES.indexOf('widerWar')],
-    ['coalitionCollapse', (c) => c >> 1 === OUTCOMES.indexOf('coalitionCollapse')],
-  ];
-  const count = (
-    table: Float64Array,
-    pred: (a: boolean, b: boolean) => boolean,
-    f: (c: number) => boolean,
-  ): number => {
-    let k = 0;
-    for (let a = 0; a < C; a++) for (let b = 0; b < C; b++) if (pred(f(a), f(b))) k += table[a * C + b]!;
-    return k;
+export async function runSobol(
+  prepared: PreparedAssurance,
+  runner: JobRunner,
+  onProgress?: (done: number, total: number, settled: number) => void,
+): Promise<SobolStats | null> {
+  const job = prepared.sobolJob;
+  const o = prepared.options;
+  if (job === null || o.sobolRuns <= 0) return null;
+  const [A, B, ...mixed] = job.models;
+  if (A === undefined || B === undefined) return null;
+  const precision: SobolPrecision = {
+    minRuns: Math.min(o.sobolMinRuns, o.sobolRuns),
+    maxRuns: o.sobolRuns,
+    halfWidth: o.sobolHalfWidth,
+    familyError: SOBOL_PRECISION.familyError,
   };
-  return prepared.sobolParameters.map((index, j) => {
-    const AB = stats[2 + j]!;
-    const first: Record<string, number | null> = {};
-    const total: Record<string, number | null> = {};
-    for (const [name, f] of measures) {
-      // B's joint table is against A (model 0): Σ f_A, Σ f_B and Σ f_A f_B.
-      const kA = count(B.joint, (a) => a, f);
-      const kB = count(B.joint, (_a, b) => b, f);
-      const p = n > 0 ? (kA + kB) / (2 * n) : 0;
-      const V = p * (1 - p);
-      if (V === 0) {
-        first[name] = null;
-        total[name] = null;
-        continue;
-      }
-      const fBfA = count(B.joint, (a, b) => a && b, f);
-      const fBfAB = count(AB.joint1, (a, b) => a && b, f);
-      const diff = count(AB.joint, (a, b) => a !== b, f);
-      first[name] = round6((fBfAB - fBfA) / n / V);
-      total[name] = round6(diff / (2 * n) / V);
-    }
+  const looks = sobolLooks(precision);
+  // Every reported interval: first and total, each measure, each parameter, at every look.
+  const z = sobolZ(mixed.length * 2 * SOBOL_MEASURES.length, looks.length, precision.familyError);
+  const a = emptyStats(A);
+  const b = emptyStats(B);
+  const rows = mixed.map((m) => ({ stats: emptyStats(m), stop: null as SobolStop | null }));
+  let done = 0;
+  let spent = 0;
+  for (const n of looks) {
+    const active = rows.flatMap((r, j) => (r.stop === null ? [j] : []));
+    if (active.length === 0) break;
+    const models = [A, B, ...active.map((j) => mixed[j]!)];
+    const add = n - done;
+    const total = spent + (o.sobolRuns - done) * models.length;
+    const settled = rows.length - active.length;
+    const part = await runner(
+      { models },
+      o.seed,
+      add,
+      (d) => onProgress?.(spent + d * models.length, total, settled),
+      done,
+    );
+    mergeInto(a, part[0]!);
+    mergeInto(b, part[1]!);
+    active.forEach((j, i) => mergeInto(rows[j]!.stats, part[2 + i]!));
+    spent += add * models.length;
+    done = n;
+    const stops = sobolStops(
+      rows.map((r) => {
+        const f = sobolOf(r.stats, 0, z);
+        return { failure: f, running: r.stop === null, runs: r.stats.runs };
+      }),
+      precision,
+    );
+    stops.forEach((s, j) => {
+      if (s !== null) rows[j]!.stop = s;
+    });
+  }
+  onProgress?.(spent, spent, rows.length);
+  return {
+    a,
+    b,
+    rows: rows.map((r) => ({ stats: r.stats, stop: r.stop ?? 'cap' })),
+    rule: { ...precision, z },
+  };
+}
+
+/**
+ * Sobol indices with their intervals from each parameter's triple counts (sobol-precision.ts): for a binary
+ * measure f with V = p(1 − p) over A and B, S_i = (Σ f_B f_ABi − Σ f_B f_A) / (n V) (Saltelli et al. 2010)
+ * and S_Ti = Σ (f_A − f_ABi)² / (2 n V) (Jansen 1999), on the parameter's own n runs.
+ */
+function summariseSobol(prepared: PreparedAssurance, sobol: SobolStats): SobolResult | null {
+  const base = prepared.cases[0]?.model;
+  if (base === undefined) return null;
+  const z = sobol.rule.z;
+  const rows = prepared.sobolParameters.map((index, j): SobolRow => {
+    const r = sobol.rows[j]!;
+    const parts = {
+      first: {} as Record<string, number | null>,
+      total: {} as Record<string, number | null>,
+      firstLo: {} as Record<string, number | null>,
+      firstHi: {} as Record<string, number | null>,
+      totalLo: {} as Record<string, number | null>,
+      totalHi: {} as Record<string, number | null>,
+    };
+    SOBOL_MEASURES.forEach((name, m) => {
+      const e = sobolOf(r.stats, m, z);
+      const put = (k: keyof typeof parts, x: IndexInterval | undefined, f: (x: IndexInterval) => number) =>
+        (parts[k][name] = x === undefined ? null : round6(f(x)));
+      put('first', e?.first, (x) => x.value);
+      put('firstLo', e?.first, (x) => x.lo);
+      put('firstHi', e?.first, (x) => x.hi);
+      put('total', e?.total, (x) => x.value);
+      put('totalLo', e?.total, (x) => x.lo);
+      put('totalHi', e?.total, (x) => x.hi);
+    });
     const p = base.parameters[index]!;
+    const m = (k: keyof typeof parts): SobolMeasures => parts[k] as unknown as SobolMeasures;
     return {
       key: p.key,
       label: p.label,
-      first: first as unknown as SobolMeasures,
-      total: total as unknown as SobolMeasures,
+      first: m('first'),
+      total: m('total'),
+      firstLo: m('firstLo'),
+      firstHi: m('firstHi'),
+      totalLo: m('totalLo'),
+      totalHi: m('totalHi'),
+      runs: r.stats.runs,
+      stop: r.stop,
     };
   });
+  const K = sobol.rows.length;
+  return {
+    runs: sobol.a.runs,
+    modelRuns: sobol.a.runs + sobol.b.runs + sobol.rows.reduce((s, r) => s + r.stats.runs, 0),
+    fixedModelRuns: (2 + K) * prepared.options.sobolRuns,
+    rule: sobol.rule,
+    stops: stopCounts<SobolStop>(
+      ['precise', 'cap'],
+      sobol.rows.map((r) => r.stop),
+    ),
+    rows,
+  };
 }
 
 export function summariseAssurance(
   prepared: PreparedAssurance,
   stats: readonly PartialStats[],
   tornado: TornadoStats | null,
-  sobol: readonly PartialStats[] | null = null,
+  sobol: SobolStats | null = null,
 ): AssuranceResult {
   const cases = prepared.cases.map((c, i) => summariseCase(c.id, c.label, c.model, stats[i]!));
   const first = prepared.cases[0];
@@ -646,6 +786,10 @@ export function summariseAssurance(
       modelRuns: tornado.base.runs + tornado.rows.reduce((a, r) => a + r.low.runs + r.high.runs, 0),
       fixedModelRuns: (1 + 2 * R) * prepared.options.tornadoRuns,
       rule: tornado.rule,
+      stops: stopCounts<TornadoStop>(
+        ['separated', 'precise', 'exact', 'cap'],
+        tornado.rows.map((r) => r.stop),
+      ),
       lowProbability: prepared.options.tornadoLow,
       highProbability: prepared.options.tornadoHigh,
       base: side(tornado.base, L),
@@ -659,18 +803,22 @@ export function summariseAssurance(
     cases,
     comparisons,
     tornado: tornadoOut,
-    ...(prepared.sobolJob === null || sobol === null
-      ? {}
-      : { sobol: { runs: sobol[0]?.runs ?? 0, rows: sobolIndices(prepared, sobol) } }),
+    ...(prepared.sobolJob === null || sobol === null ? {} : { sobol: summariseSobol(prepared, sobol) }),
   };
 }
 
-/** Which part of an assurance is running, for progress: the cases, the tornado (rows settled), Sobol. */
+/**
+ * Which part of an assurance is running, for progress: the cases, the tornado (rows settled), Sobol
+ * (parameters settled).
+ */
 export interface AssurancePhase {
   readonly name: 'cases' | 'tornado' | 'sobol';
-  /** Tornado rows stopped so far, of `rows`. */
+  /** Tornado rows (Sobol parameters) stopped so far, of `rows`. */
   readonly settled?: number;
   readonly rows?: number;
+  /** Model-runs this phase has spent so far, and the most it could have cost (every row at its cap). */
+  readonly spent?: number;
+  readonly cap?: number;
 }
 
 /**
@@ -688,25 +836,33 @@ export async function runAssurance(
   const p = prepared.value;
   const R = p.tornadoPairs.length;
   const tornadoCap = p.tornadoBase === null ? 0 : options.tornadoRuns * (1 + 2 * R);
-  const sobolCost = p.sobolJob === null ? 0 : p.options.sobolRuns * p.sobolJob.models.length;
+  const sobolCap = p.sobolJob === null ? 0 : p.options.sobolRuns * p.sobolJob.models.length;
   const main = options.runs * p.job.models.length;
   const cost = (j: Job): number => j.models.length;
   const stats = await runner(p.job, options.seed, options.runs, (d) =>
-    onProgress?.(d * cost(p.job), main + tornadoCap + sobolCost, { name: 'cases' }),
+    onProgress?.(d * cost(p.job), main + tornadoCap + sobolCap, { name: 'cases' }),
   );
   const tornado = await runTornado(p, runner, (d, total, settled) =>
-    onProgress?.(main + d, main + total + sobolCost, { name: 'tornado', settled, rows: R }),
+    onProgress?.(main + d, main + total + sobolCap, {
+      name: 'tornado',
+      settled,
+      rows: R,
+      spent: d,
+      cap: tornadoCap,
+    }),
   );
   const tornadoSpent =
     tornado === null ? 0 : tornado.base.runs + tornado.rows.reduce((a, r) => a + r.low.runs + r.high.runs, 0);
-  const sobol =
-    p.sobolJob === null
-      ? null
-      : await runner(p.sobolJob, options.seed, p.options.sobolRuns, (d) =>
-          onProgress?.(main + tornadoSpent + d * cost(p.sobolJob!), main + tornadoSpent + sobolCost, {
-            name: 'sobol',
-          }),
-        );
+  const K = p.sobolParameters.length;
+  const sobol = await runSobol(p, runner, (d, total, settled) =>
+    onProgress?.(main + tornadoSpent + d, main + tornadoSpent + total, {
+      name: 'sobol',
+      settled,
+      rows: K,
+      spent: d,
+      cap: sobolCap,
+    }),
+  );
   return ok(summariseAssurance(p, stats, tornado, sobol));
 }
 

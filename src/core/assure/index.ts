@@ -39,12 +39,17 @@ export {
   prepareAssurance,
   runAssurance,
   runJobInline,
+  runSobol,
   summariseAssurance,
   type AssurancePhase,
   type AssuranceResult,
   type CaseResult,
   type JobRunner,
+  type SobolResult,
+  type SobolRow,
 } from './assure.js';
+export { SOBOL_PRECISION, sobolEstimate, type SobolStop } from './sobol-precision.js';
+export type { TornadoStop } from './tornado-precision.js';
 export { calibrate, type CalibrationResult } from './calibration.js';
 export { forceFromSourcing } from './force-from-sourcing.js';
 export { MEASURE_TERMS, OUTCOME_TERMS } from './vocabulary.js';

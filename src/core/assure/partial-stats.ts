@@ -23,6 +23,22 @@ export const O_WIDER = 5;
 /** Per-run category for paired comparisons: outcome × 2 + (ceasefire failed: reached level ≥ 3). */
 export const CATEGORIES = OUTCOMES.length * 2;
 
+/**
+ * Binary measures of a run's category that Sobol indices are given for: ceasefire failed (level ≥ 3),
+ * wider war and coalition collapse at the horizon (the order of `triple`).
+ */
+export const SOBOL_MEASURES = ['ceasefireFailed', 'widerWar', 'coalitionCollapse'] as const;
+export type SobolMeasure = (typeof SOBOL_MEASURES)[number];
+
+/** Whether a category (`outcome * 2 + failed`) counts for Sobol measure m. */
+export function sobolMeasureOf(m: number, cat: number): 0 | 1 {
+  if (m === 0) return (cat & 1) as 0 | 1;
+  return cat >> 1 === (m === 1 ? O_WIDER : O_COLLAPSE) ? 1 : 0;
+}
+
+/** Cells of `triple`: per Sobol measure, the 8 combinations of (model 0, model 1, this model). */
+export const TRIPLE_CELLS = SOBOL_MEASURES.length * 8;
+
 /** Guarantor counters: runs in which the backstop was triggered, … (see `GUARANTOR_FIELDS`). */
 export const GUARANTOR_FIELDS = [
   'runsTriggered',
@@ -78,6 +94,11 @@ export interface PartialStats {
   joint: Float64Array;
   /** Paired categories with model 1 of the job (zero for model 0): [cat1 * CATEGORIES + cat] (Sobol). */
   joint1: Float64Array;
+  /**
+   * Per Sobol measure m, runs by the measure's values in model 0, model 1 and this model (zero for model 0):
+   * [m * 8 + f0 * 4 + f1 * 2 + f]. The per-run triples the Sobol intervals need (sobol-precision.ts).
+   */
+  triple: Float64Array;
 }
 
 export function emptyStats(m: LadderParams): PartialStats {
@@ -99,6 +120,7 @@ export function emptyStats(m: LadderParams): PartialStats {
     guarantor: new Float64Array(GUARANTOR_FIELDS.length),
     joint: new Float64Array(CATEGORIES * CATEGORIES),
     joint1: new Float64Array(CATEGORIES * CATEGORIES),
+    triple: new Float64Array(TRIPLE_CELLS),
   };
 }
 
@@ -118,6 +140,7 @@ export const STATS_ARRAY_FIELDS = [
   'guarantor',
   'joint',
   'joint1',
+  'triple',
 ] as const satisfies readonly (keyof PartialStats)[];
 
 /** Adds `b` into `a` (same model shape). Exact: every entry is an integer. */

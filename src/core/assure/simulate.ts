@@ -39,6 +39,8 @@ import {
   O_HELD,
   O_RENEWED,
   O_WIDER,
+  SOBOL_MEASURES,
+  sobolMeasureOf,
 } from './partial-stats.js';
 
 /** A job: models simulated in lockstep on the same run indices (common random numbers). */
@@ -699,7 +701,15 @@ export function runChunk(
       const cat = simulateRun(job.models[v]!, st, scratch[v]!, seed >>> 0, run, daily);
       cats[v] = cat;
       st.joint[cats[ref[v]!]! * CATEGORIES + cat]! += 1;
-      if (v >= 1) st.joint1[cats[1]! * CATEGORIES + cat]! += 1;
+      if (v >= 1) {
+        st.joint1[cats[1]! * CATEGORIES + cat]! += 1;
+        const c0 = cats[0]!;
+        const c1 = cats[1]!;
+        for (let m = 0; m < SOBOL_MEASURES.length; m++)
+          st.triple[
+            m * 8 + sobolMeasureOf(m, c0) * 4 + sobolMeasureOf(m, c1) * 2 + sobolMeasureOf(m, cat)
+          ]! += 1;
+      }
     }
   }
   return stats;

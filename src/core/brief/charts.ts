@@ -517,6 +517,54 @@ export function assuranceCharts(ctx: BriefContext): BriefChart[] {
   return [outcomes, survival];
 }
 
+/**
+ * What the sensitivity analyses cost, one sentence each: the tornado's model-runs against its cap and its
+ * rows by why they stopped ("Sensitivity: 502,000 model-runs (cap 5,300,000): 21 rows ranked, 6 tied at 2%
+ * precision, 2 with no effect on failure."), and the same for Sobol indices when they were run.
+ */
+export function sensitivityCost(ctx: BriefContext): string[] {
+  const { t, fmt } = ctx;
+  const a = ctx.input.assurance;
+  if (a === undefined) return [];
+  const out: string[] = [];
+  const tor = a.tornado;
+  if (tor !== null) {
+    const st = tor.stops;
+    const parts = [
+      st.separated > 0 ? t('cost.tornado.ranked', { n: st.separated }) : '',
+      st.precise > 0
+        ? t('cost.tornado.tied', { n: st.precise, precision: fmt.share(tor.rule.relativeHalfWidth) })
+        : '',
+      st.exact > 0 ? t('cost.tornado.exact', { n: st.exact }) : '',
+      st.cap > 0 ? t('cost.tornado.cap', { n: st.cap, runs: fmt.count(tor.rule.maxRuns) }) : '',
+    ].filter((x) => x !== '');
+    out.push(
+      t('cost.tornado', {
+        spent: fmt.count(tor.modelRuns),
+        cap: fmt.count(tor.fixedModelRuns),
+        parts: fmt.list(parts),
+      }),
+    );
+  }
+  const so = a.sobol;
+  if (so !== undefined && so !== null) {
+    const parts = [
+      so.stops.precise > 0
+        ? t('cost.sobol.precise', { n: so.stops.precise, halfWidth: fmt.index(so.rule.halfWidth) })
+        : '',
+      so.stops.cap > 0 ? t('cost.sobol.cap', { n: so.stops.cap, runs: fmt.count(so.rule.maxRuns) }) : '',
+    ].filter((x) => x !== '');
+    out.push(
+      t('cost.sobol', {
+        spent: fmt.count(so.modelRuns),
+        cap: fmt.count(so.fixedModelRuns),
+        parts: fmt.list(parts),
+      }),
+    );
+  }
+  return out;
+}
+
 export function tornadoChart(ctx: BriefContext): BriefChart | undefined {
   const { t, fmt } = ctx;
   const a = ctx.input.assurance;
@@ -545,13 +593,16 @@ export function tornadoChart(ctx: BriefContext): BriefChart | undefined {
         hi: fmt.prob(leadHi),
       }),
     ),
-    t('chart.tornado.description', {
-      low: fmt.share(a.tornado.lowProbability),
-      high: fmt.share(a.tornado.highProbability),
-      base: fmt.prob(base),
-      risk,
-      n: a.tornado.rows.length - rows.length,
-    }),
+    [
+      t('chart.tornado.description', {
+        low: fmt.share(a.tornado.lowProbability),
+        high: fmt.share(a.tornado.highProbability),
+        base: fmt.prob(base),
+        risk,
+        n: a.tornado.rows.length - rows.length,
+      }),
+      ...sensitivityCost(ctx),
+    ].join(' '),
     {
       width: 560,
       height: { step: 20 },

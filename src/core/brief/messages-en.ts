@@ -561,6 +561,20 @@ export const en = {
   'chart.survival.description':
     'Share of runs in which the ceasefire has not failed (no strikes on the host or worse) by each day, per case (Kaplan–Meier), with 95% bands.',
   'chart.tornado.title': '{parameter} moves the chance the ceasefire fails most: from {lo} to {hi}',
+  'cost.tornado': 'Sensitivity: {spent} model-runs (cap {cap}): {parts}.',
+  'cost.tornado.ranked': { one: '{n} row ranked', other: '{n} rows ranked' },
+  'cost.tornado.tied': '{n} tied at {precision} precision',
+  'cost.tornado.exact': '{n} with no effect on failure',
+  'cost.tornado.cap': '{n} at the cap of {runs} runs',
+  'cost.sobol': 'Sobol indices: {spent} model-runs (cap {cap}): {parts}.',
+  'cost.sobol.precise': {
+    one: '{n} parameter known to ±{halfWidth}',
+    other: '{n} parameters known to ±{halfWidth}',
+  },
+  'cost.sobol.cap': {
+    one: '{n} parameter at the cap of {runs} runs',
+    other: '{n} parameters at the cap of {runs} runs',
+  },
   'chart.tornado.base': 'base {base}',
   'chart.tornado.description': {
     one: 'One-at-a-time sensitivity: each uncertain parameter pinned at its {low} and {high} quantile, the others still drawn, and each assumed constant at ×0.5 and ×1.5; base {base}. One parameter that moves the probability by less than 0.05 points, or acts only after the ceasefire has failed, is left out.',

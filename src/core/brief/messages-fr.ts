@@ -580,6 +580,20 @@ export const fr: Catalogue = {
   'chart.survival.description':
     'Part des tirages où le cessez-le-feu n’a pas été rompu (aucune frappe sur le pays hôte ni pire) à chaque jour, par cas (Kaplan-Meier), avec les bandes à 95 %.',
   'chart.tornado.title': '{parameter} pèse le plus sur le risque de rupture\u00a0: de {lo} à {hi}',
+  'cost.tornado': 'Sensibilité\u00a0: {spent} tirages de modèle (plafond {cap})\u00a0: {parts}.',
+  'cost.tornado.ranked': { one: '{n} ligne classée', other: '{n} lignes classées' },
+  'cost.tornado.tied': { one: '{n} à égalité à {precision} près', other: '{n} à égalité à {precision} près' },
+  'cost.tornado.exact': { one: '{n} sans effet sur la rupture', other: '{n} sans effet sur la rupture' },
+  'cost.tornado.cap': { one: '{n} au plafond de {runs} tirages', other: '{n} au plafond de {runs} tirages' },
+  'cost.sobol': 'Indices de Sobol\u00a0: {spent} tirages de modèle (plafond {cap})\u00a0: {parts}.',
+  'cost.sobol.precise': {
+    one: '{n} paramètre connu à ±{halfWidth}',
+    other: '{n} paramètres connus à ±{halfWidth}',
+  },
+  'cost.sobol.cap': {
+    one: '{n} paramètre au plafond de {runs} tirages',
+    other: '{n} paramètres au plafond de {runs} tirages',
+  },
   'chart.tornado.base': 'base {base}',
   'chart.tornado.description': {
     one: 'Sensibilité une hypothèse à la fois\u00a0: chaque paramètre incertain fixé à son quantile à {low} puis à {high}, les autres toujours tirés, et chaque constante supposée à ×0,5 puis ×1,5\u202f; base {base}. {n} paramètre qui déplace la probabilité de moins de 0,05 point, ou n’agit qu’après la rupture, est omis.',
