@@ -261,6 +261,15 @@ describe.skipIf(!hasChromium)('workspace v2 in the browser', () => {
     await v.getByLabel(/^Patch/).fill('{ nope');
     await v.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => v.locator('.issues li.error').innerText()).toContain('not JSON');
+    // A variant added while that typing is unsaved: its form appears in place, the typing stays, and the
+    // form for a new variant starts empty again.
+    const add = page.getByRole('form', { name: 'Add a variant' });
+    await add.getByLabel('Name').fill('Germany withdraws');
+    await add.getByLabel('Germany').check();
+    await add.getByRole('button', { name: 'Add' }).click();
+    await page.getByRole('form', { name: 'Variant germany-withdraws' }).waitFor();
+    expect(await v.getByLabel(/^Patch/).inputValue()).toBe('{ nope');
+    expect(await page.getByRole('form', { name: 'Add a variant' }).getByLabel('Name').inputValue()).toBe('');
     expect(errors).toEqual([]);
   });
 

@@ -45,7 +45,6 @@ export async function variantsView(ctx: ViewContext): Promise<void> {
     api<{ scenario: Scenario }>('GET', scenarioUrl(), undefined, ctx.signal),
   ]);
   const coalition = doc.scenario.nations.filter((n) => n.role === 'coalition');
-  const taken = (list: readonly Versioned<{ id: string }>[]) => new Set(list.map((x) => x.value.id));
   ctx.page(
     'Variants and conditions',
     h(
@@ -54,19 +53,60 @@ export async function variantsView(ctx: ViewContext): Promise<void> {
       'A variant changes the scenario for a comparison (runs, Compare); a condition is what a pledge or a nation depends on.',
     ),
     h('h2', {}, 'Variants'),
-    ...variants.items.map((v) => variantForm(ctx, v, coalition)),
-    variantForm(ctx, null, coalition, taken(variants.items)),
+    objectList(ctx, variants.items, (item, life, ids, created) =>
+      variantForm(life, item, coalition, ids, created),
+    ),
     h('h2', {}, 'Conditions'),
-    ...conditions.items.map((c) => conditionForm(ctx, c)),
-    conditionForm(ctx, null, taken(conditions.items)),
+    objectList(ctx, conditions.items, (item, life, ids, created) => conditionForm(life, item, ids, created)),
   );
 }
 
+type MakeForm<T> = (
+  item: Versioned<T> | null,
+  life: AbortSignal,
+  taken: ReadonlySet<string>,
+  created: (item: Versioned<T>) => void,
+) => HTMLFormElement;
+
+/**
+ * A collection's forms and, last, the form for a new one. A created object's form is added in place
+ * (the page is not drawn again, so the other forms keep what they hold) and the new form starts empty.
+ */
+function objectList<T extends { id: string }>(
+  ctx: ViewContext,
+  items: readonly Versioned<T>[],
+  make: MakeForm<T>,
+): HTMLElement {
+  const ids = new Set(items.map((x) => x.value.id));
+  const box = h('div', { class: 'objects' });
+  // The new form's checks end when it is replaced (what it held is then the stored object).
+  let life = new AbortController();
+  const created = (item: Versioned<T>): void => {
+    ids.add(item.value.id);
+    const stored = make(item, ctx.signal, ids, created);
+    const old = life;
+    life = new AbortController();
+    const next = make(null, linked(ctx.signal, life), ids, created);
+    adder.before(stored);
+    adder.replaceWith(next);
+    adder = next;
+    old.abort();
+  };
+  for (const item of items) box.append(make(item, ctx.signal, ids, created));
+  let adder = make(null, linked(ctx.signal, life), ids, created);
+  box.append(adder);
+  return box;
+}
+
+/** A signal that aborts when the view's does or when `own` is aborted. */
+const linked = (view: AbortSignal, own: AbortController): AbortSignal => AbortSignal.any([view, own.signal]);
+
 /** Puts a collection object through the conflict protocol (or creates it) and reports issues by field. */
 function objectForm<T extends { id: string }>(
-  ctx: ViewContext,
+  life: AbortSignal,
   collection: 'variants' | 'conditions',
   item: Versioned<T> | null,
+  created: (item: Versioned<T>) => void,
   o: {
     title: string;
     fields: HTMLElement[];
@@ -130,22 +170,23 @@ function objectForm<T extends { id: string }>(
       vf.status.textContent = err instanceof Error ? err.message : String(err);
       return;
     }
-    api('POST', `${scenarioUrl()}/${collection}`, { value })
-      .then(() => ctx.refresh())
+    api<{ item: Versioned<T> }>('POST', `${scenarioUrl()}/${collection}`, { value })
+      .then((r) => created(r.item))
       .catch((err: unknown) => {
         vf.status.textContent = err instanceof Error ? err.message : String(err);
         if (err instanceof ApiError) show(err.issues);
       });
   });
-  vf.track(form, ctx.signal);
+  vf.track(form, life);
   return form;
 }
 
 function variantForm(
-  ctx: ViewContext,
+  life: AbortSignal,
   item: Versioned<Variant> | null,
   coalition: readonly { id: string; name: string }[],
-  taken: ReadonlySet<string> = new Set(),
+  taken: ReadonlySet<string>,
+  created: (item: Versioned<Variant>) => void,
 ): HTMLFormElement {
   const key = item?.value.id ?? 'new-variant';
   const fid = (f: string) => `variant-${key}-${f}`;
@@ -196,7 +237,7 @@ function variantForm(
       patch: parsed as Record<string, unknown>,
     };
   };
-  return objectForm(ctx, 'variants', item, {
+  return objectForm(life, 'variants', item, created, {
     title: item === null ? 'Add a variant' : `Variant ${item.value.id}`,
     read,
     write,
@@ -218,9 +259,10 @@ function variantForm(
 }
 
 function conditionForm(
-  ctx: ViewContext,
+  life: AbortSignal,
   item: Versioned<Condition> | null,
-  taken: ReadonlySet<string> = new Set(),
+  taken: ReadonlySet<string>,
+  created: (item: Versioned<Condition>) => void,
 ): HTMLFormElement {
   const key = item?.value.id ?? 'new-condition';
   const fid = (f: string) => `condition-${key}-${f}`;
@@ -268,7 +310,7 @@ function conditionForm(
     else v['holds'] = holds.value === 'true';
     return v as Condition;
   };
-  return objectForm(ctx, 'conditions', item, {
+  return objectForm(life, 'conditions', item, created, {
     title: item === null ? 'Add a condition' : `Condition ${item.value.id}`,
     read,
     write,
