@@ -2,4 +2,4 @@
 import { parentPort } from 'node:worker_threads';
 import { handleThreadMessage, type ToThread } from './thread-protocol.js';
 
-parentPort?.on('message', (m: ToThread) => handleThreadMessage(m, (r) => parentPort?.postMessage(r)));
+parentPort?.on('message', (m: ToThread) => handleThreadMessage(m, (r, t) => parentPort?.postMessage(r, t)));

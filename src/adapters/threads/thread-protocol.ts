@@ -72,17 +72,11 @@ function settleModelShapes(job: Job): void {
   structuredClone(wide);
 }
 
-/**
- * The simulation lane's thread: keeps jobs, runs chunks (a coverage task here is an error).
- *
- * A chunk's statistics are copied to the main thread, not transferred: transferring a buffer detaches it,
- * and the first detached ArrayBuffer in a thread invalidates V8's ArrayBufferDetaching protector, which
- * throws away every optimised function that reads a typed array (`simulateRun`, `segment`, `runChunk`, …:
- * "code dependencies") and compiles them again with detach checks. That cost each fresh thread about 1 s
- * of CPU at the start of its second chunk (docs/performance.md, "Warm-up"); the copy costs well under a
- * millisecond a chunk.
- */
-export function handleThreadMessage(m: ToThread, reply: (r: FromThread) => void): void {
+/** The simulation lane's thread: keeps jobs, runs chunks (a coverage task here is an error). */
+export function handleThreadMessage(
+  m: ToThread,
+  reply: (r: FromThread, transfer: ArrayBuffer[]) => void,
+): void {
   if (m.type === 'job') {
     settleModelShapes(m.job);
     jobs.delete(m.hash);
@@ -91,12 +85,18 @@ export function handleThreadMessage(m: ToThread, reply: (r: FromThread) => void)
     while (jobs.size > THREAD_JOB_CACHE) jobs.delete(jobs.keys().next().value!);
     return;
   }
-  if (m.type !== 'chunk') return reply(failure(m.id, `a simulation thread takes no ${m.type} task`));
+  if (m.type !== 'chunk') return reply(failure(m.id, `a simulation thread takes no ${m.type} task`), []);
   const job = jobs.get(m.hash);
-  if (job === undefined) return reply(failure(m.id, `thread has no job ${m.hash}`));
+  if (job === undefined) return reply(failure(m.id, `thread has no job ${m.hash}`), []);
   try {
-    reply({ type: 'chunk', id: m.id, value: runChunk(job, m.seed, m.from, m.to) });
+    const stats = runChunk(job, m.seed, m.from, m.to);
+    const buffers = stats.flatMap((s) =>
+      Object.values(s)
+        .filter((v): v is Float64Array => v instanceof Float64Array)
+        .map((v) => v.buffer as ArrayBuffer),
+    );
+    reply({ type: 'chunk', id: m.id, value: stats }, buffers);
   } catch (e) {
-    reply(failure(m.id, e));
+    reply(failure(m.id, e), []);
   }
 }

@@ -80,52 +80,26 @@ export interface PartialStats {
   joint1: Float64Array;
 }
 
-/**
- * The counters of one chunk, built by a constructor rather than an object literal. The second time V8 runs
- * an object literal it makes the literal's boilerplate, whose computed fields (here every typed array)
- * start uninitialised: that widens the fields' recorded type (Float64Array) of the shape the first chunk's
- * optimised `simulateRun` and `runChunk` were compiled against, and throws that code away at the start of a
- * thread's second chunk (docs/performance.md, "Warm-up"). A constructor gives every chunk the same shape.
- */
-class ChunkStats implements PartialStats {
-  runs = 0;
-  runDays = 0;
-  outcomes: Float64Array;
-  reached: Float64Array;
-  finalLevel: Float64Array;
-  firstMinor: Float64Array;
-  firstFailure: Float64Array;
-  firstTripwire: Float64Array;
-  firstWider: Float64Array;
-  occupancy: Float64Array;
-  fatalities: Float64Array;
-  withdrawals: Float64Array;
-  withdrawnBy: Float64Array;
-  guarantor: Float64Array;
-  joint: Float64Array;
-  joint1: Float64Array;
-  constructor(m: LadderParams) {
-    const T = m.horizonDays;
-    this.outcomes = new Float64Array(OUTCOMES.length);
-    this.reached = new Float64Array(m.levels);
-    this.finalLevel = new Float64Array(m.levels);
-    this.firstMinor = new Float64Array(T + 2);
-    this.firstFailure = new Float64Array(T + 2);
-    this.firstTripwire = new Float64Array(T + 2);
-    this.firstWider = new Float64Array(T + 2);
-    this.occupancy = new Float64Array((T + 1) * m.levels);
-    this.fatalities = new Float64Array(FATALITY_BINS);
-    this.withdrawals = new Float64Array(m.nations + 1);
-    this.withdrawnBy = new Float64Array(m.nations);
-    this.guarantor = new Float64Array(GUARANTOR_FIELDS.length);
-    this.joint = new Float64Array(CATEGORIES * CATEGORIES);
-    this.joint1 = new Float64Array(CATEGORIES * CATEGORIES);
-  }
-}
-
-/** Zero counters for model m (a plain object's fields, in the order of `PartialStats`). */
 export function emptyStats(m: LadderParams): PartialStats {
-  return new ChunkStats(m);
+  const T = m.horizonDays;
+  return {
+    runs: 0,
+    runDays: 0,
+    outcomes: new Float64Array(OUTCOMES.length),
+    reached: new Float64Array(m.levels),
+    finalLevel: new Float64Array(m.levels),
+    firstMinor: new Float64Array(T + 2),
+    firstFailure: new Float64Array(T + 2),
+    firstTripwire: new Float64Array(T + 2),
+    firstWider: new Float64Array(T + 2),
+    occupancy: new Float64Array((T + 1) * m.levels),
+    fatalities: new Float64Array(FATALITY_BINS),
+    withdrawals: new Float64Array(m.nations + 1),
+    withdrawnBy: new Float64Array(m.nations),
+    guarantor: new Float64Array(GUARANTOR_FIELDS.length),
+    joint: new Float64Array(CATEGORIES * CATEGORIES),
+    joint1: new Float64Array(CATEGORIES * CATEGORIES),
+  };
 }
 
 /** The typed-array fields of `PartialStats`: what is merged, encoded for the queue and checked on decode. */

@@ -70,24 +70,8 @@ export function pairingOf(job: Job): Int32Array {
 
 const K1 = TABLE_SIZE + 1;
 
-const S_RHO = 0;
-const S_ALPHA = 1;
-const S_BETA = 2;
-const S_HBASE = 3;
-const S_TBASE = 4;
-const S_GROWTH = 5;
-const S_PERIOD = 6;
-const S_TOTALW = 7;
-const S_EXPOSED = 8;
-const S_GROWTH_FACTOR = 9;
-const S_EXPOSED_CP = 10;
-
-/**
- * Per-model scratch reused across runs of a chunk (no allocation per run or step). A class, not an object
- * literal, for the same reason as `PartialStats` (partial-stats.ts): a literal's boilerplate, made the
- * second time it runs, would widen the field types the first chunk's optimised code relies on.
- */
-class Scratch {
+/** Per-model scratch reused across runs of a chunk (no allocation per run or step). */
+interface Scratch {
   readonly will: Float64Array;
   readonly tol: Float64Array;
   readonly present: Uint8Array;
@@ -102,21 +86,37 @@ class Scratch {
   readonly em1Seg: Float64Array;
   /** The deterrence state of the current segment (rewritten in place). */
   readonly det: MutableDeterrence;
-  constructor(m: LadderParams) {
-    let totalW = 0;
-    for (let k = 0; k < m.nations; k++) totalW += m.weight[k]!;
-    this.will = new Float64Array(m.nations);
-    this.tol = new Float64Array(m.nations);
-    this.present = new Uint8Array(m.nations);
-    this.first = new Int32Array(m.levels);
-    this.s = new Float64Array(11);
-    this.s[S_TOTALW] = totalW;
-    this.upSeg = new Float64Array(m.levels);
-    this.ratioSeg = new Float64Array(m.levels);
-    this.logRatioSeg = new Float64Array(m.levels);
-    this.em1Seg = new Float64Array(m.levels);
-    this.det = emptyDeterrence();
-  }
+}
+
+const S_RHO = 0;
+const S_ALPHA = 1;
+const S_BETA = 2;
+const S_HBASE = 3;
+const S_TBASE = 4;
+const S_GROWTH = 5;
+const S_PERIOD = 6;
+const S_TOTALW = 7;
+const S_EXPOSED = 8;
+const S_GROWTH_FACTOR = 9;
+const S_EXPOSED_CP = 10;
+
+function makeScratch(m: LadderParams): Scratch {
+  let totalW = 0;
+  for (let k = 0; k < m.nations; k++) totalW += m.weight[k]!;
+  const s = new Float64Array(11);
+  s[S_TOTALW] = totalW;
+  return {
+    will: new Float64Array(m.nations),
+    tol: new Float64Array(m.nations),
+    present: new Uint8Array(m.nations),
+    first: new Int32Array(m.levels),
+    s,
+    upSeg: new Float64Array(m.levels),
+    ratioSeg: new Float64Array(m.levels),
+    logRatioSeg: new Float64Array(m.levels),
+    em1Seg: new Float64Array(m.levels),
+    det: emptyDeterrence(),
+  };
 }
 
 /** Draw of per-run parameter i: pinned value, else its quantile table at hashUnit(seed, run, key). */
@@ -688,7 +688,7 @@ export function runChunk(
   stepping: Stepping = 'events',
 ): PartialStats[] {
   const stats = job.models.map(emptyStats);
-  const scratch = job.models.map((m) => new Scratch(m));
+  const scratch = job.models.map(makeScratch);
   const V = job.models.length;
   const ref = pairingOf(job);
   const cats = new Int32Array(V);
