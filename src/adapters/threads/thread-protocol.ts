@@ -90,6 +90,9 @@ export function handleThreadMessage(
   if (job === undefined) return reply(failure(m.id, `thread has no job ${m.hash}`), []);
   try {
     const stats = runChunk(job, m.seed, m.from, m.to);
+    // Transferred, not copied. The first transfer detaches buffers and so deoptimises the loop once, at the
+    // start of the thread's second chunk; that recompile on a full chunk's feedback is what makes the loop
+    // fast (without it it often stays 1.5× slower: docs/performance.md, "Warm-up").
     const buffers = stats.flatMap((s) =>
       Object.values(s)
         .filter((v): v is Float64Array => v instanceof Float64Array)
