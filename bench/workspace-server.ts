@@ -64,7 +64,9 @@ export async function startWorkspace(o: ServerOptions): Promise<WorkspaceServer>
     child.stderr.on('data', (d: Buffer) => {
       err += d.toString();
       const m = /workspace on (http:\/\/\S+)/.exec(err);
-      if (m?.[1] !== undefined && (o.waitWarm !== true || /engines warm/.test(err))) resolve(m[1]);
+      if (o.waitWarm === true && /engines warm-up stopped/.test(err))
+        reject(new Error(`the server's warm-up failed: ${err}`));
+      if (m?.[1] !== undefined && (o.waitWarm !== true || /engines warm in/.test(err))) resolve(m[1]);
     });
     child.on('exit', () => reject(new Error(err)));
   });

@@ -9,5 +9,10 @@ export async function openFold(page: Page, key: string): Promise<Locator> {
   const section = page.locator(`section.fold-item[data-fold="${key}"]`);
   const button = section.locator('button.fold');
   if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  if (
+    (await button.getAttribute('aria-expanded')) !== 'true' ||
+    !(await section.locator('.fold-panel').isVisible())
+  )
+    throw new Error(`the fold "${key}" did not open`);
   return section;
 }

@@ -413,6 +413,8 @@ describe.skipIf(!hasChromium)('workspace v2 in the browser', () => {
     });
     await go(page, '#/coverage');
     expect(asked.length).toBe(1);
+    expect(await page.evaluate<string>('location.hash')).toBe('#/coverage');
+    expect(await page.locator('h1').innerText()).toBe('Requirements against what is in place');
     expect(height).toBeLessThan(3000);
     expect(errors).toEqual([]);
   }, 120_000);

@@ -90,14 +90,32 @@ export function createRouter(routes: readonly Route[], o: RouterOptions): Router
   return {
     render,
     start: () => {
-      let shown = location.href;
+      // Each history entry of the app carries its position, so that a declined navigation — a link (a new
+      // entry) or Back/Forward (a move across entries) — can step back to the page it left, leaving the
+      // history as it was.
+      const at = (): number | undefined => {
+        const i: unknown = (history.state as { bulwarkIndex?: unknown } | null)?.bulwarkIndex;
+        return typeof i === 'number' ? i : undefined;
+      };
+      let index = at() ?? 0;
+      history.replaceState({ ...(history.state as object | null), bulwarkIndex: index }, '');
+      let restoring = false;
       window.addEventListener('hashchange', () => {
-        const question = leaveQuestion();
-        if (question !== null && !window.confirm(question)) {
-          history.replaceState(history.state, '', shown);
+        if (restoring) {
+          restoring = false;
           return;
         }
-        shown = location.href;
+        const target = at();
+        const question = leaveQuestion();
+        if (question !== null && !window.confirm(question)) {
+          restoring = true;
+          if (target === undefined) history.back();
+          else history.go(index - target);
+          return;
+        }
+        index = target ?? index + 1;
+        if (target === undefined)
+          history.replaceState({ ...(history.state as object | null), bulwarkIndex: index }, '');
         void render();
       });
       warnBeforeUnload();

@@ -64,8 +64,9 @@ export function drawNav(): void {
           onclick: () => {
             const question = leaveQuestion();
             if (question !== null && !window.confirm(question)) return;
-            discardUnsaved();
             void signOut().then(() => {
+              // Signed out: what was not saved is given up, as the user agreed.
+              discardUnsaved();
               location.hash = '#/';
               window.dispatchEvent(new HashChangeEvent('hashchange'));
             });

@@ -145,9 +145,11 @@ export function caveatEditor(signal: AbortSignal, doc: Scenario, nation: string)
           type: 'button',
           class: 'secondary',
           onclick: () => {
+            // Told from a row still in the form (this one is removed), so the form hears it.
+            const host = root.parentElement;
             rows = rows.filter((r) => r.root !== root);
             draw();
-            root.dispatchEvent(new Event('change', { bubbles: true }));
+            host?.dispatchEvent(new Event('change', { bubbles: true }));
           },
         },
         'Remove this caveat',

@@ -304,7 +304,9 @@ export function pledgeForm(o: PledgeFormOptions): HTMLFormElement {
     return typeof f === 'string' && f in fieldLabel ? fieldLabel[f as Field] : p.join(' › ');
   };
   const vf = versionedForm<Pledge>(o.item ?? { version: 0, value: start }, {
-    noun: `pledge "${start.id}"`,
+    noun: creating ? 'the new pledge' : `pledge "${start.id}"`,
+    // A new pledge's id is generated from the ids taken, which move as pledges come and go.
+    ...(creating ? { compared: ({ id: _id, ...rest }: Pledge) => rest } : {}),
     auditUrl: `${scenarioUrl()}/audit`,
     target: `scenario/${session.scenarioId}/pledges/${start.id}`,
     read,

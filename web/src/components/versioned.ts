@@ -30,6 +30,11 @@ export interface VersionedEditor<T> {
   readonly saved?: (item: Versioned<T>) => void;
   /** Validation issues from a refused save (422), or [] after a save. */
   readonly issues?: (issues: readonly Issue[]) => void;
+  /**
+   * What is compared to tell unsaved changes (default: the whole value): a new object's form leaves out
+   * its generated id, which moves when other objects come and go.
+   */
+  readonly compared?: (value: T) => unknown;
 }
 
 export interface VersionedForm<T> {
@@ -41,9 +46,10 @@ export interface VersionedForm<T> {
   readonly status: HTMLElement;
   readonly merge: HTMLElement;
   /**
-   * Watches the view's form for unsaved changes until `signal` aborts: what the fields hold at the first
-   * focus (and again after each save or "take theirs") is the saved state; the page warns before it is
-   * left while the fields differ from it (`unsaved.ts`). Each change of state is told to `onState`.
+   * Watches the view's form for unsaved changes until `signal` aborts: what the fields hold when this is
+   * called (the view has written them) and again after each save or "take theirs" is the saved state; the
+   * page warns before it is left while the fields differ from it (`unsaved.ts`). Each change of state is
+   * told to `onState`. Call it once the form's fields are written.
    */
   readonly track: (form: HTMLElement, signal: AbortSignal, onState?: () => void) => void;
   /** The fields differ from what was last saved (or a field cannot be read). */
@@ -75,11 +81,12 @@ export function versionedForm<T>(initial: Versioned<T>, ed: VersionedEditor<T>):
   const status = h('p', { class: 'status', role: 'status' });
   const merge = h('div', { class: 'merge', hidden: true });
   const label = ed.label ?? ((p: LeafPath) => p.join(' › '));
-  // Unsaved changes: the fields' text as last saved, taken at the first focus (so that whatever the view
-  // wrote before the user came is the saved state) and again after each save.
+  // Unsaved changes: the fields' text as last saved, taken when the view starts tracking (its fields
+  // written) and again after each save.
+  const key = (v: T): string => JSON.stringify(ed.compared === undefined ? v : ed.compared(v));
   const text = (): string | null => {
     try {
-      return JSON.stringify(ed.read());
+      return key(ed.read());
     } catch {
       return null;
     }
@@ -104,8 +111,15 @@ export function versionedForm<T>(initial: Versioned<T>, ed: VersionedEditor<T>):
       merge.replaceChildren();
       status.textContent = `Saved (version ${current.version}).`;
       ed.issues?.([]);
-      ed.saved?.(current);
-      settle();
+      if (ed.saved === undefined) {
+        // The fields are not rewritten: what was sent is the saved state (typing during the save stays
+        // unsaved).
+        clean = key(value);
+        tell();
+      } else {
+        ed.saved(current);
+        settle();
+      }
     } catch (err) {
       if (err instanceof ApiError && err.code === 'conflict' && err.current !== undefined)
         return showMerge(value, err.current as Versioned<T>);
@@ -254,7 +268,7 @@ export function versionedForm<T>(initial: Versioned<T>, ed: VersionedEditor<T>):
     merge,
     track: (form, signal, onState) => {
       if (onState !== undefined) tell = onState;
-      form.addEventListener('focusin', () => clean === undefined && settle(), { signal });
+      clean = text();
       for (const type of ['input', 'change']) form.addEventListener(type, () => tell(), { signal });
       guardUnsaved(signal, ed.noun, () => unsaved() || !merge.hidden);
     },

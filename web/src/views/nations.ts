@@ -84,6 +84,8 @@ export async function nationView(ctx: ViewContext): Promise<void> {
     } else {
       taken.delete(item.value.id);
       list?.remove(item.value.id);
+      announced.get(`pledges/${item.value.id}`)?.abort();
+      announced.delete(`pledges/${item.value.id}`);
     }
     return null;
   };
@@ -107,7 +109,8 @@ export async function nationView(ctx: ViewContext): Promise<void> {
       el.hidden = el.textContent === '';
     }
   });
-  const announced = new Set<string>();
+  // Each announcement lasts until the page is left or, for a pledge deleted here, until it is gone.
+  const announced = new Map<string, AbortController>();
   const announce = (e: Event): void => {
     const t = e.target as HTMLElement;
     const p = t.closest<HTMLElement>('form.pledge[data-pledge]')?.dataset['pledge'];
@@ -120,9 +123,10 @@ export async function nationView(ctx: ViewContext): Promise<void> {
           ? null
           : `pledges/${p}`;
     if (key === null || announced.has(key)) return;
-    announced.add(key);
+    const own = new AbortController();
+    announced.set(key, own);
     const [c, itemId] = key.split('/') as ['pledges' | 'nations', string];
-    announceEditing(ctx.signal, c, itemId);
+    announceEditing(AbortSignal.any([ctx.signal, own.signal]), c, itemId);
   };
   const periodsOf = (p: Pledge): string =>
     `P${p.fromPeriod}–${p.toPeriod === undefined ? 'end' : `P${p.toPeriod}`}`;

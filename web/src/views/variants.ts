@@ -91,6 +91,10 @@ function objectList<T extends { id: string }>(
     adder.replaceWith(next);
     adder = next;
     old.abort();
+    // The focus was on the new form's button, now gone: it goes to the created object's heading.
+    const heading = stored.querySelector('h3');
+    heading?.setAttribute('tabindex', '-1');
+    heading?.focus();
   };
   for (const item of items) box.append(make(item, ctx.signal, ids, created));
   let adder = make(null, linked(ctx.signal, life), ids, created);
@@ -131,7 +135,10 @@ function objectForm<T extends { id: string }>(
   };
   const id = item?.value.id ?? '';
   const vf = versionedForm<T>(item ?? { version: 0, value: o.read() }, {
-    noun: `${collection === 'variants' ? 'variant' : 'condition'} "${id}"`,
+    noun:
+      item === null
+        ? `the new ${collection === 'variants' ? 'variant' : 'condition'}`
+        : `${collection === 'variants' ? 'variant' : 'condition'} "${id}"`,
     auditUrl: `${scenarioUrl()}/audit`,
     target: `scenario/${session.scenarioId}/${collection}/${id}`,
     read: o.read,
