@@ -3,18 +3,22 @@
  * Issue targets: the potential-mode MIP at 20× the default scenario reaches a proven gap or a good
  * incumbent within its 60 s limit, and the 100× LP solves in under 1 GiB of memory.
  *
- * Each case runs in its own process so its peak resident memory (`process.resourceUsage().maxRSS`) is its
- * own. The reference, measured in the same run, is the 10× LP (nations ×2, unit types ×2, periods ×2.5,
- * as in `bench:plan`): times are reported as ratios to it, memory against the 1 GiB target.
+ * Each case runs in its own process (bench/plan-scale-case.mjs) so its peak resident memory
+ * (`process.resourceUsage().maxRSS`) is its own. That process runs the built code in dist/ under plain
+ * Node, as the `bulwark` executable does, when the build is at least as new as the sources (`npm run build`
+ * first); otherwise, or with `--from-source`, the TypeScript sources through tsx, whose module-loader thread
+ * adds ~45 MiB. This process generates each case's scenario (bench/plan-generate.ts) and hands it over as
+ * JSON, which the case validates as `bulwark plan file.json` would (the same model, checked). The reference,
+ * measured in the same run, is the 10× LP (nations ×2, unit types ×2, periods ×2.5, as in `bench:plan`):
+ * times are reported as ratios to it, memory against the 1 GiB target.
  *
- * Usage: tsx bench/plan-scale.ts [--json file]     (one case: tsx bench/plan-scale.ts --case lp100)
+ * Usage: tsx bench/plan-scale.ts [--json file] [--from-source]     (one case: … --case lp100)
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadScenario } from '../src/adapters/files/index.js';
-import { createHighsSolver } from '../src/adapters/highs/index.js';
-import { buildPlanProgram, checkSolution, outcomePoint, resolvePlanOptions } from '../src/core/plan/index.js';
 import { scaleScenario, type ScaleFactors } from './plan-generate.js';
 
 interface Case {
@@ -56,6 +60,7 @@ const CASES: Readonly<Record<string, Case>> = {
 interface CaseResult {
   readonly case: string;
   readonly label: string;
+  readonly runtime: string;
   readonly variables: number;
   readonly rows: number;
   readonly integers: number;
@@ -66,43 +71,29 @@ interface CaseResult {
   readonly gap?: number;
   readonly checked?: boolean;
   readonly maxRssMiB: number;
+  readonly heapMiB: number;
+  readonly arrayBuffersMiB: number;
 }
 
-async function runCase(name: string): Promise<CaseResult> {
-  const c = CASES[name];
-  if (c === undefined) throw new Error(`unknown case ${name}: ${Object.keys(CASES).join(', ')}`);
-  const s = scaleScenario(loadScenario('ukraine-2025', []).scenario, c.scale);
-  const options = resolvePlanOptions({
-    mode: 'potential',
-    integer: c.integer,
-    timeLimitSeconds: c.timeLimitSeconds,
-  });
-  const t0 = performance.now();
-  const pm = buildPlanProgram(s, options);
-  const buildMs = performance.now() - t0;
-  const solver = await createHighsSolver(c.highsOptions ? { highsOptions: c.highsOptions } : {});
-  const t1 = performance.now();
-  const outcome = solver.solve(pm.lp, {
-    timeLimitSeconds: options.timeLimitSeconds,
-    ...(c.integer ? { mipRelativeGap: options.mipRelativeGap } : {}),
-  });
-  const solveMs = performance.now() - t1;
-  const point = outcomePoint(outcome);
-  return {
-    case: name,
-    label: c.label,
-    variables: pm.lp.variables.length,
-    rows: pm.lp.rows.length,
-    integers: pm.lp.variables.filter((v) => v.integer).length,
-    buildMs,
-    solveMs,
-    status: outcome.status,
-    ...(point !== undefined
-      ? { objective: point.objective, checked: checkSolution(pm.lp, point.values).ok }
-      : {}),
-    ...(point?.mip !== undefined ? { gap: point.mip.gap } : {}),
-    maxRssMiB: process.resourceUsage().maxRSS / 1024,
-  };
+const root = join(import.meta.dirname, '..');
+
+/** What bin/bulwark.js checks: the build is used only when no source is newer than it. */
+function buildIsFresh(): boolean {
+  const stamp = join(root, 'dist', '.build-stamp');
+  if (!existsSync(stamp)) return false;
+  const builtAt = Number(readFileSync(stamp, 'utf8'));
+  const newest = (dir: string): number =>
+    Math.max(
+      0,
+      ...readdirSync(dir, { withFileTypes: true }).map((e) =>
+        e.isDirectory()
+          ? newest(join(dir, e.name))
+          : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts')
+            ? statSync(join(dir, e.name)).mtimeMs
+            : 0,
+      ),
+    );
+  return newest(join(root, 'src')) <= builtAt;
 }
 
 const args = process.argv.slice(2);
@@ -110,33 +101,59 @@ const flag = (n: string): string | undefined => {
   const i = args.indexOf(n);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const one = flag('--case');
-if (one !== undefined) {
-  process.stdout.write(`${JSON.stringify(await runCase(one))}\n`);
-} else {
-  const self = fileURLToPath(import.meta.url);
-  const results: CaseResult[] = [];
-  for (const name of Object.keys(CASES)) {
-    process.stderr.write(`${CASES[name]?.label} …\n`);
-    const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--case', name], { encoding: 'utf8' });
-    const line = r.stdout.trim().split('\n').pop() ?? '';
-    if (r.status !== 0 || !line.startsWith('{')) {
-      process.stderr.write(`${name} failed: ${r.stderr.slice(-2000)}\n`);
-      continue;
+const fromSource = args.includes('--from-source') || !buildIsFresh();
+if (fromSource && !args.includes('--from-source'))
+  console.error('note: dist/ is older than the sources: the cases run through tsx (run `npm run build`)');
+
+function runCase(name: string, dir: string): CaseResult {
+  const c = CASES[name];
+  if (c === undefined) throw new Error(`unknown case ${name}: ${Object.keys(CASES).join(', ')}`);
+  const file = join(dir, `${name}.json`);
+  writeFileSync(file, JSON.stringify(scaleScenario(loadScenario('ukraine-2025', []).scenario, c.scale)));
+  const spec = JSON.stringify({
+    integer: c.integer,
+    timeLimitSeconds: c.timeLimitSeconds,
+    ...(c.highsOptions ? { highsOptions: c.highsOptions } : {}),
+  });
+  const runner = join(import.meta.dirname, 'plan-scale-case.mjs');
+  const argv = fromSource ? ['--import', 'tsx', runner, file, spec, '--from-source'] : [runner, file, spec];
+  const r = spawnSync(process.execPath, argv, { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const line = r.stdout.trim().split('\n').pop() ?? '';
+  if (r.status !== 0 || !line.startsWith('{'))
+    throw new Error(`${name} failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  return { case: name, label: c.label, ...(JSON.parse(line) as Omit<CaseResult, 'case' | 'label'>) };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'bulwark-scale-'));
+try {
+  const one = flag('--case');
+  if (one !== undefined) {
+    process.stdout.write(`${JSON.stringify(runCase(one, dir))}\n`);
+  } else {
+    const results: CaseResult[] = [];
+    for (const name of Object.keys(CASES)) {
+      process.stderr.write(`${CASES[name]?.label} …\n`);
+      try {
+        results.push(runCase(name, dir));
+      } catch (e) {
+        process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+      }
     }
-    results.push(JSON.parse(line) as CaseResult);
-  }
-  const ref = results.find((r) => r.case === 'lp10');
-  const fmt = (ms: number): string =>
-    ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : `${(ms / 1000).toFixed(2)} s`;
-  console.log(
-    '| case | variables (integer) | rows | build | solve | solve ÷ 10× LP | status | gap | peak memory | ÷ 1 GiB |',
-  );
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-  for (const r of results)
+    const ref = results.find((r) => r.case === 'lp10');
+    const fmt = (ms: number): string =>
+      ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : `${(ms / 1000).toFixed(2)} s`;
+    console.log(`cases run by ${results[0]?.runtime ?? '?'}`);
     console.log(
-      `| ${r.label} | ${r.variables.toLocaleString('en')} (${r.integers.toLocaleString('en')}) | ${r.rows.toLocaleString('en')} | ${fmt(r.buildMs)} | ${fmt(r.solveMs)} | ${ref ? (r.solveMs / ref.solveMs).toFixed(1) : '—'} | ${r.status}${r.checked === false ? ' (VIOLATES the model)' : ''} | ${r.gap !== undefined ? r.gap.toExponential(1) : '—'} | ${r.maxRssMiB.toFixed(0)} MiB | ${(r.maxRssMiB / 1024).toFixed(2)} |`,
+      '| case | variables (integer) | rows | build | solve | solve ÷ 10× LP | status | gap | peak memory | ÷ 1 GiB |',
     );
-  const json = flag('--json');
-  if (json !== undefined) writeFileSync(json, JSON.stringify(results, null, 2));
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const r of results)
+      console.log(
+        `| ${r.label} | ${r.variables.toLocaleString('en')} (${r.integers.toLocaleString('en')}) | ${r.rows.toLocaleString('en')} | ${fmt(r.buildMs)} | ${fmt(r.solveMs)} | ${ref ? (r.solveMs / ref.solveMs).toFixed(1) : '—'} | ${r.status}${r.checked === false ? ' (VIOLATES the model)' : ''} | ${r.gap !== undefined ? r.gap.toExponential(1) : '—'} | ${r.maxRssMiB.toFixed(0)} MiB | ${(r.maxRssMiB / 1024).toFixed(2)} |`,
+      );
+    const json = flag('--json');
+    if (json !== undefined) writeFileSync(json, JSON.stringify(results, null, 2));
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
 }

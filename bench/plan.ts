@@ -96,8 +96,10 @@ function runCbc(cbc: string, dir: string, model: LinearProgram, mip: boolean): C
     return { wallMs, selfMs: NaN, status: 'no solution' };
   }
   const [head = '', ...lines] = text.split('\n');
-  const index = new Map(model.variables.map((v, j) => [v.name, j]));
-  const values = new Float64Array(model.variables.length);
+  const index = new Map(
+    Array.from({ length: model.variables.count }, (_, j) => [model.variables.names.at(j), j]),
+  );
+  const values = new Float64Array(model.variables.count);
   for (const line of lines) {
     const parts = line.trim().split(/\s+/);
     if (parts.length < 3) continue;
@@ -168,9 +170,9 @@ function bench(name: string, s: Scenario, input: PlanOptionsInput, reps: number)
   }
   const row: Row = {
     case: name,
-    variables: pm.lp.variables.length,
-    rows: pm.lp.rows.length,
-    integers: pm.lp.variables.filter((v) => v.integer).length,
+    variables: pm.lp.variables.count,
+    rows: pm.lp.rows.count,
+    integers: pm.lp.variables.integer.reduce((a, x) => a + x, 0),
     buildMs: median(builds),
     highsMs: median(times),
     highsMinMs: Math.min(...times),

@@ -6,6 +6,7 @@ import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { builtinDir, builtinNames, checkScenario } from '../src/adapters/files/index.js';
+import { badNames, buildPlanProgram, resolvePlanOptions } from '../src/core/plan/index.js';
 import { scenarioJsonSchema } from '../src/core/scenario/index.js';
 import { fixture } from './helpers.js';
 
@@ -43,6 +44,14 @@ describe.each(names)('built-in scenario %s', (name) => {
         v.id,
       ).toEqual([]);
     }
+  });
+
+  it('builds plan models whose columns and rows all have distinct names, in both modes', () => {
+    const s = checkScenario(name).loaded?.scenario;
+    expect(s).toBeDefined();
+    if (s === undefined) return;
+    for (const mode of ['pledged', 'potential'] as const)
+      expect(badNames(buildPlanProgram(s, resolvePlanOptions({ mode })).lp), mode).toEqual([]);
   });
 
   it('validates against the exported JSON Schema', () => {

@@ -6,7 +6,9 @@ import {
   planForce,
   planScaled,
   resolvePlanOptions,
+  rowsOf,
   scalePlanProgram,
+  variablesOf,
   type LpSolver,
   type MissionFactors,
 } from '../src/core/plan/index.js';
@@ -102,14 +104,16 @@ describe('scalePlanProgram', () => {
         scaleRequirements(s, (m) => f[m] ?? 1),
         o,
       );
-      expect(derived.lp.variables.length).toBe(built.lp.variables.length);
-      derived.lp.variables.forEach((v, i) => {
-        const w = built.lp.variables[i]!;
+      const builtVariables = variablesOf(built.lp);
+      const builtRows = rowsOf(built.lp);
+      expect(variablesOf(derived.lp).length).toBe(builtVariables.length);
+      variablesOf(derived.lp).forEach((v, i) => {
+        const w = builtVariables[i]!;
         expect(v.name).toBe(w.name);
         expect(v.upper).toBeCloseTo(w.upper, 9);
         expect(v.cost).toBeCloseTo(w.cost, 9);
       });
-      derived.lp.rows.forEach((r, i) => expect(r.lower).toBeCloseTo(built.lp.rows[i]!.lower, 9));
+      rowsOf(derived.lp).forEach((r, i) => expect(r.lower).toBeCloseTo(builtRows[i]!.lower, 9));
       expect(derived.shortfall.map((c) => c.required)).toEqual(built.shortfall.map((c) => c.required));
     }
   });

@@ -1,7 +1,8 @@
 /**
  * `LpSolver` on HiGHS compiled to WebAssembly (the `highs` package, persistent-model API).
  *
- * The model goes in as CSR arrays (no text round trip). Outcomes map from HiGHS model statuses:
+ * The model goes in as the model's own CSR arrays (no text round trip, no copy on the JavaScript side:
+ * the binding copies them into WebAssembly memory once). Outcomes map from HiGHS model statuses:
  * optimal → optimal; infeasible → infeasible; unbounded → unbounded; "unbounded or infeasible" is
  * re-solved once without presolve to tell which (LPs are solved without presolve throughout); time limit → time-limit (with the incumbent when
  * HiGHS has a feasible one); anything else, and any exception from the binding, → error.
@@ -10,13 +11,15 @@
  * previous basis for LPs), restores the original values and moves to the next set.
  */
 import type { Highs } from 'highs';
-import type {
-  LpEdit,
-  LinearProgram,
-  LpOutcome,
-  LpPoint,
-  LpSolveOptions,
-  LpSolver,
+import {
+  entryOf,
+  isMip,
+  type LpEdit,
+  type LinearProgram,
+  type LpOutcome,
+  type LpPoint,
+  type LpSolveOptions,
+  type LpSolver,
 } from '../../core/plan/index.js';
 import { loadHighs } from './load.js';
 
@@ -65,7 +68,7 @@ class HighsSolver implements LpSolver {
       }));
     }
     try {
-      const mip = model.variables.some((v) => v.integer);
+      const mip = isMip(model);
       native.options.set({
         output_flag: false,
         // LPs skip presolve: on the planner's models it saves nothing up to 30× the default scenario
@@ -98,54 +101,30 @@ class HighsSolver implements LpSolver {
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 function toModelData(highs: Highs, model: LinearProgram): Parameters<Highs['createModel']>[0] {
-  const n = model.variables.length;
-  const m = model.rows.length;
+  const v = model.variables;
+  const r = model.rows;
+  // This build's infinity is IEEE Infinity, so the bounds pass as they are; another would need a copy.
   const inf = highs.infinity;
-  const clamp = (x: number): number => (x === Infinity ? inf : x === -Infinity ? -inf : x);
-  const colCost = new Float64Array(n);
-  const colLower = new Float64Array(n);
-  const colUpper = new Float64Array(n);
-  let anyInteger = false;
-  const integrality = new Int32Array(n);
-  model.variables.forEach((v, j) => {
-    colCost[j] = v.cost;
-    colLower[j] = clamp(v.lower);
-    colUpper[j] = clamp(v.upper);
-    if (v.integer) {
-      integrality[j] = 1;
-      anyInteger = true;
-    }
-  });
-  const rowLower = new Float64Array(m);
-  const rowUpper = new Float64Array(m);
-  let nnz = 0;
-  for (const r of model.rows) nnz += r.columns.length;
-  const starts = new Int32Array(m + 1);
-  const indices = new Int32Array(nnz);
-  const values = new Float64Array(nnz);
-  let k = 0;
-  model.rows.forEach((r, i) => {
-    rowLower[i] = clamp(r.lower);
-    rowUpper[i] = clamp(r.upper);
-    starts[i] = k;
-    for (let e = 0; e < r.columns.length; e++) {
-      indices[k] = r.columns[e] ?? 0;
-      values[k] = r.coefficients[e] ?? 0;
-      k++;
-    }
-  });
-  starts[m] = k;
+  const bounds = (xs: Float64Array): Float64Array =>
+    inf === Infinity ? xs : xs.map((x) => (x === Infinity ? inf : x === -Infinity ? -inf : x));
   return {
-    numCols: n,
-    numRows: m,
+    numCols: v.count,
+    numRows: r.count,
     offset: model.offset,
-    colCost,
-    colLower,
-    colUpper,
-    rowLower,
-    rowUpper,
-    matrix: { format: 'csr', numRows: m, numCols: n, starts, indices, values },
-    ...(anyInteger ? { integrality } : {}),
+    colCost: v.cost,
+    colLower: bounds(v.lower),
+    colUpper: bounds(v.upper),
+    rowLower: bounds(r.lower),
+    rowUpper: bounds(r.upper),
+    matrix: {
+      format: 'csr',
+      numRows: r.count,
+      numCols: v.count,
+      starts: r.starts,
+      indices: r.columns,
+      values: r.coefficients,
+    },
+    ...(isMip(model) ? { integrality: Int32Array.from(v.integer) } : {}),
   };
 }
 
@@ -160,22 +139,29 @@ function applyNative(
   for (const e of revert ? [...edits].reverse() : edits) {
     switch (e.kind) {
       case 'column-bounds': {
-        const v = model.variables[e.column];
-        if (v === undefined) throw new RangeError(`no column ${e.column}`);
-        native.changeColBounds(e.column, inf(revert ? v.lower : e.lower), inf(revert ? v.upper : e.upper));
+        const v = model.variables;
+        if (!(e.column >= 0 && e.column < v.count)) throw new RangeError(`no column ${e.column}`);
+        native.changeColBounds(
+          e.column,
+          inf(revert ? (v.lower[e.column] ?? 0) : e.lower),
+          inf(revert ? (v.upper[e.column] ?? 0) : e.upper),
+        );
         break;
       }
       case 'row-bounds': {
-        const r = model.rows[e.row];
-        if (r === undefined) throw new RangeError(`no row ${e.row}`);
-        native.changeRowBounds(e.row, inf(revert ? r.lower : e.lower), inf(revert ? r.upper : e.upper));
+        const r = model.rows;
+        if (!(e.row >= 0 && e.row < r.count)) throw new RangeError(`no row ${e.row}`);
+        native.changeRowBounds(
+          e.row,
+          inf(revert ? (r.lower[e.row] ?? 0) : e.lower),
+          inf(revert ? (r.upper[e.row] ?? 0) : e.upper),
+        );
         break;
       }
       case 'coefficient': {
-        const r = model.rows[e.row];
-        if (r === undefined) throw new RangeError(`no row ${e.row}`);
-        const at = r.columns.indexOf(e.column);
-        const original = at >= 0 ? (r.coefficients[at] ?? 0) : 0;
+        if (!(e.row >= 0 && e.row < model.rows.count)) throw new RangeError(`no row ${e.row}`);
+        const at = entryOf(model, e.row, e.column);
+        const original = at >= 0 ? (model.rows.coefficients[at] ?? 0) : 0;
         native.changeCoefficient(e.row, e.column, revert ? original : e.value);
         break;
       }

@@ -8,6 +8,7 @@ import {
   removeConditionalEdits,
   removeNationsEdits,
 } from './build-program.js';
+import { badNames, rowsOf, variablesOf } from './linear-program.js';
 import { resolvePlanOptions } from './options.js';
 import { miniScenario, type MiniScenario } from './testing.js';
 
@@ -50,7 +51,7 @@ const base: MiniScenario = {
 };
 
 const names = (s: MiniScenario, input = {}): string[] =>
-  buildPlanProgram(miniScenario(s), resolvePlanOptions(input)).lp.variables.map((v) => v.name);
+  variablesOf(buildPlanProgram(miniScenario(s), resolvePlanOptions(input)).lp).map((v) => v.name);
 
 describe('rotation arithmetic', () => {
   it('a 6-month tour with 12 months of dwell (1:2) needs 3 units per unit deployed', () => {
@@ -63,13 +64,13 @@ describe('rotation arithmetic', () => {
       miniScenario({ ...base, pledges: [] }),
       resolvePlanOptions({ mode: 'potential' }),
     );
-    const row = pm.lp.rows.find((r) => r.name === 'supply[AAA,bn,1]');
+    const row = rowsOf(pm.lp).find((r) => r.name === 'supply[AAA,bn,1]');
     expect(row?.upper).toBeCloseTo(3); // 9 held × 1/3 committable
     expect(row?.coefficients).toEqual([3]); // rotation ratio 3 per unit deployed → 1 unit sustainable
-    expect(pm.lp.variables.find((v) => v.name === 'x[AAA,bn,land,1]')?.upper).toBeCloseTo(1);
+    expect(variablesOf(pm.lp).find((v) => v.name === 'x[AAA,bn,land,1]')?.upper).toBeCloseTo(1);
     // A pledge is honoured even beyond the committable share: 2 deployed need 6 held.
     const pledged = buildPlanProgram(miniScenario(base), resolvePlanOptions({ mode: 'potential' }));
-    expect(pledged.lp.rows.find((r) => r.name === 'supply[AAA,bn,1]')?.upper).toBeCloseTo(6);
+    expect(rowsOf(pledged.lp).find((r) => r.name === 'supply[AAA,bn,1]')?.upper).toBeCloseTo(6);
   });
 });
 
@@ -93,7 +94,8 @@ describe('buildPlanProgram', () => {
   });
   it('applies lead times against period days (jets ready from day 100: 81 of P1’s 181 days, all of P2)', () => {
     const pm = buildPlanProgram(miniScenario(base), resolvePlanOptions({}));
-    const upper = (name: string): number | undefined => pm.lp.variables.find((x) => x.name === name)?.upper;
+    const upper = (name: string): number | undefined =>
+      variablesOf(pm.lp).find((x) => x.name === name)?.upper;
     // One jet pledged: in P1 it can be there on average 81/181 of a unit, from P2 a whole unit.
     expect(upper('x[AAA,jet,air,1]')).toBeCloseTo(81 / 181, 12);
     expect(upper('x[AAA,jet,air,2]')).toBe(1);
@@ -132,7 +134,7 @@ describe('buildPlanProgram', () => {
     const r = applyVariants(s, ['out']);
     if (!r.ok) throw new Error('variant failed');
     const pm = buildPlanProgram(r.value.scenario, resolvePlanOptions({}));
-    expect(pm.lp.variables.some((v) => v.name.includes('AAA'))).toBe(false);
+    expect(variablesOf(pm.lp).some((v) => v.name.includes('AAA'))).toBe(false);
     expect(pm.fair.nations).toEqual(['BBB']);
   });
   it('pledges with different mission sets become separate pools with their own supply rows', () => {
@@ -145,19 +147,48 @@ describe('buildPlanProgram', () => {
       ],
     };
     const pm = buildPlanProgram(miniScenario(s), resolvePlanOptions({}));
-    const supply = pm.lp.rows.filter((r) => r.name.startsWith('supply[AAA,bn,1'));
+    const supply = rowsOf(pm.lp).filter((r) => r.name.startsWith('supply[AAA,bn,1'));
     expect(supply.map((r) => [r.name, r.upper])).toEqual([
       ['supply[AAA,bn,1,p1]', 2],
       ['supply[AAA,bn,1,p2]', 1],
     ]);
-    expect(pm.lp.variables.map((v) => v.name)).toContain('x[AAA,bn,reserve,1,p2]');
+    expect(variablesOf(pm.lp).map((v) => v.name)).toContain('x[AAA,bn,reserve,1,p2]');
+    expect(variablesOf(pm.lp).map((v) => v.name)).toContain('up[AAA,bn,reserve,2,p2]');
+    expect(rowsOf(pm.lp).map((r) => r.name)).toContain('churn[AAA,bn,reserve,2,p2]');
+    expect(badNames(pm.lp)).toEqual([]);
+  });
+  it('names every column and row uniquely, without whitespace (names are made on demand)', () => {
+    for (const input of [{}, { mode: 'potential' as const }, { integer: true }]) {
+      const pm = buildPlanProgram(miniScenario(base), resolvePlanOptions(input));
+      expect(badNames(pm.lp)).toEqual([]);
+      const names = [...variablesOf(pm.lp), ...rowsOf(pm.lp)].map((x) => x.name);
+      for (const prefix of [
+        's[',
+        'x[',
+        'burden',
+        'over[',
+        'under[',
+        'up[',
+        'down[',
+        'cover[',
+        'supply[',
+        'fair[',
+        'churn[',
+      ])
+        expect(
+          names.some((n) => n.startsWith(prefix)),
+          prefix,
+        ).toBe(true);
+      expect(() => pm.lp.variables.names.at(pm.lp.variables.count)).toThrow(RangeError);
+      expect(() => pm.lp.rows.names.at(-1)).toThrow(RangeError);
+    }
   });
   it('adds ceilings, fair share and churn rows', () => {
     const pm = buildPlanProgram(
       miniScenario({ ...base, nations: base.nations.map((n) => ({ ...n, caveats: [] })) }),
       resolvePlanOptions({}),
     );
-    const rows = pm.lp.rows.map((r) => r.name);
+    const rows = rowsOf(pm.lp).map((r) => r.name);
     expect(rows).toContain('personnel[AAA,1]');
     expect(rows).toContain('burden-total');
     expect(rows).toContain('fair[AAA]');
@@ -167,11 +198,13 @@ describe('buildPlanProgram', () => {
       miniScenario(base),
       resolvePlanOptions({ weights: { unfairness: 0, churn: 0 } }),
     );
-    expect(noFair.lp.rows.some((r) => r.name.startsWith('fair') || r.name.startsWith('churn'))).toBe(false);
+    expect(rowsOf(noFair.lp).some((r) => r.name.startsWith('fair') || r.name.startsWith('churn'))).toBe(
+      false,
+    );
   });
   it('weights shortfall by priority, period length and requirement size; cost by mean unit cost', () => {
     const pm = buildPlanProgram(miniScenario(base), resolvePlanOptions({}));
-    const cost = (n: string): number | undefined => pm.lp.variables.find((v) => v.name === n)?.cost;
+    const cost = (n: string): number | undefined => variablesOf(pm.lp).find((v) => v.name === n)?.cost;
     // priority 1 (×9), half a year, per unit of a requirement of 2: 10,000 × 9 × 0.5 / 2
     expect(cost('s[air,orbit,1]')).toBeCloseTo(22_500);
     // priority 2 (×3): 10,000 × 3 × 0.5 / 3

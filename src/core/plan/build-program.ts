@@ -45,7 +45,7 @@ import {
   type UnitType,
 } from '../scenario/index.js';
 import { isFlowed, scheduleDeployment, type DeploymentSchedule } from './deployment-flow.js';
-import { LpBuilder, type LpEdit, type LinearProgram } from './linear-program.js';
+import { LpBuilder, type LpEdit, type LinearProgram, type LpNamer, type LpNames } from './linear-program.js';
 import type { PlanOptions } from './options.js';
 
 export interface PeriodInfo {
@@ -244,7 +244,25 @@ const isConditionalPledge = (p: Pledge, n: Nation): boolean =>
 
 /** Builds the planning LP for a validated scenario (variants already applied). Pure. */
 export function buildPlanProgram(s: Scenario, options: PlanOptions): PlanProgram {
-  const b = new LpBuilder(`bulwark-${s.meta.id}-${options.mode}${options.integer ? '-mip' : ''}`);
+  // Names are made on demand from the tables below (`planNamer`), not stored: 47 MiB at 100× the default.
+  const names: NamingTables = {
+    shortfall: [],
+    sourcing: [],
+    pools: [],
+    xSuffix: [],
+    supplySuffix: [],
+    rows: [],
+    fairNations: [],
+    burdenColumn: -1,
+    deviationStart: -1,
+    churnStart: -1,
+    churnRowStart: -1,
+    churnNext: new Int32Array(0),
+  };
+  const b = new LpBuilder(
+    `bulwark-${s.meta.id}-${options.mode}${options.integer ? '-mip' : ''}`,
+    planNamer(names),
+  );
   const periods = periodsOf(s);
   const years = s.horizon.periodMonths / 12;
   const notes: string[] = [];
@@ -274,15 +292,11 @@ export function buildPlanProgram(s: Scenario, options: PlanOptions): PlanProgram
       for (const c of p.conditions) conditions[c] ??= [];
 
   // Shortfall columns first (their order is stable and readable in exports).
-  const shortfall: ShortfallColumn[] = [];
+  const shortfall: ShortfallColumn[] = names.shortfall;
   for (const r of requirements.values()) {
     const pi = options.priorityWeights[r.priority - 1] ?? 1;
-    const column = b.variable(
-      `s[${r.mission.id},${r.capability},${r.period}]`,
-      0,
-      r.amount,
-      (W.shortfall * pi * years) / r.amount,
-    );
+    const column = b.addVariable(0, r.amount, (W.shortfall * pi * years) / r.amount);
+    if (column !== shortfall.length) throw new Error('buildPlanProgram: shortfall columns out of order');
     shortfall.push({
       column,
       mission: r.mission.id,
@@ -335,8 +349,8 @@ export function buildPlanProgram(s: Scenario, options: PlanOptions): PlanProgram
   };
 
   // Supply pools and sourcing columns.
-  const pools: SupplyPool[] = [];
-  const sourcing: SourcingColumn[] = [];
+  const pools: SupplyPool[] = names.pools;
+  const sourcing: SourcingColumn[] = names.sourcing;
   const supplyRows: {
     pool: number;
     period: number;
@@ -382,6 +396,7 @@ export function buildPlanProgram(s: Scenario, options: PlanOptions): PlanProgram
       for (const g of groups) {
         if (g.missions.length === 0) continue;
         const poolIndex = pools.length;
+        names.xSuffix.push(multi);
         pools.push({
           nation: n.id,
           unitType: u.id,
@@ -402,14 +417,14 @@ export function buildPlanProgram(s: Scenario, options: PlanOptions): PlanProgram
           const columns: number[] = [];
           for (const m of g.missions) {
             if (!needsUnitIn(required, m, u, t)) continue;
-            const suffix = multi ? `,${g.pledges[0]?.id ?? poolIndex}` : '';
-            const column = b.variable(
-              `x[${n.id},${u.id},${m.id},${t}${suffix}]`,
+            const column = b.addVariable(
               0,
               integer ? Math.floor(unitsCap + 1e-9) : unitsCap,
               (W.cost * years * u.costPerYearUsd) / meanUnitCostUsd,
               integer,
             );
+            if (column !== shortfall.length + sourcing.length)
+              throw new Error('buildPlanProgram: sourcing columns out of order');
             columns.push(column);
             sourcing.push({
               column,
@@ -501,35 +516,43 @@ export function buildPlanProgram(s: Scenario, options: PlanOptions): PlanProgram
   for (const n of nations)
     shares[n.id] = basisTotal > 0 ? (basis[n.id] ?? 0) / basisTotal : 1 / nations.length;
   const fairActive = nations.length >= 2 && W.unfairness > 0;
-  const burdenColumn = fairActive ? b.variable('burden', 0, Infinity, 0) : -1;
+  const burdenColumn = fairActive ? b.addVariable(0, Infinity, 0) : -1;
+  names.burdenColumn = burdenColumn;
+  names.deviationStart = b.variableCount;
   const devColumns = new Map<string, [number, number]>();
   if (fairActive)
-    for (const n of nations)
+    for (const n of nations) {
+      names.fairNations.push(n.id);
       devColumns.set(n.id, [
-        b.variable(`over[${n.id}]`, 0, Infinity, W.unfairness),
-        b.variable(`under[${n.id}]`, 0, Infinity, W.unfairness),
+        b.addVariable(0, Infinity, W.unfairness),
+        b.addVariable(0, Infinity, W.unfairness),
       ]);
+    }
 
   // Churn columns: between consecutive periods where the same (pool, mission) has columns in both.
   const churnPairs: { prev: SourcingColumn; next: SourcingColumn; plus: number; minus: number }[] = [];
+  names.churnStart = b.variableCount;
   if (W.churn > 0) {
     const byKey = new Map<string, SourcingColumn>();
     for (const c of sourcing) byKey.set(`${c.pool}|${c.mission}|${c.period}`, c);
     for (const c of sourcing) {
       const prev = byKey.get(`${c.pool}|${c.mission}|${c.period - 1}`);
       if (prev === undefined) continue;
-      const key = b.nameOf(c.column).slice(2, -1);
       churnPairs.push({
         prev,
         next: c,
-        plus: b.variable(`up[${key}]`, 0, Infinity, W.churn),
-        minus: b.variable(`down[${key}]`, 0, Infinity, W.churn),
+        plus: b.addVariable(0, Infinity, W.churn),
+        minus: b.addVariable(0, Infinity, W.churn),
       });
     }
   }
+  names.churnNext = Int32Array.from(churnPairs, (p) => p.next.column);
 
   // Rows.
-  const rows: RowRole[] = [];
+  const rows: RowRole[] = names.rows;
+  const poolsPerUnit = groupBy(pools, (p) => `${p.nation}|${p.unitType}`);
+  for (const p of pools)
+    names.supplySuffix.push((poolsPerUnit.get(`${p.nation}|${p.unitType}`)?.length ?? 0) > 1);
   const bySourceKey = groupBy(sourcing, (c) => `${c.mission}|${c.period}`);
   for (const sc of shortfall) {
     const terms: [number, number][] = [[sc.column, 1]];
@@ -537,17 +560,13 @@ export function buildPlanProgram(s: Scenario, options: PlanOptions): PlanProgram
       const a = unitById.get(c.unitType)?.capabilities[sc.capability] ?? 0;
       if (a > 0) terms.push([c.column, a]);
     }
-    b.row(`cover[${sc.mission},${sc.capability},${sc.period}]`, sc.required, Infinity, terms);
+    b.addRow(sc.required, Infinity, terms);
     rows.push({ kind: 'coverage', mission: sc.mission, capability: sc.capability, period: sc.period });
   }
-  const poolsPerUnit = groupBy(pools, (p) => `${p.nation}|${p.unitType}`);
   for (const r of supplyRows) {
     const pool = pools[r.pool];
     if (pool === undefined) continue;
-    const multi = (poolsPerUnit.get(`${pool.nation}|${pool.unitType}`)?.length ?? 0) > 1;
-    const suffix = multi ? `,${pool.pledges[0] ?? r.pool}` : '';
-    b.row(
-      `supply[${pool.nation},${pool.unitType},${r.period}${suffix}]`,
+    b.addRow(
       -Infinity,
       r.capacity,
       r.columns.map((c) => [c, r.rot] as const),
@@ -569,8 +588,7 @@ export function buildPlanProgram(s: Scenario, options: PlanOptions): PlanProgram
       const cols = byNationPeriod.get(`${n.id}|${p.index}`) ?? [];
       if (cols.length === 0) continue;
       if (n.personnelCeiling !== undefined) {
-        b.row(
-          `personnel[${n.id},${p.index}]`,
+        b.addRow(
           -Infinity,
           n.personnelCeiling,
           cols.map((c) => [c.column, unitById.get(c.unitType)?.personnel ?? 0] as const),
@@ -579,8 +597,7 @@ export function buildPlanProgram(s: Scenario, options: PlanOptions): PlanProgram
       }
       if (n.budgetCeilingUsdPerYear !== undefined) {
         // Scaled to millions of US$ to keep coefficients near 1.
-        b.row(
-          `budget[${n.id},${p.index}]`,
+        b.addRow(
           -Infinity,
           n.budgetCeilingUsdPerYear / 1e6,
           cols.map((c) => [c.column, (unitById.get(c.unitType)?.costPerYearUsd ?? 0) / 1e6] as const),
@@ -597,12 +614,12 @@ export function buildPlanProgram(s: Scenario, options: PlanOptions): PlanProgram
   if (fairActive) {
     const beta = (c: SourcingColumn): number =>
       years * burdenPerUnitYear(unitById.get(c.unitType) as UnitType);
-    b.row('burden-total', 0, 0, [...sourcing.map((c) => [c.column, beta(c)] as const), [burdenColumn, -1]]);
+    b.addRow(0, 0, [...sourcing.map((c) => [c.column, beta(c)] as const), [burdenColumn, -1]]);
     rows.push({ kind: 'burden-total' });
     const byNation = groupBy(sourcing, (c) => c.nation);
     for (const n of nations) {
       const [plus, minus] = devColumns.get(n.id) ?? [-1, -1];
-      fairRows[n.id] = b.row(`fair[${n.id}]`, 0, 0, [
+      fairRows[n.id] = b.addRow(0, 0, [
         ...(byNation.get(n.id) ?? []).map((c) => [c.column, beta(c)] as const),
         [burdenColumn, -(shares[n.id] ?? 0)],
         [plus, -1],
@@ -611,9 +628,10 @@ export function buildPlanProgram(s: Scenario, options: PlanOptions): PlanProgram
       rows.push({ kind: 'fair-share', nation: n.id });
     }
   }
+  names.churnRowStart = b.rowCount;
   for (const ch of churnPairs) {
     const c = ch.next;
-    b.row(`churn[${b.nameOf(c.column).slice(2, -1)}]`, 0, 0, [
+    b.addRow(0, 0, [
       [c.column, 1],
       [ch.prev.column, -1],
       [ch.plus, -1],
@@ -693,7 +711,7 @@ export function removeConditionalEdits(pm: PlanProgram, condition?: string): LpE
       condition === undefined ? r.unconditionalCapacity : (r.capacityWithout[condition] ?? r.capacity);
     if (cap === r.capacity) return;
     edits.push({ kind: 'row-bounds', row: i, lower: -Infinity, upper: cap });
-    const rot = pm.options.mode === 'pledged' ? 1 : (pm.lp.rows[i]?.coefficients[0] ?? 1);
+    const rot = pm.options.mode === 'pledged' ? 1 : (pm.lp.rows.coefficients[pm.lp.rows.starts[i] ?? 0] ?? 1);
     ub.set(`${r.pool}|${r.period}`, cap / rot);
   });
   for (const c of pm.sourcing) {
@@ -719,4 +737,118 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<s
     else out.set(k, [item]);
   }
   return out;
+}
+
+/** What `planNamer` names the model's columns and rows from; filled while the model is built. */
+interface NamingTables {
+  /** Columns 0 … shortfall.length − 1, in order. */
+  readonly shortfall: ShortfallColumn[];
+  /** The next columns, in order. */
+  readonly sourcing: SourcingColumn[];
+  readonly pools: SupplyPool[];
+  /** Per pool: its columns' names carry the first pledge (the nation has several pools of the unit type). */
+  readonly xSuffix: boolean[];
+  /** One role per row, in order. */
+  readonly rows: RowRole[];
+  /** Nations with over/under columns, in order from `deviationStart` (two columns each). */
+  readonly fairNations: string[];
+  burdenColumn: number;
+  deviationStart: number;
+  /** First up/down column (two a churn pair) and first churn row (one a pair). */
+  churnStart: number;
+  churnRowStart: number;
+  /** The later sourcing column of each churn pair. */
+  churnNext: Int32Array;
+  /** Per pool: its supply rows' names carry the first pledge (the nation has several pools of the unit type). */
+  readonly supplySuffix: boolean[];
+}
+
+/**
+ * Names of the plan model's columns and rows, made from what each stands for (the names `docs/planner.md`
+ * uses): `s[mission,capability,period]`, `x[nation,unit type,mission,period(,first pledge)]`, `burden`,
+ * `over[n]`, `under[n]`, `up[…]`, `down[…]`; rows `cover[…]`, `supply[nation,unit type,period(,first
+ * pledge)]`, `personnel[n,t]`, `budget[n,t]`, `burden-total`, `fair[n]`, `churn[…]`. Module level, so the
+ * closure holds only these tables and not the builder's working data.
+ */
+const planNamer = (t: NamingTables): LpNamer => ({
+  variables: new PlanNames(t, 'variables'),
+  rows: new PlanNames(t, 'rows'),
+});
+
+/**
+ * Names of the plan model's columns or rows, made from what each stands for (the names `docs/planner.md`
+ * uses): `s[mission,capability,period]`, `x[nation,unit type,mission,period(,first pledge)]`, `burden`,
+ * `over[n]`, `under[n]`, `up[…]`, `down[…]`; rows `cover[…]`, `supply[nation,unit type,period(,first
+ * pledge)]`, `personnel[n,t]`, `budget[n,t]`, `burden-total`, `fair[n]`, `churn[…]`. It holds only the
+ * tables, not the builder's working data.
+ */
+class PlanNames implements LpNames {
+  constructor(
+    private readonly t: NamingTables,
+    private readonly of: 'variables' | 'rows',
+  ) {}
+
+  at(index: number): string {
+    return this.of === 'variables' ? this.variable(index) : this.row(index);
+  }
+
+  private sourcingAt(column: number): SourcingColumn {
+    const c = this.t.sourcing[column - this.t.shortfall.length];
+    if (c === undefined) throw new RangeError(`no sourcing column ${column}`);
+    return c;
+  }
+
+  private xKey(c: SourcingColumn): string {
+    const t = this.t;
+    return t.xSuffix[c.pool] === true
+      ? `${c.nation},${c.unitType},${c.mission},${c.period},${t.pools[c.pool]?.pledges[0] ?? c.pool}`
+      : `${c.nation},${c.unitType},${c.mission},${c.period}`;
+  }
+
+  private variable(j: number): string {
+    const t = this.t;
+    if (!Number.isInteger(j) || j < 0) throw new RangeError(`no column ${j}`);
+    const S = t.shortfall.length;
+    if (j >= 0 && j < S) {
+      const c = t.shortfall[j] as ShortfallColumn;
+      return `s[${c.mission},${c.capability},${c.period}]`;
+    }
+    if (j >= S && j < S + t.sourcing.length) return `x[${this.xKey(this.sourcingAt(j))}]`;
+    if (j === t.burdenColumn) return 'burden';
+    const d = j - t.deviationStart;
+    if (d >= 0 && d < 2 * t.fairNations.length)
+      return `${d % 2 === 0 ? 'over' : 'under'}[${t.fairNations[d >> 1]}]`;
+    const c = j - t.churnStart;
+    if (c >= 0 && c < 2 * t.churnNext.length)
+      return `${c % 2 === 0 ? 'up' : 'down'}[${this.xKey(this.sourcingAt(t.churnNext[c >> 1] ?? -1))}]`;
+    throw new RangeError(`no column ${j}`);
+  }
+
+  private row(i: number): string {
+    const t = this.t;
+    const r = t.rows[i];
+    if (r === undefined) throw new RangeError(`no row ${i}`);
+    switch (r.kind) {
+      case 'coverage':
+        return `cover[${r.mission},${r.capability},${r.period}]`;
+      case 'supply':
+        return t.supplySuffix[r.pool] === true
+          ? `supply[${r.nation},${r.unitType},${r.period},${t.pools[r.pool]?.pledges[0] ?? r.pool}]`
+          : `supply[${r.nation},${r.unitType},${r.period}]`;
+      case 'personnel':
+        return `personnel[${r.nation},${r.period}]`;
+      case 'budget':
+        return `budget[${r.nation},${r.period}]`;
+      case 'burden-total':
+        return 'burden-total';
+      case 'fair-share':
+        return `fair[${r.nation}]`;
+      case 'churn':
+        return `churn[${this.xKey(this.sourcingAt(t.churnNext[i - t.churnRowStart] ?? -1))}]`;
+      default: {
+        const never: never = r;
+        throw new Error(`unknown row ${JSON.stringify(never)}`);
+      }
+    }
+  }
 }

@@ -26,7 +26,7 @@ import {
   type SourcingColumn,
 } from './build-program.js';
 import { deploymentReport, type DeploymentReport } from './deployment-report.js';
-import { checkSolution, rowActivities, type SolutionCheck } from './linear-program.js';
+import { checkSolution, nonZeros, rowActivities, type SolutionCheck } from './linear-program.js';
 import { outcomePoint, type LpOutcome, type LpStatus } from './lp-solver.js';
 import type { BurdenBasis, FairBasis, SupplyMode } from './options.js';
 import {
@@ -293,10 +293,10 @@ export function interpretPlan(
     seconds: outcome.seconds,
     ...(point?.mip !== undefined ? { optimality: point.mip } : {}),
     model: {
-      variables: pm.lp.variables.length,
-      rows: pm.lp.rows.length,
-      nonZeros: sum(pm.lp.rows.map((r) => r.columns.length)),
-      integerVariables: pm.lp.variables.filter((v) => v.integer).length,
+      variables: pm.lp.variables.count,
+      rows: pm.lp.rows.count,
+      nonZeros: nonZeros(pm.lp),
+      integerVariables: pm.lp.variables.integer.reduce((a, x) => a + x, 0),
     },
     periods: pm.periods,
   };
@@ -352,7 +352,7 @@ export function interpretPlan(
 
   // Objective by term.
   const costOf = (cols: Iterable<number>): number =>
-    sum([...cols].map((j) => (pm.lp.variables[j]?.cost ?? 0) * (x[j] ?? 0)));
+    sum([...cols].map((j) => (pm.lp.variables.cost[j] ?? 0) * (x[j] ?? 0)));
   const objective: ObjectiveBreakdown = {
     total: point.objective,
     shortfall: costOf(pm.shortfall.map((c) => c.column)),
@@ -409,9 +409,9 @@ export function interpretPlan(
   );
 
   // Which rows are tight.
-  const tight = pm.lp.rows.map((r, i) => {
-    const a = activity[i] ?? 0;
-    return Number.isFinite(r.upper) && a >= r.upper - tol * Math.max(1, Math.abs(r.upper));
+  const tight = Array.from(activity, (a, i) => {
+    const upper = pm.lp.rows.upper[i] ?? Infinity;
+    return Number.isFinite(upper) && a >= upper - tol * Math.max(1, Math.abs(upper));
   });
   const shortKeys = new Set(
     coverageRows.filter((c) => c.shortfall > tol).map((c) => `${c.mission}|${c.capability}|${c.period}`),

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdits, checkSolution, LpBuilder, objectiveOf, relax, rowActivities } from './linear-program.js';
+import {
+  applyEdits,
+  checkSolution,
+  LpBuilder,
+  objectiveOf,
+  relax,
+  rowActivities,
+  rowsOf,
+  variablesOf,
+} from './linear-program.js';
 import { lpNames, writeLp, writeMps } from './lp-format.js';
 
 /** min x + 2y  s.t.  x + y ≥ 2,  2x + 2y ≤ 6,  x ≤ 1.5,  y integer in [0, 3]. Optimum x = 1.5, y = 1 → 3.5. */
@@ -22,8 +31,8 @@ function small() {
 describe('LpBuilder', () => {
   it('merges repeated terms and rejects duplicate or blank names', () => {
     const m = small();
-    expect(m.rows[1]?.columns).toEqual([0, 1]);
-    expect(m.rows[1]?.coefficients).toEqual([2, 2]);
+    expect(rowsOf(m)[1]?.columns).toEqual([0, 1]);
+    expect(rowsOf(m)[1]?.coefficients).toEqual([2, 2]);
     const b = new LpBuilder('t');
     b.variable('x', 0, 1, 0);
     expect(() => b.variable('x', 0, 1, 0)).toThrow(/duplicate/);
@@ -63,13 +72,13 @@ describe('applyEdits', () => {
       { kind: 'coefficient', row: 0, column: 1, value: 5 },
       { kind: 'coefficient', row: 1, column: 1, value: 7 },
     ]);
-    expect(e.variables[0]?.upper).toBe(0);
-    expect(e.rows[0]?.lower).toBe(3);
-    expect(e.rows[0]?.coefficients).toEqual([1, 5]);
-    expect(e.rows[1]?.coefficients).toEqual([2, 7]);
-    expect(m.variables[0]?.upper).toBe(1.5);
-    expect(m.rows[0]?.coefficients).toEqual([1, 1]);
-    expect(relax(m).variables.some((v) => v.integer)).toBe(false);
+    expect(variablesOf(e)[0]?.upper).toBe(0);
+    expect(rowsOf(e)[0]?.lower).toBe(3);
+    expect(rowsOf(e)[0]?.coefficients).toEqual([1, 5]);
+    expect(rowsOf(e)[1]?.coefficients).toEqual([2, 7]);
+    expect(variablesOf(m)[0]?.upper).toBe(1.5);
+    expect(rowsOf(m)[0]?.coefficients).toEqual([1, 1]);
+    expect(variablesOf(relax(m)).some((v) => v.integer)).toBe(false);
   });
 });
 

@@ -5,85 +5,101 @@
  * Numbers are written with JavaScript's shortest round-trip form, so a reader recovers every coefficient
  * exactly. Integer columns always get explicit bounds (some MPS readers default integer columns to [0, 1]).
  */
-import type { LinearProgram } from './linear-program.js';
+import type { LinearProgram, LpColumns, LpRows } from './linear-program.js';
+
+/** Every name of the variables or the rows. */
+const namesOf = (x: LpColumns | LpRows): string[] => Array.from({ length: x.count }, (_, k) => x.names.at(k));
 
 const num = (x: number): string => (Object.is(x, -0) ? '0' : String(x));
 
 /** Free-format MPS (names without whitespace; the objective row is `obj`). */
 export function writeMps(model: LinearProgram): string {
+  const v = model.variables;
+  const r = model.rows;
+  const colNames = namesOf(v);
+  const rowNames = namesOf(r);
+  const rowName = (i: number): string => rowNames[i] ?? '';
   const out: string[] = [];
-  const objName = uniqueObjectiveName(model);
+  const objName = uniqueObjectiveName(rowNames);
   out.push(`NAME ${model.name.replace(/\s+/g, '_') || 'model'}`);
   out.push('ROWS');
   out.push(` N ${objName}`);
   const kinds: string[] = [];
-  for (const r of model.rows) {
-    const lo = Number.isFinite(r.lower);
-    const hi = Number.isFinite(r.upper);
-    const kind = lo && hi ? (r.lower === r.upper ? 'E' : 'L') : hi ? 'L' : lo ? 'G' : 'N';
+  for (let i = 0; i < r.count; i++) {
+    const lower = r.lower[i] ?? 0;
+    const upper = r.upper[i] ?? 0;
+    const lo = Number.isFinite(lower);
+    const hi = Number.isFinite(upper);
+    const kind = lo && hi ? (lower === upper ? 'E' : 'L') : hi ? 'L' : lo ? 'G' : 'N';
     // A free row would become a second objective; keep it as L with an infinite right-hand side.
     kinds.push(kind === 'N' ? 'L' : kind);
-    out.push(` ${kinds[kinds.length - 1] ?? 'L'} ${r.name}`);
+    out.push(` ${kinds[kinds.length - 1] ?? 'L'} ${rowName(i)}`);
   }
   // Column-wise coefficients (transpose of the row storage).
-  const byColumn: { row: number; coef: number }[][] = model.variables.map(() => []);
-  model.rows.forEach((r, i) => {
-    for (let k = 0; k < r.columns.length; k++)
+  const byColumn: { row: number; coef: number }[][] = Array.from({ length: v.count }, () => []);
+  for (let i = 0; i < r.count; i++)
+    for (let k = r.starts[i] ?? 0, end = r.starts[i + 1] ?? 0; k < end; k++)
       byColumn[r.columns[k] ?? 0]?.push({ row: i, coef: r.coefficients[k] ?? 0 });
-  });
   out.push('COLUMNS');
   let inInteger = false;
   let marker = 0;
-  model.variables.forEach((v, j) => {
-    if (v.integer !== inInteger) {
-      out.push(`    MARKER${marker} 'MARKER' '${v.integer ? 'INTORG' : 'INTEND'}'`);
+  for (let j = 0; j < v.count; j++) {
+    const integer = v.integer[j] === 1;
+    const name = colNames[j] ?? '';
+    const cost = v.cost[j] ?? 0;
+    if (integer !== inInteger) {
+      out.push(`    MARKER${marker} 'MARKER' '${integer ? 'INTORG' : 'INTEND'}'`);
       marker++;
-      inInteger = v.integer;
+      inInteger = integer;
     }
     const entries = byColumn[j] ?? [];
-    if (v.cost !== 0) out.push(`    ${v.name} ${objName} ${num(v.cost)}`);
-    for (const e of entries) out.push(`    ${v.name} ${model.rows[e.row]?.name ?? ''} ${num(e.coef)}`);
+    if (cost !== 0) out.push(`    ${name} ${objName} ${num(cost)}`);
+    for (const e of entries) out.push(`    ${name} ${rowName(e.row)} ${num(e.coef)}`);
     // A column with no entries still has to be declared.
-    if (v.cost === 0 && entries.length === 0) out.push(`    ${v.name} ${objName} 0`);
-  });
+    if (cost === 0 && entries.length === 0) out.push(`    ${name} ${objName} 0`);
+  }
   if (inInteger) out.push(`    MARKER${marker} 'MARKER' 'INTEND'`);
   out.push('RHS');
   if (model.offset !== 0) out.push(`    RHS ${objName} ${num(-model.offset)}`);
-  model.rows.forEach((r, i) => {
+  for (let i = 0; i < r.count; i++) {
     const kind = kinds[i];
-    const rhs = kind === 'G' ? r.lower : Number.isFinite(r.upper) ? r.upper : 1e30;
-    if (rhs !== 0) out.push(`    RHS ${r.name} ${num(rhs)}`);
-  });
-  const ranged = model.rows.filter(
-    (r, i) => kinds[i] === 'L' && Number.isFinite(r.lower) && Number.isFinite(r.upper),
-  );
+    const upper = r.upper[i] ?? 0;
+    const rhs = kind === 'G' ? (r.lower[i] ?? 0) : Number.isFinite(upper) ? upper : 1e30;
+    if (rhs !== 0) out.push(`    RHS ${rowName(i)} ${num(rhs)}`);
+  }
+  const ranged: number[] = [];
+  for (let i = 0; i < r.count; i++)
+    if (kinds[i] === 'L' && Number.isFinite(r.lower[i] ?? 0) && Number.isFinite(r.upper[i] ?? 0))
+      ranged.push(i);
   if (ranged.length > 0) {
     out.push('RANGES');
-    for (const r of ranged) out.push(`    RNG ${r.name} ${num(r.upper - r.lower)}`);
+    for (const i of ranged) out.push(`    RNG ${rowName(i)} ${num((r.upper[i] ?? 0) - (r.lower[i] ?? 0))}`);
   }
   out.push('BOUNDS');
-  for (const v of model.variables) {
-    const lo = v.lower;
-    const hi = v.upper;
+  for (let j = 0; j < v.count; j++) {
+    const name = colNames[j] ?? '';
+    const integer = v.integer[j] === 1;
+    const lo = v.lower[j] ?? 0;
+    const hi = v.upper[j] ?? 0;
     if (lo === hi) {
-      out.push(` FX BND ${v.name} ${num(lo)}`);
+      out.push(` FX BND ${name} ${num(lo)}`);
       continue;
     }
     if (lo === -Infinity && hi === Infinity) {
-      out.push(` FR BND ${v.name}`);
+      out.push(` FR BND ${name}`);
       continue;
     }
-    if (lo === -Infinity) out.push(` MI BND ${v.name}`);
-    else if (lo !== 0 || v.integer) out.push(` LO BND ${v.name} ${num(lo)}`);
-    if (hi !== Infinity) out.push(` UP BND ${v.name} ${num(hi)}`);
-    else if (v.integer) out.push(` PL BND ${v.name}`);
+    if (lo === -Infinity) out.push(` MI BND ${name}`);
+    else if (lo !== 0 || integer) out.push(` LO BND ${name} ${num(lo)}`);
+    if (hi !== Infinity) out.push(` UP BND ${name} ${num(hi)}`);
+    else if (integer) out.push(` PL BND ${name}`);
   }
   out.push('ENDATA');
   return out.join('\n') + '\n';
 }
 
-function uniqueObjectiveName(model: LinearProgram): string {
-  const taken = new Set(model.rows.map((r) => r.name));
+function uniqueObjectiveName(rowNames: readonly string[]): string {
+  const taken = new Set(rowNames);
   let name = 'obj';
   while (taken.has(name)) name = `_${name}`;
   return name;
@@ -112,51 +128,61 @@ export function lpNames(names: readonly string[]): string[] {
 
 /** CPLEX LP text. Ranged rows are written as two rows, `<name>_lo` and `<name>_hi`. */
 export function writeLp(model: LinearProgram): string {
-  const varNames = lpNames(model.variables.map((v) => v.name));
-  const rowNames = lpNames(model.rows.map((r) => r.name));
+  const v = model.variables;
+  const r = model.rows;
+  const varNames = lpNames(namesOf(v));
+  const rowNames = lpNames(namesOf(r));
   const out: string[] = [`\\ ${model.name}`, 'Minimize'];
-  const terms = (cols: readonly number[], coefs: readonly number[]): string[] =>
-    cols.map((c, k) => {
+  const terms = (cols: ArrayLike<number>, coefs: ArrayLike<number>): string[] =>
+    Array.from({ length: cols.length }, (_, k) => {
       const a = coefs[k] ?? 0;
-      return `${a < 0 ? '-' : '+'} ${num(Math.abs(a))} ${varNames[c] ?? ''}`;
+      return `${a < 0 ? '-' : '+'} ${num(Math.abs(a))} ${varNames[cols[k] ?? 0] ?? ''}`;
     });
   const objCols: number[] = [];
   const objCoefs: number[] = [];
-  model.variables.forEach((v, j) => {
-    if (v.cost !== 0) {
+  for (let j = 0; j < v.count; j++) {
+    const cost = v.cost[j] ?? 0;
+    if (cost !== 0) {
       objCols.push(j);
-      objCoefs.push(v.cost);
+      objCoefs.push(cost);
     }
-  });
+  }
   const objTerms = terms(objCols, objCoefs);
   if (model.offset !== 0) objTerms.push(`${model.offset < 0 ? '-' : '+'} ${num(Math.abs(model.offset))}`);
   out.push(...wrap(' obj:', objTerms.length > 0 ? objTerms : ['0 ' + (varNames[0] ?? 'x')]));
   out.push('Subject To');
-  model.rows.forEach((r, i) => {
+  for (let i = 0; i < r.count; i++) {
     const name = rowNames[i] ?? `r${i}`;
-    const t = terms(r.columns, r.coefficients);
+    const from = r.starts[i] ?? 0;
+    const to = r.starts[i + 1] ?? from;
+    const t = terms(r.columns.subarray(from, to), r.coefficients.subarray(from, to));
     const body = t.length > 0 ? t : [`0 ${varNames[0] ?? 'x'}`];
-    const lo = Number.isFinite(r.lower);
-    const hi = Number.isFinite(r.upper);
-    if (lo && hi && r.lower === r.upper) out.push(...wrap(` ${name}:`, [...body, `= ${num(r.upper)}`]));
+    const lower = r.lower[i] ?? 0;
+    const upper = r.upper[i] ?? 0;
+    const lo = Number.isFinite(lower);
+    const hi = Number.isFinite(upper);
+    if (lo && hi && lower === upper) out.push(...wrap(` ${name}:`, [...body, `= ${num(upper)}`]));
     else if (lo && hi) {
-      out.push(...wrap(` ${name}_lo:`, [...body, `>= ${num(r.lower)}`]));
-      out.push(...wrap(` ${name}_hi:`, [...body, `<= ${num(r.upper)}`]));
-    } else if (hi) out.push(...wrap(` ${name}:`, [...body, `<= ${num(r.upper)}`]));
-    else if (lo) out.push(...wrap(` ${name}:`, [...body, `>= ${num(r.lower)}`]));
-  });
+      out.push(...wrap(` ${name}_lo:`, [...body, `>= ${num(lower)}`]));
+      out.push(...wrap(` ${name}_hi:`, [...body, `<= ${num(upper)}`]));
+    } else if (hi) out.push(...wrap(` ${name}:`, [...body, `<= ${num(upper)}`]));
+    else if (lo) out.push(...wrap(` ${name}:`, [...body, `>= ${num(lower)}`]));
+  }
   out.push('Bounds');
-  model.variables.forEach((v, j) => {
+  for (let j = 0; j < v.count; j++) {
     const n = varNames[j] ?? '';
-    if (v.lower === -Infinity && v.upper === Infinity) out.push(` ${n} free`);
-    else if (v.lower === v.upper) out.push(` ${n} = ${num(v.lower)}`);
+    const lower = v.lower[j] ?? 0;
+    const upper = v.upper[j] ?? 0;
+    if (lower === -Infinity && upper === Infinity) out.push(` ${n} free`);
+    else if (lower === upper) out.push(` ${n} = ${num(lower)}`);
     else {
-      const lo = v.lower === -Infinity ? '-inf' : num(v.lower);
-      const hi = v.upper === Infinity ? '+inf' : num(v.upper);
-      if (v.lower !== 0 || v.upper !== Infinity) out.push(` ${lo} <= ${n} <= ${hi}`);
+      const lo = lower === -Infinity ? '-inf' : num(lower);
+      const hi = upper === Infinity ? '+inf' : num(upper);
+      if (lower !== 0 || upper !== Infinity) out.push(` ${lo} <= ${n} <= ${hi}`);
     }
-  });
-  const ints = model.variables.flatMap((v, j) => (v.integer ? [varNames[j] ?? ''] : []));
+  }
+  const ints: string[] = [];
+  for (let j = 0; j < v.count; j++) if (v.integer[j] === 1) ints.push(varNames[j] ?? '');
   if (ints.length > 0) {
     out.push('Generals');
     out.push(...wrap('', ints));

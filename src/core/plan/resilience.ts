@@ -99,7 +99,8 @@ function lostPeakPersonnel(
       if (r.kind !== 'supply') return;
       const cap =
         c.condition === undefined ? r.unconditionalCapacity : (r.capacityWithout[c.condition] ?? r.capacity);
-      const rot = pm.options.mode === 'pledged' ? 1 : (pm.lp.rows[i]?.coefficients[0] ?? 1);
+      const rot =
+        pm.options.mode === 'pledged' ? 1 : (pm.lp.rows.coefficients[pm.lp.rows.starts[i] ?? 0] ?? 1);
       left.set(`${r.nation}|${r.unitType}|${r.period}`, cap / rot);
     });
   const used = new Map<string, { period: number; nation: string; units: number; personnel: number }>();
@@ -245,7 +246,7 @@ export function analyseResilience(
       b.addedShortfall - a.addedShortfall ||
       b.baselinePeakPersonnel - a.baselinePeakPersonnel,
   );
-  const baseValues = new Float64Array(pm.lp.variables.length);
+  const baseValues = new Float64Array(pm.lp.variables.count);
   for (const r of baseline.shortfall) {
     const col = pm.shortfall.find(
       (c) => c.mission === r.mission && c.capability === r.capability && c.period === r.period,

@@ -75,19 +75,28 @@ function asScaled(o: LpOutcome, base: PlanProgram, factors: MissionFactors): LpO
  */
 export function scalePlanProgram(pm: PlanProgram, factors: MissionFactors): PlanProgram {
   const f = factorOf(factors);
-  const variables = [...pm.lp.variables];
-  const rows = [...pm.lp.rows];
+  const upper = pm.lp.variables.upper.slice();
+  const cost = pm.lp.variables.cost.slice();
+  const rowLower = pm.lp.rows.lower.slice();
   const rowOf = coverageRows(pm);
   const shortfall = pm.shortfall.map((c) => {
     const x = f(c.mission);
     if (x === 1) return c;
-    const v = variables[c.column]!;
-    variables[c.column] = { ...v, upper: v.upper * x, cost: v.cost / x };
+    upper[c.column] = (upper[c.column] ?? 0) * x;
+    cost[c.column] = (cost[c.column] ?? 0) / x;
     const ri = rowOf.get(`${c.mission}|${c.capability}|${c.period}`)!;
-    rows[ri] = { ...rows[ri]!, lower: rows[ri]!.lower * x };
+    rowLower[ri] = (rowLower[ri] ?? 0) * x;
     return { ...c, required: c.required * x };
   });
-  return { ...pm, lp: { ...pm.lp, variables, rows }, shortfall };
+  return {
+    ...pm,
+    lp: {
+      ...pm.lp,
+      variables: { ...pm.lp.variables, upper, cost },
+      rows: { ...pm.lp.rows, lower: rowLower },
+    },
+    shortfall,
+  };
 }
 
 /**
