@@ -29,10 +29,10 @@
  * server stops). Figures and the first edit's profile: docs/performance.md ("Pledge edit to plan and
  * comparison").
  */
+import { buildIsFresh } from './build-fresh.js';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createHighsSolver } from '../src/adapters/highs/index.js';
 import { scenarioHash } from '../src/adapters/files/index.js';
@@ -68,26 +68,6 @@ const compare = values.compare.split(',').filter((v) => v !== '');
 const pledgeId = values.pledge;
 const password = 'bench-password-123';
 const TARGET_MS = 1000;
-const root = join(import.meta.dirname, '..');
-
-/** What bin/bulwark.js checks: the build is used only when no source is newer than it. */
-function buildIsFresh(): boolean {
-  const stamp = join(root, 'dist', '.build-stamp');
-  if (!existsSync(stamp)) return false;
-  const builtAt = Number(readFileSync(stamp, 'utf8'));
-  const newest = (dir: string): number =>
-    Math.max(
-      0,
-      ...readdirSync(dir, { withFileTypes: true }).map((e) =>
-        e.isDirectory()
-          ? newest(join(dir, e.name))
-          : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts')
-            ? statSync(join(dir, e.name)).mtimeMs
-            : 0,
-      ),
-    );
-  return newest(join(root, 'src')) <= builtAt;
-}
 
 /** Milliseconds from sending the PUT to each step of one edit, as the client sees them. */
 interface EditTiming {

@@ -14,8 +14,9 @@
  *
  * Usage: tsx bench/plan-scale.ts [--json file] [--from-source]     (one case: … --case lp100)
  */
+import { buildIsFresh } from './build-fresh.js';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadScenario } from '../src/adapters/files/index.js';
@@ -73,27 +74,6 @@ interface CaseResult {
   readonly maxRssMiB: number;
   readonly heapMiB: number;
   readonly arrayBuffersMiB: number;
-}
-
-const root = join(import.meta.dirname, '..');
-
-/** What bin/bulwark.js checks: the build is used only when no source is newer than it. */
-function buildIsFresh(): boolean {
-  const stamp = join(root, 'dist', '.build-stamp');
-  if (!existsSync(stamp)) return false;
-  const builtAt = Number(readFileSync(stamp, 'utf8'));
-  const newest = (dir: string): number =>
-    Math.max(
-      0,
-      ...readdirSync(dir, { withFileTypes: true }).map((e) =>
-        e.isDirectory()
-          ? newest(join(dir, e.name))
-          : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts')
-            ? statSync(join(dir, e.name)).mtimeMs
-            : 0,
-      ),
-    );
-  return newest(join(root, 'src')) <= builtAt;
 }
 
 const args = process.argv.slice(2);
