@@ -182,6 +182,7 @@ export async function nationView(ctx: ViewContext): Promise<void> {
               p.note ?? '',
             ]),
           }),
+    edit ? h('h2', {}, 'The nation’s own data') : '',
     edit
       ? h(
           'div',
