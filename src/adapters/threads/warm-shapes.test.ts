@@ -69,6 +69,8 @@ describe("a simulation thread's optimised code", () => {
       if (!Number.isInteger(m.wRetaliation)) throw new Error('the fixture must have an integer weight');
       // What a tornado lever sends: the same model with one constant moved to ×1.5.
       const lever = { ...m, wRetaliation: m.wRetaliation * 1.5 };
+      // An even weight would stay an integer at ×1.5 and test nothing.
+      if (Number.isInteger(lever.wRetaliation)) throw new Error('the lever must make the weight fractional');
       w.postMessage({ type: 'job', hash: 'first', job: { models: [m] } });
       const { before } = await next();
       w.postMessage({ type: 'job', hash: 'second', job: { models: [lever] } });
