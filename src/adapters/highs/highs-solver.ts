@@ -135,7 +135,7 @@ function applyNative(
   edits: readonly LpEdit[],
   revert: boolean,
 ): void {
-  const inf = (x: number): number => x; // the binding accepts ±Infinity
+  // The binding accepts ±Infinity as bounds.
   for (const e of revert ? [...edits].reverse() : edits) {
     switch (e.kind) {
       case 'column-bounds': {
@@ -143,8 +143,8 @@ function applyNative(
         if (!(e.column >= 0 && e.column < v.count)) throw new RangeError(`no column ${e.column}`);
         native.changeColBounds(
           e.column,
-          inf(revert ? (v.lower[e.column] ?? 0) : e.lower),
-          inf(revert ? (v.upper[e.column] ?? 0) : e.upper),
+          revert ? (v.lower[e.column] ?? 0) : e.lower,
+          revert ? (v.upper[e.column] ?? 0) : e.upper,
         );
         break;
       }
@@ -153,8 +153,8 @@ function applyNative(
         if (!(e.row >= 0 && e.row < r.count)) throw new RangeError(`no row ${e.row}`);
         native.changeRowBounds(
           e.row,
-          inf(revert ? (r.lower[e.row] ?? 0) : e.lower),
-          inf(revert ? (r.upper[e.row] ?? 0) : e.upper),
+          revert ? (r.lower[e.row] ?? 0) : e.lower,
+          revert ? (r.upper[e.row] ?? 0) : e.upper,
         );
         break;
       }
