@@ -317,7 +317,7 @@ export function renderAssurance(report: AssureReport): string {
     };
     out.push(
       heading(
-        `Sobol indices, first order S / total ST with intervals simultaneous at ${Math.round((1 - so.rule.familyError) * 100)}% (base case, up to ${so.runs.toLocaleString('en-GB')} runs per matrix; each parameter stops once both failure indices are known to ±${so.rule.halfWidth})`,
+        `Sobol indices, first order S / total ST with intervals simultaneous at ${Math.round((1 - so.rule.familyError) * 100)}% (base case, A and B matrices of ${so.runs.toLocaleString('en-GB')} runs; each parameter runs from ${so.rule.minRuns.toLocaleString('en-GB')} up to ${so.rule.maxRuns.toLocaleString('en-GB')} and stops once both failure indices are known to ±${so.rule.halfWidth})`,
       ),
     );
     out.push(
