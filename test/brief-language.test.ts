@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderBriefingHtml } from '../src/adapters/render/index.js';
 import { runBrief, type BriefResult, loadInput } from '../src/app/index.js';
-import { buildBriefing } from '../src/core/brief/index.js';
+import { buildBriefing, formatter } from '../src/core/brief/index.js';
 import { fixture } from './helpers.js';
 
 const request = {
@@ -111,6 +111,33 @@ describe('briefing languages', () => {
     const cost = b.findings.find((f) => f.id === 'cost')?.headline ?? '';
     expect(cost).toContain(b.keyFigures.find((k) => k.id === 'cost')?.value.replace(' a year', '') ?? '?');
   });
+
+  it('the frontier’s sentence on the pledged force gives the plan’s personnel and the base case’s risk', async () => {
+    // With as many frontier runs as assurance runs, the frontier's pledged point and the base case count
+    // the same failures: the same force on the same draws (what lets the briefing quote one for the other).
+    const same = await runBrief({ ...request, frontier: { points: 4, runs: request.runs }, workers: 1 });
+    const base = same.assurance?.cases[0];
+    expect(same.briefInput.pledgedCase).toBe(base?.id);
+    const pledged = same.frontier?.cases.find((c) => c.own)?.points.find((p) => p.kind === 'pledged');
+    expect(pledged?.ceasefireFailed.count).toBe(base?.ceasefireFailed.count);
+    const b = (await brief()).briefing;
+    const r = await brief();
+    const text = b.findings.find((f) => f.id === 'frontier')?.text ?? '';
+    const key = b.keyFigures.find((k) => k.id === 'force');
+    expect(key?.value).toContain(`${r.plan.personnelTotals.peakDeployed.toLocaleString('en-GB')} personnel`);
+    expect(text).toContain(
+      `The pledged force, ${r.plan.personnelTotals.peakDeployed.toLocaleString('en-GB')} personnel`,
+    );
+    // The base case's risk, written by the briefing's formatter ("9.4% (8.2–10.7%)").
+    const c = r.assurance?.cases[0];
+    expect(c).toBeDefined();
+    expect(text).toContain(`gives ${formatter('en').probRange(c!.ceasefireFailed)}`);
+    expect(text).toContain(`on its ${request.runs.toLocaleString('en-GB')} runs`);
+    // Without the case, the frontier's own point is quoted (as `bulwark frontier` does).
+    const { pledgedCase: _, ...withoutCase } = r.briefInput;
+    const alone = buildBriefing(withoutCase);
+    expect(alone.findings.find((f) => f.id === 'frontier')?.text).not.toContain('on its');
+  }, 120_000);
 
   it('the same seed gives byte-identical HTML in each language', async () => {
     const r = await brief();

@@ -191,6 +191,11 @@ export async function runBrief(req: BriefRequest): Promise<BriefResult> {
     ...(assurance !== undefined ? { assurance } : {}),
     ...(credibility !== undefined ? { credibility } : {}),
     ...(frontier !== undefined ? { frontier } : {}),
+    // The frontier's pledged point is the planner's allocation of the pledges under the scenario's own
+    // backstop, at the same seed: the base case when it simulates that force (docs/frontier.md §1).
+    ...(frontier !== undefined && cases?.[0]?.forceSource === 'plan:pledges'
+      ? { pledgedCase: cases[0].id }
+      : {}),
   };
   const briefing = buildBriefing(briefInput);
   const html = await renderBriefingHtml(briefing);

@@ -85,7 +85,18 @@ export function buildBriefing(source: BriefInput): Briefing {
   const facts = forceFacts(s, p);
   const map = buildMap(ctx, facts);
   // The frontier leads: its answer is the first finding, its section the first after the findings.
-  const lead = input.frontier === undefined ? undefined : frontierBrief(input.frontier, {}, ctx);
+  const pledgedCase = a?.cases.find((c) => c.id === input.pledgedCase);
+  const lead =
+    input.frontier === undefined
+      ? undefined
+      : frontierBrief(
+          input.frontier,
+          {},
+          ctx,
+          pledgedCase === undefined
+            ? undefined
+            : { personnel: facts.peakDeployed, ceasefireFailed: pledgedCase.ceasefireFailed },
+        );
 
   const findings: Finding[] = present([
     lead?.finding,

@@ -57,10 +57,20 @@ export function frontierCaseLabel(x: FrontierText, c: { id: string; label: strin
   return isMessageKey(key) ? x.t(key) : c.label;
 }
 
+/**
+ * The pledged force as the rest of a briefing gives it: the plan's peak personnel (the guarantor's own
+ * units included) and the assurance's estimate for the same force on its own, larger, run count.
+ */
+export interface PledgedFigures {
+  readonly personnel: number;
+  readonly ceasefireFailed: Proportion;
+}
+
 export function frontierBrief(
   r: FrontierReport,
   layout: FrontierChartLayout = {},
   text: FrontierText = frontierText(),
+  pledgedFigures?: PledgedFigures,
 ): FrontierBrief {
   const { t, fmt } = text;
   const { width = 520, height = 300, compact = false } = layout;
@@ -93,17 +103,27 @@ export function frontierBrief(
         risk: risk(best.ceasefireFailed),
       }) + (own.cheapest.confident ? '' : ` ${t('frontier.onEstimate', { target })}`),
     );
-  if (pledged !== undefined)
+  if (pledged !== undefined) {
+    // The assurance's estimate of the same force when it rests on more runs than the frontier's point.
+    const assured =
+      pledgedFigures !== undefined && pledgedFigures.ceasefireFailed.n > pledged.ceasefireFailed.n
+        ? pledgedFigures.ceasefireFailed
+        : undefined;
+    const said = assured ?? pledged.ceasefireFailed;
     parts.push(
       t(
-        pledged.ceasefireFailed.hi <= r.target
+        said.hi <= r.target
           ? 'frontier.pledged.within'
-          : pledged.ceasefireFailed.lo > r.target
+          : said.lo > r.target
             ? 'frontier.pledged.above'
             : 'frontier.pledged.at',
-        { personnel: people(pledged.peakPersonnel), risk: risk(pledged.ceasefireFailed) },
-      ),
+        { personnel: people(pledgedFigures?.personnel ?? pledged.peakPersonnel), risk: risk(said) },
+      ) +
+        (assured === undefined
+          ? ''
+          : ` ${t('frontier.pledged.assured', { runs: fmt.count(assured.n), fewer: fmt.count(pledged.ceasefireFailed.n) })}`),
     );
+  }
   if (worth !== undefined)
     parts.push(
       worth.equivalent !== undefined && worth.extraPersonnel !== null

@@ -7,7 +7,7 @@ export {
   frontierPointLabel,
   frontierText,
 } from './frontier-section.js';
-export { LANGS, type Lang, type LocaleId } from './locale.js';
+export { LANGS, formatter, type Lang, type LocaleId } from './locale.js';
 export type {
   Briefing,
   BriefInput,

@@ -385,6 +385,8 @@ export const en = {
   'frontier.pledged.above': 'The pledged force, {personnel} personnel, gives {risk}: above the target.',
   'frontier.pledged.at':
     'The pledged force, {personnel} personnel, gives {risk}: at the target within the runs’ precision.',
+  'frontier.pledged.assured':
+    'That is the estimate of the assurance below, on its {runs} runs; the frontier’s chart marks the same force at its own estimate, on {fewer} runs.',
   'frontier.worth':
     'Without the backstop, the risk the requirements as stated give with it takes {personnel} more personnel (point estimates).',
   'frontier.worth.none':

@@ -395,6 +395,8 @@ export const fr: Catalogue = {
     'La force promise, {personnel} personnels, donne {risk}\u00a0: au-dessus de l’objectif.',
   'frontier.pledged.at':
     'La force promise, {personnel} personnels, donne {risk}\u00a0: au niveau de l’objectif, à la précision des tirages près.',
+  'frontier.pledged.assured':
+    'C’est l’estimation de l’assurance ci-dessous, sur ses {runs} tirages ; le graphique de la frontière marque la même force à sa propre estimation, sur {fewer} tirages.',
   'frontier.worth':
     'Sans filet de sécurité, égaler le risque qu’offrent avec lui les besoins tels qu’énoncés demande {personnel} personnels de plus (estimations ponctuelles).',
   'frontier.worth.none':

@@ -43,6 +43,12 @@ export interface BriefInput {
   readonly credibility?: CredibilityBrief;
   /** The deterrence frontier (the briefing's lead when present). */
   readonly frontier?: FrontierReport;
+  /**
+   * The assurance case that simulates the frontier's pledged point: the planner's allocation of the
+   * pledges under the scenario's own backstop, at the same seed. The frontier's sentence on the pledged
+   * force then quotes that case (more runs) and the plan's personnel, as the rest of the briefing does.
+   */
+  readonly pledgedCase?: string;
   /** The language of the briefing (default `en`; `pseudo` marks every catalogue text, for tests). */
   readonly lang?: LocaleId;
 }
