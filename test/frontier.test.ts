@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createThreadPool } from '../src/adapters/threads/index.js';
-import { runFrontier } from '../src/app/index.js';
+import { createHighsSolver } from '../src/adapters/highs/index.js';
+import { loadInput, runFrontier } from '../src/app/index.js';
+import { planForce } from '../src/core/plan/index.js';
 import { inlineRunner, pairedDifference } from '../src/core/assure/index.js';
 import { frontierNotes, frontierText } from '../src/core/brief/index.js';
 import {
@@ -200,6 +202,32 @@ describe('runFrontier (minimal fixture)', () => {
     );
     await expect(runFrontier({ ...small, target: 1.5, runner: inlineRunner })).rejects.toThrow(/--target/);
   });
+});
+
+describe('runFrontier (ukraine-2025, few runs)', () => {
+  it('counts each point’s personnel and nations as its plan does, the guarantor’s own units included', async () => {
+    // ukraine-2025's pledged plan has US ISR in theatre: the simulated force leaves it out, the point
+    // must not (the briefing's bottom line quotes the plan's 13,915 from 12 nations for the same force).
+    const solver = await createHighsSolver();
+    const { report } = await runFrontier({
+      ref: 'ukraine-2025',
+      backstops: ['intelligence-logistics'],
+      points: 3,
+      runs: 100,
+      maxRuns: 100,
+      refineSteps: 0,
+      robustness: false,
+      solver,
+      runner: inlineRunner,
+    });
+    const s = loadInput('ukraine-2025').scenario;
+    const plan = planForce(s, solver, { options: { mode: 'pledged' } }).plan;
+    const usa = plan.personnelByNation.find((n) => n.nation === 'USA');
+    expect(usa?.peakDeployed).toBeGreaterThan(0);
+    const pledged = report.cases[0]?.points.find((p) => p.kind === 'pledged');
+    expect(pledged?.peakPersonnel).toBe(Math.round(plan.personnelTotals.peakDeployed));
+    expect(pledged?.nations).toBe(plan.personnelByNation.filter((n) => n.peakDeployed > 0).length);
+  }, 120_000);
 });
 
 describe('bulwark frontier (CLI)', () => {

@@ -193,6 +193,10 @@ interface Sourced {
   readonly scale: number | null;
   readonly mission?: string;
   readonly force: ForceLayout;
+  /** The plan's peak personnel in theatre (every supplier, the guarantor's own units included). */
+  readonly peakPersonnel: number;
+  /** Suppliers with anyone in theatre, as the plan counts them. */
+  readonly nations: number;
   readonly costUsdPerYear: number;
   readonly shortfallShare: number;
   readonly model: LadderParams;
@@ -206,12 +210,16 @@ function sourcedOf(
   s: Scenario,
   plan: ForcePlan,
   mode: SupplyMode,
-  head: Omit<Sourced, 'force' | 'costUsdPerYear' | 'shortfallShare' | 'model'>,
+  head: Omit<Sourced, 'force' | 'peakPersonnel' | 'nations' | 'costUsdPerYear' | 'shortfallShare' | 'model'>,
 ): Sourced {
   const { force, plan: planned } = forceOfPlan(s, plan, mode, `"${head.id}"`);
   return {
     ...head,
     force,
+    // Personnel and nations as the plan (and the briefing's bottom line) counts them, like the cost; the
+    // simulated force leaves the guarantor's own units out (docs/model.md, "The guarantor's own units").
+    peakPersonnel: plan.personnelTotals.peakDeployed,
+    nations: plan.personnelByNation.filter((n) => n.peakDeployed > 0).length,
     costUsdPerYear: plan.totalCostUsd / years(s),
     shortfallShare: planned.shortfallShare,
     model: compileLadder(s, { force }),
@@ -296,8 +304,8 @@ const pointOf = (x: Sourced, stats: PartialStats, versus?: string): Omit<Frontie
   label: x.label,
   scale: x.scale,
   ...(x.mission === undefined ? {} : { mission: x.mission }),
-  peakPersonnel: Math.round(peakPersonnel(x.force)),
-  nations: x.force.nations.filter((n) => n.personnel.some((v) => v > 0)).length,
+  peakPersonnel: Math.round(x.peakPersonnel),
+  nations: x.nations,
   costUsdPerYear: Math.round(x.costUsdPerYear),
   shortfallShare: Math.round(x.shortfallShare * 1e6) / 1e6,
   ...measured(stats, x.model),
@@ -422,6 +430,8 @@ export async function runFrontier(
       label: 'no force',
       scale: 0,
       force: none,
+      peakPersonnel: 0,
+      nations: 0,
       costUsdPerYear: 0,
       shortfallShare: 1,
       model: compileLadder(s, { force: none }),

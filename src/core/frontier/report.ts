@@ -23,9 +23,12 @@ export interface FrontierPoint {
   /** The requirements' scale (1: as stated); for a mission increment, that mission's factor. */
   readonly scale: number | null;
   readonly mission?: string;
-  /** Σ of each nation's peak personnel deployed. */
+  /**
+   * Most personnel in theatre in any one period, every supplier together (the guarantor's own units
+   * included), as the plan counts them (`personnelTotals.peakDeployed`).
+   */
   readonly peakPersonnel: number;
-  /** Nations contributing anyone (the model counts each one's retaliation: docs/model.md §3). */
+  /** Suppliers with anyone in theatre (the model counts each coalition member's retaliation: docs/model.md §3). */
   readonly nations: number;
   /** The plan's cost over the horizon ÷ its years (US$ per year). */
   readonly costUsdPerYear: number;
