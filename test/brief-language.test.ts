@@ -133,6 +133,11 @@ describe('briefing languages', () => {
     expect(c).toBeDefined();
     expect(text).toContain(`gives ${formatter('en').probRange(c!.ceasefireFailed)}`);
     expect(text).toContain(`on its ${request.runs.toLocaleString('en-GB')} runs`);
+    // The cheapest-force card: a headcount, with the risk's interval beside the risk, not under the count.
+    const card = b.keyFigures.find((k) => k.id === 'frontier');
+    const best = r.frontier?.cases.find((x) => x.own)?.cheapest.point;
+    expect(card?.interval).toBeUndefined();
+    expect(card?.detail).toContain(formatter('en').probRange(best!.ceasefireFailed));
     // Without the case, the frontier's own point is quoted (as `bulwark frontier` does).
     const { pledgedCase: _, ...withoutCase } = r.briefInput;
     const alone = buildBriefing(withoutCase);

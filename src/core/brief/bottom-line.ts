@@ -169,12 +169,9 @@ export function keyFigures(ctx: BriefContext, f: ForceFacts): KeyFigure[] {
       id: 'frontier',
       label: t('key.frontier.label', { target: fmt.prob(fr.target), case: frontierCaseLabel(ctx, own) }),
       value: t('key.force.value', { personnel: fmt.personnel(best.peakPersonnel) }),
-      interval: t('interval', {
-        lo: fmt.prob(best.ceasefireFailed.lo),
-        hi: fmt.prob(best.ceasefireFailed.hi),
-      }),
+      // The value is personnel: the risk's interval goes with the risk, not under the headcount.
       detail: t('key.frontier.detail', {
-        risk: fmt.prob(best.ceasefireFailed.p),
+        risk: fmt.probRange(best.ceasefireFailed),
         cost: t('money.perYear', { money: fmt.money(best.costUsdPerYear) }),
       }),
       soWhat: t(own.cheapest.confident ? 'key.frontier.soWhat' : 'key.frontier.soWhat.estimate'),
