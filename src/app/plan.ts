@@ -7,17 +7,22 @@
  */
 import { createHighsSolver } from '../adapters/highs/index.js';
 import {
-  forceByStatus,
   planForce,
   pledgedCoverage,
   pledgedPlanInPlace,
+  samePlanScenario,
+  statusPlanFigures,
+  statusRow,
+  statusRungs,
   type PledgedCoverage,
   writeLp,
   writeMps,
   type ForcePlan,
   type LpSolver,
   type PlanOptionsInput,
+  type PlanRequest,
   type ResilienceReport,
+  type StatusPlanFigures,
   type StatusRow,
 } from '../core/plan/index.js';
 import { withMinStatus, type InPlace, type PledgeStatus, type Scenario } from '../core/scenario/index.js';
@@ -58,35 +63,70 @@ export interface PlanResult {
  * The force-generation plan of a scenario (LP, or MIP with `options.integer`), with the resilience ranking,
  * the force by pledge status and the model as MPS/LP text when asked. Returns the plan whatever its status
  * (`infeasible` is a value); throws `solver-failed` when the solver itself fails.
+ *
+ * Memory (docs/planner.md, "Large models"): each model is built, solved and reduced to what the result
+ * needs before the next is built, and, unless `input.solver` is given, solved on a HiGHS runtime of its
+ * own that is dropped with the model, since a WebAssembly memory never shrinks. A rung of the by-status
+ * ladder that plans the same model as the main plan or as the rung below it is not solved again.
  */
 export async function runPlan(input: PlanInput): Promise<PlanResult> {
   const loaded = input.loaded;
-  const variants = loaded.variants;
   const scenario =
     input.minStatus === undefined ? loaded.scenario : withMinStatus(loaded.scenario, input.minStatus);
-  const solver = input.solver ?? (await createHighsSolver());
-  const request = {
+  const newSolver = (): Promise<LpSolver> =>
+    input.solver !== undefined ? Promise.resolve(input.solver) : createHighsSolver({ ownRuntime: true });
+  const request: PlanRequest = {
     ...(input.options !== undefined ? { options: input.options } : {}),
-    variants,
+    variants: loaded.variants,
   };
+  const main = mainPlan(scenario, await newSolver(), request, input);
+  let byStatus: StatusRow[] | undefined;
+  if (input.byStatus === true) {
+    byStatus = [];
+    let last = { scenario, figures: statusPlanFigures(main.plan) };
+    for (const rung of statusRungs(loaded.scenario, input.minStatus)) {
+      if (!samePlanScenario(last.scenario, rung.scenario))
+        last = { scenario: rung.scenario, figures: rungFigures(rung.scenario, await newSolver(), request) };
+      byStatus.push(statusRow(rung, last.figures));
+    }
+  }
+  return {
+    scenarioHash: loaded.hash,
+    plan: main.plan,
+    ...(main.resilience !== undefined ? { resilience: main.resilience } : {}),
+    ...(input.minStatus !== undefined ? { minStatus: input.minStatus } : {}),
+    ...(byStatus !== undefined ? { byStatus } : {}),
+    ...(main.mps !== undefined ? { mps: main.mps } : {}),
+    ...(main.lp !== undefined ? { lp: main.lp } : {}),
+  };
+}
+
+type MainPlan = Pick<PlanResult, 'plan' | 'resilience' | 'mps' | 'lp'>;
+
+/** The main plan and what the result takes from its model; the model is dropped on return. */
+function mainPlan(scenario: Scenario, solver: LpSolver, request: PlanRequest, input: PlanInput): MainPlan {
   const run = planForce(scenario, solver, {
     ...request,
     resilience: input.resilience === true,
     ...(input.onResilienceProgress === undefined ? {} : { onResilienceProgress: input.onResilienceProgress }),
   });
-  if (run.plan.status === 'error')
-    throw new BulwarkError('solver-failed', `the LP solver failed: ${run.plan.message ?? 'unknown error'}`);
+  failOnSolverError(run.plan);
   return {
-    scenarioHash: loaded.hash,
     plan: run.plan,
     ...(run.resilience !== undefined ? { resilience: run.resilience } : {}),
-    ...(input.minStatus !== undefined ? { minStatus: input.minStatus } : {}),
-    ...(input.byStatus === true
-      ? { byStatus: forceByStatus(loaded.scenario, solver, request, input.minStatus) }
-      : {}),
     ...(input.exportMps === true ? { mps: writeMps(run.model.lp) } : {}),
     ...(input.exportLp === true ? { lp: writeLp(run.model.lp) } : {}),
   };
+}
+
+/** A by-status rung's figures; its model and plan are dropped on return. */
+function rungFigures(scenario: Scenario, solver: LpSolver, request: PlanRequest): StatusPlanFigures {
+  return statusPlanFigures(planForce(scenario, solver, { ...request, resilience: false }).plan);
+}
+
+function failOnSolverError(plan: ForcePlan): void {
+  if (plan.status === 'error')
+    throw new BulwarkError('solver-failed', `the LP solver failed: ${plan.message ?? 'unknown error'}`);
 }
 
 /** What the pledged plan has in place (`pledgedPlanInPlace`, core/plan), with HiGHS by default. */

@@ -21,7 +21,7 @@ import {
   type LpSolveOptions,
   type LpSolver,
 } from '../../core/plan/index.js';
-import { loadHighs } from './load.js';
+import { loadHighs, loadOwnHighs } from './load.js';
 
 /** Native model type, as returned by `createModel`. */
 type NativeModel = ReturnType<Highs['createModel']>;
@@ -29,11 +29,17 @@ type NativeModel = ReturnType<Highs['createModel']>;
 export interface HighsSolverOptions {
   /** Options passed to every solve (HiGHS option names), e.g. `{ presolve: 'off' }`. */
   readonly highsOptions?: Readonly<Record<string, string | number | boolean>>;
+  /**
+   * Solve on a HiGHS runtime of this solver's own (`loadOwnHighs`) instead of the process-wide one, so that
+   * its WebAssembly memory, which never shrinks, is returned once the solver is dropped and collected. For
+   * a caller that solves a few large models in turn and can drop the solver between them (`runPlan`).
+   */
+  readonly ownRuntime?: boolean;
 }
 
-/** Loads HiGHS (once per process) and returns a solver on it. */
+/** Loads HiGHS (once per process, unless `ownRuntime`) and returns a solver on it. */
 export async function createHighsSolver(options: HighsSolverOptions = {}): Promise<LpSolver> {
-  const highs = await loadHighs();
+  const highs = await (options.ownRuntime === true ? loadOwnHighs() : loadHighs());
   return new HighsSolver(highs, options);
 }
 

@@ -12,6 +12,7 @@ import {
   type PledgeStatus,
   type Scenario,
 } from '../scenario/index.js';
+import type { ForcePlan } from './force-plan.js';
 import type { LpSolver } from './lp-solver.js';
 import { planForce, type PlanRequest } from './plan.js';
 
@@ -32,16 +33,24 @@ export interface StatusRow {
   readonly weightedShortfall: number;
 }
 
-/**
- * One row per status from `from` (default the lowest) up the ladder: the plan with the pledges at or above
- * it, under the same request (options). Each is a fresh solve of a smaller model.
- */
-export function forceByStatus(
-  s: Scenario,
-  solver: LpSolver,
-  request: PlanRequest = {},
-  from: PledgeStatus = pledgeStatuses[0],
-): StatusRow[] {
+/** What a status row takes from its rung's plan. */
+export type StatusPlanFigures = Pick<
+  StatusRow,
+  'inPlacePersonnel' | 'requirementPeriodsMet' | 'requirementPeriods' | 'weightedShortfall'
+>;
+
+/** One rung of the ladder: the scenario to plan at it, and the row's figures that come from the pledges. */
+export interface StatusRung {
+  readonly status: PledgeStatus;
+  /** `withMinStatus(s, status)`. */
+  readonly scenario: Scenario;
+  readonly pledgesAt: number;
+  readonly pledges: number;
+  readonly pledgedPersonnel: number;
+}
+
+/** The rungs from `from` (default the lowest) up the ladder, without their plans. */
+export function statusRungs(s: Scenario, from: PledgeStatus = pledgeStatuses[0]): StatusRung[] {
   return pledgeStatuses
     .filter((st) => statusRank(st) >= statusRank(from))
     .map((status) => {
@@ -53,16 +62,73 @@ export function forceByStatus(
           pledgedPersonnel,
           active.filter((p) => coversPeriod(s, p, t)).reduce((a, p) => a + pledgePersonnel(s, p), 0),
         );
-      const p = planForce(sc, solver, { ...request, resilience: false }).plan;
       return {
         status,
+        scenario: sc,
         pledgesAt: s.pledges.filter((x) => x.status === status).length,
         pledges: active.length,
         pledgedPersonnel,
-        inPlacePersonnel: p.personnelTotals.peakDeployed,
-        requirementPeriodsMet: p.coverage.filter((c) => c.shortfall <= 1e-6 * Math.max(1, c.required)).length,
-        requirementPeriods: p.coverage.length,
-        weightedShortfall: p.weightedShortfall,
       };
     });
+}
+
+/** The figures a status row takes from a plan. */
+export function statusPlanFigures(p: ForcePlan): StatusPlanFigures {
+  return {
+    inPlacePersonnel: p.personnelTotals.peakDeployed,
+    requirementPeriodsMet: p.coverage.filter((c) => c.shortfall <= 1e-6 * Math.max(1, c.required)).length,
+    requirementPeriods: p.coverage.length,
+    weightedShortfall: p.weightedShortfall,
+  };
+}
+
+/** A rung's row from its pledge figures and its plan's. */
+export function statusRow(rung: StatusRung, figures: StatusPlanFigures): StatusRow {
+  return {
+    status: rung.status,
+    pledgesAt: rung.pledgesAt,
+    pledges: rung.pledges,
+    pledgedPersonnel: rung.pledgedPersonnel,
+    ...figures,
+  };
+}
+
+/**
+ * Whether two scenarios differ at most in the identity of their pledge arrays: every other field the same
+ * object and the same pledges in the same order. Such scenarios build the same model, so their plans (under
+ * the same request) are the same and one solve serves both. The rungs of one ladder, and the scenario
+ * `withMinStatus` was applied to, compare this way: a rung with no pledge at the rung below it plans the
+ * same model as that rung.
+ */
+export function samePlanScenario(a: Scenario, b: Scenario): boolean {
+  if (a === b) return true;
+  const ka = Object.keys(a) as (keyof Scenario)[];
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) =>
+    k === 'pledges'
+      ? a.pledges.length === b.pledges.length && a.pledges.every((p, i) => p === b.pledges[i])
+      : a[k] === b[k],
+  );
+}
+
+/**
+ * One row per status from `from` (default the lowest) up the ladder: the plan with the pledges at or above
+ * it, under the same request (options). Each rung is a fresh solve, except one that plans the same model as
+ * the rung below it (`samePlanScenario`: no pledge at that rung), which takes that rung's figures.
+ */
+export function forceByStatus(
+  s: Scenario,
+  solver: LpSolver,
+  request: PlanRequest = {},
+  from: PledgeStatus = pledgeStatuses[0],
+): StatusRow[] {
+  let last: { readonly scenario: Scenario; readonly figures: StatusPlanFigures } | undefined;
+  return statusRungs(s, from).map((rung) => {
+    if (last === undefined || !samePlanScenario(last.scenario, rung.scenario))
+      last = {
+        scenario: rung.scenario,
+        figures: statusPlanFigures(planForce(rung.scenario, solver, { ...request, resilience: false }).plan),
+      };
+    return statusRow(rung, last.figures);
+  });
 }

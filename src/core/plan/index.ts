@@ -43,8 +43,17 @@ export {
 } from './force-plan.js';
 export { inPlaceOf } from './in-place.js';
 export type { DeploymentReport } from './deployment-report.js';
-export { forceByStatus, type StatusRow } from './by-status.js';
+export {
+  forceByStatus,
+  samePlanScenario,
+  statusPlanFigures,
+  statusRow,
+  statusRungs,
+  type StatusPlanFigures,
+  type StatusRow,
+  type StatusRung,
+} from './by-status.js';
 export { analyseResilience, type ResilienceReport } from './resilience.js';
-export { planForce } from './plan.js';
+export { planForce, type PlanRequest } from './plan.js';
 export { planScaled, scalePlanProgram, type MissionFactors } from './scaled.js';
 export { pledgedCoverage, pledgedPlanInPlace, type PledgedCoverage } from './pledged-coverage.js';
