@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHighsSolver } from '../adapters/highs/index.js';
-import { forceByStatus, type LpSolver } from '../core/plan/index.js';
+import { forceByStatus, samePlanScenario, type LpSolver } from '../core/plan/index.js';
 import { miniScenario } from '../core/plan/testing.js';
 import { statusRank, withMinStatus } from '../core/scenario/index.js';
 import { planCsvFiles, runPlan } from './plan.js';
@@ -82,5 +82,17 @@ describe('pledge status ladder', () => {
     expect(planCsvFiles(conf)['by-status.csv']?.split('\r\n')[0]).toBe(
       'at_or_above,pledges_at_status,pledges,pledged_personnel,in_place_personnel,requirement_periods_met,requirement_periods,weighted_shortfall',
     );
+  });
+});
+
+describe('samePlanScenario (a rung that plans the same model reuses the figures)', () => {
+  it('is true only when nothing but an equal pledge list differs', () => {
+    expect(samePlanScenario(s, { ...s, pledges: [...s.pledges] })).toBe(true);
+    expect(samePlanScenario(s, { ...s, pledges: s.pledges.slice(1) })).toBe(false);
+    const first = s.pledges[0]!;
+    expect(
+      samePlanScenario(s, { ...s, pledges: [{ ...first, units: first.units }, ...s.pledges.slice(1)] }),
+    ).toBe(false);
+    expect(samePlanScenario(s, { ...s, nations: [...s.nations] })).toBe(false);
   });
 });
