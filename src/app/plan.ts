@@ -12,8 +12,8 @@ import {
   pledgedPlanInPlace,
   samePlanScenario,
   statusPlanFigures,
+  statusModels,
   statusRow,
-  statusRungs,
   type PledgedCoverage,
   writeLp,
   writeMps,
@@ -83,11 +83,12 @@ export async function runPlan(input: PlanInput): Promise<PlanResult> {
   let byStatus: StatusRow[] | undefined;
   if (input.byStatus === true) {
     byStatus = [];
-    let last = { scenario, figures: statusPlanFigures(main.plan) };
-    for (const rung of statusRungs(loaded.scenario, input.minStatus)) {
-      if (!samePlanScenario(last.scenario, rung.scenario))
-        last = { scenario: rung.scenario, figures: rungFigures(rung.scenario, await newSolver(), request) };
-      byStatus.push(statusRow(rung, last.figures));
+    for (const m of statusModels(loaded.scenario, input.minStatus)) {
+      // The lowest group plans the main plan's model (the same pledges): its figures are known.
+      const figures = samePlanScenario(m.scenario, scenario)
+        ? statusPlanFigures(main.plan)
+        : rungFigures(m.scenario, await newSolver(), request);
+      for (const rung of m.rungs) byStatus.push(statusRow(rung, figures));
     }
   }
   return {

@@ -89,14 +89,7 @@ export function buildBriefing(source: BriefInput): Briefing {
   const lead =
     input.frontier === undefined
       ? undefined
-      : frontierBrief(
-          input.frontier,
-          {},
-          ctx,
-          pledgedCase === undefined
-            ? undefined
-            : { personnel: facts.peakDeployed, ceasefireFailed: pledgedCase.ceasefireFailed },
-        );
+      : frontierBrief(input.frontier, {}, ctx, pledgedCase?.ceasefireFailed);
 
   const findings: Finding[] = present([
     lead?.finding,

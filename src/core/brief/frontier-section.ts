@@ -57,20 +57,15 @@ export function frontierCaseLabel(x: FrontierText, c: { id: string; label: strin
   return isMessageKey(key) ? x.t(key) : c.label;
 }
 
-/**
- * The pledged force as the rest of a briefing gives it: the plan's peak personnel (the guarantor's own
- * units included) and the assurance's estimate for the same force on its own, larger, run count.
- */
-export interface PledgedFigures {
-  readonly personnel: number;
-  readonly ceasefireFailed: Proportion;
-}
-
 export function frontierBrief(
   r: FrontierReport,
   layout: FrontierChartLayout = {},
   text: FrontierText = frontierText(),
-  pledgedFigures?: PledgedFigures,
+  /**
+   * The assurance's estimate for the frontier's pledged force (the same force at the same seed, the
+   * briefing's base case), quoted instead of the frontier's own when it rests on more runs.
+   */
+  pledgedRisk?: Proportion,
 ): FrontierBrief {
   const { t, fmt } = text;
   const { width = 520, height = 300, compact = false } = layout;
@@ -106,9 +101,7 @@ export function frontierBrief(
   if (pledged !== undefined) {
     // The assurance's estimate of the same force when it rests on more runs than the frontier's point.
     const assured =
-      pledgedFigures !== undefined && pledgedFigures.ceasefireFailed.n > pledged.ceasefireFailed.n
-        ? pledgedFigures.ceasefireFailed
-        : undefined;
+      pledgedRisk !== undefined && pledgedRisk.n > pledged.ceasefireFailed.n ? pledgedRisk : undefined;
     const said = assured ?? pledged.ceasefireFailed;
     parts.push(
       t(
@@ -117,7 +110,7 @@ export function frontierBrief(
           : said.lo > r.target
             ? 'frontier.pledged.above'
             : 'frontier.pledged.at',
-        { personnel: people(pledgedFigures?.personnel ?? pledged.peakPersonnel), risk: risk(said) },
+        { personnel: people(pledged.peakPersonnel), risk: risk(said) },
       ) +
         (assured === undefined
           ? ''

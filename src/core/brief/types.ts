@@ -46,7 +46,7 @@ export interface BriefInput {
   /**
    * The assurance case that simulates the frontier's pledged point: the planner's allocation of the
    * pledges under the scenario's own backstop, at the same seed. The frontier's sentence on the pledged
-   * force then quotes that case (more runs) and the plan's personnel, as the rest of the briefing does.
+   * force then quotes that case (more runs), as the bottom line does.
    */
   readonly pledgedCase?: string;
   /** The language of the briefing (default `en`; `pseudo` marks every catalogue text, for tests). */

@@ -111,10 +111,30 @@ export function samePlanScenario(a: Scenario, b: Scenario): boolean {
   );
 }
 
+/** Rungs that plan one model: the scenario to plan and the rungs (in ladder order) that take its figures. */
+export interface StatusModel {
+  readonly scenario: Scenario;
+  readonly rungs: readonly StatusRung[];
+}
+
+/**
+ * The ladder's rungs grouped by the model they plan: a rung joins the group of the rung below when
+ * `samePlanScenario` (no pledge of its own), so each group needs one solve.
+ */
+export function statusModels(s: Scenario, from: PledgeStatus = pledgeStatuses[0]): StatusModel[] {
+  const groups: { scenario: Scenario; rungs: StatusRung[] }[] = [];
+  for (const rung of statusRungs(s, from)) {
+    const last = groups[groups.length - 1];
+    if (last !== undefined && samePlanScenario(last.scenario, rung.scenario)) last.rungs.push(rung);
+    else groups.push({ scenario: rung.scenario, rungs: [rung] });
+  }
+  return groups;
+}
+
 /**
  * One row per status from `from` (default the lowest) up the ladder: the plan with the pledges at or above
- * it, under the same request (options). Each rung is a fresh solve, except one that plans the same model as
- * the rung below it (`samePlanScenario`: no pledge at that rung), which takes that rung's figures.
+ * it, under the same request (options). Each model of `statusModels` is a fresh solve, whose figures every
+ * rung of its group takes.
  */
 export function forceByStatus(
   s: Scenario,
@@ -122,13 +142,8 @@ export function forceByStatus(
   request: PlanRequest = {},
   from: PledgeStatus = pledgeStatuses[0],
 ): StatusRow[] {
-  let last: { readonly scenario: Scenario; readonly figures: StatusPlanFigures } | undefined;
-  return statusRungs(s, from).map((rung) => {
-    if (last === undefined || !samePlanScenario(last.scenario, rung.scenario))
-      last = {
-        scenario: rung.scenario,
-        figures: statusPlanFigures(planForce(rung.scenario, solver, { ...request, resilience: false }).plan),
-      };
-    return statusRow(rung, last.figures);
+  return statusModels(s, from).flatMap((m) => {
+    const figures = statusPlanFigures(planForce(m.scenario, solver, { ...request, resilience: false }).plan);
+    return m.rungs.map((rung) => statusRow(rung, figures));
   });
 }
