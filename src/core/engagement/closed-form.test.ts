@@ -82,6 +82,18 @@ describe('squareLawOutcome', () => {
         expect(o.loser === 'blue' ? before.blue : before.red).toBeGreaterThanOrEqual(0);
       }),
     );
+    // A near-draw (strengths one ulp apart): the time used to come from atanh(1 − 2e-16), whose rounding
+    // put it before the closed form's zero (CI counterexample, 3 Dec 2026).
+    const near = squareLawOutcome(0.001, 0.0010000000000000002, 1e-9, 1e-9);
+    expect(near.kind).toBe('annihilation');
+    if (near.kind === 'annihilation') {
+      expect(squareLawClosedForm(0.001, 0.0010000000000000002, 1e-9, 1e-9, near.time * (1 + 1e-6)).blue).toBe(
+        0,
+      );
+      expect(
+        squareLawClosedForm(0.001, 0.0010000000000000002, 1e-9, 1e-9, near.time * (1 - 1e-6)).blue,
+      ).toBeGreaterThan(0);
+    }
     expect(squareLawOutcome(100, 100, 1, 1)).toEqual({ kind: 'no-annihilation' });
     expect(squareLawOutcome(100, 50, 0, 0.1)).toEqual({
       kind: 'annihilation',

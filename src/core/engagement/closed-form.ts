@@ -138,7 +138,9 @@ export function squareLawLosses(
 /**
  * When and how a square-law battle without reinforcements ends (ranges as for `squareLawClosedForm`).
  * With a, b > 0 and K = b·x0² − a·y0²: red is annihilated when K > 0, at tanh(λt) = √a·y0 / (√b·x0);
- * blue when K < 0, at tanh(λt) = √b·x0 / (√a·y0); nobody when K = 0.
+ * blue when K < 0, at tanh(λt) = √b·x0 / (√a·y0); nobody when K = 0. The time is computed as
+ * ½·ln(v/|u|)/λ (u, v as in the closed form), the same number without atanh's loss of precision near 1,
+ * so it is the instant at which `squareLawClosedForm` itself reaches 0.
  */
 export function squareLawOutcome(x0: number, y0: number, a: number, b: number): SquareLawOutcome {
   if (a === 0 && b === 0) return { kind: 'no-annihilation' };
@@ -149,25 +151,21 @@ export function squareLawOutcome(x0: number, y0: number, a: number, b: number): 
     if (shooter === 0 || target === 0) return { kind: 'no-annihilation' };
     return { kind: 'annihilation', loser, time: target / (rate * shooter), survivors: shooter };
   }
-  const k = b * x0 * x0 - a * y0 * y0;
-  if (k === 0) return { kind: 'no-annihilation' };
-  const lambda = Math.sqrt(a * b);
-  if (k > 0) {
+  // In u = √b·x0 − √a·y0 and v = √b·x0 + √a·y0, as the closed form computes them (K = u·v): the loser is
+  // the side the sign of u names, and the time is atanh of the smaller ratio written as ½·ln(v/|u|), which
+  // keeps its precision near a draw, where atanh(1 − ε) would lose it to the rounding of the ratio.
+  const sa = Math.sqrt(a);
+  const sb = Math.sqrt(b);
+  const u = sb * x0 - sa * y0;
+  const v = sb * x0 + sa * y0;
+  if (u === 0) return { kind: 'no-annihilation' };
+  const time = (0.5 * Math.log(v / Math.abs(u))) / (sa * sb);
+  if (u > 0) {
     if (y0 === 0) return { kind: 'no-annihilation' };
-    return {
-      kind: 'annihilation',
-      loser: 'red',
-      time: Math.atanh((Math.sqrt(a) * y0) / (Math.sqrt(b) * x0)) / lambda,
-      survivors: Math.sqrt(k / b),
-    };
+    return { kind: 'annihilation', loser: 'red', time, survivors: Math.sqrt(u * v) / sb };
   }
   if (x0 === 0) return { kind: 'no-annihilation' };
-  return {
-    kind: 'annihilation',
-    loser: 'blue',
-    time: Math.atanh((Math.sqrt(b) * x0) / (Math.sqrt(a) * y0)) / lambda,
-    survivors: Math.sqrt(-k / a),
-  };
+  return { kind: 'annihilation', loser: 'blue', time, survivors: Math.sqrt(-u * v) / sa };
 }
 
 /**
