@@ -66,31 +66,42 @@ export interface PlanResult {
  *
  * Memory (docs/planner.md, "Large models"): each model is built, solved and reduced to what the result
  * needs before the next is built, and, unless `input.solver` is given, solved on a HiGHS runtime of its
- * own that is dropped with the model, since a WebAssembly memory never shrinks. A rung of the by-status
- * ladder that plans the same model as the main plan or as the rung below it is not solved again.
+ * own that is let go as soon as the model is solved (unless the resilience analysis re-solves it), since a
+ * WebAssembly memory never shrinks. The by-status rungs are solved before the main plan, and a rung that
+ * plans the same model as the main plan or as the rung below it is not solved again.
  */
 export async function runPlan(input: PlanInput): Promise<PlanResult> {
   const loaded = input.loaded;
   const scenario =
     input.minStatus === undefined ? loaded.scenario : withMinStatus(loaded.scenario, input.minStatus);
-  const newSolver = (): Promise<LpSolver> =>
-    input.solver !== undefined ? Promise.resolve(input.solver) : createHighsSolver({ ownRuntime: true });
+  // A solver of its own for each model, let go as soon as that model is solved (its answer is interpreted
+  // without HiGHS resident), except for the main plan's when the resilience analysis re-solves it.
+  const newSolver = (singleSolve: boolean): Promise<LpSolver> =>
+    input.solver !== undefined
+      ? Promise.resolve(input.solver)
+      : createHighsSolver({ ownRuntime: true, singleSolve });
   const request: PlanRequest = {
     ...(input.options !== undefined ? { options: input.options } : {}),
     variants: loaded.variants,
   };
-  const main = mainPlan(scenario, await newSolver(), request, input);
-  let byStatus: StatusRow[] | undefined;
-  if (input.byStatus === true) {
-    byStatus = [];
-    for (const m of statusModels(loaded.scenario, input.minStatus)) {
-      // The lowest group plans the main plan's model (the same pledges): its figures are known.
-      const figures = samePlanScenario(m.scenario, scenario)
-        ? statusPlanFigures(main.plan)
-        : rungFigures(m.scenario, await newSolver(), request);
-      for (const rung of m.rungs) byStatus.push(statusRow(rung, figures));
-    }
-  }
+  // The rungs are solved before the main plan, so that no rung's solve carries the main plan's result.
+  // The rung whose model is the main plan's takes its figures from it once it is made.
+  const groups = input.byStatus === true ? statusModels(loaded.scenario, input.minStatus) : [];
+  const rungFigures: (StatusPlanFigures | undefined)[] = [];
+  for (const m of groups)
+    rungFigures.push(
+      samePlanScenario(m.scenario, scenario)
+        ? undefined
+        : rungPlanFigures(m.scenario, await newSolver(true), request),
+    );
+  const main = mainPlan(scenario, await newSolver(input.resilience !== true), request, input);
+  const byStatus: StatusRow[] | undefined =
+    input.byStatus === true
+      ? groups.flatMap((m, i) => {
+          const figures = rungFigures[i] ?? statusPlanFigures(main.plan);
+          return m.rungs.map((rung) => statusRow(rung, figures));
+        })
+      : undefined;
   return {
     scenarioHash: loaded.hash,
     plan: main.plan,
@@ -121,7 +132,7 @@ function mainPlan(scenario: Scenario, solver: LpSolver, request: PlanRequest, in
 }
 
 /** A by-status rung's figures; its model and plan are dropped on return. */
-function rungFigures(scenario: Scenario, solver: LpSolver, request: PlanRequest): StatusPlanFigures {
+function rungPlanFigures(scenario: Scenario, solver: LpSolver, request: PlanRequest): StatusPlanFigures {
   return statusPlanFigures(planForce(scenario, solver, { ...request, resilience: false }).plan);
 }
 

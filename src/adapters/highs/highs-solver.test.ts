@@ -155,3 +155,22 @@ describe('HiGHS adapter', () => {
     }
   });
 });
+
+describe('a solver on a runtime of its own', () => {
+  it('solves as the shared runtime does; with singleSolve, lets the runtime go after one solve', async () => {
+    const own = await createHighsSolver({ ownRuntime: true });
+    const once = await createHighsSolver({ ownRuntime: true, singleSolve: true });
+    const shared = solver.solve(diet());
+    for (const o of [own.solve(diet()), own.solve(knapsack()), once.solve(diet())])
+      expect(o.status).toBe('optimal');
+    const second = once.solve(diet());
+    expect(second).toEqual({ status: 'error', message: 'this solver was made for one solve', seconds: 0 });
+    const again = await createHighsSolver({ ownRuntime: true, singleSolve: true });
+    const o = again.solve(diet());
+    expect(o.status === 'optimal' && shared.status === 'optimal' ? [...o.values] : []).toEqual(
+      shared.status === 'optimal' ? [...shared.values] : ['shared solve failed'],
+    );
+    expect(again.solveEach(diet(), [[]])[0]?.status).toBe('error');
+    await expect(createHighsSolver({ singleSolve: true })).rejects.toThrow(/needs ownRuntime/);
+  });
+});

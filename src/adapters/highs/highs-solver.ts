@@ -35,21 +35,34 @@ export interface HighsSolverOptions {
    * a caller that solves a few large models in turn and can drop the solver between them (`runPlan`).
    */
   readonly ownRuntime?: boolean;
+  /**
+   * With `ownRuntime`: let the runtime go as soon as the first `solve` or `solveEach` returns, so that its
+   * memory (~1 GiB allocated, ~650 MiB resident after a 100× model) can be collected while the caller reads
+   * the answer, instead of only once the caller drops the solver. A later solve is an `error` outcome.
+   * For a caller that solves one model per solver and then interprets it (`runPlan`).
+   */
+  readonly singleSolve?: boolean;
 }
 
 /** Loads HiGHS (once per process, unless `ownRuntime`) and returns a solver on it. */
 export async function createHighsSolver(options: HighsSolverOptions = {}): Promise<LpSolver> {
   const highs = await (options.ownRuntime === true ? loadOwnHighs() : loadHighs());
+  if (options.singleSolve === true && options.ownRuntime !== true)
+    throw new Error('createHighsSolver: singleSolve needs ownRuntime (the shared runtime is never let go)');
   return new HighsSolver(highs, options);
 }
 
 class HighsSolver implements LpSolver {
   readonly name: string;
 
+  /** The runtime; undefined once a `singleSolve` solver has solved. */
+  private highs: Highs | undefined;
+
   constructor(
-    private readonly highs: Highs,
+    highs: Highs,
     private readonly settings: HighsSolverOptions,
   ) {
+    this.highs = highs;
     const v = highs.version as unknown as { major?: number; minor?: number; patch?: number } | string;
     this.name = `HiGHS ${typeof v === 'string' ? v : `${v.major ?? '?'}.${v.minor ?? '?'}.${v.patch ?? '?'}`} (WebAssembly)`;
   }
@@ -63,9 +76,19 @@ class HighsSolver implements LpSolver {
     editSets: readonly (readonly LpEdit[])[],
     options: LpSolveOptions = {},
   ): LpOutcome[] {
+    const highs = this.highs;
+    if (highs === undefined)
+      return editSets.map(() => ({
+        status: 'error',
+        message: 'this solver was made for one solve',
+        seconds: 0,
+      }));
+    // Dropped before the solve returns (the native model is disposed in `finally`): nothing here holds the
+    // runtime afterwards, so the next collection can return its memory.
+    if (this.settings.singleSolve === true) this.highs = undefined;
     let native: NativeModel;
     try {
-      native = this.highs.createModel(toModelData(this.highs, model));
+      native = highs.createModel(toModelData(highs, model));
     } catch (e) {
       return editSets.map(() => ({
         status: 'error',
@@ -90,7 +113,7 @@ class HighsSolver implements LpSolver {
       return editSets.map((edits, i) => {
         applyNative(native, model, edits, false);
         try {
-          return runOnce(this.highs, native, mip);
+          return runOnce(highs, native, mip);
         } finally {
           applyNative(native, model, edits, true);
           options.onSolved?.(i + 1, editSets.length);
