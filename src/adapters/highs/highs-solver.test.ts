@@ -167,9 +167,9 @@ describe('a solver on a runtime of its own', () => {
     expect(second).toEqual({ status: 'error', message: 'this solver was made for one solve', seconds: 0 });
     const again = await createHighsSolver({ ownRuntime: true, singleSolve: true });
     const o = again.solve(diet());
-    expect(o.status === 'optimal' && shared.status === 'optimal' ? [...o.values] : []).toEqual(
-      shared.status === 'optimal' ? [...shared.values] : ['shared solve failed'],
-    );
+    expect([o.status, shared.status]).toEqual(['optimal', 'optimal']);
+    if (o.status === 'optimal' && shared.status === 'optimal')
+      expect([...o.values]).toEqual([...shared.values]);
     expect(again.solveEach(diet(), [[]])[0]?.status).toBe('error');
     await expect(createHighsSolver({ singleSolve: true })).rejects.toThrow(/needs ownRuntime/);
   });
