@@ -40,6 +40,50 @@ describe('LpBuilder', () => {
   });
 });
 
+describe('LpBuilder growth', () => {
+  it('keeps every value through many growths and builds exact-size arrays on buffers of their own', () => {
+    const b = new LpBuilder('grow');
+    const n = 5000;
+    for (let j = 0; j < n; j++) b.variable(`x${j}`, -j, j + 0.5, j / 7, j % 3 === 0);
+    for (let i = 0; i < n - 2; i++)
+      b.row(`r${i}`, i, Infinity, [
+        [i, 1 + i],
+        [i + 1, -0.5],
+        [i + 2, i / 3],
+      ]);
+    const lp = b.build(2);
+    const v = lp.variables;
+    const r = lp.rows;
+    expect([v.count, r.count, r.columns.length]).toEqual([n, n - 2, 3 * (n - 2) - 1]); // r0's i/3 term is 0
+    for (const j of [0, 1, 15, 16, 17, 1023, 1024, 4999]) {
+      expect([v.lower[j], v.upper[j], v.cost[j], v.integer[j]]).toEqual([
+        -j,
+        j + 0.5,
+        j / 7,
+        j % 3 === 0 ? 1 : 0,
+      ]);
+    }
+    expect([...r.columns.subarray(r.starts[4000], r.starts[4001])]).toEqual([4000, 4001, 4002]);
+    expect([...r.coefficients.subarray(r.starts[4000], r.starts[4001])]).toEqual([4001, -0.5, 4000 / 3]);
+    expect(r.starts[r.count]).toBe(r.columns.length);
+    // The model does not keep the builder's growing buffers (and their address-space reservation).
+    for (const a of [
+      v.lower,
+      v.upper,
+      v.cost,
+      v.integer,
+      r.lower,
+      r.upper,
+      r.starts,
+      r.columns,
+      r.coefficients,
+    ]) {
+      expect((a.buffer as ArrayBuffer & { resizable?: boolean }).resizable ?? false).toBe(false);
+      expect(a.buffer.byteLength).toBe(a.byteLength);
+    }
+  });
+});
+
 describe('checkSolution', () => {
   const m = small();
   it('accepts a feasible point and reports its objective', () => {

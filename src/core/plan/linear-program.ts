@@ -344,10 +344,43 @@ export function checkSolution(
   return { ok: violations.length === 0, maxScaledViolation: worst, violations };
 }
 
+/**
+ * The builder's arrays live on resizable ArrayBuffers (ES2024; Node 20's V8 has them): V8 reserves
+ * `GROWABLE_BYTES` of address space for each and commits pages as the buffer grows, so growth is in place,
+ * with no copy and none of the freed smaller arrays that doubling leaves, which glibc keeps after they are
+ * collected (docs/planner.md, "Large models"). The reservation is returned to the system when the buffer is
+ * collected. 2 GiB is the largest a buffer may reserve here; a model beyond it grows by copying.
+ */
+const GROWABLE_BYTES = 2 ** 31;
+
+type Growable = Float64Array | Int32Array | Uint8Array;
+
+/** An empty array of `ctor`'s type that tracks the length of a resizable buffer. */
+function growable<T extends Growable>(ctor: new (buffer: ArrayBuffer) => T): T {
+  const Buffer = ArrayBuffer as unknown as new (
+    length: number,
+    options: { maxByteLength: number },
+  ) => ArrayBuffer;
+  return new ctor(new Buffer(0, { maxByteLength: GROWABLE_BYTES }));
+}
+
+interface ResizableBuffer {
+  readonly resizable?: boolean;
+  readonly maxByteLength?: number;
+  resize?(byteLength: number): void;
+}
+
 /** A typed array of at least `need` entries holding `a`'s first `used` (doubling, so appends are amortised O(1)). */
-function ensure<T extends Float64Array | Int32Array | Uint8Array>(a: T, used: number, need: number): T {
+function ensure<T extends Growable>(a: T, used: number, need: number): T {
   if (need <= a.length) return a;
-  const grown = new (a.constructor as new (n: number) => T)(Math.max(need, 2 * a.length, 16));
+  const entries = Math.max(need, 2 * a.length, 16);
+  const buffer = a.buffer as ArrayBuffer & ResizableBuffer;
+  const bytes = entries * a.BYTES_PER_ELEMENT;
+  if (buffer.resizable === true && buffer.resize !== undefined && bytes <= (buffer.maxByteLength ?? 0)) {
+    buffer.resize(bytes); // `a` tracks the buffer's length
+    return a;
+  }
+  const grown = new (a.constructor as new (n: number) => T)(entries);
   grown.set(a.subarray(0, used));
   return grown;
 }
@@ -368,18 +401,18 @@ export interface LpNamer {
 export class LpBuilder {
   private n = 0;
   private readonly varNames: string[] = [];
-  private colLower = new Float64Array(0);
-  private colUpper = new Float64Array(0);
-  private colCost = new Float64Array(0);
-  private colInteger = new Uint8Array(0);
+  private colLower = growable(Float64Array);
+  private colUpper = growable(Float64Array);
+  private colCost = growable(Float64Array);
+  private colInteger = growable(Uint8Array);
   private m = 0;
   private readonly rowNames: string[] = [];
-  private rowLower = new Float64Array(0);
-  private rowUpper = new Float64Array(0);
-  private starts = new Int32Array(1);
+  private rowLower = growable(Float64Array);
+  private rowUpper = growable(Float64Array);
+  private starts = ensure(growable(Int32Array), 0, 1);
   private nnz = 0;
-  private columns = new Int32Array(0);
-  private coefficients = new Float64Array(0);
+  private columns = growable(Int32Array);
+  private coefficients = growable(Float64Array);
   private readonly names = new Set<string>();
 
   constructor(
